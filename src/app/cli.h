@@ -1,0 +1,23 @@
+#pragma once
+
+#include <QStringList>
+
+namespace threadlab {
+
+// The headless front end: `threadlab list`, `threadlab run …`. Exit codes: 0 success,
+// 2 bad command line, 3 bad scenario, 4 the run reported errors, 5 the summary could not be written.
+class Cli
+{
+public:
+    enum ExitCode { Ok = 0, Usage = 2, BadScenario = 3, RunFailed = 4, OutputFailed = 5 };
+
+    static bool handles(const QStringList &arguments);
+    static int exec(const QStringList &arguments);
+
+private:
+    static int list();
+    static int run(const QStringList &arguments);
+    static int usage(const QString &problem);
+};
+
+} // namespace threadlab

@@ -1,0 +1,46 @@
+#pragma once
+
+#include <cstdint>
+#include <type_traits>
+
+namespace threadlab {
+
+enum class EventKind : uint16_t {
+    LaneBegin, // a lane starts to exist
+    LaneEnd, // a lane ends (thread joined / process exited)
+    TaskBegin, // object = task instance
+    TaskEnd, // object = task instance, arg = TaskOutcome
+    StateChange, // aux = State, object = what is waited on (or kNoObject), arg = holder lane or -1
+    LockAcquire, // object = lock, arg = lane whose release handed the lock over, or -1 if uncontended
+    LockRelease, // object = lock
+    CounterRead, // object = counter, arg = value read
+    CounterWrite, // object = counter, arg = value written
+    LostUpdate, // object = counter, arg = amount of other lanes' updates this write overwrote
+    QueuePut, // object = queue, arg = item (name id)
+    QueueGet, // object = queue, arg = item (name id)
+    EventSet, // object = event
+    EventClear, // object = event
+    Result, // on the main lane: object = task instance whose result arrived
+    Mark, // object = text (name id) of a print step
+};
+
+enum class TaskOutcome : int64_t { Completed = 0, Cancelled = 1, Failed = 2 };
+
+constexpr uint32_t kNoObject = 0xffffffffu;
+
+// A fixed-size record written on the hot path: one clock read, one store into a per-lane buffer.
+struct Event
+{
+    int64_t timeNs = 0; // absolute steady-clock time
+    int64_t arg = 0;
+    uint32_t lane = 0;
+    uint32_t object = kNoObject;
+    EventKind kind = EventKind::Mark;
+    uint16_t aux = 0;
+    uint32_t reserved = 0;
+};
+
+static_assert(sizeof(Event) == 32, "Event must stay 32 bytes");
+static_assert(std::is_trivially_copyable_v<Event>, "Events are copied as raw bytes between processes");
+
+} // namespace threadlab

@@ -1,0 +1,113 @@
+#pragma once
+
+#include "clock.h"
+#include "event.h"
+
+#include <atomic>
+#include <cstddef>
+#include <cstdint>
+
+namespace threadlab {
+
+// How many chunks of events may be buffered (written, not yet drained) across all lanes of a recorder.
+class ChunkBudget
+{
+public:
+    explicit ChunkBudget(int64_t chunks)
+        : m_left(chunks)
+    {
+    }
+    bool take() noexcept;
+    void give() noexcept { m_left.fetch_add(1, std::memory_order_relaxed); }
+
+private:
+    std::atomic<int64_t> m_left;
+};
+
+// A single-producer / single-consumer buffer of one lane's events. The producer (the lane's own
+// thread) writes without locks; a chunk is allocated once per kChunkEvents events. When the budget
+// is exhausted events are counted as dropped, never silently lost.
+class LaneBuffer
+{
+public:
+    static constexpr uint32_t kChunkEvents = 4096;
+
+    LaneBuffer(uint32_t lane, ChunkBudget &budget);
+    ~LaneBuffer();
+    LaneBuffer(const LaneBuffer &) = delete;
+    LaneBuffer &operator=(const LaneBuffer &) = delete;
+
+    uint32_t lane() const noexcept { return m_lane; }
+
+    // Producer side: costs one clock read and one store.
+    void record(EventKind kind, uint32_t object = kNoObject, int64_t arg = 0, uint16_t aux = 0) noexcept
+    {
+        push(Event { nowNs(), arg, m_lane, object, kind, aux, 0 });
+    }
+    void recordAt(int64_t timeNs, EventKind kind, uint32_t object = kNoObject, int64_t arg = 0,
+                  uint16_t aux = 0) noexcept
+    {
+        push(Event { timeNs, arg, m_lane, object, kind, aux, 0 });
+    }
+    void push(const Event &event) noexcept
+    {
+        if (m_fill == kChunkEvents) [[unlikely]] {
+            if (!grow()) {
+                m_dropped.fetch_add(1, std::memory_order_relaxed);
+                return;
+            }
+        }
+        m_tail->events[m_fill] = event;
+        ++m_fill;
+        m_tail->count.store(m_fill, std::memory_order_release);
+    }
+
+    // Consumer side: hands every event written since the last call to sink(const Event *, size_t).
+    template<typename Sink>
+    size_t drain(Sink &&sink)
+    {
+        size_t total = 0;
+        for (;;) {
+            const uint32_t count = m_head->count.load(std::memory_order_acquire);
+            if (m_read < count) {
+                sink(&m_head->events[m_read], static_cast<size_t>(count - m_read));
+                total += count - m_read;
+                m_read = count;
+            }
+            if (count != kChunkEvents)
+                break;
+            Chunk *next = m_head->next.load(std::memory_order_acquire);
+            if (!next)
+                break;
+            releaseChunk(m_head);
+            m_head = next;
+            m_read = 0;
+        }
+        return total;
+    }
+
+    uint64_t dropped() const noexcept { return m_dropped.load(std::memory_order_relaxed); }
+
+private:
+    struct Chunk
+    {
+        std::atomic<uint32_t> count { 0 };
+        std::atomic<Chunk *> next { nullptr };
+        Event events[kChunkEvents];
+    };
+
+    bool grow() noexcept;
+    void releaseChunk(Chunk *chunk) noexcept;
+
+    const uint32_t m_lane;
+    ChunkBudget &m_budget;
+    // producer
+    Chunk *m_tail = nullptr;
+    uint32_t m_fill = 0;
+    // consumer
+    Chunk *m_head = nullptr;
+    uint32_t m_read = 0;
+    std::atomic<uint64_t> m_dropped { 0 };
+};
+
+} // namespace threadlab

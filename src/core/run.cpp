@@ -1,0 +1,119 @@
+#include "run.h"
+
+#include "executor.h"
+#include "lanecontext.h"
+#include "osids.h"
+#include "runenvironment.h"
+
+#include <QCoreApplication>
+#include <QDeadlineTimer>
+#include <QFileInfo>
+#include <QThread>
+
+namespace threadlab {
+
+namespace {
+double calibratedRate()
+{
+    static const double rate = CpuBurner::calibrate().iterationsPerMs();
+    return rate;
+}
+} // namespace
+
+QString Run::defaultWorkerPath()
+{
+    const QString fromEnvironment = qEnvironmentVariable("THREADLAB_WORKER");
+    if (!fromEnvironment.isEmpty())
+        return fromEnvironment;
+    if (QCoreApplication::instance()) {
+        const QString beside = QCoreApplication::applicationDirPath() + QStringLiteral("/threadlab-worker");
+        if (QFileInfo(beside).isExecutable())
+            return beside;
+    }
+#ifdef THREADLAB_WORKER_BUILD_PATH
+    return QStringLiteral(THREADLAB_WORKER_BUILD_PATH);
+#else
+    return QStringLiteral("threadlab-worker");
+#endif
+}
+
+Run::Run(Scenario scenario, RunSettings settings)
+    : m_scenario(std::move(scenario))
+    , m_settings(std::move(settings))
+    , m_recorder(m_settings.maxBufferedEvents)
+    , m_burner(m_settings.iterationsPerMs > 0 ? m_settings.iterationsPerMs : calibratedRate())
+    , m_objects(m_scenario, m_stop)
+    , m_runner(m_scenario, m_objects, m_burner, m_stop)
+    , m_builder(m_trace)
+{
+    if (m_settings.workerPath.isEmpty())
+        m_settings.workerPath = defaultWorkerPath();
+}
+
+Run::~Run()
+{
+    stop();
+    if (m_thread)
+        m_thread->wait();
+}
+
+void Run::start()
+{
+    if (m_thread)
+        return;
+    m_builder.start(m_scenario, nowNs());
+    m_thread.reset(QThread::create([this] { runMainLane(); }));
+    m_thread->setObjectName(QStringLiteral("threadlab-main-lane"));
+    m_thread->start();
+}
+
+void Run::stop()
+{
+    m_stop.requestStop();
+}
+
+bool Run::waitForFinished(int timeoutMs)
+{
+    if (!m_thread)
+        return false;
+    return m_thread->wait(timeoutMs < 0 ? QDeadlineTimer(QDeadlineTimer::Forever) : QDeadlineTimer(timeoutMs));
+}
+
+void Run::collect()
+{
+    m_recorder.drain([this](const LaneInfo &info) { m_builder.addLane(info); },
+                     [this](const Event *events, size_t count) { m_builder.addEvents(events, count); });
+}
+
+std::vector<CounterReport> Run::counters() const
+{
+    std::lock_guard lock(m_countersMutex);
+    return m_counters;
+}
+
+void Run::runMainLane()
+{
+    LaneBuffer *buffer =
+        m_recorder.addLane(LaneInfo { 0, LaneKind::Main, currentPid(), currentTid(), QStringLiteral("main"), -1 });
+    buffer->record(EventKind::LaneBegin);
+    LaneContext main(buffer);
+    RunEnvironment env { m_scenario, m_recorder, m_objects, m_runner, m_stop, m_burner, m_log, m_settings.workerPath };
+    {
+        // The executor lives and dies on this thread: the process executor's Qt objects belong here.
+        const std::unique_ptr<Executor> executor = Executor::create(env);
+        if (m_runner.runSteps(main, m_scenario.mainSteps))
+            executor->runMain(main);
+        buffer->record(EventKind::LaneEnd);
+        executor->finish();
+    }
+    std::vector<CounterReport> counters = m_objects.counterReports(currentPid());
+    const std::vector<CounterReport> remote = m_log.counters();
+    counters.insert(counters.end(), remote.begin(), remote.end());
+    {
+        std::lock_guard lock(m_countersMutex);
+        m_counters = std::move(counters);
+    }
+    m_finished.store(true);
+}
+
+} // namespace threadlab

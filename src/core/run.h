@@ -1,0 +1,77 @@
+#pragma once
+
+#include "counterreport.h"
+#include "cpuburner.h"
+#include "recorder.h"
+#include "runlog.h"
+#include "runobjects.h"
+#include "scenario.h"
+#include "steprunner.h"
+#include "stoptoken.h"
+#include "trace.h"
+#include "tracebuilder.h"
+
+#include <QStringList>
+#include <atomic>
+#include <memory>
+
+class QThread;
+
+namespace threadlab {
+
+struct RunSettings
+{
+    QString workerPath; // empty: Run::defaultWorkerPath()
+    int64_t maxBufferedEvents = Recorder::kDefaultMaxBufferedEvents;
+    double iterationsPerMs = 0; // 0: calibrate this machine
+};
+
+// One execution of a scenario. start() runs the scenario's main thread on a lane of its own (a
+// real thread, never the caller's); stop() ends every lane and child process promptly.
+// collect() and trace() belong to one consumer thread (the GUI's or the CLI's), which pulls the
+// recorded events into the trace at its own pace.
+class Run
+{
+public:
+    explicit Run(Scenario scenario, RunSettings settings = {});
+    ~Run();
+    Run(const Run &) = delete;
+    Run &operator=(const Run &) = delete;
+
+    void start();
+    void stop();
+    bool isStarted() const { return m_thread != nullptr; }
+    bool isFinished() const { return m_finished.load(); }
+    bool waitForFinished(int timeoutMs = -1);
+
+    void collect();
+    const Trace &trace() const { return m_trace; }
+    const Scenario &scenario() const { return m_scenario; }
+
+    QStringList errors() const { return m_log.errors(); }
+    std::vector<CounterReport> counters() const; // complete once finished
+    uint64_t recordedEvents() const { return m_recorder.drained(); }
+    uint64_t droppedEvents() const { return m_recorder.dropped() + m_log.remoteDropped(); }
+
+    static QString defaultWorkerPath();
+
+private:
+    void runMainLane();
+
+    const Scenario m_scenario;
+    RunSettings m_settings;
+    StopToken m_stop;
+    Recorder m_recorder;
+    RunLog m_log;
+    CpuBurner m_burner;
+    RunObjects m_objects;
+    StepRunner m_runner;
+    Trace m_trace;
+    TraceBuilder m_builder;
+    std::unique_ptr<QThread> m_thread;
+    std::atomic<bool> m_finished { false };
+    mutable std::mutex m_countersMutex;
+    std::vector<CounterReport> m_counters;
+};
+
+} // namespace threadlab

@@ -1,0 +1,28 @@
+#pragma once
+
+#include <QString>
+
+namespace threadlab {
+
+class CpuBurner;
+class Recorder;
+class RunLog;
+class RunObjects;
+class StepRunner;
+class StopToken;
+struct Scenario;
+
+// Everything an executor needs from the run that owns it.
+struct RunEnvironment
+{
+    const Scenario &scenario;
+    Recorder &recorder;
+    RunObjects &objects;
+    StepRunner &runner;
+    StopToken &stop;
+    const CpuBurner &burner;
+    RunLog &log;
+    QString workerPath;
+};
+
+} // namespace threadlab

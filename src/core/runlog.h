@@ -1,0 +1,33 @@
+#pragma once
+
+#include "counterreport.h"
+
+#include <QStringList>
+#include <mutex>
+#include <vector>
+
+namespace threadlab {
+
+// What a run reports besides its events, written from any thread: errors (a worker that died, a
+// task that could not run), the counters of child processes, events their recorders dropped.
+class RunLog
+{
+public:
+    void addError(const QString &message);
+    QStringList errors() const;
+
+    void addCounters(const std::vector<CounterReport> &reports);
+    std::vector<CounterReport> counters() const;
+
+    void addRemoteEvents(uint64_t recorded, uint64_t dropped);
+    uint64_t remoteDropped() const;
+
+private:
+    mutable std::mutex m_mutex;
+    QStringList m_errors;
+    std::vector<CounterReport> m_counters;
+    uint64_t m_remoteRecorded = 0;
+    uint64_t m_remoteDropped = 0;
+};
+
+} // namespace threadlab

@@ -1,0 +1,35 @@
+#pragma once
+
+#include <QString>
+#include <array>
+#include <cstdint>
+#include <optional>
+
+namespace threadlab {
+
+// What a lane does between two events. Colours and names are fixed per state.
+enum class State : uint8_t {
+    Running,
+    Sleeping,
+    IoWait,
+    LockWait,
+    QueueWait,
+    EventWait,
+    JoinWait,
+    GilWait,
+    Idle,
+    Runnable,
+};
+
+constexpr int kStateCount = 10;
+
+constexpr std::array<State, kStateCount> allStates()
+{
+    return { State::Running, State::Sleeping, State::IoWait, State::LockWait, State::QueueWait,
+             State::EventWait, State::JoinWait, State::GilWait, State::Idle, State::Runnable };
+}
+
+QString stateName(State state);
+std::optional<State> stateFromName(const QString &name);
+
+} // namespace threadlab

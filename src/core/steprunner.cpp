@@ -1,0 +1,180 @@
+#include "steprunner.h"
+
+#include "clock.h"
+#include "cpuburner.h"
+#include "lanecontext.h"
+#include "runobjects.h"
+#include "stoptoken.h"
+
+#include <algorithm>
+
+namespace threadlab {
+
+namespace {
+constexpr int64_t kStopCheckEvery = 256;
+}
+
+StepRunner::StepRunner(const Scenario &scenario, RunObjects &objects, const CpuBurner &burner, StopToken &stop)
+    : m_scenario(scenario)
+    , m_objects(objects)
+    , m_burner(burner)
+    , m_stop(stop)
+{
+}
+
+TaskOutcome StepRunner::runTask(LaneContext &lane, const TaskInstance &instance)
+{
+    const TaskSpec &spec = m_scenario.tasks[size_t(instance.spec)];
+    lane.task = instance.id;
+    lane.buffer->record(EventKind::TaskBegin, uint32_t(instance.id));
+    lane.setState(State::Running);
+    bool completed = true;
+    for (int round = 0; round < spec.repeat && completed; ++round)
+        completed = runSteps(lane, spec.steps);
+    const TaskOutcome outcome = completed ? TaskOutcome::Completed : TaskOutcome::Cancelled;
+    lane.buffer->record(EventKind::TaskEnd, uint32_t(instance.id), int64_t(outcome));
+    lane.task = -1;
+    return outcome;
+}
+
+bool StepRunner::runSteps(LaneContext &lane, const std::vector<Step> &steps)
+{
+    for (const Step &step : steps) {
+        if (m_stop.stopRequested() || !runStep(lane, step))
+            return false;
+    }
+    return !m_stop.stopRequested();
+}
+
+bool StepRunner::runStep(LaneContext &lane, const Step &step)
+{
+    switch (step.kind) {
+    case StepKind::Sleep:
+        return sleep(lane, step.durationNs);
+    case StepKind::Cpu:
+        return cpu(lane, step.durationNs);
+    case StepKind::Lock:
+        return lock(lane, step);
+    case StepKind::Add:
+        return step.local ? addLocal(lane, step) : add(lane, step);
+    case StepKind::Put:
+        for (int64_t i = 0; i < step.count; ++i)
+            m_objects.queue(step.object).put(lane, step.item, step.priority);
+        return true;
+    case StepKind::Get:
+        return get(lane, step);
+    case StepKind::Set:
+        m_objects.event(step.object).set(lane);
+        return true;
+    case StepKind::Clear:
+        m_objects.event(step.object).clear(lane);
+        return true;
+    case StepKind::Wait:
+        return m_objects.event(step.object).wait(lane);
+    case StepKind::WhileSet:
+        while (m_objects.event(step.object).isSet()) {
+            if (!runSteps(lane, step.steps))
+                return false;
+        }
+        return true;
+    case StepKind::Print:
+        lane.buffer->record(EventKind::Mark, step.text);
+        return true;
+    }
+    return true;
+}
+
+bool StepRunner::sleep(LaneContext &lane, int64_t ns)
+{
+    lane.setState(State::Sleeping);
+    const bool completed = m_stop.sleepUntil(nowNs() + ns);
+    lane.setState(State::Running);
+    return completed;
+}
+
+bool StepRunner::cpu(LaneContext &lane, int64_t ns)
+{
+    if (!m_scenario.options.gil)
+        return m_burner.burn(ns, m_stop);
+    // With the GIL, CPU work runs in switch-interval slices, each under the process's GIL.
+    Gil &gil = m_objects.gil();
+    for (int64_t left = ns; left > 0; left -= Gil::kSwitchIntervalNs) {
+        if (!gil.acquire(lane))
+            return false;
+        const bool completed = m_burner.burn(std::min(left, Gil::kSwitchIntervalNs), m_stop);
+        gil.release();
+        if (!completed)
+            return false;
+    }
+    return true;
+}
+
+bool StepRunner::lock(LaneContext &lane, const Step &step)
+{
+    if (!m_scenario.options.lock)
+        return runSteps(lane, step.steps);
+    TracedMutex &mutex = m_objects.lock(step.object);
+    if (!mutex.acquire(lane))
+        return false;
+    const bool completed = runSteps(lane, step.steps);
+    mutex.release(lane);
+    return completed;
+}
+
+bool StepRunner::add(LaneContext &lane, const Step &step)
+{
+    SharedCounter &counter = m_objects.counter(step.object);
+    TracedMutex *guard = step.guard != kNoObject && m_scenario.options.lock ? &m_objects.lock(step.guard) : nullptr;
+    const int64_t window = m_scenario.options.raceWindowNs;
+    int64_t done = 0;
+    bool completed = true;
+    for (; done < step.times; ++done) {
+        if (done % kStopCheckEvery == 0 && m_stop.stopRequested()) {
+            completed = false;
+            break;
+        }
+        if (guard && !guard->acquire(lane)) {
+            completed = false;
+            break;
+        }
+        counter.add(lane, step.delta, window);
+        if (guard)
+            guard->release(lane);
+    }
+    counter.addExpected(step.delta * done);
+    return completed;
+}
+
+bool StepRunner::addLocal(LaneContext &lane, const Step &step)
+{
+    // threading.local(): each thread works on its own copy, so no lock is needed and none is lost.
+    int64_t &value = lane.localCounters[step.object];
+    int64_t &expected = lane.localExpected[step.object];
+    int64_t done = 0;
+    for (; done < step.times; ++done) {
+        if (done % kStopCheckEvery == 0 && m_stop.stopRequested())
+            break;
+        value += step.delta;
+    }
+    expected += step.delta * done;
+    m_objects.storeLocalCounter(step.object, int(lane.lane()), value, expected);
+    return done == step.times;
+}
+
+bool StepRunner::get(LaneContext &lane, const Step &step)
+{
+    BlockingQueue &queue = m_objects.queue(step.object);
+    for (;;) {
+        const auto item = queue.get(lane);
+        if (!item)
+            return false;
+        if (step.item == kNoObject)
+            return true;
+        if (*item == step.item)
+            return true;
+        if (!runSteps(lane, step.steps))
+            return false;
+    }
+}
+
+} // namespace threadlab

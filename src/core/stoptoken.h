@@ -1,0 +1,35 @@
+#pragma once
+
+#include <atomic>
+#include <condition_variable>
+#include <cstdint>
+#include <functional>
+#include <mutex>
+#include <vector>
+
+namespace threadlab {
+
+// Shared by everything that can block in a run. requestStop() wakes every sleeper and every
+// primitive that registered a waker, so a stopped run ends promptly whatever its lanes wait on.
+class StopToken
+{
+public:
+    bool stopRequested() const noexcept { return m_stopped.load(std::memory_order_relaxed); }
+    void requestStop();
+
+    // Sleeps until deadlineNs (steady clock); returns false if the run was stopped first.
+    bool sleepUntil(int64_t deadlineNs);
+
+    // Wakers run on requestStop(); remove yours before the object it touches is destroyed.
+    int addWaker(std::function<void()> waker);
+    void removeWaker(int id);
+
+private:
+    std::atomic<bool> m_stopped { false };
+    std::mutex m_mutex;
+    std::condition_variable m_wake;
+    std::vector<std::pair<int, std::function<void()>>> m_wakers;
+    int m_nextWaker = 0;
+};
+
+} // namespace threadlab

@@ -1,0 +1,215 @@
+#include "workersession.h"
+
+#include "cpuburner.h"
+#include "lanecontext.h"
+#include "osids.h"
+#include "recorder.h"
+#include "runobjects.h"
+#include "scenarioparser.h"
+#include "steprunner.h"
+#include "stoptoken.h"
+
+#include <QElapsedTimer>
+#include <cstdio>
+#include <sys/prctl.h>
+#include <csignal>
+#include <thread>
+#include <unistd.h>
+
+namespace threadlab {
+
+namespace {
+constexpr int kPollMs = 10;
+constexpr int kHelloTimeoutMs = 30'000;
+constexpr size_t kMaxEventsPerFrame = 64 * 1024;
+} // namespace
+
+WorkerSession::WorkerSession(QString serverName, int index)
+    : m_serverName(std::move(serverName))
+    , m_index(index)
+{
+}
+
+void WorkerSession::fail(const QString &message)
+{
+    std::fprintf(stderr, "threadlab-worker %d: %s\n", m_index + 1, qPrintable(message));
+}
+
+void WorkerSession::send(MessageType type, const QByteArray &payload)
+{
+    m_socket.write(WorkerMessages::frame(type, payload));
+}
+
+bool WorkerSession::connectToParent()
+{
+    m_socket.connectToServer(m_serverName);
+    if (!m_socket.waitForConnected(10'000)) {
+        fail(QStringLiteral("cannot connect to '") + m_serverName + QStringLiteral("': ") + m_socket.errorString());
+        return false;
+    }
+    send(MessageType::Ready, WorkerMessages::encode(ReadyMessage { m_index, currentPid() }));
+    m_socket.flush();
+    return true;
+}
+
+bool WorkerSession::pump()
+{
+    if (m_socket.state() != QLocalSocket::ConnectedState)
+        return false;
+    m_socket.waitForReadyRead(kPollMs);
+    m_reader.append(m_socket.readAll());
+    while (auto frame = m_reader.next())
+        handleFrame(*frame);
+    if (m_reader.failed()) {
+        fail(QStringLiteral("malformed frame from the parent"));
+        return false;
+    }
+    return m_socket.state() == QLocalSocket::ConnectedState;
+}
+
+void WorkerSession::handleFrame(const FrameReader::Frame &frame)
+{
+    std::lock_guard lock(m_mutex);
+    switch (frame.type) {
+    case MessageType::Hello:
+        m_hello = WorkerMessages::decodeHello(frame.payload);
+        break;
+    case MessageType::RunTask:
+        if (const auto task = WorkerMessages::decodeTask(frame.payload))
+            m_tasks.push_back(*task);
+        break;
+    case MessageType::Stop:
+        m_stopRequested = true;
+        break;
+    case MessageType::Shutdown:
+        m_shutdown = true;
+        break;
+    default:
+        fail(QStringLiteral("unexpected message type ") + QString::number(int(frame.type)));
+        break;
+    }
+    m_work.notify_all();
+}
+
+std::optional<HelloMessage> WorkerSession::waitForHello()
+{
+    QElapsedTimer waited;
+    waited.start();
+    while (waited.elapsed() < kHelloTimeoutMs) {
+        if (!pump())
+            return std::nullopt;
+        std::lock_guard lock(m_mutex);
+        if (m_hello)
+            return m_hello;
+    }
+    return std::nullopt;
+}
+
+void WorkerSession::flush(Recorder &recorder)
+{
+    std::vector<TaskDoneMessage> done;
+    {
+        std::lock_guard lock(m_mutex);
+        done.swap(m_done);
+    }
+    // Events first, then completions: the parent has a task's events before it hears it ended.
+    std::vector<Event> batch;
+    recorder.drain(
+        [this](const LaneInfo &info) { send(MessageType::Lane, WorkerMessages::encode(LaneMessage { info })); },
+        [&](const Event *events, size_t count) { batch.insert(batch.end(), events, events + count); });
+    for (size_t offset = 0; offset < batch.size(); offset += kMaxEventsPerFrame) {
+        const size_t count = std::min(kMaxEventsPerFrame, batch.size() - offset);
+        send(MessageType::Events, WorkerMessages::encodeEvents(batch.data() + offset, count));
+    }
+    for (const TaskDoneMessage &message : done)
+        send(MessageType::TaskDone, WorkerMessages::encode(message));
+    m_socket.flush();
+}
+
+int WorkerSession::exec()
+{
+    // Die with the parent, whatever happens to it.
+    ::prctl(PR_SET_PDEATHSIG, SIGKILL);
+    if (!connectToParent())
+        return 2;
+    const auto hello = waitForHello();
+    if (!hello) {
+        fail(QStringLiteral("the parent sent no scenario"));
+        return 3;
+    }
+    ParsedScenario parsed = ScenarioParser::parse(hello->scenarioJson, hello->origin);
+    if (!parsed.ok()) {
+        fail(parsed.errors.join(u'\n'));
+        return 4;
+    }
+    Scenario scenario = std::move(parsed.scenario);
+    scenario.options.lock = hello->lock;
+    scenario.options.gil = hello->gil;
+    scenario.options.raceWindowNs = hello->raceWindowNs;
+
+    StopToken stop;
+    Recorder recorder;
+    RunObjects objects(scenario, stop);
+    const CpuBurner burner(hello->iterationsPerMs);
+    StepRunner runner(scenario, objects, burner, stop);
+    const QString laneName = QStringLiteral("process-") + QString::number(m_index + 1);
+
+    std::thread tasks([&] {
+        LaneBuffer *buffer =
+            recorder.addLane(LaneInfo { 0, LaneKind::Process, currentPid(), currentTid(), laneName, -1 });
+        buffer->record(EventKind::LaneBegin);
+        LaneContext lane(buffer);
+        lane.setState(State::Idle);
+        for (;;) {
+            qint32 task = -1;
+            {
+                std::unique_lock lock(m_mutex);
+                m_work.wait(lock, [&] { return !m_tasks.empty() || m_shutdown; });
+                if (m_tasks.empty())
+                    break;
+                task = m_tasks.front();
+                m_tasks.pop_front();
+            }
+            TaskOutcome outcome = TaskOutcome::Failed;
+            if (task >= 0 && size_t(task) < scenario.instances.size())
+                outcome = runner.runTask(lane, scenario.instances[size_t(task)]);
+            lane.setState(State::Idle);
+            std::lock_guard lock(m_mutex);
+            m_done.push_back(TaskDoneMessage { task, outcome });
+        }
+        buffer->record(EventKind::LaneEnd);
+    });
+
+    bool connected = true;
+    for (;;) {
+        connected = pump();
+        bool stopNow = false;
+        bool shutdown = false;
+        {
+            std::lock_guard lock(m_mutex);
+            stopNow = m_stopRequested || !connected;
+            shutdown = m_shutdown || !connected;
+            if (!connected)
+                m_shutdown = true;
+        }
+        if (stopNow && !stop.stopRequested())
+            stop.requestStop();
+        if (shutdown) {
+            m_work.notify_all();
+            break;
+        }
+        flush(recorder);
+    }
+    tasks.join();
+    if (!connected)
+        return 5;
+    flush(recorder);
+    ReportMessage report { objects.counterReports(currentPid()), recorder.drained(), recorder.dropped() };
+    send(MessageType::Report, WorkerMessages::encode(report));
+    m_socket.flush();
+    m_socket.waitForBytesWritten(5'000);
+    m_socket.disconnectFromServer();
+    return 0;
+}
+
+} // namespace threadlab

@@ -1,0 +1,50 @@
+#pragma once
+
+#include "framereader.h"
+#include "workermessages.h"
+
+#include <QLocalSocket>
+#include <QString>
+#include <condition_variable>
+#include <deque>
+#include <mutex>
+#include <vector>
+
+namespace threadlab {
+
+class Recorder;
+
+// The child-process side of the process executor. The main thread talks to the parent (commands
+// in; lanes, event batches every 10 ms, task completions and the final report out); one task thread
+// runs the tasks it is given, one after another, on this process's lane.
+class WorkerSession
+{
+public:
+    WorkerSession(QString serverName, int index);
+    int exec(); // the process's exit code
+
+private:
+    bool connectToParent();
+    std::optional<HelloMessage> waitForHello();
+    bool pump(); // false once the parent is gone
+    void handleFrame(const FrameReader::Frame &frame);
+    void flush(Recorder &recorder);
+    void send(MessageType type, const QByteArray &payload = {});
+    void fail(const QString &message);
+
+    const QString m_serverName;
+    const int m_index;
+    QLocalSocket m_socket;
+    FrameReader m_reader;
+    std::vector<qint32> m_lanesSent;
+
+    std::mutex m_mutex;
+    std::condition_variable m_work;
+    std::deque<qint32> m_tasks;
+    std::vector<TaskDoneMessage> m_done;
+    bool m_stopRequested = false;
+    bool m_shutdown = false;
+    std::optional<HelloMessage> m_hello;
+};
+
+} // namespace threadlab
