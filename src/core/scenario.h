@@ -31,8 +31,8 @@ struct Step
     int64_t delta = 0; // add
     int64_t times = 1; // add
     bool local = false; // add: a thread-local counter
-    uint32_t item = kNoObject; // put: item text; get: the sentinel that ends the loop
-    int64_t count = 1; // put
+    uint32_t item = kNoObject; // get: the sentinel item that ends the loop
+    std::vector<uint32_t> items; // put: the items, in put order
     int64_t priority = 0; // put
     uint32_t text = kNoObject; // print
     std::vector<Step> steps; // lock, get (each item), while_set

@@ -541,11 +541,18 @@ bool ScenarioParser::parsePut(const QJsonValue &value, const QString &path, Step
               { QStringLiteral("queue"), QStringLiteral("item"), QStringLiteral("count"), QStringLiteral("priority") });
     if (const auto name = string(object.value(QStringLiteral("queue")), join(path, QStringLiteral("queue"))))
         step.object = intern(ObjectKind::Queue, *name, join(path, QStringLiteral("queue")));
-    if (const auto item = string(object.value(QStringLiteral("item")), join(path, QStringLiteral("item"))))
-        step.item = intern(ObjectKind::Text, *item, join(path, QStringLiteral("item")));
+    int64_t count = 1;
     if (object.contains(QStringLiteral("count")))
-        step.count = integer(object.value(QStringLiteral("count")), join(path, QStringLiteral("count")), 1, 1'000'000)
-                         .value_or(1);
+        count = integer(object.value(QStringLiteral("count")), join(path, QStringLiteral("count")), 1, 100'000)
+                    .value_or(1);
+    if (const auto item = string(object.value(QStringLiteral("item")), join(path, QStringLiteral("item")))) {
+        // "job-{n}" with count 3 puts job-1, job-2, job-3; an item without {n} is put count times.
+        for (int64_t n = 1; n <= count; ++n) {
+            QString name = *item;
+            name.replace(QStringLiteral("{n}"), QString::number(n));
+            step.items.push_back(intern(ObjectKind::Text, name, join(path, QStringLiteral("item"))));
+        }
+    }
     if (object.contains(QStringLiteral("priority")))
         step.priority = integer(object.value(QStringLiteral("priority")), join(path, QStringLiteral("priority")),
                                 -1'000'000, 1'000'000)

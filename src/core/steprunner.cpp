@@ -12,7 +12,15 @@ namespace threadlab {
 
 namespace {
 constexpr int64_t kStopCheckEvery = 256;
+
+void spinFor(int64_t ns)
+{
+    if (ns <= 0)
+        return;
+    const int64_t until = nowNs() + ns;
+    while (nowNs() < until) { }
 }
+} // namespace
 
 StepRunner::StepRunner(const Scenario &scenario, RunObjects &objects, const CpuBurner &burner, StopToken &stop)
     : m_scenario(scenario)
@@ -58,8 +66,8 @@ bool StepRunner::runStep(LaneContext &lane, const Step &step)
     case StepKind::Add:
         return step.local ? addLocal(lane, step) : add(lane, step);
     case StepKind::Put:
-        for (int64_t i = 0; i < step.count; ++i)
-            m_objects.queue(step.object).put(lane, step.item, step.priority);
+        for (uint32_t item : step.items)
+            m_objects.queue(step.object).put(lane, item, step.priority);
         return true;
     case StepKind::Get:
         return get(lane, step);
@@ -148,13 +156,17 @@ bool StepRunner::add(LaneContext &lane, const Step &step)
 bool StepRunner::addLocal(LaneContext &lane, const Step &step)
 {
     // threading.local(): each thread works on its own copy, so no lock is needed and none is lost.
+    const int64_t window = m_scenario.options.raceWindowNs;
     int64_t &value = lane.localCounters[step.object];
     int64_t &expected = lane.localExpected[step.object];
     int64_t done = 0;
     for (; done < step.times; ++done) {
         if (done % kStopCheckEvery == 0 && m_stop.stopRequested())
             break;
-        value += step.delta;
+        // The same read-compute-write as a shared update (same window), on this thread's own copy.
+        const int64_t read = value;
+        spinFor(window);
+        value = read + step.delta;
     }
     expected += step.delta * done;
     m_objects.storeLocalCounter(step.object, int(lane.lane()), value, expected);
