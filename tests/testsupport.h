@@ -1,0 +1,45 @@
+#pragma once
+
+#include "run.h"
+#include "runsummary.h"
+#include "scenarioparser.h"
+
+#include <QTest>
+#include <memory>
+
+namespace threadlab::test {
+
+inline Scenario parseOrFail(const QByteArray &json)
+{
+    ParsedScenario parsed = ScenarioParser::parse(json, QStringLiteral("test.json"));
+    if (!parsed.ok())
+        qFatal("test scenario does not parse: %s", qPrintable(parsed.errors.join(u'\n')));
+    return std::move(parsed.scenario);
+}
+
+// Runs a scenario to the end, collecting as a front end would, and keeps the Run for inspection.
+inline std::unique_ptr<Run> runToEnd(Scenario scenario, RunSettings settings = {})
+{
+    auto run = std::make_unique<Run>(std::move(scenario), settings);
+    run->start();
+    while (!run->waitForFinished(20))
+        run->collect();
+    run->collect();
+    return run;
+}
+
+inline std::unique_ptr<Run> runToEnd(const QByteArray &json)
+{
+    return runToEnd(parseOrFail(json));
+}
+
+inline const TaskSummary &task(const RunSummary &summary, const QString &name)
+{
+    for (const TaskSummary &t : summary.tasks) {
+        if (t.name == name)
+            return t;
+    }
+    qFatal("no task %s", qPrintable(name));
+}
+
+} // namespace threadlab::test

@@ -1,0 +1,165 @@
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QTemporaryDir>
+#include <QTest>
+
+namespace {
+
+struct Result
+{
+    int exitCode = -1;
+    QString out;
+    QString err;
+};
+
+Result threadlab(const QStringList &arguments)
+{
+    QProcess process;
+    process.start(QStringLiteral(THREADLAB_BINARY), arguments);
+    if (!process.waitForFinished(120'000)) {
+        process.kill();
+        process.waitForFinished();
+    }
+    return Result { process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1,
+                    QString::fromUtf8(process.readAllStandardOutput()), QString::fromUtf8(process.readAllStandardError()) };
+}
+
+} // namespace
+
+class TestCli : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void listsBuiltIns();
+    void badCommandLines_data();
+    void badCommandLines();
+    void badScenarioFileNamesThePlace();
+    void writesSummaryJson();
+    void summaryJsonToStdout();
+    void unwritableSummaryFails();
+};
+
+void TestCli::listsBuiltIns()
+{
+    const Result r = threadlab({ QStringLiteral("list") });
+    QCOMPARE(r.exitCode, 0);
+    const QStringList lines = r.out.split(u'\n', Qt::SkipEmptyParts);
+    QVERIFY(lines.size() >= 17);
+    QVERIFY(r.out.contains(QStringLiteral("counter-race")));
+    QVERIFY(r.out.contains(QStringLiteral("Counter race")));
+}
+
+void TestCli::badCommandLines_data()
+{
+    QTest::addColumn<QStringList>("arguments");
+    QTest::addColumn<QString>("message");
+    QTest::newRow("unknown command") << QStringList { QStringLiteral("fly") } << QStringLiteral("unknown command 'fly'");
+    QTest::newRow("unknown option") << QStringList { QStringLiteral("run"), QStringLiteral("ten-threads"), QStringLiteral("--fast") }
+                                    << QStringLiteral("Unknown option 'fast'");
+    QTest::newRow("bad executor") << QStringList { QStringLiteral("run"), QStringLiteral("ten-threads"), QStringLiteral("--executor"), QStringLiteral("fibers") }
+                                  << QStringLiteral("--executor: expected sequential, threads, pool or processes, got 'fibers'");
+    QTest::newRow("bad workers") << QStringList { QStringLiteral("run"), QStringLiteral("ten-threads"), QStringLiteral("--workers"), QStringLiteral("0") }
+                                 << QStringLiteral("--workers: expected a whole number from 1 to 256, got '0'");
+    QTest::newRow("bad lock") << QStringList { QStringLiteral("run"), QStringLiteral("counter-race"), QStringLiteral("--lock"), QStringLiteral("maybe") }
+                              << QStringLiteral("--lock: expected on or off, got 'maybe'");
+    QTest::newRow("no scenario") << QStringList { QStringLiteral("run") } << QStringLiteral("which scenario?");
+    QTest::newRow("list with args") << QStringList { QStringLiteral("list"), QStringLiteral("x") } << QStringLiteral("'list' takes no arguments");
+}
+
+void TestCli::badCommandLines()
+{
+    QFETCH(QStringList, arguments);
+    QFETCH(QString, message);
+    const Result r = threadlab(arguments);
+    QCOMPARE(r.exitCode, 2);
+    QVERIFY2(r.err.contains(message), qPrintable(r.err));
+    QVERIFY(r.err.contains(QStringLiteral("usage:")));
+}
+
+void TestCli::badScenarioFileNamesThePlace()
+{
+    const QString path = QStringLiteral(THREADLAB_TEST_DATA "/bad-step.json");
+    const Result r = threadlab({ QStringLiteral("run"), path });
+    QCOMPARE(r.exitCode, 3);
+    QVERIFY2(r.err.contains(path + QStringLiteral(": tasks[2].steps[0].sleep: expected milliseconds >= 0")), qPrintable(r.err));
+    const Result missing = threadlab({ QStringLiteral("run"), QStringLiteral("no-such-lesson") });
+    QCOMPARE(missing.exitCode, 3);
+    QVERIFY(missing.err.contains(QStringLiteral("no-such-lesson: no built-in scenario")));
+}
+
+void TestCli::writesSummaryJson()
+{
+    QTemporaryDir dir;
+    const QString file = dir.filePath(QStringLiteral("summary.json"));
+    const Result r = threadlab({ QStringLiteral("run"), QStringLiteral(THREADLAB_TEST_DATA "/quick.json"),
+                                 QStringLiteral("--summary-json"), file, QStringLiteral("--gil"), QStringLiteral("on") });
+    QCOMPARE(r.exitCode, 0);
+    QVERIFY(r.out.contains(QStringLiteral("wall ")));
+    QFile json(file);
+    QVERIFY(json.open(QIODevice::ReadOnly));
+    const QJsonObject s = QJsonDocument::fromJson(json.readAll()).object();
+    QCOMPARE(s.value(QStringLiteral("scenario")).toString(), QStringLiteral("quick"));
+    QCOMPARE(s.value(QStringLiteral("executor")).toObject().value(QStringLiteral("kind")).toString(), QStringLiteral("pool"));
+    QCOMPARE(s.value(QStringLiteral("executor")).toObject().value(QStringLiteral("workers")).toInt(), 2);
+    QCOMPARE(s.value(QStringLiteral("options")).toObject().value(QStringLiteral("gil")).toBool(), true);
+    QCOMPARE(s.value(QStringLiteral("options")).toObject().value(QStringLiteral("lock")).toBool(), true);
+    const double wall = s.value(QStringLiteral("wall_ms")).toDouble();
+    QVERIFY2(wall >= 149 && wall < 10'000, qPrintable(QString::number(wall)));
+    QVERIFY(s.value(QStringLiteral("main_ms")).toDouble() >= wall);
+    const QJsonArray lanes = s.value(QStringLiteral("lanes")).toArray();
+    QCOMPARE(lanes.size(), 3);
+    QCOMPARE(lanes[0].toObject().value(QStringLiteral("kind")).toString(), QStringLiteral("main"));
+    QVERIFY(lanes[1].toObject().value(QStringLiteral("tid")).toInteger() > 0);
+    const QJsonArray tasks = s.value(QStringLiteral("tasks")).toArray();
+    QCOMPARE(tasks.size(), 2);
+    const QJsonObject slow = tasks[0].toObject();
+    QCOMPARE(slow.value(QStringLiteral("name")).toString(), QStringLiteral("slow"));
+    QVERIFY(slow.value(QStringLiteral("state_ms")).toObject().value(QStringLiteral("Sleeping")).toDouble() >= 149);
+    QVERIFY(slow.value(QStringLiteral("end_ms")).toDouble() > slow.value(QStringLiteral("start_ms")).toDouble());
+    QCOMPARE(s.value(QStringLiteral("results_order")).toArray(),
+             (QJsonArray { QStringLiteral("fast"), QStringLiteral("slow") }));
+    const QJsonObject lock = s.value(QStringLiteral("locks")).toArray().at(0).toObject();
+    QCOMPARE(lock.value(QStringLiteral("name")).toString(), QStringLiteral("L"));
+    QCOMPARE(lock.value(QStringLiteral("acquisitions")).toInt(), 10);
+    for (const char *key : { "contended", "wait_ms_total", "wait_ms_max", "hold_ms_total" })
+        QVERIFY2(lock.contains(QLatin1String(key)), key);
+    const QJsonObject x = s.value(QStringLiteral("counters")).toArray().at(0).toObject();
+    QCOMPARE(x.value(QStringLiteral("name")).toString(), QStringLiteral("x"));
+    QCOMPARE(x.value(QStringLiteral("expected")).toInt(), 10);
+    QCOMPARE(x.value(QStringLiteral("actual")).toInt(), 10);
+    QCOMPARE(x.value(QStringLiteral("lost_updates")).toInt(), 0);
+    QVERIFY(x.value(QStringLiteral("process")).toInteger() > 0);
+    const QJsonObject events = s.value(QStringLiteral("events")).toObject();
+    QVERIFY(events.value(QStringLiteral("recorded")).toInt() > 20);
+    QCOMPARE(events.value(QStringLiteral("dropped")).toInt(), 0);
+}
+
+void TestCli::summaryJsonToStdout()
+{
+    const Result r = threadlab({ QStringLiteral("run"), QStringLiteral("queue-order"), QStringLiteral("--summary-json"),
+                                 QStringLiteral("-") });
+    QCOMPARE(r.exitCode, 0);
+    QJsonParseError error;
+    const QJsonObject s = QJsonDocument::fromJson(r.out.toUtf8(), &error).object();
+    QCOMPARE(error.error, QJsonParseError::NoError);
+    const QJsonArray queues = s.value(QStringLiteral("queues")).toArray();
+    QCOMPARE(queues.size(), 3);
+    auto gets = [&](int i) { return queues[i].toObject().value(QStringLiteral("gets")).toVariant().toStringList().join(QString()); };
+    QCOMPARE(gets(0), QStringLiteral("ABCDE"));
+    QCOMPARE(gets(1), QStringLiteral("EDCBA"));
+    QCOMPARE(gets(2), QStringLiteral("BDACE"));
+    QVERIFY(r.err.contains(QStringLiteral("queue-order")));
+}
+
+void TestCli::unwritableSummaryFails()
+{
+    const Result r = threadlab({ QStringLiteral("run"), QStringLiteral("queue-order"), QStringLiteral("--summary-json"),
+                                 QStringLiteral("/nonexistent-dir/summary.json") });
+    QCOMPARE(r.exitCode, 5);
+    QVERIFY2(r.err.contains(QStringLiteral("cannot write '/nonexistent-dir/summary.json'")), qPrintable(r.err));
+}
+
+QTEST_GUILESS_MAIN(TestCli)
+#include "tst_cli.moc"

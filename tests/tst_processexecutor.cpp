@@ -1,0 +1,132 @@
+#include "osids.h"
+#include "testsupport.h"
+
+#include <QTest>
+#include <csignal>
+#include <sys/types.h>
+
+using namespace threadlab;
+using namespace threadlab::test;
+
+namespace {
+
+std::vector<qint64> processPids(const Trace &trace)
+{
+    std::vector<qint64> pids;
+    for (const LaneTrack &lane : trace.lanes) {
+        if (lane.info.kind == LaneKind::Process)
+            pids.push_back(lane.info.pid);
+    }
+    return pids;
+}
+
+bool processAlive(qint64 pid)
+{
+    return ::kill(pid_t(pid), 0) == 0;
+}
+
+} // namespace
+
+class TestProcessExecutor : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void runsTasksInChildProcessesAndStreamsEvents();
+    void aChildThatDiesIsReportedAndTheRunEnds();
+    void aMissingWorkerExecutableIsReported();
+    void stopLeavesNoProcessBehind();
+};
+
+void TestProcessExecutor::runsTasksInChildProcessesAndStreamsEvents()
+{
+    const auto run = runToEnd(QByteArray(R"({"title": "p", "executor": {"kind": "processes", "workers": 3},
+        "tasks": [{"name": "p", "count": 3, "steps": [{"print": "hello"}, {"sleep": 300}, {"lock": "L", "steps": [{"cpu": 5}]}]}]})"));
+    const RunSummary s = RunSummary::from(*run);
+    QVERIFY2(s.errors.isEmpty(), qPrintable(s.errors.join(u'\n')));
+    const std::vector<qint64> pids = processPids(run->trace());
+    QCOMPARE(pids.size(), size_t(3));
+    QCOMPARE(QSet<qint64>(pids.begin(), pids.end()).size(), 3);
+    for (qint64 pid : pids) {
+        QVERIFY(pid != currentPid());
+        QVERIFY(!processAlive(pid)); // reaped, none left behind
+    }
+    for (const TaskSummary &t : s.tasks) {
+        QCOMPARE(t.outcome, TaskOutcome::Completed);
+        QCOMPARE(s.lanes[t.lane].kind, LaneKind::Process);
+        QVERIFY(t.stateMs[size_t(State::Sleeping)] >= 290);
+        QVERIFY(t.startMs > 0);
+    }
+    // The three sleeps overlapped: the child clocks line up with ours (same monotonic clock).
+    double latestStart = 0, earliestEnd = 1e12;
+    for (const TaskSummary &t : s.tasks) {
+        latestStart = std::max(latestStart, t.startMs);
+        earliestEnd = std::min(earliestEnd, t.endMs);
+    }
+    QVERIFY(latestStart < earliestEnd);
+    QVERIFY(s.mainMs >= s.tasks[0].endMs);
+    QCOMPARE(s.prints.size(), size_t(3));
+    QCOMPARE(s.resultsOrder.size(), 3);
+    QCOMPARE(s.locks.size(), size_t(1));
+    QCOMPARE(s.locks[0].acquisitions, 3); // each process has its own lock L
+}
+
+void TestProcessExecutor::aChildThatDiesIsReportedAndTheRunEnds()
+{
+    Run run(parseOrFail(R"({"title": "p", "executor": {"kind": "processes", "workers": 2},
+        "tasks": [{"name": "victim", "steps": [{"sleep": 60000}]}, {"name": "survivor", "steps": [{"sleep": 500}]}]})"));
+    run.start();
+    qint64 victimPid = 0;
+    QTRY_VERIFY_WITH_TIMEOUT((run.collect(), run.trace().tasks[0].lane >= 0), 20'000);
+    victimPid = run.trace().lanes[size_t(run.trace().tasks[0].lane)].info.pid;
+    QVERIFY(victimPid != currentPid());
+    QCOMPARE(::kill(pid_t(victimPid), SIGKILL), 0);
+    QVERIFY(run.waitForFinished(20'000));
+    run.collect();
+    const RunSummary s = RunSummary::from(run);
+    QCOMPARE(task(s, QStringLiteral("victim")).outcome, TaskOutcome::Failed);
+    QCOMPARE(task(s, QStringLiteral("survivor")).outcome, TaskOutcome::Completed);
+    const QString errors = s.errors.join(u'\n');
+    QVERIFY2(errors.contains(QStringLiteral("(pid ") + QString::number(victimPid) + QStringLiteral(") crashed while running task 'victim'")),
+             qPrintable(errors));
+    QCOMPARE(s.resultsOrder, QStringList { QStringLiteral("survivor") });
+    // What the victim recorded before it died is kept, and its lane is closed.
+    const LaneTrack &victimLane = run.trace().lanes[size_t(task(s, QStringLiteral("victim")).lane)];
+    QVERIFY(victimLane.endNs > victimLane.beginNs);
+    QVERIFY(!victimLane.segments.empty());
+}
+
+void TestProcessExecutor::aMissingWorkerExecutableIsReported()
+{
+    RunSettings settings;
+    settings.workerPath = QStringLiteral("/nonexistent/threadlab-worker");
+    const auto run = runToEnd(parseOrFail(R"({"title": "p", "executor": {"kind": "processes", "workers": 2},
+        "tasks": [{"name": "a", "steps": [{"sleep": 1}]}, {"name": "b", "steps": [{"sleep": 1}]}]})"), settings);
+    const RunSummary s = RunSummary::from(*run);
+    const QString errors = s.errors.join(u'\n');
+    QVERIFY2(errors.contains(QStringLiteral("cannot start worker process '/nonexistent/threadlab-worker'")),
+             qPrintable(errors));
+    QVERIFY2(errors.contains(QStringLiteral("task 'a' was not run: no worker process is left")), qPrintable(errors));
+    for (const TaskSummary &t : s.tasks)
+        QVERIFY(!t.ran);
+}
+
+void TestProcessExecutor::stopLeavesNoProcessBehind()
+{
+    Run run(parseOrFail(R"({"title": "p", "executor": {"kind": "processes", "workers": 2},
+        "tasks": [{"name": "a", "count": 4, "steps": [{"sleep": 60000}]}]})"));
+    run.start();
+    QTRY_VERIFY_WITH_TIMEOUT((run.collect(), processPids(run.trace()).size() == 2), 20'000);
+    const std::vector<qint64> pids = processPids(run.trace());
+    run.stop();
+    QVERIFY(run.waitForFinished(15'000));
+    run.collect();
+    for (qint64 pid : pids)
+        QVERIFY(!processAlive(pid));
+    const RunSummary s = RunSummary::from(run);
+    QVERIFY2(s.errors.isEmpty(), qPrintable(s.errors.join(u'\n')));
+    for (const TaskSummary &t : s.tasks)
+        QVERIFY(t.outcome != TaskOutcome::Completed || !t.ran);
+}
+
+QTEST_GUILESS_MAIN(TestProcessExecutor)
+#include "tst_processexecutor.moc"

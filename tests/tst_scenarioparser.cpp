@@ -1,0 +1,196 @@
+#include "scenariolibrary.h"
+#include "scenariooverrides.h"
+#include "scenarioparser.h"
+
+#include <QFileInfo>
+#include <QTest>
+
+using namespace threadlab;
+
+class TestScenarioParser : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void parsesEveryStepKind();
+    void rejects_data();
+    void rejects();
+    void reportsSyntaxErrorLine();
+    void reportsJsonPathOfBadStep();
+    void missingFileIsNamed();
+    void builtInsAllParse();
+    void builtInsHaveTheRequiredIds();
+    void overridesApply();
+};
+
+void TestScenarioParser::parsesEveryStepKind()
+{
+    const ParsedScenario parsed = ScenarioParser::parseFile(QFINDTESTDATA("data/valid-all-steps.json"));
+    QVERIFY2(parsed.ok(), qPrintable(parsed.errors.join(u'\n')));
+    const Scenario &s = parsed.scenario;
+    QCOMPARE(s.id, QStringLiteral("all-steps"));
+    QCOMPARE(s.executor.kind, ExecutorKind::Pool);
+    QCOMPARE(s.executor.workers, 2);
+    QCOMPARE(s.executor.results, ResultOrder::InOrder);
+    QCOMPARE(s.options.raceWindowNs, 500);
+    QCOMPARE(s.tasks.size(), size_t(2));
+    QCOMPARE(s.tasks[0].repeat, 2);
+    // b has count 2: instances a, b-1, b-2
+    QCOMPARE(s.instances.size(), size_t(3));
+    QCOMPARE(s.instances[1].name, QStringLiteral("b-1"));
+    QCOMPARE(s.instances[2].name, QStringLiteral("b-2"));
+    const std::vector<Step> &a = s.tasks[0].steps;
+    QCOMPARE(a.size(), size_t(7));
+    QCOMPARE(a[0].kind, StepKind::Sleep);
+    QCOMPARE(a[0].durationNs, 1'500'000);
+    QCOMPARE(a[2].kind, StepKind::Lock);
+    QCOMPARE(a[2].steps.size(), size_t(1));
+    QCOMPARE(a[2].steps[0].kind, StepKind::Add);
+    QCOMPARE(a[2].steps[0].times, 10);
+    QCOMPARE(s.objectName(a[2].steps[0].guard), QStringLiteral("L"));
+    QCOMPARE(a[2].object, a[2].steps[0].guard);
+    // numbered queue items
+    QCOMPARE(s.mainSteps.size(), size_t(1));
+    QCOMPARE(s.mainSteps[0].items.size(), size_t(3));
+    QCOMPARE(s.objectName(s.mainSteps[0].items[2]), QStringLiteral("job-3"));
+    QCOMPARE(s.tasks[1].steps[1].local, true);
+    QCOMPARE(s.tasks[1].steps[2].kind, StepKind::WhileSet);
+}
+
+void TestScenarioParser::rejects_data()
+{
+    QTest::addColumn<QByteArray>("json");
+    QTest::addColumn<QString>("expected");
+    const QByteArray head = R"("title": "t", "executor": {"kind": "threads"}, )";
+    auto row = [&](const char *name, const QByteArray &body, const char *expected) {
+        QTest::newRow(name) << QByteArray("{" + head + body + "}") << QString::fromUtf8(expected);
+    };
+    row("unknown top key", R"("tasks": [{"name": "a", "steps": []}], "colour": 1)", "test.json: colour: unknown key");
+    row("negative sleep", R"("tasks": [{"name": "a", "steps": [{"sleep": -1}]}])",
+        "tasks[0].steps[0].sleep: expected milliseconds >= 0, got -1");
+    row("sleep as text", R"("tasks": [{"name": "a", "steps": [{"sleep": "1s"}]}])",
+        "tasks[0].steps[0].sleep: expected milliseconds >= 0, got a string");
+    row("unknown step", R"("tasks": [{"name": "a", "steps": [{"nap": 1}]}])", "tasks[0].steps[0]: no step kind");
+    row("two step kinds", R"("tasks": [{"name": "a", "steps": [{"sleep": 1, "cpu": 1}]}])",
+        "tasks[0].steps[0]: more than one step kind: cpu, sleep");
+    row("unknown key in step", R"("tasks": [{"name": "a", "steps": [{"sleep": 1, "steps": []}]}])",
+        "tasks[0].steps[0].steps: unknown key");
+    row("unknown key in add", R"("tasks": [{"name": "a", "steps": [{"add": {"counter": "x", "delta": 1, "by": 2}}]}])",
+        "tasks[0].steps[0].add.by: unknown key");
+    row("fractional times", R"("tasks": [{"name": "a", "steps": [{"add": {"counter": "x", "delta": 1, "times": 1.5}}]}])",
+        "tasks[0].steps[0].add.times: expected a whole number from 1");
+    row("lock without steps", R"("tasks": [{"name": "a", "steps": [{"lock": "L"}]}])", "tasks[0].steps[0].steps: missing");
+    row("no tasks", R"("tasks": [])", "tasks: expected a non-empty array");
+    row("undeclared queue", R"("tasks": [{"name": "a", "steps": [{"get": "q"}]}])", "queue 'q' is used but not declared");
+    row("bad queue kind", R"("queues": [{"name": "q", "kind": "stack"}], "tasks": [{"name": "a", "steps": []}])",
+        "queues[0].kind: expected fifo, lifo or priority, got 'stack'");
+    row("duplicate task", R"("tasks": [{"name": "a", "steps": []}, {"name": "a", "steps": []}])",
+        "tasks[1].name: task name 'a' is used twice");
+    row("name clash", R"("tasks": [{"name": "a", "steps": [{"lock": "x", "steps": []}, {"set": "x"}]}])",
+        "tasks[0].steps[1].set: 'x' is already used as a lock");
+    row("local with lock",
+        R"("tasks": [{"name": "a", "steps": [{"add": {"counter": "x", "delta": 1, "local": true, "lock": "L"}}]}])",
+        "a thread-local counter needs no lock");
+    row("join unknown task", R"("tasks": [{"name": "a", "steps": []}], "executor": {"kind": "threads", "join": ["zz"]})",
+        "executor.join: no task named 'zz'");
+    row("get until without steps", R"("queues": [{"name": "q", "kind": "fifo"}], "tasks": [{"name": "a", "steps": [{"get": {"queue": "q", "until": "stop"}}]}])",
+        "tasks[0].steps[0].steps: missing");
+    QTest::newRow("missing title") << QByteArray(R"({"executor": {"kind": "threads"}, "tasks": [{"name": "a", "steps": []}]})")
+                                   << QStringLiteral("title: missing");
+    QTest::newRow("pool without workers") << QByteArray(R"({"title": "t", "executor": {"kind": "pool"}, "tasks": [{"name": "a", "steps": []}]})")
+                                          << QStringLiteral("executor.workers: missing");
+    QTest::newRow("unknown executor") << QByteArray(R"({"title": "t", "executor": {"kind": "fibers"}, "tasks": [{"name": "a", "steps": []}]})")
+                                      << QStringLiteral("executor.kind: unknown executor 'fibers'");
+    QTest::newRow("workers zero") << QByteArray(R"({"title": "t", "executor": {"kind": "pool", "workers": 0}, "tasks": [{"name": "a", "steps": []}]})")
+                                  << QStringLiteral("executor.workers: expected a whole number from 1 to 256, got 0");
+    QTest::newRow("not an object") << QByteArray("[1, 2]") << QStringLiteral("expected a JSON object at the top level");
+}
+
+void TestScenarioParser::rejects()
+{
+    QFETCH(QByteArray, json);
+    QFETCH(QString, expected);
+    const ParsedScenario parsed = ScenarioParser::parse(json, QStringLiteral("test.json"));
+    QVERIFY(!parsed.ok());
+    const QString all = parsed.errors.join(u'\n');
+    QVERIFY2(all.contains(expected), qPrintable(QStringLiteral("got: ") + all));
+    for (const QString &error : parsed.errors)
+        QVERIFY2(error.startsWith(QStringLiteral("test.json: ")), qPrintable(error));
+}
+
+void TestScenarioParser::reportsSyntaxErrorLine()
+{
+    const QString path = QFINDTESTDATA("data/syntax-error.json");
+    const ParsedScenario parsed = ScenarioParser::parseFile(path);
+    QCOMPARE(parsed.errors.size(), 1);
+    QVERIFY2(parsed.errors[0].startsWith(path + QStringLiteral(":4:")), qPrintable(parsed.errors[0]));
+    QVERIFY(parsed.errors[0].contains(QStringLiteral("JSON syntax error")));
+}
+
+void TestScenarioParser::reportsJsonPathOfBadStep()
+{
+    const QString path = QFINDTESTDATA("data/bad-step.json");
+    const ParsedScenario parsed = ScenarioParser::parseFile(path);
+    QCOMPARE(parsed.errors.size(), 1);
+    QCOMPARE(parsed.errors[0], path + QStringLiteral(": tasks[2].steps[0].sleep: expected milliseconds >= 0, got -5"));
+}
+
+void TestScenarioParser::missingFileIsNamed()
+{
+    const ParsedScenario parsed = ScenarioLibrary::load(QStringLiteral("/nonexistent/lesson.json"));
+    QCOMPARE(parsed.errors.size(), 1);
+    QCOMPARE(parsed.errors[0], QStringLiteral("/nonexistent/lesson.json: no such file"));
+    const ParsedScenario unknown = ScenarioLibrary::load(QStringLiteral("no-such-lesson"));
+    QVERIFY(unknown.errors.value(0).contains(QStringLiteral("no built-in scenario by that id")));
+}
+
+void TestScenarioParser::builtInsAllParse()
+{
+    const QList<ScenarioEntry> entries = ScenarioLibrary::builtIns();
+    QVERIFY(entries.size() >= 17);
+    for (const ScenarioEntry &entry : entries) {
+        const ParsedScenario parsed = ScenarioParser::parseFile(entry.path);
+        QVERIFY2(parsed.ok(), qPrintable(parsed.errors.join(u'\n')));
+        QVERIFY2(!parsed.scenario.lesson.isEmpty(), qPrintable(entry.id));
+        QVERIFY2(!parsed.scenario.pythonCode.isEmpty(), qPrintable(entry.id));
+        QVERIFY2(!parsed.scenario.expected.isEmpty(), qPrintable(entry.id));
+        QCOMPARE(QFileInfo(entry.path).completeBaseName(), entry.id);
+    }
+}
+
+void TestScenarioParser::builtInsHaveTheRequiredIds()
+{
+    QStringList ids;
+    for (const ScenarioEntry &entry : ScenarioLibrary::builtIns())
+        ids << entry.id;
+    for (const char *id :
+         { "sequential-sleep", "threads-no-join", "threads-join", "ten-threads", "pool-submit", "pool-as-completed",
+           "pool-map", "square-cube", "print-delays", "process-sleep", "cpu-bound", "concurrency-vs-parallelism",
+           "counter-race", "queue-order", "queue-workers", "event-flag", "thread-local" })
+        QVERIFY2(ids.contains(QString::fromLatin1(id)), id);
+}
+
+void TestScenarioParser::overridesApply()
+{
+    ParsedScenario parsed = ScenarioLibrary::load(QStringLiteral("counter-race"));
+    QVERIFY(parsed.ok());
+    Scenario s = parsed.scenario;
+    ScenarioOverrides overrides;
+    overrides.executor = ExecutorKind::Pool;
+    overrides.lock = false;
+    const QStringList notes = overrides.applyTo(s);
+    QCOMPARE(s.executor.kind, ExecutorKind::Pool);
+    QCOMPARE(s.executor.workers, 4); // one per task, and said so
+    QCOMPARE(notes.size(), 1);
+    QVERIFY(notes[0].contains(QStringLiteral("one worker per task")));
+    QCOMPARE(s.options.lock, false);
+    QCOMPARE(s.options.gil, false);
+
+    Scenario t = parsed.scenario;
+    ScenarioOverrides workersOnly;
+    workersOnly.workers = 3;
+    QVERIFY(workersOnly.applyTo(t).value(0).contains(QStringLiteral("workers ignored")));
+    QCOMPARE(t.executor.kind, ExecutorKind::Threads);
+}
+
+QTEST_GUILESS_MAIN(TestScenarioParser)
+#include "tst_scenarioparser.moc"

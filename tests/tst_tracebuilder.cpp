@@ -1,0 +1,175 @@
+#include "tracebuilder.h"
+
+#include <QTest>
+
+using namespace threadlab;
+
+namespace {
+
+Event ev(int64_t t, uint32_t lane, EventKind kind, uint32_t object = kNoObject, int64_t arg = 0, State state = State::Running)
+{
+    return Event { t, arg, lane, object, kind, uint16_t(state), 0 };
+}
+
+Event st(int64_t t, uint32_t lane, State state, uint32_t object = kNoObject, int64_t arg = -1)
+{
+    return ev(t, lane, EventKind::StateChange, object, arg, state);
+}
+
+Scenario twoTasksOneLock()
+{
+    Scenario s;
+    s.objects = { ObjectSpec { ObjectKind::Lock, QStringLiteral("L"), QueueKind::Fifo } };
+    s.tasks = { TaskSpec { QStringLiteral("t"), 2, 1, {} } };
+    s.instances = { TaskInstance { 0, 0, QStringLiteral("t-1") }, TaskInstance { 1, 0, QStringLiteral("t-2") } };
+    return s;
+}
+
+} // namespace
+
+class TestTraceBuilder : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void buildsSegmentsAndTaskStates();
+    void lockContentionStatisticsAndHandoff();
+    void mergesAdjacentEqualSegments();
+    void queriesAWindow();
+    void resultsInArrivalOrder();
+};
+
+void TestTraceBuilder::buildsSegmentsAndTaskStates()
+{
+    Trace trace;
+    TraceBuilder builder(trace);
+    builder.start(twoTasksOneLock(), 1000);
+    builder.addLane(LaneInfo { 0, LaneKind::Thread, 1, 2, QStringLiteral("a"), -1 });
+    const Event events[] = {
+        ev(1000, 0, EventKind::LaneBegin),
+        ev(1100, 0, EventKind::TaskBegin, 0),
+        st(1100, 0, State::Running),
+        st(1200, 0, State::Sleeping),
+        st(1700, 0, State::Running),
+        ev(1800, 0, EventKind::TaskEnd, 0, 0),
+        ev(1900, 0, EventKind::LaneEnd),
+    };
+    builder.addEvents(events, std::size(events));
+    const LaneTrack &lane = trace.lanes.at(0);
+    QCOMPARE(lane.beginNs, 1000);
+    QCOMPARE(lane.endNs, 1900);
+    QVERIFY(!lane.hasOpenSegment);
+    // Running (no task) 1000-1100, Running t-1 1100-1200, Sleeping 1200-1700, Running 1700-1800, Running 1800-1900
+    QCOMPARE(lane.segments.size(), size_t(5));
+    QCOMPARE(lane.segments[0].task, -1);
+    QCOMPARE(lane.segments[1].task, 0);
+    QCOMPARE(lane.segments[2].state, State::Sleeping);
+    QCOMPARE(lane.segments[2].startNs, 1200);
+    QCOMPARE(lane.segments[2].endNs, 1700);
+    QCOMPARE(lane.segments[4].task, -1);
+    for (size_t i = 1; i < lane.segments.size(); ++i)
+        QCOMPARE(lane.segments[i].startNs, lane.segments[i - 1].endNs);
+    const TaskRecord &task = trace.tasks.at(0);
+    QCOMPARE(task.beginNs, 1100);
+    QCOMPARE(task.endNs, 1800);
+    QCOMPARE(task.lane, 0);
+    QCOMPARE(task.stateNs[size_t(State::Running)], 200);
+    QCOMPARE(task.stateNs[size_t(State::Sleeping)], 500);
+    QCOMPARE(trace.tasks.at(1).beginNs, -1); // never ran
+    QCOMPARE(trace.eventCount, uint64_t(std::size(events)));
+}
+
+void TestTraceBuilder::lockContentionStatisticsAndHandoff()
+{
+    Trace trace;
+    TraceBuilder builder(trace);
+    builder.start(twoTasksOneLock(), 0);
+    builder.addLane(LaneInfo { 0, LaneKind::Thread, 1, 2, QStringLiteral("holder"), -1 });
+    builder.addLane(LaneInfo { 1, LaneKind::Thread, 1, 3, QStringLiteral("waiter"), -1 });
+    const Event holder[] = {
+        ev(0, 0, EventKind::LaneBegin),
+        ev(10, 0, EventKind::LockAcquire, 0, -1),
+        ev(110, 0, EventKind::LockRelease, 0),
+    };
+    const Event waiter[] = {
+        ev(0, 1, EventKind::LaneBegin),
+        st(30, 1, State::LockWait, 0, 0),
+        ev(110, 1, EventKind::LockAcquire, 0, 0),
+        st(112, 1, State::Running),
+        ev(150, 1, EventKind::LockRelease, 0),
+    };
+    builder.addEvents(holder, std::size(holder));
+    builder.addEvents(waiter, std::size(waiter));
+    const LockRecord &lock = trace.locks.at(0);
+    QCOMPARE(lock.name, QStringLiteral("L"));
+    QCOMPARE(lock.acquisitions, 2);
+    QCOMPARE(lock.contended, 1);
+    QCOMPARE(lock.waitNsTotal, 82); // 30 -> 112
+    QCOMPARE(lock.waitNsMax, 82);
+    QCOMPARE(lock.holdNsTotal, 100 + 40);
+    QCOMPARE(trace.handoffs.size(), size_t(1));
+    const LockHandoff &handoff = trace.handoffs[0];
+    QCOMPARE(handoff.fromLane, 0u);
+    QCOMPARE(handoff.toLane, 1u);
+    QCOMPARE(handoff.waitStartNs, 30);
+    QCOMPARE(handoff.acquiredNs, 110);
+    const Segment &wait = trace.lanes[1].segments.at(1);
+    QCOMPARE(wait.state, State::LockWait);
+    QCOMPARE(wait.arg, 0); // the holder when the wait began
+}
+
+void TestTraceBuilder::mergesAdjacentEqualSegments()
+{
+    Trace trace;
+    TraceBuilder builder(trace);
+    builder.start(twoTasksOneLock(), 0);
+    builder.addLane(LaneInfo {});
+    const Event events[] = {
+        ev(0, 0, EventKind::LaneBegin),
+        st(10, 0, State::Running),
+        st(20, 0, State::Running),
+        st(30, 0, State::Sleeping),
+        st(30, 0, State::Running), // zero-length sleep vanishes
+        st(40, 0, State::Idle),
+    };
+    builder.addEvents(events, std::size(events));
+    const LaneTrack &lane = trace.lanes[0];
+    QCOMPARE(lane.segments.size(), size_t(1));
+    QCOMPARE(lane.segments[0].startNs, 0);
+    QCOMPARE(lane.segments[0].endNs, 40);
+    QVERIFY(lane.hasOpenSegment);
+    QCOMPARE(lane.open.state, State::Idle);
+}
+
+void TestTraceBuilder::queriesAWindow()
+{
+    Trace trace;
+    TraceBuilder builder(trace);
+    builder.start(twoTasksOneLock(), 0);
+    builder.addLane(LaneInfo {});
+    std::vector<Event> events { ev(0, 0, EventKind::LaneBegin) };
+    for (int i = 1; i <= 100; ++i)
+        events.push_back(st(i * 10, 0, i % 2 ? State::Sleeping : State::Running));
+    builder.addEvents(events.data(), events.size());
+    QCOMPARE(trace.lanes[0].segments.size(), size_t(100));
+    const auto window = trace.segmentsIn(0, 255, 300);
+    QCOMPARE(window.size(), size_t(5)); // 250-260 ... 290-300
+    QCOMPARE(window.front().startNs, 250);
+    QCOMPARE(window.back().endNs, 300);
+    QCOMPARE(trace.segmentsIn(0, 5000, 6000).size(), size_t(0));
+}
+
+void TestTraceBuilder::resultsInArrivalOrder()
+{
+    Trace trace;
+    TraceBuilder builder(trace);
+    builder.start(twoTasksOneLock(), 0);
+    builder.addLane(LaneInfo { 0, LaneKind::Main, 1, 1, QStringLiteral("main"), -1 });
+    const Event events[] = { ev(5, 0, EventKind::Result, 1), ev(9, 0, EventKind::Result, 0) };
+    builder.addEvents(events, std::size(events));
+    QCOMPARE(trace.resultsOrder, (std::vector<int> { 1, 0 }));
+    QCOMPARE(trace.mainLane()->info.name, QStringLiteral("main"));
+    QCOMPARE(trace.lanes[0].instants.size(), size_t(2));
+}
+
+QTEST_GUILESS_MAIN(TestTraceBuilder)
+#include "tst_tracebuilder.moc"
