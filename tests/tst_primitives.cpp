@@ -10,6 +10,7 @@
 #include "tracedmutex.h"
 
 #include <QElapsedTimer>
+#include <QScopeGuard>
 #include <QTest>
 #include <atomic>
 #include <thread>
@@ -281,12 +282,21 @@ void TestPrimitives::stopWakesEveryWaiter()
         queue.wake();
         event.wake();
         gil.wake();
+        mutex.wake();
     });
     LaneContext owner(recorder.addLane(LaneInfo {}));
     QVERIFY(mutex.acquire(owner));
     QVERIFY(gil.acquire(owner));
     std::atomic<int> ended { 0 };
     std::vector<std::thread> waiters;
+    // Whatever the outcome, stop and join before leaving: a failed check must not leave threads behind.
+    const auto joinAll = qScopeGuard([&] {
+        stop.requestStop();
+        for (auto &waiter : waiters) {
+            if (waiter.joinable())
+                waiter.join();
+        }
+    });
     std::atomic<bool> results[5] = {};
     for (int i = 0; i < 5; ++i) {
         LaneBuffer *buffer = recorder.addLane(LaneInfo {});
@@ -316,8 +326,6 @@ void TestPrimitives::stopWakesEveryWaiter()
     QCOMPARE(ended.load(), 0);
     stop.requestStop();
     QVERIFY(waitUntil([&] { return ended.load() == 5; }, 5000));
-    for (auto &waiter : waiters)
-        waiter.join();
     for (int i = 0; i < 5; ++i)
         QVERIFY2(results[i].load(), qPrintable(QString::number(i)));
     mutex.release(owner);

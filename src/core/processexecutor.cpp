@@ -352,6 +352,9 @@ void ProcessExecutor::onStop()
 
 void ProcessExecutor::runMain(LaneContext &main)
 {
+    // The main lane is a plain thread: the loop gives it the event dispatcher that the server,
+    // sockets, processes and timers below need.
+    QEventLoop loop;
     m_main = &main;
     std::vector<int> submitted;
     for (const TaskInstance &instance : m_env.scenario.instances) {
@@ -365,8 +368,6 @@ void ProcessExecutor::runMain(LaneContext &main)
     }
     for (int i = 0; i < m_env.scenario.executor.workers; ++i)
         startWorker(i);
-
-    QEventLoop loop;
     m_loop = &loop;
     // The loop polls the stop flag: a stop is seen within 20 ms without crossing threads.
     QTimer stopWatch;

@@ -6,9 +6,7 @@
 #include "runenvironment.h"
 
 #include <QCoreApplication>
-#include <QDeadlineTimer>
 #include <QFileInfo>
-#include <QThread>
 
 namespace threadlab {
 
@@ -53,18 +51,17 @@ Run::Run(Scenario scenario, RunSettings settings)
 Run::~Run()
 {
     stop();
-    if (m_thread)
-        m_thread->wait();
+    if (m_thread.joinable())
+        m_thread.join();
 }
 
 void Run::start()
 {
-    if (m_thread)
+    if (m_started)
         return;
+    m_started = true;
     m_builder.start(m_scenario, nowNs());
-    m_thread.reset(QThread::create([this] { runMainLane(); }));
-    m_thread->setObjectName(QStringLiteral("threadlab-main-lane"));
-    m_thread->start();
+    m_thread = std::thread([this] { runMainLane(); });
 }
 
 void Run::stop()
@@ -74,9 +71,15 @@ void Run::stop()
 
 bool Run::waitForFinished(int timeoutMs)
 {
-    if (!m_thread)
+    if (!m_started)
         return false;
-    return m_thread->wait(timeoutMs < 0 ? QDeadlineTimer(QDeadlineTimer::Forever) : QDeadlineTimer(timeoutMs));
+    std::unique_lock lock(m_finishedMutex);
+    auto finished = [this] { return m_finished.load(); };
+    if (timeoutMs < 0)
+        m_finishedChanged.wait(lock, finished);
+    else if (!m_finishedChanged.wait_for(lock, std::chrono::milliseconds(timeoutMs), finished))
+        return false;
+    return true;
 }
 
 void Run::collect()
@@ -113,7 +116,11 @@ void Run::runMainLane()
         std::lock_guard lock(m_countersMutex);
         m_counters = std::move(counters);
     }
-    m_finished.store(true);
+    {
+        std::lock_guard lock(m_finishedMutex);
+        m_finished.store(true);
+    }
+    m_finishedChanged.notify_all();
 }
 
 } // namespace threadlab

@@ -13,9 +13,9 @@
 
 #include <QStringList>
 #include <atomic>
+#include <condition_variable>
+#include <thread>
 #include <memory>
-
-class QThread;
 
 namespace threadlab {
 
@@ -40,7 +40,7 @@ public:
 
     void start();
     void stop();
-    bool isStarted() const { return m_thread != nullptr; }
+    bool isStarted() const { return m_started; }
     bool isFinished() const { return m_finished.load(); }
     bool waitForFinished(int timeoutMs = -1);
 
@@ -68,8 +68,11 @@ private:
     StepRunner m_runner;
     Trace m_trace;
     TraceBuilder m_builder;
-    std::unique_ptr<QThread> m_thread;
+    std::thread m_thread;
+    bool m_started = false;
     std::atomic<bool> m_finished { false };
+    std::mutex m_finishedMutex;
+    std::condition_variable m_finishedChanged;
     mutable std::mutex m_countersMutex;
     std::vector<CounterReport> m_counters;
 };

@@ -44,6 +44,10 @@ RunObjects::~RunObjects()
 
 void RunObjects::wakeAll()
 {
+    for (auto &lock : m_locks) {
+        if (lock)
+            lock->wake();
+    }
     for (auto &queue : m_queues) {
         if (queue)
             queue->wake();

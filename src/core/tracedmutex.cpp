@@ -3,13 +3,7 @@
 #include "lanecontext.h"
 #include "stoptoken.h"
 
-#include <chrono>
-
 namespace threadlab {
-
-namespace {
-constexpr auto kStopPollInterval = std::chrono::milliseconds(20);
-}
 
 TracedMutex::TracedMutex(uint32_t id, const StopToken &stop)
     : m_id(id)
@@ -19,30 +13,47 @@ TracedMutex::TracedMutex(uint32_t id, const StopToken &stop)
 
 bool TracedMutex::acquire(LaneContext &lane)
 {
-    if (m_mutex.try_lock()) {
-        m_holder.store(lane.lane(), std::memory_order_relaxed);
+    std::unique_lock lock(m_mutex);
+    if (m_holder < 0) {
+        m_holder = lane.lane();
         lane.buffer->record(EventKind::LockAcquire, m_id, -1);
         return true;
     }
-    lane.setState(State::LockWait, m_id, m_holder.load(std::memory_order_relaxed));
-    while (!m_mutex.try_lock_for(kStopPollInterval)) {
-        if (m_stop.stopRequested()) {
-            lane.setState(State::Running);
-            return false;
-        }
+    lane.setState(State::LockWait, m_id, m_holder);
+    m_released.wait(lock, [this] { return m_holder < 0 || m_stop.stopRequested(); });
+    if (m_holder >= 0) {
+        lock.unlock();
+        lane.setState(State::Running);
+        return false;
     }
-    m_holder.store(lane.lane(), std::memory_order_relaxed);
-    lane.buffer->record(EventKind::LockAcquire, m_id, m_lastReleaser.load(std::memory_order_relaxed));
+    m_holder = lane.lane();
+    lane.buffer->record(EventKind::LockAcquire, m_id, m_lastReleaser);
+    lock.unlock();
     lane.setState(State::Running);
     return true;
 }
 
 void TracedMutex::release(LaneContext &lane)
 {
-    lane.buffer->record(EventKind::LockRelease, m_id);
-    m_lastReleaser.store(lane.lane(), std::memory_order_relaxed);
-    m_holder.store(-1, std::memory_order_relaxed);
-    m_mutex.unlock();
+    {
+        std::lock_guard lock(m_mutex);
+        lane.buffer->record(EventKind::LockRelease, m_id);
+        m_lastReleaser = lane.lane();
+        m_holder = -1;
+    }
+    m_released.notify_one();
+}
+
+void TracedMutex::wake()
+{
+    std::lock_guard lock(m_mutex);
+    m_released.notify_all();
+}
+
+int64_t TracedMutex::holder() const
+{
+    std::lock_guard lock(m_mutex);
+    return m_holder;
 }
 
 } // namespace threadlab
