@@ -84,6 +84,10 @@ void TestCli::badScenarioFileNamesThePlace()
     const Result r = threadlab({ QStringLiteral("run"), path });
     QCOMPARE(r.exitCode, 3);
     QVERIFY2(r.err.contains(path + QStringLiteral(": tasks[2].steps[0].sleep: expected milliseconds >= 0")), qPrintable(r.err));
+    const Result shared = threadlab({ QStringLiteral("run"), QStringLiteral("queue-workers"), QStringLiteral("--executor"),
+                                      QStringLiteral("processes"), QStringLiteral("--workers"), QStringLiteral("2") });
+    QCOMPARE(shared.exitCode, 3);
+    QVERIFY2(shared.err.contains(QStringLiteral("queue 'jobs' is shared by the main lane")), qPrintable(shared.err));
     const Result missing = threadlab({ QStringLiteral("run"), QStringLiteral("no-such-lesson") });
     QCOMPARE(missing.exitCode, 3);
     QVERIFY(missing.err.contains(QStringLiteral("no-such-lesson: no built-in scenario")));

@@ -1,6 +1,7 @@
 #include "scenariolibrary.h"
 #include "scenariooverrides.h"
 #include "scenarioparser.h"
+#include "sharingcheck.h"
 
 #include <QFileInfo>
 #include <QTest>
@@ -20,6 +21,7 @@ private Q_SLOTS:
     void builtInsAllParse();
     void builtInsHaveTheRequiredIds();
     void overridesApply();
+    void processesCannotShareQueuesOrEvents();
 };
 
 void TestScenarioParser::parsesEveryStepKind()
@@ -190,6 +192,26 @@ void TestScenarioParser::overridesApply()
     workersOnly.workers = 3;
     QVERIFY(workersOnly.applyTo(t).value(0).contains(QStringLiteral("workers ignored")));
     QCOMPARE(t.executor.kind, ExecutorKind::Threads);
+}
+
+void TestScenarioParser::processesCannotShareQueuesOrEvents()
+{
+    ScenarioOverrides processes;
+    processes.executor = ExecutorKind::Processes;
+    processes.workers = 2;
+    Scenario workers = ScenarioLibrary::load(QStringLiteral("queue-workers")).scenario;
+    QVERIFY(processSharingProblems(workers).isEmpty()); // threads: fine
+    processes.applyTo(workers);
+    const QStringList problems = processSharingProblems(workers);
+    QCOMPARE(problems.size(), 1);
+    QVERIFY2(problems[0].startsWith(QStringLiteral("queue 'jobs' is shared by the main lane, worker-1")), qPrintable(problems[0]));
+    Scenario flag = ScenarioLibrary::load(QStringLiteral("event-flag")).scenario;
+    processes.applyTo(flag);
+    QVERIFY(processSharingProblems(flag).value(0).startsWith(QStringLiteral("event 'event' is shared by flag, worker")));
+    // A queue one task uses on its own is fine in a process.
+    Scenario order = ScenarioLibrary::load(QStringLiteral("queue-order")).scenario;
+    processes.applyTo(order);
+    QVERIFY(processSharingProblems(order).isEmpty());
 }
 
 QTEST_GUILESS_MAIN(TestScenarioParser)

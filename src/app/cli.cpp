@@ -4,6 +4,7 @@
 #include "runsummary.h"
 #include "scenariolibrary.h"
 #include "scenariooverrides.h"
+#include "sharingcheck.h"
 
 #include <QCommandLineParser>
 #include <QFile>
@@ -150,6 +151,11 @@ int Cli::run(const QStringList &arguments)
     Scenario scenario = std::move(parsed.scenario);
     for (const QString &note : overrides.applyTo(scenario))
         err(QStringLiteral("note: ") + note);
+    if (const QStringList problems = processSharingProblems(scenario); !problems.isEmpty()) {
+        for (const QString &problem : problems)
+            err(scenario.origin + QStringLiteral(": ") + problem);
+        return BadScenario;
+    }
 
     // Check the summary destination before spending time on the run.
     const QString summaryPath = parser.value(summary);
