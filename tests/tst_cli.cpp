@@ -23,7 +23,7 @@ Result threadlab(const QStringList &arguments)
         process.waitForFinished();
     }
     return Result { process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1,
-                    QString::fromUtf8(process.readAllStandardOutput()), QString::fromUtf8(process.readAllStandardError()) };
+        QString::fromUtf8(process.readAllStandardOutput()), QString::fromUtf8(process.readAllStandardError()) };
 }
 
 } // namespace
@@ -55,17 +55,22 @@ void TestCli::badCommandLines_data()
 {
     QTest::addColumn<QStringList>("arguments");
     QTest::addColumn<QString>("message");
-    QTest::newRow("unknown command") << QStringList { QStringLiteral("fly") } << QStringLiteral("unknown command 'fly'");
-    QTest::newRow("unknown option") << QStringList { QStringLiteral("run"), QStringLiteral("ten-threads"), QStringLiteral("--fast") }
-                                    << QStringLiteral("Unknown option 'fast'");
-    QTest::newRow("bad executor") << QStringList { QStringLiteral("run"), QStringLiteral("ten-threads"), QStringLiteral("--executor"), QStringLiteral("fibers") }
-                                  << QStringLiteral("--executor: expected sequential, threads, pool or processes, got 'fibers'");
-    QTest::newRow("bad workers") << QStringList { QStringLiteral("run"), QStringLiteral("ten-threads"), QStringLiteral("--workers"), QStringLiteral("0") }
+    QTest::newRow("unknown command") << QStringList { QStringLiteral("fly") }
+                                     << QStringLiteral("unknown command 'fly'");
+    QTest::newRow("unknown option") << QStringList { QStringLiteral("run"), QStringLiteral("ten-threads"),
+        QStringLiteral("--fast") } << QStringLiteral("Unknown option 'fast'");
+    QTest::newRow("bad executor") << QStringList {
+        QStringLiteral("run"), QStringLiteral("ten-threads"), QStringLiteral("--executor"), QStringLiteral("fibers")
+    } << QStringLiteral("--executor: expected sequential, threads, pool or processes, got 'fibers'");
+    QTest::newRow("bad workers") << QStringList { QStringLiteral("run"), QStringLiteral("ten-threads"),
+        QStringLiteral("--workers"), QStringLiteral("0") }
                                  << QStringLiteral("--workers: expected a whole number from 1 to 256, got '0'");
-    QTest::newRow("bad lock") << QStringList { QStringLiteral("run"), QStringLiteral("counter-race"), QStringLiteral("--lock"), QStringLiteral("maybe") }
+    QTest::newRow("bad lock") << QStringList { QStringLiteral("run"), QStringLiteral("counter-race"),
+        QStringLiteral("--lock"), QStringLiteral("maybe") }
                               << QStringLiteral("--lock: expected on or off, got 'maybe'");
     QTest::newRow("no scenario") << QStringList { QStringLiteral("run") } << QStringLiteral("which scenario?");
-    QTest::newRow("list with args") << QStringList { QStringLiteral("list"), QStringLiteral("x") } << QStringLiteral("'list' takes no arguments");
+    QTest::newRow("list with args") << QStringList { QStringLiteral("list"), QStringLiteral("x") }
+                                    << QStringLiteral("'list' takes no arguments");
 }
 
 void TestCli::badCommandLines()
@@ -83,9 +88,10 @@ void TestCli::badScenarioFileNamesThePlace()
     const QString path = QStringLiteral(THREADLAB_TEST_DATA "/bad-step.json");
     const Result r = threadlab({ QStringLiteral("run"), path });
     QCOMPARE(r.exitCode, 3);
-    QVERIFY2(r.err.contains(path + QStringLiteral(": tasks[2].steps[0].sleep: expected milliseconds >= 0")), qPrintable(r.err));
-    const Result shared = threadlab({ QStringLiteral("run"), QStringLiteral("queue-workers"), QStringLiteral("--executor"),
-                                      QStringLiteral("processes"), QStringLiteral("--workers"), QStringLiteral("2") });
+    QVERIFY2(r.err.contains(path + QStringLiteral(": tasks[2].steps[0].sleep: expected milliseconds >= 0")),
+        qPrintable(r.err));
+    const Result shared = threadlab({ QStringLiteral("run"), QStringLiteral("queue-workers"),
+        QStringLiteral("--executor"), QStringLiteral("processes"), QStringLiteral("--workers"), QStringLiteral("2") });
     QCOMPARE(shared.exitCode, 3);
     QVERIFY2(shared.err.contains(QStringLiteral("queue 'jobs' is shared by the main lane")), qPrintable(shared.err));
     const Result missing = threadlab({ QStringLiteral("run"), QStringLiteral("no-such-lesson") });
@@ -98,14 +104,15 @@ void TestCli::writesSummaryJson()
     QTemporaryDir dir;
     const QString file = dir.filePath(QStringLiteral("summary.json"));
     const Result r = threadlab({ QStringLiteral("run"), QStringLiteral(THREADLAB_TEST_DATA "/quick.json"),
-                                 QStringLiteral("--summary-json"), file, QStringLiteral("--gil"), QStringLiteral("on") });
+        QStringLiteral("--summary-json"), file, QStringLiteral("--gil"), QStringLiteral("on") });
     QCOMPARE(r.exitCode, 0);
     QVERIFY(r.out.contains(QStringLiteral("wall ")));
     QFile json(file);
     QVERIFY(json.open(QIODevice::ReadOnly));
     const QJsonObject s = QJsonDocument::fromJson(json.readAll()).object();
     QCOMPARE(s.value(QStringLiteral("scenario")).toString(), QStringLiteral("quick"));
-    QCOMPARE(s.value(QStringLiteral("executor")).toObject().value(QStringLiteral("kind")).toString(), QStringLiteral("pool"));
+    QCOMPARE(s.value(QStringLiteral("executor")).toObject().value(QStringLiteral("kind")).toString(),
+        QStringLiteral("pool"));
     QCOMPARE(s.value(QStringLiteral("executor")).toObject().value(QStringLiteral("workers")).toInt(), 2);
     QCOMPARE(s.value(QStringLiteral("options")).toObject().value(QStringLiteral("gil")).toBool(), true);
     QCOMPARE(s.value(QStringLiteral("options")).toObject().value(QStringLiteral("lock")).toBool(), true);
@@ -123,7 +130,7 @@ void TestCli::writesSummaryJson()
     QVERIFY(slow.value(QStringLiteral("state_ms")).toObject().value(QStringLiteral("Sleeping")).toDouble() >= 149);
     QVERIFY(slow.value(QStringLiteral("end_ms")).toDouble() > slow.value(QStringLiteral("start_ms")).toDouble());
     QCOMPARE(s.value(QStringLiteral("results_order")).toArray(),
-             (QJsonArray { QStringLiteral("fast"), QStringLiteral("slow") }));
+        (QJsonArray { QStringLiteral("fast"), QStringLiteral("slow") }));
     const QJsonObject lock = s.value(QStringLiteral("locks")).toArray().at(0).toObject();
     QCOMPARE(lock.value(QStringLiteral("name")).toString(), QStringLiteral("L"));
     QCOMPARE(lock.value(QStringLiteral("acquisitions")).toInt(), 10);
@@ -143,14 +150,16 @@ void TestCli::writesSummaryJson()
 void TestCli::summaryJsonToStdout()
 {
     const Result r = threadlab({ QStringLiteral("run"), QStringLiteral("queue-order"), QStringLiteral("--summary-json"),
-                                 QStringLiteral("-") });
+        QStringLiteral("-") });
     QCOMPARE(r.exitCode, 0);
     QJsonParseError error;
     const QJsonObject s = QJsonDocument::fromJson(r.out.toUtf8(), &error).object();
     QCOMPARE(error.error, QJsonParseError::NoError);
     const QJsonArray queues = s.value(QStringLiteral("queues")).toArray();
     QCOMPARE(queues.size(), 3);
-    auto gets = [&](int i) { return queues[i].toObject().value(QStringLiteral("gets")).toVariant().toStringList().join(QString()); };
+    auto gets = [&](int i) {
+        return queues[i].toObject().value(QStringLiteral("gets")).toVariant().toStringList().join(QString());
+    };
     QCOMPARE(gets(0), QStringLiteral("ABCDE"));
     QCOMPARE(gets(1), QStringLiteral("EDCBA"));
     QCOMPARE(gets(2), QStringLiteral("BDACE"));
@@ -160,7 +169,7 @@ void TestCli::summaryJsonToStdout()
 void TestCli::unwritableSummaryFails()
 {
     const Result r = threadlab({ QStringLiteral("run"), QStringLiteral("queue-order"), QStringLiteral("--summary-json"),
-                                 QStringLiteral("/nonexistent-dir/summary.json") });
+        QStringLiteral("/nonexistent-dir/summary.json") });
     QCOMPARE(r.exitCode, 5);
     QVERIFY2(r.err.contains(QStringLiteral("cannot write '/nonexistent-dir/summary.json'")), qPrintable(r.err));
 }

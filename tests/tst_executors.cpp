@@ -47,7 +47,7 @@ private Q_SLOTS:
 void TestExecutors::sequentialRunsOnTheMainLaneInOrder()
 {
     const auto run = runToEnd(scenario(R"({"kind": "sequential"})",
-                                       R"([{"name": "a", "steps": [{"sleep": 60}]}, {"name": "b", "steps": [{"sleep": 60}]}])"));
+        R"([{"name": "a", "steps": [{"sleep": 60}]}, {"name": "b", "steps": [{"sleep": 60}]}])"));
     const RunSummary s = RunSummary::from(*run);
     QCOMPARE(s.lanes.size(), 1);
     QCOMPARE(s.lanes[0].kind, LaneKind::Main);
@@ -63,7 +63,8 @@ void TestExecutors::sequentialRunsOnTheMainLaneInOrder()
 
 void TestExecutors::threadsSleepAtTheSameTime()
 {
-    const auto run = runToEnd(scenario(R"({"kind": "threads"})", R"([{"name": "t", "count": 4, "steps": [{"sleep": 300}]}])"));
+    const auto run
+        = runToEnd(scenario(R"({"kind": "threads"})", R"([{"name": "t", "count": 4, "steps": [{"sleep": 300}]}])"));
     const RunSummary s = RunSummary::from(*run);
     QCOMPARE(s.lanes.size(), 5);
     QCOMPARE(maxOverlap(s), 4);
@@ -79,14 +80,14 @@ void TestExecutors::threadsSleepAtTheSameTime()
     QVERIFY(s.mainMs >= task(s, QStringLiteral("t-4")).endMs); // joined all
     // The main lane waited in join.
     const LaneTrack &main = *run->trace().mainLane();
-    QVERIFY(std::any_of(main.segments.begin(), main.segments.end(),
-                        [](const Segment &seg) { return seg.state == State::JoinWait; }));
+    QVERIFY(std::any_of(
+        main.segments.begin(), main.segments.end(), [](const Segment &seg) { return seg.state == State::JoinWait; }));
 }
 
 void TestExecutors::threadsWithoutJoinLetMainFinishFirst()
 {
     const auto run = runToEnd(scenario(R"({"kind": "threads", "join": "none"})",
-                                       R"([{"name": "a", "steps": [{"sleep": 200}]}, {"name": "b", "steps": [{"sleep": 200}]}])"));
+        R"([{"name": "a", "steps": [{"sleep": 200}]}, {"name": "b", "steps": [{"sleep": 200}]}])"));
     const RunSummary s = RunSummary::from(*run);
     QVERIFY(s.mainMs < task(s, QStringLiteral("a")).endMs);
     QVERIFY(s.mainMs < task(s, QStringLiteral("b")).endMs);
@@ -99,7 +100,7 @@ void TestExecutors::threadsWithoutJoinLetMainFinishFirst()
 void TestExecutors::threadsJoinOnlyListedTasks()
 {
     const auto run = runToEnd(scenario(R"({"kind": "threads", "join": ["fast"]})",
-                                       R"([{"name": "fast", "steps": [{"sleep": 50}]}, {"name": "slow", "steps": [{"sleep": 600}]}])"));
+        R"([{"name": "fast", "steps": [{"sleep": 50}]}, {"name": "slow", "steps": [{"sleep": 600}]}])"));
     const RunSummary s = RunSummary::from(*run);
     QVERIFY(s.mainMs >= task(s, QStringLiteral("fast")).endMs);
     QVERIFY(s.mainMs < task(s, QStringLiteral("slow")).endMs);
@@ -122,7 +123,7 @@ void TestExecutors::poolResultOrder()
     QFETCH(QStringList, expected);
     const QByteArray executor = R"({"kind": "pool", "workers": 3, "results": ")" + results.toUtf8() + R"("})";
     const auto run = runToEnd(scenario(executor.constData(),
-                                       R"([{"name": "s3", "steps": [{"sleep": 450}]},
+        R"([{"name": "s3", "steps": [{"sleep": 450}]},
                                            {"name": "s2", "steps": [{"sleep": 300}]},
                                            {"name": "s1", "steps": [{"sleep": 150}]}])"));
     const RunSummary s = RunSummary::from(*run);
@@ -154,9 +155,9 @@ void TestExecutors::poolNeverRunsMoreThanItsWorkers()
 void TestExecutors::queueAndEventStatesAreRecorded()
 {
     const auto run = runToEnd(scenario(R"({"kind": "threads"})",
-                                       R"([{"name": "consumer", "steps": [{"get": "q"}, {"wait": "go"}]},
+        R"([{"name": "consumer", "steps": [{"get": "q"}, {"wait": "go"}]},
                                            {"name": "producer", "steps": [{"sleep": 100}, {"put": {"queue": "q", "item": "x"}}, {"sleep": 100}, {"set": "go"}]}])",
-                                       R"(, "queues": [{"name": "q", "kind": "fifo"}])"));
+        R"(, "queues": [{"name": "q", "kind": "fifo"}])"));
     const RunSummary s = RunSummary::from(*run);
     const TaskSummary &consumer = task(s, QStringLiteral("consumer"));
     QVERIFY(consumer.stateMs[size_t(State::QueueWait)] >= 90);
@@ -178,14 +179,15 @@ void TestExecutors::stopEndsEveryExecutorPromptly()
 {
     QFETCH(QByteArray, executor);
     Run run(parseOrFail(scenario(executor.constData(),
-                                 R"([{"name": "sleeper", "steps": [{"sleep": 600000}]},
+        R"([{"name": "sleeper", "steps": [{"sleep": 600000}]},
                                      {"name": "burner", "steps": [{"cpu": 600000}]},
                                      {"name": "waiter", "steps": [{"wait": "never"}]}])")));
     run.start();
     // Wait until a task is under way, then stop.
-    QTRY_VERIFY_WITH_TIMEOUT((run.collect(), std::any_of(run.trace().tasks.begin(), run.trace().tasks.end(),
-                                                         [](const TaskRecord &t) { return t.beginNs >= 0; })),
-                             20'000);
+    QTRY_VERIFY_WITH_TIMEOUT((run.collect(),
+                                 std::any_of(run.trace().tasks.begin(), run.trace().tasks.end(),
+                                     [](const TaskRecord &t) { return t.beginNs >= 0; })),
+        20'000);
     run.stop();
     QVERIFY(run.waitForFinished(10'000));
     run.collect();

@@ -22,7 +22,8 @@ void TestMainWindow::runsALessonAndShowsTheOutcome()
     window.startRun();
     QVERIFY(window.isRunning() || window.outputText().contains(QStringLiteral("Running")));
     QTRY_VERIFY_WITH_TIMEOUT(!window.isRunning() && !window.outputText().contains(QStringLiteral("Running…")), 60'000);
-    QVERIFY2(window.outputText().contains(QStringLiteral("expected 300000, got 300000")), qPrintable(window.outputText()));
+    QVERIFY2(
+        window.outputText().contains(QStringLiteral("expected 300000, got 300000")), qPrintable(window.outputText()));
     const QImage shot = window.grab().toImage();
     QVERIFY(!shot.isNull());
     QVERIFY(shot.width() > 400);

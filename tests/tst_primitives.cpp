@@ -22,8 +22,7 @@ namespace {
 std::vector<Event> drainAll(Recorder &recorder)
 {
     std::vector<Event> events;
-    recorder.drain([](const LaneInfo &) { },
-                   [&](const Event *e, size_t n) { events.insert(events.end(), e, e + n); });
+    recorder.drain([](const LaneInfo &) {}, [&](const Event *e, size_t n) { events.insert(events.end(), e, e + n); });
     return events;
 }
 

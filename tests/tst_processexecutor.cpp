@@ -86,8 +86,9 @@ void TestProcessExecutor::aChildThatDiesIsReportedAndTheRunEnds()
     QCOMPARE(task(s, QStringLiteral("victim")).outcome, TaskOutcome::Failed);
     QCOMPARE(task(s, QStringLiteral("survivor")).outcome, TaskOutcome::Completed);
     const QString errors = s.errors.join(u'\n');
-    QVERIFY2(errors.contains(QStringLiteral("(pid ") + QString::number(victimPid) + QStringLiteral(") crashed while running task 'victim'")),
-             qPrintable(errors));
+    QVERIFY2(errors.contains(QStringLiteral("(pid ") + QString::number(victimPid)
+                 + QStringLiteral(") crashed while running task 'victim'")),
+        qPrintable(errors));
     QCOMPARE(s.resultsOrder, QStringList { QStringLiteral("survivor") });
     // What the victim recorded before it died is kept, and its lane is closed.
     const LaneTrack &victimLane = run.trace().lanes[size_t(task(s, QStringLiteral("victim")).lane)];
@@ -100,11 +101,12 @@ void TestProcessExecutor::aMissingWorkerExecutableIsReported()
     RunSettings settings;
     settings.workerPath = QStringLiteral("/nonexistent/threadlab-worker");
     const auto run = runToEnd(parseOrFail(R"({"title": "p", "executor": {"kind": "processes", "workers": 2},
-        "tasks": [{"name": "a", "steps": [{"sleep": 1}]}, {"name": "b", "steps": [{"sleep": 1}]}]})"), settings);
+        "tasks": [{"name": "a", "steps": [{"sleep": 1}]}, {"name": "b", "steps": [{"sleep": 1}]}]})"),
+        settings);
     const RunSummary s = RunSummary::from(*run);
     const QString errors = s.errors.join(u'\n');
     QVERIFY2(errors.contains(QStringLiteral("cannot start worker process '/nonexistent/threadlab-worker'")),
-             qPrintable(errors));
+        qPrintable(errors));
     QVERIFY2(errors.contains(QStringLiteral("task 'a' was not run: no worker process is left")), qPrintable(errors));
     for (const TaskSummary &t : s.tasks)
         QVERIFY(!t.ran);

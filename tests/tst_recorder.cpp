@@ -26,7 +26,7 @@ void TestRecorder::keepsOrderAcrossChunks()
     std::vector<Event> seen;
     QList<LaneInfo> lanes;
     recorder.drain([&](const LaneInfo &info) { lanes << info; },
-                   [&](const Event *events, size_t n) { seen.insert(seen.end(), events, events + n); });
+        [&](const Event *events, size_t n) { seen.insert(seen.end(), events, events + n); });
     QCOMPARE(lanes.size(), 1);
     QCOMPARE(lanes[0].name, QStringLiteral("t"));
     QCOMPARE(int(seen.size()), count);
@@ -51,10 +51,11 @@ void TestRecorder::countsDropsWhenBudgetIsExhausted()
         lane->record(EventKind::Mark, 0, int64_t(i));
     size_t seen = 0;
     int64_t last = -1;
-    recorder.drain([](const LaneInfo &) { }, [&](const Event *events, size_t n) {
-        seen += n;
-        last = events[n - 1].arg;
-    });
+    recorder.drain([](const LaneInfo &) {},
+        [&](const Event *events, size_t n) {
+            seen += n;
+            last = events[n - 1].arg;
+        });
     QCOMPARE(seen, size_t(room));
     QCOMPARE(last, int64_t(room - 1));
     QCOMPARE(recorder.dropped(), 100u);
@@ -62,10 +63,11 @@ void TestRecorder::countsDropsWhenBudgetIsExhausted()
     lane->record(EventKind::Mark, 0, -5);
     lane->record(EventKind::Mark, 0, -6);
     std::vector<int64_t> after;
-    recorder.drain([](const LaneInfo &) { }, [&](const Event *events, size_t n) {
-        for (size_t i = 0; i < n; ++i)
-            after.push_back(events[i].arg);
-    });
+    recorder.drain([](const LaneInfo &) {},
+        [&](const Event *events, size_t n) {
+            for (size_t i = 0; i < n; ++i)
+                after.push_back(events[i].arg);
+        });
     QCOMPARE(after, (std::vector<int64_t> { -5, -6 }));
 }
 
@@ -84,10 +86,11 @@ void TestRecorder::manyThreadsLoseNothing()
     }
     std::vector<std::vector<int64_t>> perLane(kThreads);
     auto drain = [&] {
-        recorder.drain([](const LaneInfo &) { }, [&](const Event *events, size_t n) {
-            for (size_t i = 0; i < n; ++i)
-                perLane[events[i].object].push_back(events[i].arg);
-        });
+        recorder.drain([](const LaneInfo &) {},
+            [&](const Event *events, size_t n) {
+                for (size_t i = 0; i < n; ++i)
+                    perLane[events[i].object].push_back(events[i].arg);
+            });
     };
     for (auto &thread : threads) {
         drain();
@@ -120,9 +123,9 @@ void TestRecorder::drainsLiveWhileProducing()
             ordered = ordered && events[i].arg == expected++;
     };
     while (!done)
-        recorder.drain([](const LaneInfo &) { }, sink);
+        recorder.drain([](const LaneInfo &) {}, sink);
     producer.join();
-    recorder.drain([](const LaneInfo &) { }, sink);
+    recorder.drain([](const LaneInfo &) {}, sink);
     QVERIFY(ordered);
     QCOMPARE(expected, int64_t(kCount));
 }

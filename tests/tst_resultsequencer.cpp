@@ -1,5 +1,5 @@
-#include "recorder.h"
 #include "lanecontext.h"
+#include "recorder.h"
 #include "resultsequencer.h"
 
 #include <QTest>
@@ -63,7 +63,7 @@ void TestResultSequencer::recordsJoinWaitAndResults()
     sequencer.recordDelivery(main, sequencer.complete(2, TaskOutcome::Completed)); // held back: nothing recorded
     sequencer.recordDelivery(main, sequencer.complete(1, TaskOutcome::Cancelled));
     std::vector<Event> events;
-    recorder.drain([](const LaneInfo &) { }, [&](const Event *e, size_t n) { events.insert(events.end(), e, e + n); });
+    recorder.drain([](const LaneInfo &) {}, [&](const Event *e, size_t n) { events.insert(events.end(), e, e + n); });
     // Running, Result 0, JoinWait on 1 | Running, (1 cancelled: no result), Result 2
     QCOMPARE(events.size(), size_t(5));
     QCOMPARE(events[1].kind, EventKind::Result);

@@ -78,11 +78,14 @@ void TestScenarioParser::rejects_data()
         "tasks[0].steps[0].steps: unknown key");
     row("unknown key in add", R"("tasks": [{"name": "a", "steps": [{"add": {"counter": "x", "delta": 1, "by": 2}}]}])",
         "tasks[0].steps[0].add.by: unknown key");
-    row("fractional times", R"("tasks": [{"name": "a", "steps": [{"add": {"counter": "x", "delta": 1, "times": 1.5}}]}])",
+    row("fractional times",
+        R"("tasks": [{"name": "a", "steps": [{"add": {"counter": "x", "delta": 1, "times": 1.5}}]}])",
         "tasks[0].steps[0].add.times: expected a whole number from 1");
-    row("lock without steps", R"("tasks": [{"name": "a", "steps": [{"lock": "L"}]}])", "tasks[0].steps[0].steps: missing");
+    row("lock without steps", R"("tasks": [{"name": "a", "steps": [{"lock": "L"}]}])",
+        "tasks[0].steps[0].steps: missing");
     row("no tasks", R"("tasks": [])", "tasks: expected a non-empty array");
-    row("undeclared queue", R"("tasks": [{"name": "a", "steps": [{"get": "q"}]}])", "queue 'q' is used but not declared");
+    row("undeclared queue", R"("tasks": [{"name": "a", "steps": [{"get": "q"}]}])",
+        "queue 'q' is used but not declared");
     row("bad queue kind", R"("queues": [{"name": "q", "kind": "stack"}], "tasks": [{"name": "a", "steps": []}])",
         "queues[0].kind: expected fifo, lifo or priority, got 'stack'");
     row("duplicate task", R"("tasks": [{"name": "a", "steps": []}, {"name": "a", "steps": []}])",
@@ -92,17 +95,23 @@ void TestScenarioParser::rejects_data()
     row("local with lock",
         R"("tasks": [{"name": "a", "steps": [{"add": {"counter": "x", "delta": 1, "local": true, "lock": "L"}}]}])",
         "a thread-local counter needs no lock");
-    row("join unknown task", R"("tasks": [{"name": "a", "steps": []}], "executor": {"kind": "threads", "join": ["zz"]})",
+    row("join unknown task",
+        R"("tasks": [{"name": "a", "steps": []}], "executor": {"kind": "threads", "join": ["zz"]})",
         "executor.join: no task named 'zz'");
-    row("get until without steps", R"("queues": [{"name": "q", "kind": "fifo"}], "tasks": [{"name": "a", "steps": [{"get": {"queue": "q", "until": "stop"}}]}])",
+    row("get until without steps",
+        R"("queues": [{"name": "q", "kind": "fifo"}], "tasks": [{"name": "a", "steps": [{"get": {"queue": "q", "until": "stop"}}]}])",
         "tasks[0].steps[0].steps: missing");
-    QTest::newRow("missing title") << QByteArray(R"({"executor": {"kind": "threads"}, "tasks": [{"name": "a", "steps": []}]})")
+    QTest::newRow("missing title") << QByteArray(
+        R"({"executor": {"kind": "threads"}, "tasks": [{"name": "a", "steps": []}]})")
                                    << QStringLiteral("title: missing");
-    QTest::newRow("pool without workers") << QByteArray(R"({"title": "t", "executor": {"kind": "pool"}, "tasks": [{"name": "a", "steps": []}]})")
-                                          << QStringLiteral("executor.workers: missing");
-    QTest::newRow("unknown executor") << QByteArray(R"({"title": "t", "executor": {"kind": "fibers"}, "tasks": [{"name": "a", "steps": []}]})")
+    QTest::newRow("pool without workers")
+        << QByteArray(R"({"title": "t", "executor": {"kind": "pool"}, "tasks": [{"name": "a", "steps": []}]})")
+        << QStringLiteral("executor.workers: missing");
+    QTest::newRow("unknown executor") << QByteArray(
+        R"({"title": "t", "executor": {"kind": "fibers"}, "tasks": [{"name": "a", "steps": []}]})")
                                       << QStringLiteral("executor.kind: unknown executor 'fibers'");
-    QTest::newRow("workers zero") << QByteArray(R"({"title": "t", "executor": {"kind": "pool", "workers": 0}, "tasks": [{"name": "a", "steps": []}]})")
+    QTest::newRow("workers zero") << QByteArray(
+        R"({"title": "t", "executor": {"kind": "pool", "workers": 0}, "tasks": [{"name": "a", "steps": []}]})")
                                   << QStringLiteral("executor.workers: expected a whole number from 1 to 256, got 0");
     QTest::newRow("not an object") << QByteArray("[1, 2]") << QStringLiteral("expected a JSON object at the top level");
 }
@@ -165,9 +174,9 @@ void TestScenarioParser::builtInsHaveTheRequiredIds()
     for (const ScenarioEntry &entry : ScenarioLibrary::builtIns())
         ids << entry.id;
     for (const char *id :
-         { "sequential-sleep", "threads-no-join", "threads-join", "ten-threads", "pool-submit", "pool-as-completed",
-           "pool-map", "square-cube", "print-delays", "process-sleep", "cpu-bound", "concurrency-vs-parallelism",
-           "counter-race", "queue-order", "queue-workers", "event-flag", "thread-local" })
+        { "sequential-sleep", "threads-no-join", "threads-join", "ten-threads", "pool-submit", "pool-as-completed",
+            "pool-map", "square-cube", "print-delays", "process-sleep", "cpu-bound", "concurrency-vs-parallelism",
+            "counter-race", "queue-order", "queue-workers", "event-flag", "thread-local" })
         QVERIFY2(ids.contains(QString::fromLatin1(id)), id);
 }
 
@@ -204,10 +213,12 @@ void TestScenarioParser::processesCannotShareQueuesOrEvents()
     processes.applyTo(workers);
     const QStringList problems = processSharingProblems(workers);
     QCOMPARE(problems.size(), 1);
-    QVERIFY2(problems[0].startsWith(QStringLiteral("queue 'jobs' is shared by the main lane, worker-1")), qPrintable(problems[0]));
+    QVERIFY2(problems[0].startsWith(QStringLiteral("queue 'jobs' is shared by the main lane, worker-1")),
+        qPrintable(problems[0]));
     Scenario flag = ScenarioLibrary::load(QStringLiteral("event-flag")).scenario;
     processes.applyTo(flag);
-    QVERIFY(processSharingProblems(flag).value(0).startsWith(QStringLiteral("event 'event' is shared by flag, worker")));
+    QVERIFY(
+        processSharingProblems(flag).value(0).startsWith(QStringLiteral("event 'event' is shared by flag, worker")));
     // A queue one task uses on its own is fine in a process.
     Scenario order = ScenarioLibrary::load(QStringLiteral("queue-order")).scenario;
     processes.applyTo(order);

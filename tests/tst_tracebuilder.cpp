@@ -6,7 +6,8 @@ using namespace threadlab;
 
 namespace {
 
-Event ev(int64_t t, uint32_t lane, EventKind kind, uint32_t object = kNoObject, int64_t arg = 0, State state = State::Running)
+Event ev(int64_t t, uint32_t lane, EventKind kind, uint32_t object = kNoObject, int64_t arg = 0,
+    State state = State::Running)
 {
     return Event { t, arg, lane, object, kind, uint16_t(state), 0 };
 }

@@ -94,14 +94,15 @@ int Cli::run(const QStringList &arguments)
 {
     QCommandLineParser parser;
     parser.setSingleDashWordOptionMode(QCommandLineParser::ParseAsLongOptions);
-    const QCommandLineOption executor(QStringLiteral("executor"), QStringLiteral("Executor kind."), QStringLiteral("kind"));
-    const QCommandLineOption workers(QStringLiteral("workers"), QStringLiteral("Pool threads or processes."),
-                                     QStringLiteral("n"));
+    const QCommandLineOption executor(
+        QStringLiteral("executor"), QStringLiteral("Executor kind."), QStringLiteral("kind"));
+    const QCommandLineOption workers(
+        QStringLiteral("workers"), QStringLiteral("Pool threads or processes."), QStringLiteral("n"));
     const QCommandLineOption lock(QStringLiteral("lock"), QStringLiteral("Locks on or off."), QStringLiteral("on|off"));
-    const QCommandLineOption gil(QStringLiteral("gil"), QStringLiteral("Simulated GIL on or off."),
-                                 QStringLiteral("on|off"));
-    const QCommandLineOption summary(QStringLiteral("summary-json"), QStringLiteral("Write the summary JSON here."),
-                                     QStringLiteral("file|-"));
+    const QCommandLineOption gil(
+        QStringLiteral("gil"), QStringLiteral("Simulated GIL on or off."), QStringLiteral("on|off"));
+    const QCommandLineOption summary(
+        QStringLiteral("summary-json"), QStringLiteral("Write the summary JSON here."), QStringLiteral("file|-"));
     parser.addOptions({ executor, workers, lock, gil, summary });
     QStringList runArguments = arguments;
     runArguments.removeAt(1);
@@ -109,28 +110,28 @@ int Cli::run(const QStringList &arguments)
         return usage(QStringLiteral("run: ") + parser.errorText());
     const QStringList positional = parser.positionalArguments();
     if (positional.size() != 1)
-        return usage(positional.isEmpty() ? QStringLiteral("run: which scenario? (an id from 'threadlab list' or a file)")
-                                          : QStringLiteral("run: one scenario at a time, got ")
-                             + positional.join(QStringLiteral(", ")));
+        return usage(positional.isEmpty()
+                ? QStringLiteral("run: which scenario? (an id from 'threadlab list' or a file)")
+                : QStringLiteral("run: one scenario at a time, got ") + positional.join(QStringLiteral(", ")));
 
     ScenarioOverrides overrides;
     if (parser.isSet(executor)) {
         const QString kind = parser.value(executor);
         for (ExecutorKind candidate :
-             { ExecutorKind::Sequential, ExecutorKind::Threads, ExecutorKind::Pool, ExecutorKind::Processes }) {
+            { ExecutorKind::Sequential, ExecutorKind::Threads, ExecutorKind::Pool, ExecutorKind::Processes }) {
             if (executorKindName(candidate) == kind)
                 overrides.executor = candidate;
         }
         if (!overrides.executor)
-            return usage(QStringLiteral("--executor: expected sequential, threads, pool or processes, got '") + kind
-                         + u'\'');
+            return usage(
+                QStringLiteral("--executor: expected sequential, threads, pool or processes, got '") + kind + u'\'');
     }
     if (parser.isSet(workers)) {
         bool ok = false;
         const int n = parser.value(workers).toInt(&ok);
         if (!ok || n < 1 || n > 256)
             return usage(QStringLiteral("--workers: expected a whole number from 1 to 256, got '")
-                         + parser.value(workers) + u'\'');
+                + parser.value(workers) + u'\'');
         overrides.workers = n;
     }
     for (const auto &[option, target] : { std::pair { &lock, &overrides.lock }, std::pair { &gil, &overrides.gil } }) {
@@ -139,7 +140,7 @@ int Cli::run(const QStringList &arguments)
         *target = onOff(parser.value(*option));
         if (!*target)
             return usage(u"--" + option->names().constFirst() + QStringLiteral(": expected on or off, got '")
-                         + parser.value(*option) + u'\'');
+                + parser.value(*option) + u'\'');
     }
 
     ParsedScenario parsed = ScenarioLibrary::load(positional.constFirst());

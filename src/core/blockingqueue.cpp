@@ -9,8 +9,7 @@ BlockingQueue::BlockingQueue(uint32_t id, QueueKind kind, const StopToken &stop)
     : m_id(id)
     , m_kind(kind)
     , m_stop(stop)
-{
-}
+{ }
 
 void BlockingQueue::put(LaneContext &lane, uint32_t item, int64_t priority)
 {

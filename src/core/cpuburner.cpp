@@ -15,8 +15,7 @@ constexpr uint64_t kStopCheckIterations = 1 << 16;
 
 CpuBurner::CpuBurner(double iterationsPerMs)
     : m_iterationsPerMs(std::max(1.0, iterationsPerMs))
-{
-}
+{ }
 
 uint64_t CpuBurner::work(uint64_t iterations, uint64_t seed) noexcept
 {

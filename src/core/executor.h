@@ -15,8 +15,7 @@ class Executor
 public:
     explicit Executor(RunEnvironment &env)
         : m_env(env)
-    {
-    }
+    { }
     virtual ~Executor() = default;
     Executor(const Executor &) = delete;
     Executor &operator=(const Executor &) = delete;

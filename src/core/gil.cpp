@@ -7,8 +7,7 @@ namespace threadlab {
 
 Gil::Gil(const StopToken &stop)
     : m_stop(stop)
-{
-}
+{ }
 
 bool Gil::acquire(LaneContext &lane)
 {

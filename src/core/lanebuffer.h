@@ -15,8 +15,7 @@ class ChunkBudget
 public:
     explicit ChunkBudget(int64_t chunks)
         : m_left(chunks)
-    {
-    }
+    { }
     bool take() noexcept;
     void give() noexcept { m_left.fetch_add(1, std::memory_order_relaxed); }
 
@@ -44,8 +43,8 @@ public:
     {
         push(Event { nowNs(), arg, m_lane, object, kind, aux, 0 });
     }
-    void recordAt(int64_t timeNs, EventKind kind, uint32_t object = kNoObject, int64_t arg = 0,
-                  uint16_t aux = 0) noexcept
+    void recordAt(
+        int64_t timeNs, EventKind kind, uint32_t object = kNoObject, int64_t arg = 0, uint16_t aux = 0) noexcept
     {
         push(Event { timeNs, arg, m_lane, object, kind, aux, 0 });
     }
@@ -63,8 +62,7 @@ public:
     }
 
     // Consumer side: hands every event written since the last call to sink(const Event *, size_t).
-    template<typename Sink>
-    size_t drain(Sink &&sink)
+    template <typename Sink> size_t drain(Sink &&sink)
     {
         size_t total = 0;
         for (;;) {

@@ -14,8 +14,7 @@ struct LaneContext
 {
     explicit LaneContext(LaneBuffer *buffer)
         : buffer(buffer)
-    {
-    }
+    { }
 
     void setState(State state, uint32_t object = kNoObject, int64_t arg = -1) noexcept
     {

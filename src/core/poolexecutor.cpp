@@ -30,8 +30,8 @@ LaneContext &PoolExecutor::laneOfCurrentThread(int parent)
     auto &lane = m_lanes[std::this_thread::get_id()];
     if (!lane) {
         const QString name = QStringLiteral("pool-") + QString::number(m_lanes.size());
-        LaneBuffer *buffer =
-            m_env.recorder.addLane(LaneInfo { 0, LaneKind::Thread, currentPid(), currentTid(), name, parent });
+        LaneBuffer *buffer
+            = m_env.recorder.addLane(LaneInfo { 0, LaneKind::Thread, currentPid(), currentTid(), name, parent });
         buffer->record(EventKind::LaneBegin);
         lane = std::make_unique<LaneContext>(buffer);
     }

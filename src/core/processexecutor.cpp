@@ -27,8 +27,7 @@ constexpr int kShutdownTimeoutMs = 10'000;
 ProcessExecutor::ProcessExecutor(RunEnvironment &env)
     : Executor(env)
     , m_context(std::make_unique<QObject>())
-{
-}
+{ }
 
 ProcessExecutor::~ProcessExecutor()
 {
@@ -80,7 +79,7 @@ bool ProcessExecutor::listen()
         + QUuid::createUuid().toString(QUuid::Id128).left(12);
     if (!m_server->listen(name)) {
         m_env.log.addError(QStringLiteral("cannot listen for worker processes on local socket '") + name
-                           + QStringLiteral("': ") + m_server->errorString());
+            + QStringLiteral("': ") + m_server->errorString());
         return false;
     }
     QObject::connect(m_server, &QLocalServer::newConnection, m_context.get(), [this] { onConnection(); });
@@ -98,24 +97,23 @@ void ProcessExecutor::startWorker(int index)
     process->setProcessChannelMode(QProcess::ForwardedErrorChannel);
     process->setStandardOutputFile(QProcess::nullDevice());
     QObject::connect(process, &QProcess::finished, m_context.get(), [this, raw](int code, QProcess::ExitStatus status) {
-        onWorkerExited(*raw, status == QProcess::CrashExit
-                           ? QStringLiteral("crashed")
-                           : QStringLiteral("exited with code ") + QString::number(code));
+        onWorkerExited(*raw,
+            status == QProcess::CrashExit ? QStringLiteral("crashed")
+                                          : QStringLiteral("exited with code ") + QString::number(code));
     });
     QObject::connect(process, &QProcess::errorOccurred, m_context.get(), [this, raw](QProcess::ProcessError error) {
         if (error == QProcess::FailedToStart) {
             m_env.log.addError(QStringLiteral("cannot start worker process '") + m_env.workerPath
-                               + QStringLiteral("': ") + raw->process->errorString());
+                + QStringLiteral("': ") + raw->process->errorString());
             onWorkerExited(*raw, QString());
         }
     });
     process->start(m_env.workerPath,
-                   { QStringLiteral("--connect"), m_server->fullServerName(), QStringLiteral("--index"),
-                     QString::number(index) });
+        { QStringLiteral("--connect"), m_server->fullServerName(), QStringLiteral("--index"), QString::number(index) });
     QTimer::singleShot(kConnectTimeoutMs, m_context.get(), [this, raw] {
         if (!raw->ready && !raw->exited) {
             m_env.log.addError(workerLabel(*raw) + QStringLiteral(" did not connect within ")
-                               + QString::number(kConnectTimeoutMs / 1000) + QStringLiteral(" s"));
+                + QString::number(kConnectTimeoutMs / 1000) + QStringLiteral(" s"));
             raw->process->kill();
         }
     });
@@ -180,7 +178,7 @@ void ProcessExecutor::handleFrame(QLocalSocket *socket, const FrameReader::Frame
         std::erase_if(m_workers, [worker](const auto &w) { return w.get() == worker; });
         const ScenarioOptions &options = m_env.scenario.options;
         HelloMessage hello { m_env.scenario.source, m_env.scenario.origin, options.lock, options.gil,
-                             options.raceWindowNs, m_env.burner.iterationsPerMs(), target.index };
+            options.raceWindowNs, m_env.burner.iterationsPerMs(), target.index };
         send(target, WorkerMessages::frame(MessageType::Hello, WorkerMessages::encode(hello)));
         dispatch();
         return;

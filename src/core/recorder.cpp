@@ -4,8 +4,7 @@ namespace threadlab {
 
 Recorder::Recorder(int64_t maxBufferedEvents)
     : m_budget(std::max<int64_t>(1, maxBufferedEvents / LaneBuffer::kChunkEvents))
-{
-}
+{ }
 
 Recorder::~Recorder() = default;
 

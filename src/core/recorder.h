@@ -30,8 +30,7 @@ public:
 
     // Consumer: calls onLane(const LaneInfo &) for every lane not yet reported, then
     // onEvents(const Event *, size_t) for every event written since the last drain.
-    template<typename OnLane, typename OnEvents>
-    size_t drain(OnLane &&onLane, OnEvents &&onEvents)
+    template <typename OnLane, typename OnEvents> size_t drain(OnLane &&onLane, OnEvents &&onEvents)
     {
         std::lock_guard consumer(m_consumerMutex);
         std::vector<LaneBuffer *> buffers;

@@ -9,8 +9,7 @@ namespace threadlab {
 ResultSequencer::ResultSequencer(ResultOrder order, std::vector<int> submitted)
     : m_order(order)
     , m_submitted(std::move(submitted))
-{
-}
+{ }
 
 std::vector<std::pair<int, TaskOutcome>> ResultSequencer::complete(int instance, TaskOutcome outcome)
 {

@@ -85,7 +85,7 @@ bool Run::waitForFinished(int timeoutMs)
 void Run::collect()
 {
     m_recorder.drain([this](const LaneInfo &info) { m_builder.addLane(info); },
-                     [this](const Event *events, size_t count) { m_builder.addEvents(events, count); });
+        [this](const Event *events, size_t count) { m_builder.addEvents(events, count); });
 }
 
 std::vector<CounterReport> Run::counters() const
@@ -96,8 +96,8 @@ std::vector<CounterReport> Run::counters() const
 
 void Run::runMainLane()
 {
-    LaneBuffer *buffer =
-        m_recorder.addLane(LaneInfo { 0, LaneKind::Main, currentPid(), currentTid(), QStringLiteral("main"), -1 });
+    LaneBuffer *buffer
+        = m_recorder.addLane(LaneInfo { 0, LaneKind::Main, currentPid(), currentTid(), QStringLiteral("main"), -1 });
     buffer->record(EventKind::LaneBegin);
     LaneContext main(buffer);
     RunEnvironment env { m_scenario, m_recorder, m_objects, m_runner, m_stop, m_burner, m_log, m_settings.workerPath };

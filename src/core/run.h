@@ -14,8 +14,8 @@
 #include <QStringList>
 #include <atomic>
 #include <condition_variable>
-#include <thread>
 #include <memory>
+#include <thread>
 
 namespace threadlab {
 

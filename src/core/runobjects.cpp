@@ -73,12 +73,12 @@ std::vector<CounterReport> RunObjects::counterReports(qint64 pid) const
         if (!counter || !counter->touched())
             continue;
         reports.push_back(CounterReport { m_scenario.objects[i].name, pid, -1, counter->expected(), counter->value(),
-                                          counter->lostUpdates(), counter->lostAmount() });
+            counter->lostUpdates(), counter->lostAmount() });
     }
     std::lock_guard lock(m_localMutex);
     for (const auto &[key, values] : m_localCounters)
-        reports.push_back(CounterReport { m_scenario.objects[key.first].name, pid, key.second, values.second,
-                                          values.first, 0, 0 });
+        reports.push_back(
+            CounterReport { m_scenario.objects[key.first].name, pid, key.second, values.second, values.first, 0, 0 });
     return reports;
 }
 

@@ -48,7 +48,8 @@ private:
     std::vector<std::unique_ptr<TracedEvent>> m_events;
     Gil m_gil;
     mutable std::mutex m_localMutex;
-    std::map<std::pair<uint32_t, int>, std::pair<int64_t, int64_t>> m_localCounters; // (counter, lane) -> (value, expected)
+    std::map<std::pair<uint32_t, int>, std::pair<int64_t, int64_t>>
+        m_localCounters; // (counter, lane) -> (value, expected)
 };
 
 } // namespace threadlab

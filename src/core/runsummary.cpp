@@ -81,12 +81,12 @@ RunSummary RunSummary::from(const Run &run)
         }
     }
     std::stable_sort(s.prints.begin(), s.prints.end(),
-                     [](const PrintSummary &a, const PrintSummary &b) { return a.timeMs < b.timeMs; });
+        [](const PrintSummary &a, const PrintSummary &b) { return a.timeMs < b.timeMs; });
     for (int instance : trace.resultsOrder)
         s.resultsOrder << trace.tasks.at(size_t(instance)).name;
     for (const auto &[id, lock] : trace.locks)
         s.locks.push_back(LockSummary { lock.name, lock.acquisitions, lock.contended, nsToMs(lock.waitNsTotal),
-                                        nsToMs(lock.waitNsMax), nsToMs(lock.holdNsTotal) });
+            nsToMs(lock.waitNsMax), nsToMs(lock.holdNsTotal) });
     for (const CounterReport &report : run.counters())
         s.counters.push_back(CounterSummary { report, laneName(trace, report.lane) });
 
@@ -101,7 +101,8 @@ RunSummary RunSummary::from(const Run &run)
                     traffic.emplace_back(event.timeNs, event);
             }
         }
-        std::stable_sort(traffic.begin(), traffic.end(), [](const auto &a, const auto &b) { return a.first < b.first; });
+        std::stable_sort(
+            traffic.begin(), traffic.end(), [](const auto &a, const auto &b) { return a.first < b.first; });
         QueueSummary queue { trace.objects[id].name, trace.objects[id].queueKind, {}, {} };
         for (const auto &[time, event] : traffic)
             (event.kind == EventKind::QueuePut ? queue.puts : queue.gets) << trace.objectName(uint32_t(event.arg));
@@ -117,12 +118,10 @@ QJsonObject RunSummary::toJson() const
 {
     QJsonArray lanesJson;
     for (const LaneInfo &lane : lanes)
-        lanesJson.append(QJsonObject { { QStringLiteral("id"), int(lane.id) },
-                                       { QStringLiteral("kind"), laneKindName(lane.kind) },
-                                       { QStringLiteral("pid"), lane.pid },
-                                       { QStringLiteral("tid"), lane.tid },
-                                       { QStringLiteral("name"), lane.name },
-                                       { QStringLiteral("parent"), lane.parent } });
+        lanesJson.append(
+            QJsonObject { { QStringLiteral("id"), int(lane.id) }, { QStringLiteral("kind"), laneKindName(lane.kind) },
+                { QStringLiteral("pid"), lane.pid }, { QStringLiteral("tid"), lane.tid },
+                { QStringLiteral("name"), lane.name }, { QStringLiteral("parent"), lane.parent } });
     QJsonArray tasksJson;
     for (const TaskSummary &task : tasks) {
         QJsonObject states;
@@ -131,31 +130,28 @@ QJsonObject RunSummary::toJson() const
             if (value > 0)
                 states.insert(stateName(state), round3(value));
         }
-        tasksJson.append(QJsonObject { { QStringLiteral("id"), task.id },
-                                       { QStringLiteral("name"), task.name },
-                                       { QStringLiteral("lane"), task.lane },
-                                       { QStringLiteral("start_ms"), round3(task.startMs) },
-                                       { QStringLiteral("end_ms"), round3(task.endMs) },
-                                       { QStringLiteral("outcome"),
-                                         task.ran ? outcomeName(task.outcome) : QStringLiteral("not run") },
-                                       { QStringLiteral("state_ms"), states } });
+        tasksJson.append(QJsonObject { { QStringLiteral("id"), task.id }, { QStringLiteral("name"), task.name },
+            { QStringLiteral("lane"), task.lane }, { QStringLiteral("start_ms"), round3(task.startMs) },
+            { QStringLiteral("end_ms"), round3(task.endMs) },
+            { QStringLiteral("outcome"), task.ran ? outcomeName(task.outcome) : QStringLiteral("not run") },
+            { QStringLiteral("state_ms"), states } });
     }
     QJsonArray locksJson;
     for (const LockSummary &lock : locks)
         locksJson.append(QJsonObject { { QStringLiteral("name"), lock.name },
-                                       { QStringLiteral("acquisitions"), qint64(lock.acquisitions) },
-                                       { QStringLiteral("contended"), qint64(lock.contended) },
-                                       { QStringLiteral("wait_ms_total"), round3(lock.waitMsTotal) },
-                                       { QStringLiteral("wait_ms_max"), round3(lock.waitMsMax) },
-                                       { QStringLiteral("hold_ms_total"), round3(lock.holdMsTotal) } });
+            { QStringLiteral("acquisitions"), qint64(lock.acquisitions) },
+            { QStringLiteral("contended"), qint64(lock.contended) },
+            { QStringLiteral("wait_ms_total"), round3(lock.waitMsTotal) },
+            { QStringLiteral("wait_ms_max"), round3(lock.waitMsMax) },
+            { QStringLiteral("hold_ms_total"), round3(lock.holdMsTotal) } });
     QJsonArray countersJson;
     for (const CounterSummary &counter : counters) {
         QJsonObject object { { QStringLiteral("name"), counter.report.name },
-                             { QStringLiteral("process"), counter.report.pid },
-                             { QStringLiteral("expected"), qint64(counter.report.expected) },
-                             { QStringLiteral("actual"), qint64(counter.report.actual) },
-                             { QStringLiteral("lost_updates"), qint64(counter.report.lostUpdates) },
-                             { QStringLiteral("lost_amount"), qint64(counter.report.lostAmount) } };
+            { QStringLiteral("process"), counter.report.pid },
+            { QStringLiteral("expected"), qint64(counter.report.expected) },
+            { QStringLiteral("actual"), qint64(counter.report.actual) },
+            { QStringLiteral("lost_updates"), qint64(counter.report.lostUpdates) },
+            { QStringLiteral("lost_amount"), qint64(counter.report.lostAmount) } };
         if (counter.report.lane >= 0)
             object.insert(QStringLiteral("thread"), counter.thread);
         countersJson.append(object);
@@ -163,19 +159,19 @@ QJsonObject RunSummary::toJson() const
     QJsonArray printsJson;
     for (const PrintSummary &print : prints)
         printsJson.append(QJsonObject { { QStringLiteral("time_ms"), round3(print.timeMs) },
-                                        { QStringLiteral("lane"), print.lane },
-                                        { QStringLiteral("text"), print.text } });
+            { QStringLiteral("lane"), print.lane }, { QStringLiteral("text"), print.text } });
     QJsonArray queuesJson;
     for (const QueueSummary &queue : queues)
-        queuesJson.append(QJsonObject { { QStringLiteral("name"), queue.name },
-                                        { QStringLiteral("kind"), queueKindName(queue.kind) },
-                                        { QStringLiteral("puts"), QJsonArray::fromStringList(queue.puts) },
-                                        { QStringLiteral("gets"), QJsonArray::fromStringList(queue.gets) } });
+        queuesJson.append(
+            QJsonObject { { QStringLiteral("name"), queue.name }, { QStringLiteral("kind"), queueKindName(queue.kind) },
+                { QStringLiteral("puts"), QJsonArray::fromStringList(queue.puts) },
+                { QStringLiteral("gets"), QJsonArray::fromStringList(queue.gets) } });
     return QJsonObject {
         { QStringLiteral("scenario"), scenario },
         { QStringLiteral("title"), title },
         { QStringLiteral("executor"),
-          QJsonObject { { QStringLiteral("kind"), executorKindName(executor) }, { QStringLiteral("workers"), workers } } },
+            QJsonObject {
+                { QStringLiteral("kind"), executorKindName(executor) }, { QStringLiteral("workers"), workers } } },
         { QStringLiteral("options"), QJsonObject { { QStringLiteral("lock"), lock }, { QStringLiteral("gil"), gil } } },
         { QStringLiteral("wall_ms"), round3(wallMs) },
         { QStringLiteral("main_ms"), round3(mainMs) },
@@ -187,8 +183,8 @@ QJsonObject RunSummary::toJson() const
         { QStringLiteral("prints"), printsJson },
         { QStringLiteral("queues"), queuesJson },
         { QStringLiteral("events"),
-          QJsonObject { { QStringLiteral("recorded"), qint64(eventsRecorded) },
-                        { QStringLiteral("dropped"), qint64(eventsDropped) } } },
+            QJsonObject { { QStringLiteral("recorded"), qint64(eventsRecorded) },
+                { QStringLiteral("dropped"), qint64(eventsDropped) } } },
         { QStringLiteral("errors"), QJsonArray::fromStringList(errors) },
     };
 }
@@ -200,33 +196,34 @@ QString RunSummary::toText() const
     auto num = [](double v) { return QString::number(v, 'f', 1); };
     line(scenario + QStringLiteral(" — ") + title);
     line(QStringLiteral("  executor ") + executorKindName(executor) + QStringLiteral(", workers ")
-         + QString::number(workers) + QStringLiteral(", lock ") + (lock ? QStringLiteral("on") : QStringLiteral("off"))
-         + QStringLiteral(", GIL ") + (gil ? QStringLiteral("on") : QStringLiteral("off")));
-    line(QStringLiteral("  wall ") + num(wallMs) + QStringLiteral(" ms (first task start to last task end), main done at ")
-         + num(mainMs) + QStringLiteral(" ms"));
+        + QString::number(workers) + QStringLiteral(", lock ") + (lock ? QStringLiteral("on") : QStringLiteral("off"))
+        + QStringLiteral(", GIL ") + (gil ? QStringLiteral("on") : QStringLiteral("off")));
+    line(QStringLiteral("  wall ") + num(wallMs)
+        + QStringLiteral(" ms (first task start to last task end), main done at ") + num(mainMs)
+        + QStringLiteral(" ms"));
     int failed = 0;
     for (const TaskSummary &task : tasks)
         failed += task.ran && task.outcome == TaskOutcome::Completed ? 0 : 1;
     line(QStringLiteral("  tasks ") + QString::number(tasks.size()) + QStringLiteral(" (")
-         + QString::number(int(tasks.size()) - failed) + QStringLiteral(" completed), lanes ")
-         + QString::number(lanes.size()));
+        + QString::number(int(tasks.size()) - failed) + QStringLiteral(" completed), lanes ")
+        + QString::number(lanes.size()));
     if (!resultsOrder.isEmpty())
         line(QStringLiteral("  results in order: ") + resultsOrder.join(QStringLiteral(", ")));
     for (const LockSummary &l : locks)
         line(QStringLiteral("  lock ") + l.name + QStringLiteral(": ") + QString::number(l.acquisitions)
-             + QStringLiteral(" acquisitions, ") + QString::number(l.contended) + QStringLiteral(" contended, wait ")
-             + num(l.waitMsTotal) + QStringLiteral(" ms total (max ") + num(l.waitMsMax) + QStringLiteral(" ms)"));
+            + QStringLiteral(" acquisitions, ") + QString::number(l.contended) + QStringLiteral(" contended, wait ")
+            + num(l.waitMsTotal) + QStringLiteral(" ms total (max ") + num(l.waitMsMax) + QStringLiteral(" ms)"));
     for (const CounterSummary &c : counters)
         line(QStringLiteral("  counter ") + c.report.name
-             + (c.thread.isEmpty() ? QString() : QStringLiteral(" [thread ") + c.thread + u']')
-             + QStringLiteral(" in pid ") + QString::number(c.report.pid) + QStringLiteral(": expected ")
-             + QString::number(c.report.expected) + QStringLiteral(", got ") + QString::number(c.report.actual)
-             + QStringLiteral(" (") + QString::number(c.report.lostUpdates) + QStringLiteral(" lost updates)"));
+            + (c.thread.isEmpty() ? QString() : QStringLiteral(" [thread ") + c.thread + u']')
+            + QStringLiteral(" in pid ") + QString::number(c.report.pid) + QStringLiteral(": expected ")
+            + QString::number(c.report.expected) + QStringLiteral(", got ") + QString::number(c.report.actual)
+            + QStringLiteral(" (") + QString::number(c.report.lostUpdates) + QStringLiteral(" lost updates)"));
     for (const QueueSummary &q : queues)
         line(QStringLiteral("  queue ") + q.name + u' ' + queueKindName(q.kind) + QStringLiteral(": put ")
-             + q.puts.join(u' ') + QStringLiteral(" / got ") + q.gets.join(u' '));
+            + q.puts.join(u' ') + QStringLiteral(" / got ") + q.gets.join(u' '));
     line(QStringLiteral("  events ") + QString::number(eventsRecorded) + QStringLiteral(" recorded, ")
-         + QString::number(eventsDropped) + QStringLiteral(" dropped"));
+        + QString::number(eventsDropped) + QStringLiteral(" dropped"));
     for (const QString &error : errors)
         line(QStringLiteral("  error: ") + error);
     return text;

@@ -24,7 +24,7 @@ QList<ScenarioEntry> ScenarioLibrary::builtIns()
         const ParsedScenario parsed = ScenarioParser::parseFile(path);
         entries << ScenarioEntry { parsed.scenario.id.isEmpty() ? QFileInfo(file).completeBaseName()
                                                                 : parsed.scenario.id,
-                                   parsed.scenario.title, parsed.scenario.topic, path };
+            parsed.scenario.title, parsed.scenario.topic, path };
     }
     return entries;
 }
@@ -39,10 +39,10 @@ ParsedScenario ScenarioLibrary::load(const QString &idOrPath)
     }
     ParsedScenario missing;
     missing.errors << (idOrPath
-                       + (idOrPath.endsWith(QStringLiteral(".json"))
-                              ? QStringLiteral(": no such file")
-                              : QStringLiteral(": no built-in scenario by that id and no such file "
-                                               "('threadlab list' shows the built-in ids)")));
+        + (idOrPath.endsWith(QStringLiteral(".json"))
+                ? QStringLiteral(": no such file")
+                : QStringLiteral(": no built-in scenario by that id and no such file "
+                                 "('threadlab list' shows the built-in ids)")));
     return missing;
 }
 

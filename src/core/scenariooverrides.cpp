@@ -14,13 +14,13 @@ QStringList ScenarioOverrides::applyTo(Scenario &scenario) const
         spec.workers = *workers;
         if (!usesWorkers)
             notes << (QStringLiteral("workers ignored: the ") + executorKindName(spec.kind)
-                      + QStringLiteral(" executor runs ")
-                      + (spec.kind == ExecutorKind::Threads ? QStringLiteral("one thread per task")
-                                                            : QStringLiteral("every task on the main lane")));
+                + QStringLiteral(" executor runs ")
+                + (spec.kind == ExecutorKind::Threads ? QStringLiteral("one thread per task")
+                                                      : QStringLiteral("every task on the main lane")));
     } else if (usesWorkers && !hadWorkers) {
         spec.workers = int(scenario.instances.size());
-        notes << (QStringLiteral("no worker count given: using one worker per task (")
-                  + QString::number(spec.workers) + u')');
+        notes << (QStringLiteral("no worker count given: using one worker per task (") + QString::number(spec.workers)
+            + u')');
     }
     if (spec.kind == ExecutorKind::Sequential || spec.kind == ExecutorKind::Threads) {
         if (spec.kind == ExecutorKind::Sequential)
@@ -30,7 +30,7 @@ QStringList ScenarioOverrides::applyTo(Scenario &scenario) const
     }
     if (spec.kind != ExecutorKind::Threads && spec.join != JoinMode::All) {
         notes << (QStringLiteral("the scenario's join setting applies to threads only; the ")
-                  + executorKindName(spec.kind) + QStringLiteral(" executor waits for every result"));
+            + executorKindName(spec.kind) + QStringLiteral(" executor waits for every result"));
         spec.join = JoinMode::All;
         spec.joinTasks.clear();
     }

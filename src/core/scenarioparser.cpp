@@ -63,17 +63,15 @@ QPair<int, int> lineAndColumn(const QByteArray &text, int offset)
     return { line, column };
 }
 
-const QStringList kStepKinds = { QStringLiteral("sleep"), QStringLiteral("cpu"),   QStringLiteral("lock"),
-                                 QStringLiteral("add"),   QStringLiteral("put"),   QStringLiteral("get"),
-                                 QStringLiteral("set"),   QStringLiteral("clear"), QStringLiteral("wait"),
-                                 QStringLiteral("while_set"), QStringLiteral("print") };
+const QStringList kStepKinds = { QStringLiteral("sleep"), QStringLiteral("cpu"), QStringLiteral("lock"),
+    QStringLiteral("add"), QStringLiteral("put"), QStringLiteral("get"), QStringLiteral("set"), QStringLiteral("clear"),
+    QStringLiteral("wait"), QStringLiteral("while_set"), QStringLiteral("print") };
 
 } // namespace
 
 ScenarioParser::ScenarioParser(const QString &origin)
     : m_origin(origin)
-{
-}
+{ }
 
 ParsedScenario ScenarioParser::parseFile(const QString &path)
 {
@@ -94,7 +92,7 @@ ParsedScenario ScenarioParser::parse(const QByteArray &json, const QString &orig
     if (parseError.error != QJsonParseError::NoError) {
         const auto [line, column] = lineAndColumn(json, parseError.offset);
         parser.m_errors << (origin + u':' + QString::number(line) + u':' + QString::number(column)
-                            + QStringLiteral(": JSON syntax error: ") + parseError.errorString());
+            + QStringLiteral(": JSON syntax error: ") + parseError.errorString());
     } else if (!document.isObject()) {
         parser.m_errors << (origin + QStringLiteral(": expected a JSON object at the top level"));
     } else {
@@ -108,7 +106,7 @@ ParsedScenario ScenarioParser::parse(const QByteArray &json, const QString &orig
 void ScenarioParser::error(const QString &path, const QString &message)
 {
     m_errors << (m_origin + QStringLiteral(": ") + (path.isEmpty() ? QString() : path + QStringLiteral(": "))
-                 + message);
+        + message);
 }
 
 bool ScenarioParser::checkKeys(const QJsonObject &object, const QString &path, const QStringList &allowed)
@@ -117,7 +115,7 @@ bool ScenarioParser::checkKeys(const QJsonObject &object, const QString &path, c
     for (auto it = object.begin(); it != object.end(); ++it) {
         if (!allowed.contains(it.key())) {
             error(join(path, it.key()),
-                  QStringLiteral("unknown key (allowed here: ") + allowed.join(QStringLiteral(", ")) + u')');
+                QStringLiteral("unknown key (allowed here: ") + allowed.join(QStringLiteral(", ")) + u')');
             ok = false;
         }
     }
@@ -141,9 +139,10 @@ std::optional<int64_t> ScenarioParser::integer(const QJsonValue &value, const QS
 {
     const double number = value.toDouble(std::nan(""));
     if (!value.isDouble() || std::floor(number) != number || number < double(min) || number > double(max)) {
-        error(path, QStringLiteral("expected a whole number from ") + QString::number(min) + QStringLiteral(" to ")
-                  + QString::number(max) + QStringLiteral(", got ")
-                  + (value.isDouble() ? QString::number(number) : jsonTypeName(value)));
+        error(path,
+            QStringLiteral("expected a whole number from ") + QString::number(min) + QStringLiteral(" to ")
+                + QString::number(max) + QStringLiteral(", got ")
+                + (value.isDouble() ? QString::number(number) : jsonTypeName(value)));
         return std::nullopt;
     }
     return static_cast<int64_t>(number);
@@ -153,8 +152,9 @@ std::optional<int64_t> ScenarioParser::milliseconds(const QJsonValue &value, con
 {
     const double number = value.toDouble(-1);
     if (!value.isDouble() || number < 0 || number > double(kMaxMilliseconds)) {
-        error(path, QStringLiteral("expected milliseconds >= 0, got ")
-                  + (value.isDouble() ? QString::number(number) : jsonTypeName(value)));
+        error(path,
+            QStringLiteral("expected milliseconds >= 0, got ")
+                + (value.isDouble() ? QString::number(number) : jsonTypeName(value)));
         return std::nullopt;
     }
     return static_cast<int64_t>(std::llround(number * double(kNsPerMs)));
@@ -178,8 +178,9 @@ uint32_t ScenarioParser::intern(ObjectKind kind, const QString &name, const QStr
         if (object.kind == kind)
             return static_cast<uint32_t>(i);
         if (kind != ObjectKind::Text && object.kind != ObjectKind::Text) {
-            error(path, u'\'' + name + QStringLiteral("' is already used as a ") + objectKindName(object.kind)
-                      + QStringLiteral(", cannot also be a ") + objectKindName(kind));
+            error(path,
+                u'\'' + name + QStringLiteral("' is already used as a ") + objectKindName(object.kind)
+                    + QStringLiteral(", cannot also be a ") + objectKindName(kind));
             return kNoObject;
         }
     }
@@ -190,10 +191,9 @@ uint32_t ScenarioParser::intern(ObjectKind kind, const QString &name, const QStr
 void ScenarioParser::parseRoot(const QJsonObject &root)
 {
     checkKeys(root, QString(),
-              { QStringLiteral("id"), QStringLiteral("title"), QStringLiteral("topic"), QStringLiteral("lesson"),
-                QStringLiteral("expected"), QStringLiteral("code"), QStringLiteral("executor"),
-                QStringLiteral("options"), QStringLiteral("queues"), QStringLiteral("main"),
-                QStringLiteral("tasks") });
+        { QStringLiteral("id"), QStringLiteral("title"), QStringLiteral("topic"), QStringLiteral("lesson"),
+            QStringLiteral("expected"), QStringLiteral("code"), QStringLiteral("executor"), QStringLiteral("options"),
+            QStringLiteral("queues"), QStringLiteral("main"), QStringLiteral("tasks") });
     Scenario &s = m_scenario;
     if (root.contains(QStringLiteral("id"))) {
         s.id = string(root.value(QStringLiteral("id")), QStringLiteral("id")).value_or(QString());
@@ -204,8 +204,8 @@ void ScenarioParser::parseRoot(const QJsonObject &root)
         error(QStringLiteral("title"), QStringLiteral("missing (every scenario needs a title)"));
     else
         s.title = string(root.value(QStringLiteral("title")), QStringLiteral("title")).value_or(QString());
-    for (auto [key, field] : { std::pair { "topic", &s.topic }, std::pair { "lesson", &s.lesson },
-                               std::pair { "expected", &s.expected } }) {
+    for (auto [key, field] :
+        { std::pair { "topic", &s.topic }, std::pair { "lesson", &s.lesson }, std::pair { "expected", &s.expected } }) {
         const QString name = QString::fromLatin1(key);
         if (root.contains(name))
             *field = string(root.value(name), name, false).value_or(QString());
@@ -221,8 +221,8 @@ void ScenarioParser::parseRoot(const QJsonObject &root)
                 s.pythonCode = string(object.value(QStringLiteral("python")), QStringLiteral("code.python"), false)
                                    .value_or(QString());
             if (object.contains(QStringLiteral("cpp")))
-                s.cppCode =
-                    string(object.value(QStringLiteral("cpp")), QStringLiteral("code.cpp"), false).value_or(QString());
+                s.cppCode = string(object.value(QStringLiteral("cpp")), QStringLiteral("code.cpp"), false)
+                                .value_or(QString());
         }
     }
     if (!root.contains(QStringLiteral("executor")))
@@ -255,7 +255,7 @@ void ScenarioParser::parseExecutor(const QJsonValue &value, const QString &path)
     }
     const QJsonObject object = value.toObject();
     checkKeys(object, path,
-              { QStringLiteral("kind"), QStringLiteral("workers"), QStringLiteral("join"), QStringLiteral("results") });
+        { QStringLiteral("kind"), QStringLiteral("workers"), QStringLiteral("join"), QStringLiteral("results") });
     ExecutorSpec &executor = m_scenario.executor;
     const QString kindPath = join(path, QStringLiteral("kind"));
     if (const auto kind = string(object.value(QStringLiteral("kind")), kindPath)) {
@@ -273,17 +273,18 @@ void ScenarioParser::parseExecutor(const QJsonValue &value, const QString &path)
             }
         }
         if (!found)
-            error(kindPath, QStringLiteral("unknown executor '") + *kind
-                      + QStringLiteral("' (expected sequential, threads, pool or processes)"));
+            error(kindPath,
+                QStringLiteral("unknown executor '") + *kind
+                    + QStringLiteral("' (expected sequential, threads, pool or processes)"));
     }
     const bool needsWorkers = executor.kind == ExecutorKind::Pool || executor.kind == ExecutorKind::Processes;
     if (object.contains(QStringLiteral("workers"))) {
-        executor.workers = int(integer(object.value(QStringLiteral("workers")), join(path, QStringLiteral("workers")), 1,
-                                       kMaxWorkers)
-                                   .value_or(1));
+        executor.workers = int(
+            integer(object.value(QStringLiteral("workers")), join(path, QStringLiteral("workers")), 1, kMaxWorkers)
+                .value_or(1));
     } else if (needsWorkers) {
         error(join(path, QStringLiteral("workers")),
-              QStringLiteral("missing (a pool or processes executor needs the number of workers)"));
+            QStringLiteral("missing (a pool or processes executor needs the number of workers)"));
     }
     if (object.contains(QStringLiteral("join"))) {
         const QJsonValue joinValue = object.value(QStringLiteral("join"));
@@ -368,8 +369,8 @@ void ScenarioParser::parseQueues(const QJsonValue &value, const QString &path)
             continue;
         }
         if (m_declaredQueues.contains(*name)) {
-            error(join(itemPath, QStringLiteral("name")), QStringLiteral("queue '") + *name
-                      + QStringLiteral("' is declared twice"));
+            error(join(itemPath, QStringLiteral("name")),
+                QStringLiteral("queue '") + *name + QStringLiteral("' is declared twice"));
             continue;
         }
         const uint32_t id = intern(ObjectKind::Queue, *name, itemPath);
@@ -388,24 +389,24 @@ void ScenarioParser::parseTask(const QJsonValue &value, const QString &path)
     }
     const QJsonObject object = value.toObject();
     checkKeys(object, path,
-              { QStringLiteral("name"), QStringLiteral("count"), QStringLiteral("repeat"), QStringLiteral("steps") });
+        { QStringLiteral("name"), QStringLiteral("count"), QStringLiteral("repeat"), QStringLiteral("steps") });
     TaskSpec task;
     task.name = string(object.value(QStringLiteral("name")), join(path, QStringLiteral("name"))).value_or(QString());
     if (object.contains(QStringLiteral("count")))
-        task.count =
-            int(integer(object.value(QStringLiteral("count")), join(path, QStringLiteral("count")), 1, kMaxInstances)
-                    .value_or(1));
+        task.count
+            = int(integer(object.value(QStringLiteral("count")), join(path, QStringLiteral("count")), 1, kMaxInstances)
+                      .value_or(1));
     if (object.contains(QStringLiteral("repeat")))
-        task.repeat = int(integer(object.value(QStringLiteral("repeat")), join(path, QStringLiteral("repeat")), 1,
-                                  1'000'000)
-                              .value_or(1));
+        task.repeat
+            = int(integer(object.value(QStringLiteral("repeat")), join(path, QStringLiteral("repeat")), 1, 1'000'000)
+                      .value_or(1));
     task.steps = parseSteps(object.value(QStringLiteral("steps")), join(path, QStringLiteral("steps")));
     const int spec = int(m_scenario.tasks.size());
     for (int i = 0; i < task.count; ++i) {
         const QString name = task.count == 1 ? task.name : task.name + u'-' + QString::number(i + 1);
         if (m_scenario.findInstance(name) >= 0) {
-            error(join(path, QStringLiteral("name")), QStringLiteral("task name '") + name
-                      + QStringLiteral("' is used twice"));
+            error(join(path, QStringLiteral("name")),
+                QStringLiteral("task name '") + name + QStringLiteral("' is used twice"));
             continue;
         }
         m_scenario.instances.push_back(TaskInstance { int(m_scenario.instances.size()), spec, name });
@@ -443,22 +444,23 @@ std::optional<Step> ScenarioParser::parseStep(const QJsonValue &value, const QSt
             kinds << key;
     }
     if (kinds.size() != 1) {
-        error(path, kinds.isEmpty()
-                  ? QString(QStringLiteral("no step kind (expected one of ") + kStepKinds.join(QStringLiteral(", ")) + u')')
-                  : QString(QStringLiteral("more than one step kind: ") + kinds.join(QStringLiteral(", "))));
+        error(path,
+            kinds.isEmpty() ? QString(
+                QStringLiteral("no step kind (expected one of ") + kStepKinds.join(QStringLiteral(", ")) + u')')
+                            : QString(QStringLiteral("more than one step kind: ") + kinds.join(QStringLiteral(", "))));
         return std::nullopt;
     }
     const QString kind = kinds.first();
     const QString kindPath = join(path, kind);
     const QJsonValue arg = object.value(kind);
-    const bool nests = kind == QStringLiteral("lock") || kind == QStringLiteral("while_set")
-        || kind == QStringLiteral("get");
+    const bool nests
+        = kind == QStringLiteral("lock") || kind == QStringLiteral("while_set") || kind == QStringLiteral("get");
     if (!checkKeys(object, path, nests ? QStringList { kind, QStringLiteral("steps") } : QStringList { kind }))
         return std::nullopt;
     const bool hasSteps = object.contains(QStringLiteral("steps"));
     if (!hasSteps && (kind == QStringLiteral("lock") || kind == QStringLiteral("while_set"))) {
-        error(join(path, QStringLiteral("steps")), QStringLiteral("missing (the steps to run under the ") + kind
-                  + QStringLiteral(")"));
+        error(join(path, QStringLiteral("steps")),
+            QStringLiteral("missing (the steps to run under the ") + kind + QStringLiteral(")"));
         return std::nullopt;
     }
 
@@ -481,11 +483,11 @@ std::optional<Step> ScenarioParser::parseStep(const QJsonValue &value, const QSt
         step.kind = StepKind::Get;
         parseGet(object, path, step);
     } else if (kind == QStringLiteral("set") || kind == QStringLiteral("clear") || kind == QStringLiteral("wait")
-               || kind == QStringLiteral("while_set")) {
-        step.kind = kind == QStringLiteral("set")   ? StepKind::Set
-            : kind == QStringLiteral("clear")       ? StepKind::Clear
-            : kind == QStringLiteral("wait")        ? StepKind::Wait
-                                                    : StepKind::WhileSet;
+        || kind == QStringLiteral("while_set")) {
+        step.kind = kind == QStringLiteral("set") ? StepKind::Set
+            : kind == QStringLiteral("clear")     ? StepKind::Clear
+            : kind == QStringLiteral("wait")      ? StepKind::Wait
+                                                  : StepKind::WhileSet;
         if (const auto name = string(arg, kindPath))
             step.object = intern(ObjectKind::Event, *name, kindPath);
     } else if (kind == QStringLiteral("print")) {
@@ -508,23 +510,23 @@ bool ScenarioParser::parseAdd(const QJsonValue &value, const QString &path, Step
     }
     const QJsonObject object = value.toObject();
     checkKeys(object, path,
-              { QStringLiteral("counter"), QStringLiteral("delta"), QStringLiteral("times"), QStringLiteral("lock"),
-                QStringLiteral("local") });
+        { QStringLiteral("counter"), QStringLiteral("delta"), QStringLiteral("times"), QStringLiteral("lock"),
+            QStringLiteral("local") });
     if (const auto name = string(object.value(QStringLiteral("counter")), join(path, QStringLiteral("counter"))))
         step.object = intern(ObjectKind::Counter, *name, join(path, QStringLiteral("counter")));
-    step.delta = integer(object.value(QStringLiteral("delta")), join(path, QStringLiteral("delta")), -1'000'000'000,
-                         1'000'000'000)
+    step.delta = integer(
+        object.value(QStringLiteral("delta")), join(path, QStringLiteral("delta")), -1'000'000'000, 1'000'000'000)
                      .value_or(0);
     if (object.contains(QStringLiteral("times")))
-        step.times = integer(object.value(QStringLiteral("times")), join(path, QStringLiteral("times")), 1,
-                             100'000'000)
+        step.times = integer(object.value(QStringLiteral("times")), join(path, QStringLiteral("times")), 1, 100'000'000)
                          .value_or(1);
     if (object.contains(QStringLiteral("lock"))) {
         if (const auto lock = string(object.value(QStringLiteral("lock")), join(path, QStringLiteral("lock"))))
             step.guard = intern(ObjectKind::Lock, *lock, join(path, QStringLiteral("lock")));
     }
     if (object.contains(QStringLiteral("local")))
-        step.local = boolean(object.value(QStringLiteral("local")), join(path, QStringLiteral("local"))).value_or(false);
+        step.local
+            = boolean(object.value(QStringLiteral("local")), join(path, QStringLiteral("local"))).value_or(false);
     if (step.local && step.guard != kNoObject)
         error(join(path, QStringLiteral("lock")), QStringLiteral("a thread-local counter needs no lock"));
     return true;
@@ -538,7 +540,7 @@ bool ScenarioParser::parsePut(const QJsonValue &value, const QString &path, Step
     }
     const QJsonObject object = value.toObject();
     checkKeys(object, path,
-              { QStringLiteral("queue"), QStringLiteral("item"), QStringLiteral("count"), QStringLiteral("priority") });
+        { QStringLiteral("queue"), QStringLiteral("item"), QStringLiteral("count"), QStringLiteral("priority") });
     if (const auto name = string(object.value(QStringLiteral("queue")), join(path, QStringLiteral("queue"))))
         step.object = intern(ObjectKind::Queue, *name, join(path, QStringLiteral("queue")));
     int64_t count = 1;
@@ -554,8 +556,8 @@ bool ScenarioParser::parsePut(const QJsonValue &value, const QString &path, Step
         }
     }
     if (object.contains(QStringLiteral("priority")))
-        step.priority = integer(object.value(QStringLiteral("priority")), join(path, QStringLiteral("priority")),
-                                -1'000'000, 1'000'000)
+        step.priority = integer(
+            object.value(QStringLiteral("priority")), join(path, QStringLiteral("priority")), -1'000'000, 1'000'000)
                             .value_or(0);
     return true;
 }
@@ -581,10 +583,10 @@ bool ScenarioParser::parseGet(const QJsonObject &step, const QString &path, Step
             out.item = intern(ObjectKind::Text, *until, join(kindPath, QStringLiteral("until")));
         if (!step.contains(QStringLiteral("steps")))
             error(join(path, QStringLiteral("steps")),
-                  QStringLiteral("missing (a get with \"until\" runs these steps for every item)"));
+                QStringLiteral("missing (a get with \"until\" runs these steps for every item)"));
     } else if (step.contains(QStringLiteral("steps"))) {
         error(join(kindPath, QStringLiteral("until")),
-              QStringLiteral("missing (steps run per item until this sentinel item arrives)"));
+            QStringLiteral("missing (steps run per item until this sentinel item arrives)"));
     }
     return true;
 }
@@ -593,9 +595,10 @@ void ScenarioParser::checkReferences()
 {
     for (const ObjectSpec &object : m_scenario.objects) {
         if (object.kind == ObjectKind::Queue && !m_declaredQueues.contains(object.name))
-            error(QStringLiteral("queues"), QStringLiteral("queue '") + object.name
-                      + QStringLiteral("' is used but not declared (add {\"name\": \"") + object.name
-                      + QStringLiteral("\", \"kind\": \"fifo\"})"));
+            error(QStringLiteral("queues"),
+                QStringLiteral("queue '") + object.name
+                    + QStringLiteral("' is used but not declared (add {\"name\": \"") + object.name
+                    + QStringLiteral("\", \"kind\": \"fifo\"})"));
     }
     for (const QString &name : std::as_const(m_scenario.executor.joinTasks)) {
         if (m_scenario.findInstance(name) < 0)

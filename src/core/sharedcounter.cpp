@@ -7,8 +7,7 @@ namespace threadlab {
 
 SharedCounter::SharedCounter(uint32_t id)
     : m_id(id)
-{
-}
+{ }
 
 void SharedCounter::add(LaneContext &lane, int64_t delta, int64_t raceWindowNs) noexcept
 {

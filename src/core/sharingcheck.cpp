@@ -40,9 +40,9 @@ QStringList processSharingProblems(const Scenario &scenario)
             names << (user < 0 ? QStringLiteral("the main lane") : scenario.instances[size_t(user)].name);
         const ObjectSpec &spec = scenario.objects[object];
         problems << (objectKindName(spec.kind) + QStringLiteral(" '") + spec.name + QStringLiteral("' is shared by ")
-                     + names.join(QStringLiteral(", "))
-                     + QStringLiteral(": worker processes share no memory, so each would wait on its own copy "
-                                      "forever. Run it with the threads or pool executor."));
+            + names.join(QStringLiteral(", "))
+            + QStringLiteral(": worker processes share no memory, so each would wait on its own copy "
+                             "forever. Run it with the threads or pool executor."));
     }
     return problems;
 }

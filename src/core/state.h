@@ -25,8 +25,8 @@ constexpr int kStateCount = 10;
 
 constexpr std::array<State, kStateCount> allStates()
 {
-    return { State::Running, State::Sleeping, State::IoWait, State::LockWait, State::QueueWait,
-             State::EventWait, State::JoinWait, State::GilWait, State::Idle, State::Runnable };
+    return { State::Running, State::Sleeping, State::IoWait, State::LockWait, State::QueueWait, State::EventWait,
+        State::JoinWait, State::GilWait, State::Idle, State::Runnable };
 }
 
 QString stateName(State state);

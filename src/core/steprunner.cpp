@@ -27,8 +27,7 @@ StepRunner::StepRunner(const Scenario &scenario, RunObjects &objects, const CpuB
     , m_objects(objects)
     , m_burner(burner)
     , m_stop(stop)
-{
-}
+{ }
 
 TaskOutcome StepRunner::runTask(LaneContext &lane, const TaskInstance &instance)
 {

@@ -6,8 +6,7 @@ namespace threadlab {
 
 TraceBuilder::TraceBuilder(Trace &trace)
     : m_trace(trace)
-{
-}
+{ }
 
 void TraceBuilder::start(const Scenario &scenario, int64_t originNs)
 {
@@ -133,8 +132,8 @@ void TraceBuilder::apply(const Event &event)
         break;
     }
     case EventKind::LockRelease: {
-        auto held = std::find_if(lane.heldLocks.rbegin(), lane.heldLocks.rend(),
-                                 [&](const auto &h) { return h.first == event.object; });
+        auto held = std::find_if(
+            lane.heldLocks.rbegin(), lane.heldLocks.rend(), [&](const auto &h) { return h.first == event.object; });
         if (held != lane.heldLocks.rend()) {
             lockRecord(event.object).holdNsTotal += t - held->second;
             lane.heldLocks.erase(std::next(held).base());

@@ -8,8 +8,7 @@ namespace threadlab {
 TracedEvent::TracedEvent(uint32_t id, const StopToken &stop)
     : m_id(id)
     , m_stop(stop)
-{
-}
+{ }
 
 void TracedEvent::set(LaneContext &lane)
 {

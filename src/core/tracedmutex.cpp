@@ -8,8 +8,7 @@ namespace threadlab {
 TracedMutex::TracedMutex(uint32_t id, const StopToken &stop)
     : m_id(id)
     , m_stop(stop)
-{
-}
+{ }
 
 bool TracedMutex::acquire(LaneContext &lane)
 {

@@ -8,8 +8,7 @@ namespace threadlab::WorkerMessages {
 
 namespace {
 
-template<typename Write>
-QByteArray write(Write &&fill)
+template <typename Write> QByteArray write(Write &&fill)
 {
     QByteArray bytes;
     QDataStream stream(&bytes, QIODevice::WriteOnly);
@@ -18,8 +17,7 @@ QByteArray write(Write &&fill)
     return bytes;
 }
 
-template<typename T, typename Read>
-std::optional<T> read(const QByteArray &payload, Read &&fill)
+template <typename T, typename Read> std::optional<T> read(const QByteArray &payload, Read &&fill)
 {
     QDataStream stream(payload);
     stream.setVersion(QDataStream::Qt_6_4);

@@ -97,7 +97,7 @@ void MainWindow::showSelectedLesson()
     }
     const Scenario &s = parsed.scenario;
     m_output->setPlainText(s.title + QStringLiteral("\n\n") + s.lesson + QStringLiteral("\n\nExpected: ") + s.expected
-                           + QStringLiteral("\n\nPython:\n") + s.pythonCode);
+        + QStringLiteral("\n\nPython:\n") + s.pythonCode);
 }
 
 void MainWindow::startRun()
@@ -125,7 +125,8 @@ void MainWindow::poll()
         return;
     m_run->collect();
     const double elapsedMs = nsToMs(m_run->trace().lastEventNs - m_run->trace().originNs);
-    statusBar()->showMessage(tr("Running — %1 s, %2 events").arg(elapsedMs / 1000.0, 0, 'f', 1).arg(m_run->trace().eventCount));
+    statusBar()->showMessage(
+        tr("Running — %1 s, %2 events").arg(elapsedMs / 1000.0, 0, 'f', 1).arg(m_run->trace().eventCount));
     if (m_run->isFinished())
         finishRun();
 }

@@ -12,7 +12,8 @@ int main(int argc, char *argv[])
     QCommandLineParser parser;
     parser.setApplicationDescription(QStringLiteral("ThreadLab worker process (started by the process executor)"));
     parser.addHelpOption();
-    parser.addOption({ QStringLiteral("connect"), QStringLiteral("Local socket of the parent run."), QStringLiteral("name") });
+    parser.addOption(
+        { QStringLiteral("connect"), QStringLiteral("Local socket of the parent run."), QStringLiteral("name") });
     parser.addOption({ QStringLiteral("index"), QStringLiteral("This worker's index."), QStringLiteral("n") });
     parser.process(app);
     bool indexOk = false;

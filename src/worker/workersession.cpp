@@ -10,9 +10,9 @@
 #include "stoptoken.h"
 
 #include <QElapsedTimer>
+#include <csignal>
 #include <cstdio>
 #include <sys/prctl.h>
-#include <csignal>
 #include <thread>
 #include <unistd.h>
 
@@ -27,8 +27,7 @@ constexpr size_t kMaxEventsPerFrame = 64 * 1024;
 WorkerSession::WorkerSession(QString serverName, int index)
     : m_serverName(std::move(serverName))
     , m_index(index)
-{
-}
+{ }
 
 void WorkerSession::fail(const QString &message)
 {
@@ -155,8 +154,8 @@ int WorkerSession::exec()
     const QString laneName = QStringLiteral("process-") + QString::number(m_index + 1);
 
     std::thread tasks([&] {
-        LaneBuffer *buffer =
-            recorder.addLane(LaneInfo { 0, LaneKind::Process, currentPid(), currentTid(), laneName, -1 });
+        LaneBuffer *buffer
+            = recorder.addLane(LaneInfo { 0, LaneKind::Process, currentPid(), currentTid(), laneName, -1 });
         buffer->record(EventKind::LaneBegin);
         LaneContext lane(buffer);
         lane.setState(State::Idle);

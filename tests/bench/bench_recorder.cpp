@@ -26,7 +26,7 @@ static void BM_RecordEvent(benchmark::State &state)
         lane->record(EventKind::CounterWrite, 1, ++i);
         if ((i & 0xfffff) == 0) {
             state.PauseTiming();
-            recorder.drain([](const LaneInfo &) { }, [](const Event *, size_t) { });
+            recorder.drain([](const LaneInfo &) {}, [](const Event *, size_t) {});
             state.ResumeTiming();
         }
     }
@@ -44,7 +44,7 @@ static void BM_RecordStateChange(benchmark::State &state)
         lane.setState((++i & 1) ? State::Sleeping : State::Running);
         if ((i & 0xfffff) == 0) {
             state.PauseTiming();
-            recorder.drain([](const LaneInfo &) { }, [](const Event *, size_t) { });
+            recorder.drain([](const LaneInfo &) {}, [](const Event *, size_t) {});
             state.ResumeTiming();
         }
     }
