@@ -65,9 +65,12 @@ void TestCounterRace::lockOffLosesUpdatesThatAddUpExactly()
     int64_t reads = 0;
     int64_t writes = 0;
     for (const LaneTrack &lane : run->trace().lanes) {
-        for (const Event &event : lane.instants) {
-            lostCount += event.kind == EventKind::LostUpdate ? 1 : 0;
-            lostAmount += event.kind == EventKind::LostUpdate ? event.arg : 0;
+        for (const Event &event : lane.lostUpdates) {
+            QCOMPARE(event.kind, EventKind::LostUpdate);
+            ++lostCount;
+            lostAmount += event.arg;
+        }
+        for (const Event &event : lane.counterEvents) {
             reads += event.kind == EventKind::CounterRead ? 1 : 0;
             writes += event.kind == EventKind::CounterWrite ? 1 : 0;
         }

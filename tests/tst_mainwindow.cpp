@@ -1,38 +1,177 @@
+#include "ganttview.h"
+#include "lessonpanel.h"
 #include "mainwindow.h"
+#include "run.h"
+#include "trace.h"
 
+#include <QAction>
+#include <QCheckBox>
+#include <QComboBox>
 #include <QImage>
+#include <QRegularExpression>
+#include <QSettings>
+#include <QStandardPaths>
+#include <QTemporaryDir>
 #include <QTest>
+#include <QToolBar>
+#include <QToolButton>
 
 using namespace threadlab;
+
+namespace {
+
+void pressRun(MainWindow &window)
+{
+    // Through the widgets, as a person would: the Run button on the toolbar.
+    auto *toolBar = window.findChild<QToolBar *>(QStringLiteral("runToolBar"));
+    QVERIFY(toolBar);
+    QAction *run = window.findChild<QAction *>(QStringLiteral("actionRun"));
+    QVERIFY(run && run->isEnabled());
+    QTest::mouseClick(toolBar->widgetForAction(run), Qt::LeftButton);
+}
+
+bool notBlank(const QImage &image)
+{
+    QSet<QRgb> colours;
+    for (int y = 0; y < image.height(); y += 5)
+        for (int x = 0; x < image.width(); x += 5)
+            colours.insert(image.pixel(x, y));
+    return colours.size() > 8;
+}
+
+} // namespace
 
 class TestMainWindow : public QObject
 {
     Q_OBJECT
 private Q_SLOTS:
-    void runsALessonAndShowsTheOutcome();
+    void initTestCase();
+    void runsALessonLiveAndShowsItsLanes();
+    void lockOffShowsTheRace();
+    void stopsARun();
+    void badScenarioFileShowsWhatIsWrong();
+    void processSharingIsRefusedClearly();
 };
 
-void TestMainWindow::runsALessonAndShowsTheOutcome()
+void TestMainWindow::initTestCase()
+{
+    QStandardPaths::setTestModeEnabled(true); // settings go to a test location
+    QSettings().clear();
+}
+
+void TestMainWindow::runsALessonLiveAndShowsItsLanes()
+{
+    MainWindow window;
+    window.resize(1400, 800);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    window.chooseScenario(QStringLiteral("threads-join"));
+    QVERIFY(window.lesson()->outcomeText().contains(QStringLiteral("Press Run")));
+    pressRun(window);
+    QVERIFY(window.isRunning());
+    // Live: lanes appear while the run goes.
+    QTRY_VERIFY_WITH_TIMEOUT(window.gantt()->rows().size() >= 4, 10'000);
+    QVERIFY(window.isRunning());
+    const QImage during = window.grab().toImage();
+    QVERIFY(notBlank(during));
+    QTRY_VERIFY_WITH_TIMEOUT(!window.isRunning(), 30'000);
+    QTRY_VERIFY(window.lesson()->outcomeText().contains(QStringLiteral("wall time")));
+    const Trace &trace = window.run()->trace();
+    // header + main + t1 + t2
+    const auto &rows = window.gantt()->rows();
+    QCOMPARE(rows.size(), size_t(4));
+    QStringList names;
+    for (const LaneRow &row : rows) {
+        if (row.kind == LaneRow::Lane)
+            names << trace.lanes[size_t(row.lane)].info.name;
+    }
+    QCOMPARE(names, (QStringList { QStringLiteral("main"), QStringLiteral("t1"), QStringLiteral("t2") }));
+    // Each thread lane shows its ~1 s sleep; the main lane its join.
+    for (const LaneRow &row : rows) {
+        if (row.kind != LaneRow::Lane)
+            continue;
+        const LaneTrack &lane = trace.lanes[size_t(row.lane)];
+        const State expected = lane.info.kind == LaneKind::Main ? State::JoinWait : State::Sleeping;
+        int64_t ns = 0;
+        for (const Segment &segment : lane.segments)
+            ns += segment.state == expected ? segment.durationNs() : 0;
+        QVERIFY2(ns > 900'000'000, qPrintable(lane.info.name));
+    }
+    // Hovering a thread lane in the middle of the run finds its sleep.
+    const GanttView *view = window.gantt();
+    const LaneRow &t1 = rows[2];
+    const int x = int(view->mapping().timeToX(trace.originNs + 500'000'000));
+    const GanttHit hit = view->hitAt(QPoint(x, GanttFrame::kAxisHeight + t1.y + t1.height / 2));
+    QCOMPARE(hit.kind, GanttHit::SegmentHit);
+    QCOMPARE(hit.segment.state, State::Sleeping);
+    QVERIFY(notBlank(window.grab().toImage()));
+}
+
+void TestMainWindow::lockOffShowsTheRace()
 {
     MainWindow window;
     window.show();
     QVERIFY(QTest::qWaitForWindowExposed(&window));
-    window.selectScenario(QStringLiteral("thread-local"));
-    QVERIFY(window.outputText().contains(QStringLiteral("threading.local")));
-    window.startRun();
-    QVERIFY(window.isRunning() || window.outputText().contains(QStringLiteral("Running")));
-    QTRY_VERIFY_WITH_TIMEOUT(!window.isRunning() && !window.outputText().contains(QStringLiteral("Running…")), 60'000);
-    QVERIFY2(
-        window.outputText().contains(QStringLiteral("expected 300000, got 300000")), qPrintable(window.outputText()));
-    const QImage shot = window.grab().toImage();
-    QVERIFY(!shot.isNull());
-    QVERIFY(shot.width() > 400);
-    // Not blank: more than one colour on screen.
-    QSet<QRgb> colours;
-    for (int y = 0; y < shot.height(); y += 7)
-        for (int x = 0; x < shot.width(); x += 7)
-            colours.insert(shot.pixel(x, y));
-    QVERIFY(colours.size() > 3);
+    window.chooseScenario(QStringLiteral("counter-race"));
+    auto *lock = window.findChild<QCheckBox *>(QStringLiteral("lockBox"));
+    QVERIFY(lock && lock->isChecked());
+    pressRun(window);
+    QTRY_VERIFY_WITH_TIMEOUT(!window.isRunning(), 60'000);
+    QTRY_VERIFY(window.lesson()->outcomeText().contains(QStringLiteral("expected 0, got 0")));
+    const QRegularExpression lostLine(QStringLiteral("got [^:]+: [\\d\\s]+ lost updates"));
+    QVERIFY(!window.lesson()->outcomeText().contains(lostLine));
+
+    lock->click(); // lock off
+    QVERIFY(!lock->isChecked());
+    pressRun(window);
+    QTRY_VERIFY_WITH_TIMEOUT(!window.isRunning(), 60'000);
+    QTRY_VERIFY2(window.lesson()->outcomeText().contains(lostLine), qPrintable(window.lesson()->outcomeText()));
+    QVERIFY2(window.lesson()->outcomeText().contains(QStringLiteral("lock off")), qPrintable(window.lesson()->outcomeText()));
+    // The lost updates are on the lanes where they happened.
+    size_t lost = 0;
+    for (const LaneTrack &lane : window.run()->trace().lanes)
+        lost += lane.lostUpdates.size();
+    QVERIFY(lost > 0);
+}
+
+void TestMainWindow::stopsARun()
+{
+    MainWindow window;
+    window.show();
+    window.chooseScenario(QStringLiteral("event-flag"));
+    pressRun(window);
+    QTRY_VERIFY_WITH_TIMEOUT(window.gantt()->rows().size() >= 3, 10'000);
+    window.findChild<QAction *>(QStringLiteral("actionStop"))->trigger();
+    QTRY_VERIFY_WITH_TIMEOUT(!window.isRunning(), 10'000);
+    QTRY_VERIFY(window.lesson()->outcomeText().contains(QStringLiteral("wall time")));
+    QVERIFY(window.findChild<QAction *>(QStringLiteral("actionRun"))->isEnabled());
+}
+
+void TestMainWindow::badScenarioFileShowsWhatIsWrong()
+{
+    MainWindow window;
+    window.show();
+    window.chooseScenario(QStringLiteral("ten-threads"));
+    const QString path = QFINDTESTDATA("data/bad-step.json");
+    QVERIFY(!window.loadFile(path));
+    QVERIFY2(window.bannerText().contains(QStringLiteral("tasks[2].steps[0].sleep")), qPrintable(window.bannerText()));
+    // The lesson that was loaded stays.
+    QVERIFY(window.windowTitle().startsWith(QStringLiteral("Ten threads")));
+    QVERIFY(window.loadFile(QFINDTESTDATA("data/quick.json")));
+    QVERIFY(window.bannerText().isEmpty());
+    QVERIFY(window.windowTitle().startsWith(QStringLiteral("A quick run")));
+}
+
+void TestMainWindow::processSharingIsRefusedClearly()
+{
+    MainWindow window;
+    window.show();
+    window.chooseScenario(QStringLiteral("queue-workers"));
+    auto *executor = window.findChild<QComboBox *>(QStringLiteral("executorBox"));
+    executor->setCurrentIndex(executor->findText(QStringLiteral("processes")));
+    pressRun(window);
+    QVERIFY(!window.isRunning());
+    QVERIFY2(window.bannerText().contains(QStringLiteral("queue 'jobs' is shared")), qPrintable(window.bannerText()));
 }
 
 QTEST_MAIN(TestMainWindow)

@@ -36,6 +36,8 @@ private Q_SLOTS:
     void lockContentionStatisticsAndHandoff();
     void mergesAdjacentEqualSegments();
     void queriesAWindow();
+    void lodSummarisesManySegmentsPerColumn();
+    void lodAgreesWithBruteForce();
     void resultsInArrivalOrder();
 };
 
@@ -159,6 +161,78 @@ void TestTraceBuilder::queriesAWindow()
     QCOMPARE(trace.segmentsIn(0, 5000, 6000).size(), size_t(0));
 }
 
+void TestTraceBuilder::lodSummarisesManySegmentsPerColumn()
+{
+    // 10 000 segments of 100 ns: 70 ns Running, then 30 ns Sleeping, repeated.
+    Trace trace;
+    TraceBuilder builder(trace);
+    builder.start(twoTasksOneLock(), 0);
+    builder.addLane(LaneInfo {});
+    std::vector<Event> events { ev(0, 0, EventKind::LaneBegin) };
+    for (int i = 0; i < 10'000; ++i) {
+        events.push_back(st(i * 100 + 70, 0, State::Sleeping));
+        events.push_back(st(i * 100 + 100, 0, State::Running));
+    }
+    events.push_back(st(1'000'000, 0, State::Idle)); // then one long Idle stretch up to 2 000 000
+    events.push_back(ev(2'000'000, 0, EventKind::LaneEnd));
+    builder.addEvents(events.data(), events.size());
+    const LaneTrack &lane = trace.lanes[0];
+    QCOMPARE(lane.lod.segmentCount(), lane.segments.size());
+    // 100 columns over 0 .. 2 000 000: 20 000 ns each.
+    std::vector<uint8_t> columns;
+    lane.lod.dominantStates(lane.segments, 0, 20'000, 100, columns);
+    QCOMPARE(columns.size(), size_t(100));
+    for (int c = 0; c < 50; ++c)
+        QCOMPARE(State(columns[size_t(c)]), State::Running); // 70 % Running
+    for (int c = 50; c < 100; ++c)
+        QCOMPARE(State(columns[size_t(c)]), State::Idle);
+    // Beyond the end: nothing.
+    lane.lod.dominantStates(lane.segments, 3'000'000, 1000, 10, columns);
+    QVERIFY(std::all_of(columns.begin(), columns.end(), [](uint8_t c) { return c == SegmentLod::kNoState; }));
+    // Zoomed in to single segments: exact states.
+    lane.lod.dominantStates(lane.segments, 500, 10, 10, columns);
+    const std::vector<uint8_t> expected { 0, 0, 0, 0, 0, 0, 0, 1, 1, 1 };
+    QCOMPARE(columns, expected);
+}
+
+void TestTraceBuilder::lodAgreesWithBruteForce()
+{
+    // Random segment lengths and states; every column's dominant state must match a direct count.
+    Trace trace;
+    TraceBuilder builder(trace);
+    builder.start(twoTasksOneLock(), 0);
+    builder.addLane(LaneInfo {});
+    std::vector<Event> events { ev(0, 0, EventKind::LaneBegin) };
+    uint64_t seed = 42;
+    int64_t t = 0;
+    for (int i = 0; i < 50'000; ++i) {
+        seed = seed * 6364136223846793005ull + 1442695040888963407ull;
+        t += 1 + int64_t((seed >> 33) % 500);
+        events.push_back(st(t, 0, State((seed >> 20) % 4)));
+    }
+    events.push_back(ev(t + 1, 0, EventKind::LaneEnd));
+    builder.addEvents(events.data(), events.size());
+    const LaneTrack &lane = trace.lanes[0];
+    const int columns = 97;
+    const double width = double(t) / columns;
+    std::vector<uint8_t> fast;
+    lane.lod.dominantStates(lane.segments, 0, width, columns, fast);
+    int mismatches = 0;
+    for (int c = 0; c < columns; ++c) {
+        const int64_t from = int64_t(std::ceil(c * width));
+        const int64_t to = int64_t(std::ceil((c + 1) * width));
+        std::array<int64_t, kStateCount> durations {};
+        for (const Segment &s : trace.segmentsIn(0, from, to))
+            durations[size_t(s.state)] += std::min(s.endNs, to) - std::max(s.startNs, from);
+        const auto best = std::max_element(durations.begin(), durations.end());
+        // Node times are floats: allow a near tie to tip either way.
+        const int64_t chosen = durations[size_t(fast[size_t(c)])];
+        if (double(chosen) < 0.999 * double(*best))
+            ++mismatches;
+    }
+    QCOMPARE(mismatches, 0);
+}
+
 void TestTraceBuilder::resultsInArrivalOrder()
 {
     Trace trace;
@@ -169,7 +243,7 @@ void TestTraceBuilder::resultsInArrivalOrder()
     builder.addEvents(events, std::size(events));
     QCOMPARE(trace.resultsOrder, (std::vector<int> { 1, 0 }));
     QCOMPARE(trace.mainLane()->info.name, QStringLiteral("main"));
-    QCOMPARE(trace.lanes[0].instants.size(), size_t(2));
+    QCOMPARE(trace.lanes[0].marks.size(), size_t(2));
 }
 
 QTEST_GUILESS_MAIN(TestTraceBuilder)

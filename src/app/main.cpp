@@ -17,6 +17,7 @@ int main(int argc, char *argv[])
     QApplication app(argc, argv);
     QApplication::setApplicationName(QStringLiteral("ThreadLab"));
     QApplication::setOrganizationName(QStringLiteral("ThreadLab"));
+    Q_INIT_RESOURCE(threadlab);
     threadlab::MainWindow window;
     window.show();
     return app.exec();

@@ -75,7 +75,7 @@ RunSummary RunSummary::from(const Run &run)
 
     for (const LaneTrack &lane : trace.lanes) {
         s.lanes << lane.info;
-        for (const Event &event : lane.instants) {
+        for (const Event &event : lane.marks) {
             if (event.kind == EventKind::Mark)
                 s.prints.push_back(PrintSummary { ms(event.timeNs), lane.info.name, trace.objectName(event.object) });
         }
@@ -96,7 +96,7 @@ RunSummary RunSummary::from(const Run &run)
             continue;
         std::vector<std::pair<int64_t, Event>> traffic;
         for (const LaneTrack &lane : trace.lanes) {
-            for (const Event &event : lane.instants) {
+            for (const Event &event : lane.marks) {
                 if ((event.kind == EventKind::QueuePut || event.kind == EventKind::QueueGet) && event.object == id)
                     traffic.emplace_back(event.timeNs, event);
             }

@@ -14,6 +14,27 @@ std::span<const Segment> Trace::segmentsIn(size_t lane, int64_t fromNs, int64_t 
     return { first, last };
 }
 
+std::span<const Event> Trace::eventsIn(const std::vector<Event> &events, int64_t fromNs, int64_t toNs)
+{
+    const auto first =
+        std::partition_point(events.begin(), events.end(), [fromNs](const Event &e) { return e.timeNs < fromNs; });
+    const auto last = std::partition_point(first, events.end(), [toNs](const Event &e) { return e.timeNs < toNs; });
+    return { first, last };
+}
+
+size_t Trace::memoryBytes() const
+{
+    size_t bytes = sizeof(*this) + lanes.capacity() * sizeof(LaneTrack) + handoffs.capacity() * sizeof(LockHandoff)
+        + tasks.capacity() * sizeof(TaskRecord) + resultsOrder.capacity() * sizeof(int);
+    for (const LaneTrack &lane : lanes) {
+        bytes += lane.segments.capacity() * sizeof(Segment) + lane.lod.memoryBytes()
+            + (lane.marks.capacity() + lane.lockEvents.capacity() + lane.counterEvents.capacity()
+               + lane.lostUpdates.capacity())
+                * sizeof(Event);
+    }
+    return bytes;
+}
+
 const LaneTrack *Trace::mainLane() const
 {
     for (const LaneTrack &lane : lanes) {

@@ -4,6 +4,7 @@
 #include "lane.h"
 #include "scenario.h"
 #include "segment.h"
+#include "segmentlod.h"
 
 #include <QString>
 #include <array>
@@ -17,7 +18,12 @@ struct LaneTrack
 {
     LaneInfo info;
     std::vector<Segment> segments; // closed, in time order, non-overlapping
-    std::vector<Event> instants; // point events: locks, counters, queues, events, results, marks
+    SegmentLod lod; // summary of segments for windows where many fall into one pixel
+    // Point events in time order, by kind so that views can cull each cheaply:
+    std::vector<Event> marks; // print marks, results, queue puts/gets, event set/clear
+    std::vector<Event> lockEvents; // acquire, release
+    std::vector<Event> counterEvents; // counter reads and writes
+    std::vector<Event> lostUpdates; // writes that overwrote other lanes' updates
     int64_t beginNs = -1;
     int64_t endNs = -1;
     bool hasOpenSegment = false;
@@ -72,6 +78,10 @@ struct Trace
 
     // Closed segments of a lane that overlap [fromNs, toNs).
     std::span<const Segment> segmentsIn(size_t lane, int64_t fromNs, int64_t toNs) const;
+    // Point events of a kind list that fall into [fromNs, toNs).
+    static std::span<const Event> eventsIn(const std::vector<Event> &events, int64_t fromNs, int64_t toNs);
+    // Bytes the trace holds (capacity, not size), for the memory-per-event figure.
+    size_t memoryBytes() const;
     const LaneTrack *mainLane() const;
     QString objectName(uint32_t id) const;
 };

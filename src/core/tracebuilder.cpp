@@ -62,11 +62,14 @@ void TraceBuilder::closeSegment(LaneTrack &lane, int64_t timeNs)
         Segment &last = lane.segments.back();
         if (last.endNs == segment.startNs && last.state == segment.state && last.task == segment.task
             && last.object == segment.object && last.arg == segment.arg) {
+            const int64_t previousEnd = last.endNs;
             last.endNs = segment.endNs;
+            lane.lod.extendLast(last, previousEnd);
             return;
         }
     }
     lane.segments.push_back(segment);
+    lane.lod.append(segment);
 }
 
 void TraceBuilder::switchSegment(LaneTrack &lane, int64_t timeNs, State state, uint32_t object, int32_t arg)
@@ -123,37 +126,44 @@ void TraceBuilder::apply(const Event &event)
         return;
     }
     case EventKind::LockAcquire: {
+        lane.lockEvents.push_back(event);
         ++lockRecord(event.object).acquisitions;
         lane.heldLocks.emplace_back(event.object, t);
         if (event.arg >= 0) {
             const int64_t waitStart = lane.hasOpenSegment && lane.open.state == State::LockWait ? lane.open.startNs : t;
             m_trace.handoffs.push_back(LockHandoff { event.object, uint32_t(event.arg), event.lane, waitStart, t });
         }
-        break;
+        return;
     }
     case EventKind::LockRelease: {
+        lane.lockEvents.push_back(event);
         auto held = std::find_if(
             lane.heldLocks.rbegin(), lane.heldLocks.rend(), [&](const auto &h) { return h.first == event.object; });
         if (held != lane.heldLocks.rend()) {
             lockRecord(event.object).holdNsTotal += t - held->second;
             lane.heldLocks.erase(std::next(held).base());
         }
-        break;
+        return;
     }
     case EventKind::Result:
         m_trace.resultsOrder.push_back(int(event.object));
-        break;
+        lane.marks.push_back(event);
+        return;
     case EventKind::CounterRead:
     case EventKind::CounterWrite:
+        lane.counterEvents.push_back(event);
+        return;
     case EventKind::LostUpdate:
+        lane.lostUpdates.push_back(event);
+        return;
     case EventKind::QueuePut:
     case EventKind::QueueGet:
     case EventKind::EventSet:
     case EventKind::EventClear:
     case EventKind::Mark:
-        break;
+        lane.marks.push_back(event);
+        return;
     }
-    lane.instants.push_back(event);
 }
 
 } // namespace threadlab

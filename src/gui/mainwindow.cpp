@@ -1,78 +1,264 @@
 #include "mainwindow.h"
 
+#include "chartexporter.h"
+#include "clock.h"
+#include "ganttview.h"
+#include "lessonpanel.h"
+#include "osids.h"
+#include "outcome.h"
 #include "run.h"
 #include "runsummary.h"
 #include "scenariolibrary.h"
+#include "scenariooverrides.h"
+#include "sharingcheck.h"
+#include "ui_mainwindow.h"
 
-#include <QHBoxLayout>
-#include <QListWidget>
-#include <QPlainTextEdit>
-#include <QPushButton>
+#include <QCheckBox>
+#include <QCloseEvent>
+#include <QComboBox>
+#include <QDragEnterEvent>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QLabel>
+#include <QMimeData>
+#include <QProgressBar>
+#include <QSaveFile>
+#include <QSettings>
+#include <QSpinBox>
 #include <QStatusBar>
+#include <QStyle>
 #include <QTimer>
-#include <QVBoxLayout>
 
 namespace threadlab {
 
 namespace {
-constexpr int kPollIntervalMs = 40; // the display rate: 25 updates a second
+constexpr int kPollIntervalMs = 40; // the display rate: 25 frames a second
 const QString kDefaultScenario = QStringLiteral("ten-threads");
+const QList<ExecutorKind> kExecutors = { ExecutorKind::Sequential, ExecutorKind::Threads, ExecutorKind::Pool,
+                                         ExecutorKind::Processes };
 } // namespace
 
 MainWindow::MainWindow(QWidget *parent)
     : QMainWindow(parent)
+    , m_ui(std::make_unique<Ui::MainWindow>())
 {
-    setWindowTitle(QStringLiteral("ThreadLab"));
-    auto *central = new QWidget(this);
-    auto *layout = new QHBoxLayout(central);
-    m_scenarios = new QListWidget(central);
-    m_scenarios->setMaximumWidth(320);
-    for (const ScenarioEntry &entry : ScenarioLibrary::builtIns()) {
-        auto *item = new QListWidgetItem(entry.title, m_scenarios);
-        item->setData(Qt::UserRole, entry.id);
-        item->setToolTip(entry.id);
-    }
-    auto *right = new QVBoxLayout;
-    auto *buttons = new QHBoxLayout;
-    m_runButton = new QPushButton(tr("Run"), central);
-    m_runButton->setShortcut(QKeySequence(Qt::Key_F5));
-    m_stopButton = new QPushButton(tr("Stop"), central);
-    m_stopButton->setShortcut(QKeySequence(Qt::SHIFT | Qt::Key_F5));
-    m_stopButton->setEnabled(false);
-    buttons->addWidget(m_runButton);
-    buttons->addWidget(m_stopButton);
-    buttons->addStretch();
-    m_output = new QPlainTextEdit(central);
-    m_output->setReadOnly(true);
-    m_output->setFont(QFont(QStringLiteral("monospace")));
-    right->addLayout(buttons);
-    right->addWidget(m_output);
-    layout->addWidget(m_scenarios);
-    layout->addLayout(right, 1);
-    setCentralWidget(central);
-    resize(1100, 700);
-
+    m_ui->setupUi(this);
+    setWindowIcon(QIcon(QStringLiteral(":/icons/threadlab.svg")));
+    m_ui->banner->hide();
+    m_ui->menuView->addAction(m_ui->libraryDock->toggleViewAction());
+    m_ui->menuView->addAction(m_ui->lessonDock->toggleViewAction());
+    resizeDocks({ m_ui->libraryDock, m_ui->lessonDock }, { 270, 400 }, Qt::Horizontal);
+    buildToolBar();
+    buildStatusBar();
     m_poll = new QTimer(this);
     m_poll->setInterval(kPollIntervalMs);
     connect(m_poll, &QTimer::timeout, this, &MainWindow::poll);
-    connect(m_scenarios, &QListWidget::currentRowChanged, this, &MainWindow::showSelectedLesson);
-    connect(m_runButton, &QPushButton::clicked, this, &MainWindow::startRun);
-    connect(m_stopButton, &QPushButton::clicked, this, [this] {
-        if (m_run)
-            m_run->stop();
-    });
-    selectScenario(kDefaultScenario);
-    statusBar()->showMessage(tr("Ready"));
+    connectActions();
+    restoreSettings();
+    updateControls();
 }
 
 MainWindow::~MainWindow() = default;
 
-void MainWindow::selectScenario(const QString &id)
+GanttView *MainWindow::gantt() const
 {
-    for (int row = 0; row < m_scenarios->count(); ++row) {
-        if (m_scenarios->item(row)->data(Qt::UserRole).toString() == id)
-            m_scenarios->setCurrentRow(row);
+    return m_ui->gantt;
+}
+
+LessonPanel *MainWindow::lesson() const
+{
+    return m_ui->lesson;
+}
+
+QString MainWindow::bannerText() const
+{
+    return m_ui->banner->isVisibleTo(this) ? m_ui->banner->text() : QString();
+}
+
+void MainWindow::buildToolBar()
+{
+    QToolBar *bar = m_ui->runToolBar;
+    m_ui->actionRun->setIcon(style()->standardIcon(QStyle::SP_MediaPlay));
+    m_ui->actionStop->setIcon(style()->standardIcon(QStyle::SP_MediaStop));
+    bar->addAction(m_ui->actionRun);
+    bar->addAction(m_ui->actionStop);
+    bar->addSeparator();
+    bar->addWidget(new QLabel(tr(" Executor "), bar));
+    m_executor = new QComboBox(bar);
+    m_executor->setObjectName(QStringLiteral("executorBox"));
+    for (ExecutorKind kind : kExecutors)
+        m_executor->addItem(executorKindName(kind), int(kind));
+    m_executor->setToolTip(tr("sequential: the main thread runs every task · threads: one thread per task · "
+                              "pool: a thread pool of N workers · processes: N worker processes"));
+    bar->addWidget(m_executor);
+    bar->addWidget(new QLabel(tr("  Workers "), bar));
+    m_workers = new QSpinBox(bar);
+    m_workers->setObjectName(QStringLiteral("workersBox"));
+    m_workers->setRange(1, 64);
+    m_workers->setToolTip(tr("Pool threads or worker processes"));
+    bar->addWidget(m_workers);
+    bar->addSeparator();
+    m_lock = new QCheckBox(tr("Lock"), bar);
+    m_lock->setObjectName(QStringLiteral("lockBox"));
+    m_lock->setToolTip(tr("Off: every lock in the scenario is skipped, and shared counters race"));
+    bar->addWidget(m_lock);
+    m_gil = new QCheckBox(tr("GIL"), bar);
+    m_gil->setObjectName(QStringLiteral("gilBox"));
+    m_gil->setToolTip(tr("Simulate CPython's GIL: CPU work of one process's threads takes turns in 5 ms slices"));
+    bar->addWidget(m_gil);
+    bar->addSeparator();
+    bar->addAction(m_ui->actionFit);
+}
+
+void MainWindow::buildStatusBar()
+{
+    m_stateLabel = new QLabel(tr("Ready"), this);
+    m_elapsedLabel = new QLabel(this);
+    m_eventsLabel = new QLabel(this);
+    m_progress = new QProgressBar(this);
+    m_progress->setRange(0, 0);
+    m_progress->setMaximumWidth(120);
+    m_progress->setMaximumHeight(14);
+    m_progress->hide();
+    statusBar()->addWidget(m_stateLabel);
+    statusBar()->addWidget(m_progress);
+    statusBar()->addPermanentWidget(m_elapsedLabel);
+    statusBar()->addPermanentWidget(m_eventsLabel);
+}
+
+void MainWindow::connectActions()
+{
+    connect(m_ui->actionRun, &QAction::triggered, this, &MainWindow::startRun);
+    connect(m_ui->actionStop, &QAction::triggered, this, &MainWindow::stopRun);
+    connect(m_ui->actionOpen, &QAction::triggered, this, &MainWindow::openFile);
+    connect(m_ui->actionSave, &QAction::triggered, this, &MainWindow::saveScenario);
+    connect(m_ui->actionExport, &QAction::triggered, this, &MainWindow::exportChart);
+    connect(m_ui->actionQuit, &QAction::triggered, this, &QWidget::close);
+    connect(m_ui->actionFit, &QAction::triggered, m_ui->gantt, [this] { m_ui->gantt->setFollow(true); m_ui->gantt->fit(); });
+    connect(m_ui->actionZoomIn, &QAction::triggered, m_ui->gantt, [this] { m_ui->gantt->zoomBy(1.25); });
+    connect(m_ui->actionZoomOut, &QAction::triggered, m_ui->gantt, [this] { m_ui->gantt->zoomBy(0.8); });
+    connect(m_ui->library, &ScenarioLibraryPanel::scenarioChosen, this, &MainWindow::chooseScenario);
+    connect(m_ui->library, &ScenarioLibraryPanel::openRequested, this, &MainWindow::openFile);
+    connect(m_ui->library, &ScenarioLibraryPanel::saveRequested, this, &MainWindow::saveScenario);
+    connect(m_executor, &QComboBox::currentIndexChanged, this, &MainWindow::updateControls);
+}
+
+void MainWindow::restoreSettings()
+{
+    QSettings settings;
+    restoreGeometry(settings.value(QStringLiteral("window/geometry")).toByteArray());
+    restoreState(settings.value(QStringLiteral("window/state")).toByteArray());
+    const QString last = settings.value(QStringLiteral("scenario/last"), kDefaultScenario).toString();
+    if (QFileInfo(last).isFile())
+        loadFile(last);
+    else if (!m_ui->library->select(last))
+        m_ui->library->select(kDefaultScenario);
+    if (m_key == last && settings.contains(QStringLiteral("options/executor"))) {
+        m_executor->setCurrentIndex(m_executor->findText(settings.value(QStringLiteral("options/executor")).toString()));
+        m_workers->setValue(settings.value(QStringLiteral("options/workers"), m_workers->value()).toInt());
+        m_lock->setChecked(settings.value(QStringLiteral("options/lock"), m_lock->isChecked()).toBool());
+        m_gil->setChecked(settings.value(QStringLiteral("options/gil"), m_gil->isChecked()).toBool());
     }
+}
+
+void MainWindow::saveSettings() const
+{
+    QSettings settings;
+    settings.setValue(QStringLiteral("window/geometry"), saveGeometry());
+    settings.setValue(QStringLiteral("window/state"), saveState());
+    settings.setValue(QStringLiteral("scenario/last"), m_key);
+    settings.setValue(QStringLiteral("options/executor"), m_executor->currentText());
+    settings.setValue(QStringLiteral("options/workers"), m_workers->value());
+    settings.setValue(QStringLiteral("options/lock"), m_lock->isChecked());
+    settings.setValue(QStringLiteral("options/gil"), m_gil->isChecked());
+}
+
+void MainWindow::showBanner(const QString &text)
+{
+    m_ui->banner->setText(text);
+    m_ui->banner->setVisible(!text.isEmpty());
+}
+
+void MainWindow::chooseScenario(const QString &key)
+{
+    if (isRunning())
+        return;
+    ParsedScenario parsed = ScenarioLibrary::load(key);
+    if (!parsed.ok()) {
+        showBanner(parsed.errors.join(u'\n'));
+        return;
+    }
+    showBanner(QString());
+    m_key = key;
+    m_scenario = std::move(parsed.scenario);
+    applyScenarioDefaults(*m_scenario);
+    m_ui->lesson->showScenario(*m_scenario);
+    setWindowTitle(m_scenario->title + QStringLiteral(" — ThreadLab"));
+    m_stateLabel->setText(tr("Ready"));
+    if (m_ui->library->currentKey() != key)
+        m_ui->library->select(key);
+}
+
+bool MainWindow::loadFile(const QString &path)
+{
+    const ParsedScenario parsed = ScenarioParser::parseFile(path);
+    if (!parsed.ok()) {
+        showBanner(parsed.errors.join(u'\n'));
+        return false;
+    }
+    const QString absolute = QFileInfo(path).absoluteFilePath();
+    m_ui->library->addFile(absolute, parsed.scenario.title);
+    m_ui->library->select(absolute);
+    return true;
+}
+
+void MainWindow::applyScenarioDefaults(const Scenario &scenario)
+{
+    m_executor->setCurrentIndex(kExecutors.indexOf(scenario.executor.kind));
+    m_workers->setValue(scenario.executor.workers);
+    m_lock->setChecked(scenario.options.lock);
+    m_gil->setChecked(scenario.options.gil);
+    updateControls();
+}
+
+Scenario MainWindow::scenarioWithControls() const
+{
+    Scenario scenario = *m_scenario;
+    ScenarioOverrides overrides;
+    overrides.executor = kExecutors.value(m_executor->currentIndex());
+    if (*overrides.executor == ExecutorKind::Pool || *overrides.executor == ExecutorKind::Processes)
+        overrides.workers = m_workers->value();
+    overrides.lock = m_lock->isChecked();
+    overrides.gil = m_gil->isChecked();
+    overrides.applyTo(scenario);
+    return scenario;
+}
+
+QString MainWindow::settingsText(const Scenario &scenario) const
+{
+    QString text = executorKindName(scenario.executor.kind);
+    if (scenario.executor.kind == ExecutorKind::Pool || scenario.executor.kind == ExecutorKind::Processes)
+        text += tr(" with %1 workers").arg(scenario.executor.workers);
+    text += tr(", lock %1, GIL %2")
+                .arg(scenario.options.lock ? tr("on") : tr("off"), scenario.options.gil ? tr("on") : tr("off"));
+    return text;
+}
+
+void MainWindow::updateControls()
+{
+    const bool running = isRunning();
+    const ExecutorKind kind = kExecutors.value(m_executor->currentIndex());
+    m_ui->actionRun->setEnabled(!running && m_scenario.has_value());
+    m_ui->actionStop->setEnabled(running);
+    m_ui->actionExport->setEnabled(!running && m_run);
+    m_executor->setEnabled(!running);
+    m_workers->setEnabled(!running && (kind == ExecutorKind::Pool || kind == ExecutorKind::Processes));
+    m_lock->setEnabled(!running);
+    m_gil->setEnabled(!running);
+    m_ui->library->setEnabled(!running);
+    m_progress->setVisible(running);
 }
 
 bool MainWindow::isRunning() const
@@ -80,54 +266,50 @@ bool MainWindow::isRunning() const
     return m_run && !m_run->isFinished();
 }
 
-QString MainWindow::outputText() const
-{
-    return m_output->toPlainText();
-}
-
-void MainWindow::showSelectedLesson()
-{
-    const QListWidgetItem *item = m_scenarios->currentItem();
-    if (!item || isRunning())
-        return;
-    const ParsedScenario parsed = ScenarioLibrary::load(item->data(Qt::UserRole).toString());
-    if (!parsed.ok()) {
-        m_output->setPlainText(parsed.errors.join(u'\n'));
-        return;
-    }
-    const Scenario &s = parsed.scenario;
-    m_output->setPlainText(s.title + QStringLiteral("\n\n") + s.lesson + QStringLiteral("\n\nExpected: ") + s.expected
-        + QStringLiteral("\n\nPython:\n") + s.pythonCode);
-}
-
 void MainWindow::startRun()
 {
-    const QListWidgetItem *item = m_scenarios->currentItem();
-    if (!item || isRunning())
+    if (isRunning() || !m_scenario)
         return;
-    ParsedScenario parsed = ScenarioLibrary::load(item->data(Qt::UserRole).toString());
-    if (!parsed.ok()) {
-        m_output->setPlainText(parsed.errors.join(u'\n'));
+    Scenario scenario = scenarioWithControls();
+    if (const QStringList problems = processSharingProblems(scenario); !problems.isEmpty()) {
+        showBanner(problems.join(u'\n'));
+        m_ui->lesson->showProblem(problems.join(u'\n'));
         return;
     }
-    m_run = std::make_unique<Run>(std::move(parsed.scenario));
+    showBanner(QString());
+    m_runSettings = settingsText(scenario);
+    m_ui->gantt->setTrace(nullptr, currentPid());
+    m_run = std::make_unique<Run>(std::move(scenario));
     m_run->start();
-    m_runButton->setEnabled(false);
-    m_stopButton->setEnabled(true);
-    m_scenarios->setEnabled(false);
-    m_output->setPlainText(tr("Running…"));
+    m_ui->gantt->setTrace(&m_run->trace(), currentPid());
+    m_ui->lesson->showRunning(m_runSettings);
+    m_stateLabel->setText(tr("Running — %1").arg(m_runSettings));
     m_poll->start();
+    updateControls();
+}
+
+void MainWindow::stopRun()
+{
+    if (!isRunning())
+        return;
+    m_run->stop();
+    m_stateLabel->setText(tr("Stopping…"));
 }
 
 void MainWindow::poll()
 {
     if (!m_run)
         return;
+    const bool finished = m_run->isFinished();
     m_run->collect();
-    const double elapsedMs = nsToMs(m_run->trace().lastEventNs - m_run->trace().originNs);
-    statusBar()->showMessage(
-        tr("Running — %1 s, %2 events").arg(elapsedMs / 1000.0, 0, 'f', 1).arg(m_run->trace().eventCount));
-    if (m_run->isFinished())
+    const Trace &trace = m_run->trace();
+    const int64_t now = finished ? trace.lastEventNs : nowNs();
+    m_ui->gantt->traceUpdated(now, !finished);
+    m_elapsedLabel->setText(tr("%1 s").arg(nsToMs(now - trace.originNs) / 1000.0, 0, 'f', 2));
+    m_eventsLabel->setText(tr("%1 events recorded, %2 dropped")
+                               .arg(Outcome::count(int64_t(m_run->recordedEvents())),
+                                    Outcome::count(int64_t(m_run->droppedEvents()))));
+    if (finished)
         finishRun();
 }
 
@@ -136,12 +318,104 @@ void MainWindow::finishRun()
     m_poll->stop();
     m_run->waitForFinished();
     m_run->collect();
+    m_ui->gantt->traceUpdated(m_run->trace().lastEventNs, false);
     const RunSummary summary = RunSummary::from(*m_run);
-    m_output->setPlainText(summary.toText());
-    m_runButton->setEnabled(true);
-    m_stopButton->setEnabled(false);
-    m_scenarios->setEnabled(true);
-    statusBar()->showMessage(summary.errors.isEmpty() ? tr("Finished") : tr("Finished with errors"));
+    m_ui->lesson->showOutcome(m_run->scenario(), summary, m_runSettings);
+    bool stopped = false;
+    for (const TaskSummary &task : summary.tasks)
+        stopped = stopped || task.outcome == TaskOutcome::Cancelled;
+    if (!summary.errors.isEmpty()) {
+        showBanner(tr("The run reported problems (what was recorded is kept):\n") + summary.errors.join(u'\n'));
+        m_stateLabel->setText(tr("Finished with problems"));
+    } else {
+        m_stateLabel->setText(stopped ? tr("Stopped") : tr("Finished — %1").arg(m_runSettings));
+    }
+    updateControls();
+}
+
+void MainWindow::openFile()
+{
+    const QString path = QFileDialog::getOpenFileName(this, tr("Open scenario"), QString(),
+                                                      tr("ThreadLab scenarios (*.json);;All files (*)"));
+    if (!path.isEmpty())
+        loadFile(path);
+}
+
+void MainWindow::saveScenario()
+{
+    if (!m_scenario)
+        return;
+    const QString path = QFileDialog::getSaveFileName(this, tr("Save scenario"), m_scenario->id + QStringLiteral(".json"),
+                                                      tr("ThreadLab scenarios (*.json)"));
+    if (path.isEmpty())
+        return;
+    // The scenario as loaded, with the executor and options chosen in the toolbar.
+    const Scenario chosen = scenarioWithControls();
+    QJsonObject root = QJsonDocument::fromJson(m_scenario->source).object();
+    QJsonObject executor = root.value(QStringLiteral("executor")).toObject();
+    executor.insert(QStringLiteral("kind"), executorKindName(chosen.executor.kind));
+    if (chosen.executor.kind == ExecutorKind::Pool || chosen.executor.kind == ExecutorKind::Processes)
+        executor.insert(QStringLiteral("workers"), chosen.executor.workers);
+    if (chosen.executor.kind != ExecutorKind::Threads)
+        executor.remove(QStringLiteral("join"));
+    root.insert(QStringLiteral("executor"), executor);
+    QJsonObject options = root.value(QStringLiteral("options")).toObject();
+    options.insert(QStringLiteral("lock"), chosen.options.lock);
+    options.insert(QStringLiteral("gil"), chosen.options.gil);
+    root.insert(QStringLiteral("options"), options);
+    QSaveFile file(path);
+    const QByteArray json = QJsonDocument(root).toJson(QJsonDocument::Indented);
+    if (!file.open(QIODevice::WriteOnly) || file.write(json) != json.size() || !file.commit()) {
+        showBanner(tr("%1: cannot save the scenario: %2").arg(path, file.errorString()));
+        return;
+    }
+    statusBar()->showMessage(tr("Saved %1").arg(path), 5000);
+    loadFile(path);
+}
+
+void MainWindow::exportChart()
+{
+    if (!m_run || isRunning()) {
+        statusBar()->showMessage(tr("Run a scenario first: the chart of the last run is exported"), 5000);
+        return;
+    }
+    const QString path =
+        QFileDialog::getSaveFileName(this, tr("Export chart"), m_run->scenario().id + QStringLiteral(".png"),
+                                     tr("PNG image (*.png);;SVG drawing (*.svg);;PDF document (*.pdf)"));
+    if (path.isEmpty())
+        return;
+    const QString error = ChartExporter::exportChart(m_run->trace(), currentPid(), path);
+    if (!error.isEmpty())
+        showBanner(error);
+    else
+        statusBar()->showMessage(tr("Exported %1").arg(path), 5000);
+}
+
+void MainWindow::closeEvent(QCloseEvent *event)
+{
+    saveSettings();
+    if (m_run)
+        m_run->stop();
+    event->accept();
+}
+
+void MainWindow::dragEnterEvent(QDragEnterEvent *event)
+{
+    for (const QUrl &url : event->mimeData()->urls()) {
+        if (url.isLocalFile() && url.toLocalFile().endsWith(QStringLiteral(".json"), Qt::CaseInsensitive)) {
+            event->acceptProposedAction();
+            return;
+        }
+    }
+}
+
+void MainWindow::dropEvent(QDropEvent *event)
+{
+    for (const QUrl &url : event->mimeData()->urls()) {
+        if (url.isLocalFile())
+            loadFile(url.toLocalFile());
+    }
+    event->acceptProposedAction();
 }
 
 } // namespace threadlab

@@ -1,19 +1,31 @@
 #pragma once
 
+#include "scenario.h"
+
 #include <QMainWindow>
 #include <memory>
+#include <optional>
 
-class QListWidget;
-class QPlainTextEdit;
-class QPushButton;
+class QCheckBox;
+class QComboBox;
+class QLabel;
+class QProgressBar;
+class QSpinBox;
 class QTimer;
+
+namespace Ui {
+class MainWindow;
+}
 
 namespace threadlab {
 
+class GanttView;
+class LessonPanel;
 class Run;
 
-// A first window: pick a built-in lesson, run it, read the measured summary. The live Gantt chart
-// replaces the text view in a later step; until then this keeps the GUI honest and usable.
+// The ThreadLab window: the lesson library on the left, the run controls on top, the live Gantt
+// chart in the centre, the lesson and its measured outcome on the right, the run's state below.
+// The GUI thread never runs or waits on a task: it polls the run's trace at the display rate.
 class MainWindow : public QMainWindow
 {
     Q_OBJECT
@@ -21,22 +33,52 @@ public:
     explicit MainWindow(QWidget *parent = nullptr);
     ~MainWindow() override;
 
-    void selectScenario(const QString &id);
+    void chooseScenario(const QString &key); // a built-in id or a file path
+    bool loadFile(const QString &path);
     void startRun();
+    void stopRun();
     bool isRunning() const;
-    QString outputText() const;
+    const Run *run() const { return m_run.get(); }
+    GanttView *gantt() const;
+    LessonPanel *lesson() const;
+    QString bannerText() const;
+
+protected:
+    void closeEvent(QCloseEvent *event) override;
+    void dragEnterEvent(QDragEnterEvent *event) override;
+    void dropEvent(QDropEvent *event) override;
 
 private:
-    void showSelectedLesson();
+    void buildToolBar();
+    void buildStatusBar();
+    void connectActions();
+    void restoreSettings();
+    void saveSettings() const;
+    void applyScenarioDefaults(const Scenario &scenario);
+    Scenario scenarioWithControls() const;
+    QString settingsText(const Scenario &scenario) const;
+    void updateControls();
     void poll();
     void finishRun();
+    void openFile();
+    void saveScenario();
+    void exportChart();
+    void showBanner(const QString &text);
 
-    QListWidget *m_scenarios = nullptr;
-    QPlainTextEdit *m_output = nullptr;
-    QPushButton *m_runButton = nullptr;
-    QPushButton *m_stopButton = nullptr;
+    std::unique_ptr<Ui::MainWindow> m_ui;
+    QComboBox *m_executor = nullptr;
+    QSpinBox *m_workers = nullptr;
+    QCheckBox *m_lock = nullptr;
+    QCheckBox *m_gil = nullptr;
+    QLabel *m_stateLabel = nullptr;
+    QLabel *m_elapsedLabel = nullptr;
+    QLabel *m_eventsLabel = nullptr;
+    QProgressBar *m_progress = nullptr;
     QTimer *m_poll = nullptr;
+    std::optional<Scenario> m_scenario;
+    QString m_key;
     std::unique_ptr<Run> m_run;
+    QString m_runSettings;
 };
 
 } // namespace threadlab

@@ -1,0 +1,54 @@
+#include "outcome.h"
+
+#include "runsummary.h"
+
+#include <cmath>
+
+namespace threadlab {
+
+QString Outcome::count(int64_t value)
+{
+    QString digits = QString::number(value < 0 ? -value : value);
+    for (qsizetype i = digits.size() - 3; i > 0; i -= 3)
+        digits.insert(i, QChar(0x00a0));
+    return value < 0 ? QChar(0x2212) + digits : digits;
+}
+
+QString Outcome::duration(double ms)
+{
+    if (std::abs(ms) >= 1000)
+        return QString::number(ms / 1000, 'f', 2) + QStringLiteral(" s");
+    if (std::abs(ms) >= 10)
+        return QString::number(ms, 'f', 0) + QStringLiteral(" ms");
+    return QString::number(ms, 'f', 2) + QStringLiteral(" ms");
+}
+
+QStringList Outcome::lines(const RunSummary &s)
+{
+    QStringList lines;
+    lines << QStringLiteral("wall time %1 (first task start to last task end)").arg(duration(s.wallMs));
+    lines << QStringLiteral("main thread done after %1").arg(duration(s.mainMs));
+    if (!s.resultsOrder.isEmpty())
+        lines << QStringLiteral("results arrived in the order %1").arg(s.resultsOrder.join(QStringLiteral(", ")));
+    for (const CounterSummary &c : s.counters) {
+        const QString where = c.thread.isEmpty() ? QStringLiteral("pid %1").arg(c.report.pid)
+                                                 : QStringLiteral("thread %1's copy").arg(c.thread);
+        QString line = QStringLiteral("counter %1 (%2): expected %3, got %4")
+                           .arg(c.report.name, where, count(c.report.expected), count(c.report.actual));
+        if (c.report.lostUpdates > 0)
+            line += QStringLiteral(": %1 lost updates").arg(count(c.report.lostUpdates));
+        lines << line;
+    }
+    for (const LockSummary &l : s.locks)
+        lines << QStringLiteral("lock %1: %2 acquisitions, %3 had to wait (%4 waiting in all, longest %5)")
+                     .arg(l.name, count(l.acquisitions), count(l.contended), duration(l.waitMsTotal),
+                          duration(l.waitMsMax));
+    for (const QueueSummary &q : s.queues)
+        lines << QStringLiteral("%1 queue %2 gave %3").arg(queueKindName(q.kind), q.name, q.gets.join(u' '));
+    if (s.eventsDropped > 0)
+        lines << QStringLiteral("%1 events were dropped (buffers full): the chart misses them")
+                     .arg(count(int64_t(s.eventsDropped)));
+    return lines;
+}
+
+} // namespace threadlab

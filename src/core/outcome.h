@@ -1,0 +1,19 @@
+#pragma once
+
+#include <QString>
+#include <QStringList>
+
+namespace threadlab {
+
+struct RunSummary;
+
+// What a run measured, in the words a lesson uses ("expected 0, got −31 416: 212 lost updates").
+class Outcome
+{
+public:
+    static QStringList lines(const RunSummary &summary);
+    static QString count(int64_t value); // −31 416: a real minus sign, grouped digits
+    static QString duration(double ms);
+};
+
+} // namespace threadlab

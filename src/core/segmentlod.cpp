@@ -1,0 +1,149 @@
+#include "segmentlod.h"
+
+#include <algorithm>
+#include <cmath>
+
+namespace threadlab {
+
+// Streams contributions in time order and writes each column's dominant state once it is complete.
+struct SegmentLod::Accumulator
+{
+    int64_t fromNs;
+    double nsPerColumn;
+    int columns;
+    std::vector<uint8_t> &out;
+    int column = -1;
+    std::array<double, kStateCount> durations {};
+
+    int columnOf(int64_t t) const { return int(std::floor(double(t - fromNs) / nsPerColumn)); }
+    int64_t columnStart(int c) const { return fromNs + int64_t(std::ceil(c * nsPerColumn)); }
+
+    void flush()
+    {
+        if (column >= 0 && column < columns) {
+            const auto best = std::max_element(durations.begin(), durations.end());
+            if (*best > 0)
+                out[size_t(column)] = uint8_t(best - durations.begin());
+        }
+        durations.fill(0);
+    }
+    void move(int c)
+    {
+        if (c != column) {
+            flush();
+            column = c;
+        }
+    }
+    void add(int c, State state, int64_t ns)
+    {
+        move(c);
+        durations[size_t(state)] += double(std::max<int64_t>(ns, 1));
+    }
+    void add(int c, const Node &node)
+    {
+        move(c);
+        for (size_t i = 0; i < durations.size(); ++i)
+            durations[i] += double(node.stateNs[i]);
+    }
+    // Columns [first, last] lie wholly inside one span of `state`.
+    void fill(int first, int last, State state)
+    {
+        if (first > last)
+            return;
+        flush();
+        column = -1;
+        const int from = std::max(first, 0);
+        const int to = std::min(last, columns - 1);
+        if (from <= to)
+            std::fill(out.begin() + from, out.begin() + to + 1, uint8_t(state));
+    }
+};
+
+void SegmentLod::addToLastNodes(State state, int64_t durationNs)
+{
+    for (auto &nodes : m_levels)
+        nodes.back().stateNs[size_t(state)] += float(durationNs);
+}
+
+void SegmentLod::append(const Segment &segment)
+{
+    size_t span = kFanout; // segments per node at this level
+    for (int level = 0; level < kLevels; ++level) {
+        auto &nodes = m_levels[size_t(level)];
+        if (m_segments % span == 0)
+            nodes.push_back(Node { segment.startNs, segment.endNs, {} });
+        nodes.back().endNs = segment.endNs;
+        span *= kFanout;
+    }
+    ++m_segments;
+    addToLastNodes(segment.state, segment.durationNs());
+}
+
+void SegmentLod::extendLast(const Segment &last, int64_t previousEndNs)
+{
+    for (auto &nodes : m_levels)
+        nodes.back().endNs = last.endNs;
+    addToLastNodes(last.state, last.endNs - previousEndNs);
+}
+
+void SegmentLod::visitSegment(const Segment &segment, Accumulator &acc) const
+{
+    const int first = acc.columnOf(segment.startNs);
+    const int last = acc.columnOf(segment.endNs - 1);
+    if (first == last) {
+        acc.add(first, segment.state, segment.durationNs());
+        return;
+    }
+    acc.add(first, segment.state, acc.columnStart(first + 1) - segment.startNs);
+    acc.fill(first + 1, last - 1, segment.state);
+    acc.add(last, segment.state, segment.endNs - acc.columnStart(last));
+}
+
+void SegmentLod::visit(int level, size_t index, const std::vector<Segment> &segments, Accumulator &acc) const
+{
+    const Node &node = m_levels[size_t(level)][index];
+    const int64_t windowEnd = acc.fromNs + int64_t(std::ceil(acc.columns * acc.nsPerColumn));
+    if (node.endNs <= acc.fromNs || node.startNs >= windowEnd)
+        return;
+    const int first = acc.columnOf(node.startNs);
+    if (first == acc.columnOf(node.endNs - 1)) {
+        // The whole node falls into one column: its per-state times speak for it.
+        acc.add(first, node);
+        return;
+    }
+    const size_t childBegin = index * kFanout;
+    if (level == 0) {
+        const size_t childEnd = std::min(childBegin + kFanout, segments.size());
+        for (size_t i = childBegin; i < childEnd; ++i) {
+            if (segments[i].endNs > acc.fromNs && segments[i].startNs < windowEnd)
+                visitSegment(segments[i], acc);
+        }
+        return;
+    }
+    const size_t childEnd = std::min(childBegin + kFanout, m_levels[size_t(level - 1)].size());
+    for (size_t i = childBegin; i < childEnd; ++i)
+        visit(level - 1, i, segments, acc);
+}
+
+void SegmentLod::dominantStates(const std::vector<Segment> &segments, int64_t fromNs, double nsPerColumn, int columns,
+                                std::vector<uint8_t> &out) const
+{
+    out.assign(size_t(std::max(columns, 0)), kNoState);
+    if (columns <= 0 || nsPerColumn <= 0 || m_segments == 0 || segments.size() < m_segments)
+        return;
+    Accumulator acc { fromNs, nsPerColumn, columns, out };
+    const auto &top = m_levels[kLevels - 1];
+    for (size_t i = 0; i < top.size(); ++i)
+        visit(kLevels - 1, i, segments, acc);
+    acc.flush();
+}
+
+size_t SegmentLod::memoryBytes() const
+{
+    size_t bytes = sizeof(*this);
+    for (const auto &nodes : m_levels)
+        bytes += nodes.capacity() * sizeof(Node);
+    return bytes;
+}
+
+} // namespace threadlab

@@ -1,0 +1,83 @@
+#include "chartexporter.h"
+
+#include "ganttframe.h"
+#include "ganttpainter.h"
+#include "lanelayout.h"
+#include "trace.h"
+
+#include <QFileInfo>
+#include <QImage>
+#include <QPageLayout>
+#include <QPainter>
+#include <QPdfWriter>
+#include <QSvgGenerator>
+
+namespace threadlab {
+
+namespace {
+
+QString suffix(const QString &path)
+{
+    return QFileInfo(path).suffix().toLower();
+}
+
+} // namespace
+
+bool ChartExporter::supports(const QString &path)
+{
+    const QString ext = suffix(path);
+    return ext == QStringLiteral("png") || ext == QStringLiteral("svg") || ext == QStringLiteral("pdf");
+}
+
+QString ChartExporter::exportChart(const Trace &trace, qint64 ownPid, const QString &path, QSize size)
+{
+    if (!supports(path))
+        return QStringLiteral("%1: unknown chart format (use .png, .svg or .pdf)").arg(path);
+    const std::vector<LaneRow> rows = LaneLayout::build(trace, ownPid);
+    if (size.isEmpty())
+        size = QSize(kDefaultWidth,
+                     GanttFrame::kAxisHeight + LaneLayout::contentHeight(rows) + GanttFrame::kLegendHeight + 4);
+    GanttFrame frame;
+    frame.trace = &trace;
+    frame.rows = &rows;
+    frame.size = size;
+    const int64_t span = std::max<int64_t>(1, trace.lastEventNs - trace.originNs);
+    frame.mapping.left = GanttFrame::kLabelWidth;
+    frame.mapping.nsPerPixel = double(span) * 1.04 / std::max(1, frame.chartWidth());
+    frame.mapping.startNs = trace.originNs - span / 100;
+    frame.nowNs = trace.lastEventNs;
+    GanttPainter painter;
+    const QString ext = suffix(path);
+    if (ext == QStringLiteral("png")) {
+        QImage image(size, QImage::Format_RGB32);
+        image.fill(Qt::white);
+        QPainter p(&image);
+        painter.paint(p, frame);
+        p.end();
+        return image.save(path, "PNG") ? QString() : QStringLiteral("%1: cannot write the PNG file").arg(path);
+    }
+    if (ext == QStringLiteral("svg")) {
+        QSvgGenerator svg;
+        svg.setFileName(path);
+        svg.setSize(size);
+        svg.setViewBox(QRect(QPoint(0, 0), size));
+        svg.setTitle(QStringLiteral("ThreadLab chart"));
+        QPainter p;
+        if (!p.begin(&svg))
+            return QStringLiteral("%1: cannot write the SVG file").arg(path);
+        painter.paint(p, frame);
+        return p.end() ? QString() : QStringLiteral("%1: cannot write the SVG file").arg(path);
+    }
+    QPdfWriter pdf(path);
+    pdf.setResolution(96);
+    pdf.setPageLayout(QPageLayout(QPageSize(QSizeF(size) * 72.0 / 96.0, QPageSize::Point), QPageLayout::Portrait,
+                                  QMarginsF(0, 0, 0, 0)));
+    pdf.setTitle(QStringLiteral("ThreadLab chart"));
+    QPainter p;
+    if (!p.begin(&pdf))
+        return QStringLiteral("%1: cannot write the PDF file").arg(path);
+    painter.paint(p, frame);
+    return p.end() ? QString() : QStringLiteral("%1: cannot write the PDF file").arg(path);
+}
+
+} // namespace threadlab

@@ -1,0 +1,22 @@
+#pragma once
+
+#include <QSize>
+#include <QString>
+
+namespace threadlab {
+
+struct Trace;
+
+// Draws the whole run with the chart's own painter into a PNG, SVG or PDF file (by extension).
+class ChartExporter
+{
+public:
+    static constexpr int kDefaultWidth = 1600;
+
+    // An empty size means: kDefaultWidth wide, as tall as all lanes with axis and legend.
+    // Returns an empty string on success, else what went wrong.
+    static QString exportChart(const Trace &trace, qint64 ownPid, const QString &path, QSize size = {});
+    static bool supports(const QString &path);
+};
+
+} // namespace threadlab

@@ -1,0 +1,211 @@
+#include "ganttpainter.h"
+
+#include "timeaxis.h"
+#include "trace.h"
+
+#include <QPainter>
+
+namespace threadlab {
+
+namespace {
+constexpr int kBarMargin = 3;
+
+QRect barOf(const GanttFrame &frame, const LaneRow &row)
+{
+    const int top = frame.rowTop(row);
+    return QRect(GanttFrame::kLabelWidth, top + kBarMargin, frame.chartWidth(), row.height - 2 * kBarMargin);
+}
+} // namespace
+
+GanttPainter::GanttPainter()
+    : m_lanePainter(m_palette)
+{
+}
+
+void GanttPainter::paint(QPainter &painter, const GanttFrame &frame)
+{
+    painter.save();
+    painter.setRenderHint(QPainter::Antialiasing, false);
+    painter.fillRect(QRect(QPoint(0, 0), frame.size), Qt::white);
+    if (frame.trace && frame.rows) {
+        painter.save();
+        painter.setClipRect(QRect(0, frame.lanesTop(), frame.size.width(), frame.lanesBottom() - frame.lanesTop()));
+        paintRows(painter, frame);
+        paintGrid(painter, frame);
+        painter.setClipRect(QRect(GanttFrame::kLabelWidth, frame.lanesTop(), frame.chartWidth(),
+                                  frame.lanesBottom() - frame.lanesTop()));
+        for (const LaneRow &row : *frame.rows) {
+            const int top = frame.rowTop(row);
+            if (row.kind != LaneRow::Lane || top + row.height < frame.lanesTop() || top > frame.lanesBottom())
+                continue;
+            m_lanePainter.paint(painter, frame, frame.trace->lanes[size_t(row.lane)], barOf(frame, row));
+        }
+        paintSelection(painter, frame);
+        if (frame.live) {
+            painter.setPen(m_palette.nowPen);
+            const double x = frame.mapping.timeToX(frame.nowNs);
+            painter.drawLine(QPointF(x, frame.lanesTop()), QPointF(x, frame.lanesBottom()));
+        }
+        painter.restore();
+        paintLabels(painter, frame);
+        paintAxis(painter, frame);
+    }
+    if (frame.legend)
+        paintLegend(painter, frame);
+    painter.restore();
+}
+
+void GanttPainter::paintRows(QPainter &painter, const GanttFrame &frame)
+{
+    int index = 0;
+    for (const LaneRow &row : *frame.rows) {
+        const int top = frame.rowTop(row);
+        if (top + row.height < frame.lanesTop() || top > frame.lanesBottom())
+            continue;
+        const QRect rect(0, top, frame.size.width(), row.height);
+        if (row.kind == LaneRow::ProcessHeader)
+            painter.fillRect(rect, m_palette.headerBrush);
+        else
+            painter.fillRect(rect, (index++ % 2) ? m_palette.alternateLaneBrush : m_palette.laneBrush);
+    }
+}
+
+void GanttPainter::paintGrid(QPainter &painter, const GanttFrame &frame)
+{
+    painter.setPen(m_palette.gridPen);
+    for (const AxisTick &tick : TimeAxis::ticks(frame.mapping, frame.chartWidth(), frame.trace->originNs))
+        painter.drawLine(QPointF(tick.x, frame.lanesTop()), QPointF(tick.x, frame.lanesBottom()));
+}
+
+const LaneRow *GanttPainter::rowOfLane(const GanttFrame &frame, int lane) const
+{
+    for (const LaneRow &row : *frame.rows) {
+        if (row.kind == LaneRow::Lane && row.lane == lane)
+            return &row;
+    }
+    return nullptr;
+}
+
+void GanttPainter::paintSelection(QPainter &painter, const GanttFrame &frame)
+{
+    const LockWaitSelection &selection = frame.selection;
+    if (!selection.active)
+        return;
+    const LaneRow *waiter = rowOfLane(frame, selection.lane);
+    if (!waiter)
+        return;
+    painter.setPen(m_palette.highlightPen);
+    painter.setBrush(Qt::NoBrush);
+    const QRect waitBar = barOf(frame, *waiter);
+    const double waitX0 = frame.mapping.timeToX(selection.wait.startNs);
+    const double waitX1 = frame.mapping.timeToX(selection.wait.endNs);
+    painter.drawRect(QRectF(waitX0, waitBar.top() - 1, std::max(2.0, waitX1 - waitX0), waitBar.height() + 2));
+    const LaneRow *holder = rowOfLane(frame, selection.holderLane);
+    if (!holder)
+        return;
+    const QRect holdBar = barOf(frame, *holder);
+    const double holdX0 = frame.mapping.timeToX(selection.holdStartNs);
+    const double holdX1 = frame.mapping.timeToX(selection.holdEndNs);
+    painter.drawRect(QRectF(holdX0, holdBar.top() - 1, std::max(2.0, holdX1 - holdX0), holdBar.height() + 2));
+    // The link: from the holder's release to the waiter's acquire.
+    painter.setRenderHint(QPainter::Antialiasing, true);
+    painter.setPen(m_palette.linkPen);
+    const QPointF from(holdX1, holdBar.center().y());
+    const QPointF to(waitX1, waitBar.center().y());
+    painter.drawLine(from, to);
+    const double direction = to.y() > from.y() ? -1 : 1;
+    painter.drawLine(to, to + QPointF(-4, 6 * direction));
+    painter.drawLine(to, to + QPointF(4, 6 * direction));
+    painter.setRenderHint(QPainter::Antialiasing, false);
+}
+
+void GanttPainter::paintLabels(QPainter &painter, const GanttFrame &frame)
+{
+    painter.save();
+    painter.setClipRect(QRect(0, frame.lanesTop(), GanttFrame::kLabelWidth, frame.lanesBottom() - frame.lanesTop()));
+    painter.setPen(QColor(0xc8, 0xcc, 0xd2));
+    painter.drawLine(GanttFrame::kLabelWidth - 1, frame.lanesTop(), GanttFrame::kLabelWidth - 1, frame.lanesBottom());
+    QFont bold = painter.font();
+    bold.setBold(true);
+    const QFont normal = painter.font();
+    for (const LaneRow &row : *frame.rows) {
+        const int top = frame.rowTop(row);
+        if (top + row.height < frame.lanesTop() || top > frame.lanesBottom())
+            continue;
+        const bool header = row.kind == LaneRow::ProcessHeader;
+        painter.setFont(header ? bold : normal);
+        painter.setPen(header ? QColor(0x33, 0x3a, 0x44) : Qt::black);
+        const QRect rect(header ? 6 : 16, top, GanttFrame::kLabelWidth - (header ? 10 : 20), row.height);
+        const QString text = painter.fontMetrics().elidedText(row.label, Qt::ElideMiddle, rect.width());
+        painter.drawText(rect, Qt::AlignVCenter | Qt::AlignLeft, text);
+    }
+    painter.setFont(normal);
+    painter.restore();
+}
+
+void GanttPainter::paintAxis(QPainter &painter, const GanttFrame &frame)
+{
+    const QRect axis(0, 0, frame.size.width(), GanttFrame::kAxisHeight);
+    painter.fillRect(axis, QColor(0xf7, 0xf8, 0xfa));
+    painter.setPen(QColor(0x99, 0x99, 0x99));
+    painter.drawLine(0, axis.bottom(), frame.size.width(), axis.bottom());
+    painter.setPen(Qt::black);
+    painter.drawText(QRect(6, 0, GanttFrame::kLabelWidth - 12, axis.height()), Qt::AlignVCenter | Qt::AlignLeft,
+                     QStringLiteral("time since start"));
+    painter.save();
+    painter.setClipRect(QRect(GanttFrame::kLabelWidth, 0, frame.chartWidth(), axis.height()));
+    for (const AxisTick &tick : TimeAxis::ticks(frame.mapping, frame.chartWidth(), frame.trace->originNs)) {
+        painter.drawLine(QPointF(tick.x, axis.bottom() - 6), QPointF(tick.x, axis.bottom()));
+        painter.drawText(QRectF(tick.x + 3, 2, 120, axis.height() - 8), Qt::AlignLeft | Qt::AlignVCenter, tick.label);
+    }
+    painter.restore();
+}
+
+void GanttPainter::paintLegend(QPainter &painter, const GanttFrame &frame)
+{
+    const int top = frame.size.height() - GanttFrame::kLegendHeight;
+    painter.fillRect(QRect(0, top, frame.size.width(), GanttFrame::kLegendHeight), QColor(0xf7, 0xf8, 0xfa));
+    painter.setPen(QColor(0x99, 0x99, 0x99));
+    painter.drawLine(0, top, frame.size.width(), top);
+    int x = 8;
+    const int y = top + GanttFrame::kLegendHeight / 2;
+    const QFontMetrics metrics = painter.fontMetrics();
+    for (State state : allStates()) {
+        if (state == State::Runnable)
+            continue;
+        painter.fillRect(QRect(x, y - 6, 12, 12), m_palette.brush(state));
+        painter.setPen(Qt::black);
+        const QString name = stateName(state);
+        painter.drawText(QPoint(x + 16, y + metrics.ascent() / 2 - 1), name);
+        x += 16 + metrics.horizontalAdvance(name) + 14;
+    }
+    painter.setRenderHint(QPainter::Antialiasing, true);
+    auto label = [&](const QString &text) {
+        painter.setPen(Qt::black);
+        painter.drawText(QPoint(x, y + metrics.ascent() / 2 - 1), text);
+        x += metrics.horizontalAdvance(text) + 14;
+    };
+    const QPointF triangle[] = { { x + 0.0, y - 5.0 }, { x + 8.0, y - 5.0 }, { x + 4.0, y + 2.0 } };
+    painter.setBrush(Qt::black);
+    painter.drawPolygon(triangle, 3);
+    x += 12;
+    label(QStringLiteral("print"));
+    painter.setBrush(m_palette.resultBrush);
+    painter.setPen(Qt::NoPen);
+    painter.drawEllipse(QPointF(x + 5, y), 6, 6);
+    x += 14;
+    label(QStringLiteral("result (n-th)"));
+    painter.setPen(m_palette.lostUpdatePen);
+    painter.drawLine(QPointF(x, y - 4), QPointF(x + 6, y + 4));
+    painter.drawLine(QPointF(x + 6, y - 4), QPointF(x, y + 4));
+    x += 10;
+    label(QStringLiteral("lost update"));
+    painter.setPen(m_palette.holdPen);
+    painter.drawLine(QPointF(x, y), QPointF(x + 14, y));
+    x += 18;
+    label(QStringLiteral("lock held"));
+    painter.setBrush(Qt::NoBrush);
+    painter.setRenderHint(QPainter::Antialiasing, false);
+}
+
+} // namespace threadlab

@@ -1,0 +1,60 @@
+#include "lanelayout.h"
+
+#include "trace.h"
+
+#include <algorithm>
+
+namespace threadlab {
+
+std::vector<LaneRow> LaneLayout::build(const Trace &trace, qint64 ownPid)
+{
+    // Processes in order of first appearance, the run's own process first.
+    std::vector<qint64> pids { ownPid };
+    for (const LaneTrack &lane : trace.lanes) {
+        if (std::find(pids.begin(), pids.end(), lane.info.pid) == pids.end())
+            pids.push_back(lane.info.pid);
+    }
+    std::vector<LaneRow> rows;
+    int y = 0;
+    for (qint64 pid : pids) {
+        std::vector<int> members;
+        for (size_t i = 0; i < trace.lanes.size(); ++i) {
+            if (trace.lanes[i].info.pid == pid)
+                members.push_back(int(i));
+        }
+        if (members.empty())
+            continue;
+        std::stable_sort(members.begin(), members.end(), [&](int a, int b) {
+            return (trace.lanes[size_t(a)].info.kind == LaneKind::Main) > (trace.lanes[size_t(b)].info.kind == LaneKind::Main);
+        });
+        const QString header = pid == ownPid ? QStringLiteral("pid %1 · this process").arg(pid)
+                                             : QStringLiteral("pid %1 · worker process").arg(pid);
+        rows.push_back(LaneRow { LaneRow::ProcessHeader, -1, y, kHeaderHeight, header });
+        y += kHeaderHeight;
+        for (int lane : members) {
+            const LaneInfo &info = trace.lanes[size_t(lane)].info;
+            QString label = info.name.isEmpty() ? QStringLiteral("lane %1").arg(lane) : info.name;
+            if (info.kind != LaneKind::Process && info.tid)
+                label += QStringLiteral("  ·  tid %1").arg(info.tid);
+            rows.push_back(LaneRow { LaneRow::Lane, lane, y, kLaneHeight, label });
+            y += kLaneHeight;
+        }
+    }
+    return rows;
+}
+
+int LaneLayout::contentHeight(const std::vector<LaneRow> &rows)
+{
+    return rows.empty() ? 0 : rows.back().y + rows.back().height;
+}
+
+int LaneLayout::rowAt(const std::vector<LaneRow> &rows, int y)
+{
+    const auto it = std::upper_bound(rows.begin(), rows.end(), y, [](int value, const LaneRow &row) { return value < row.y; });
+    if (it == rows.begin())
+        return -1;
+    const auto row = std::prev(it);
+    return y < row->y + row->height ? int(row - rows.begin()) : -1;
+}
+
+} // namespace threadlab

@@ -1,0 +1,34 @@
+#pragma once
+
+#include <QString>
+#include <vector>
+
+namespace threadlab {
+
+struct Trace;
+
+struct LaneRow
+{
+    enum Kind { ProcessHeader, Lane };
+    Kind kind = Lane;
+    int lane = -1; // index into Trace::lanes for Lane rows
+    int y = 0; // top, in content coordinates
+    int height = 0;
+    QString label;
+};
+
+// Rows of the chart: lanes grouped by process (the run's own process first, its main lane on top,
+// then each worker process), each group under a header row.
+class LaneLayout
+{
+public:
+    static constexpr int kLaneHeight = 22;
+    static constexpr int kHeaderHeight = 18;
+
+    static std::vector<LaneRow> build(const Trace &trace, qint64 ownPid);
+    static int contentHeight(const std::vector<LaneRow> &rows);
+    // The row at content y, or -1.
+    static int rowAt(const std::vector<LaneRow> &rows, int y);
+};
+
+} // namespace threadlab

@@ -1,0 +1,139 @@
+#include "gantthit.h"
+#include "lanelayout.h"
+#include "tracebuilder.h"
+
+#include <QTest>
+
+using namespace threadlab;
+
+namespace {
+
+Event ev(int64_t t, uint32_t lane, EventKind kind, uint32_t object = kNoObject, int64_t arg = 0, State state = State::Running)
+{
+    return Event { t, arg, lane, object, kind, uint16_t(state), 0 };
+}
+
+// main (pid 10) + a pool thread (pid 10) + two worker processes (pids 20 and 30)
+Trace sampleTrace()
+{
+    Scenario scenario;
+    scenario.objects = { ObjectSpec { ObjectKind::Lock, QStringLiteral("L"), QueueKind::Fifo },
+                         ObjectSpec { ObjectKind::Text, QStringLiteral("hello"), QueueKind::Fifo },
+                         ObjectSpec { ObjectKind::Counter, QStringLiteral("x"), QueueKind::Fifo } };
+    scenario.tasks = { TaskSpec { QStringLiteral("t"), 1, 1, {} } };
+    scenario.instances = { TaskInstance { 0, 0, QStringLiteral("worker-task") } };
+    Trace trace;
+    TraceBuilder builder(trace);
+    builder.start(scenario, 0);
+    builder.addLane(LaneInfo { 0, LaneKind::Process, 20, 21, QStringLiteral("process-1"), 1 });
+    builder.addLane(LaneInfo { 1, LaneKind::Main, 10, 11, QStringLiteral("main"), -1 });
+    builder.addLane(LaneInfo { 2, LaneKind::Thread, 10, 12, QStringLiteral("pool-1"), 1 });
+    builder.addLane(LaneInfo { 3, LaneKind::Process, 30, 31, QStringLiteral("process-2"), 1 });
+    const Event events[] = {
+        ev(0, 2, EventKind::LaneBegin),
+        ev(100, 2, EventKind::TaskBegin, 0),
+        ev(100, 2, EventKind::StateChange, kNoObject, -1, State::Running),
+        ev(200, 2, EventKind::StateChange, 0, 1, State::LockWait),
+        ev(500, 2, EventKind::StateChange, kNoObject, -1, State::Running),
+        ev(600, 2, EventKind::Mark, 1),
+        ev(700, 2, EventKind::LostUpdate, 2, 5),
+        ev(900, 2, EventKind::TaskEnd, 0),
+        ev(1000, 2, EventKind::LaneEnd),
+        ev(0, 1, EventKind::LaneBegin),
+        ev(50, 1, EventKind::StateChange, kNoObject, -1, State::JoinWait),
+    };
+    builder.addEvents(events, std::size(events));
+    return trace;
+}
+
+} // namespace
+
+class TestGanttLayout : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void groupsLanesByProcess();
+    void findsTheRowAtAPixel();
+    void hitTestsSegmentsAndMarks();
+    void describesWhatIsUnderThePointer();
+};
+
+void TestGanttLayout::groupsLanesByProcess()
+{
+    const Trace trace = sampleTrace();
+    const std::vector<LaneRow> rows = LaneLayout::build(trace, 10);
+    // header(10), main, pool-1, header(20), process-1, header(30), process-2
+    QCOMPARE(rows.size(), size_t(7));
+    QCOMPARE(rows[0].kind, LaneRow::ProcessHeader);
+    QVERIFY(rows[0].label.contains(QStringLiteral("this process")));
+    QCOMPARE(rows[1].lane, 1); // main first in its process
+    QCOMPARE(rows[2].lane, 2);
+    QVERIFY(rows[2].label.startsWith(QStringLiteral("pool-1")));
+    QVERIFY(rows[2].label.contains(QStringLiteral("tid 12")));
+    QCOMPARE(rows[3].kind, LaneRow::ProcessHeader);
+    QVERIFY(rows[3].label.contains(QStringLiteral("pid 20")));
+    QCOMPARE(rows[4].lane, 0);
+    QCOMPARE(rows[6].lane, 3);
+    int y = 0;
+    for (const LaneRow &row : rows) {
+        QCOMPARE(row.y, y);
+        y += row.height;
+    }
+    QCOMPARE(LaneLayout::contentHeight(rows), y);
+}
+
+void TestGanttLayout::findsTheRowAtAPixel()
+{
+    const std::vector<LaneRow> rows = LaneLayout::build(sampleTrace(), 10);
+    QCOMPARE(LaneLayout::rowAt(rows, -1), -1);
+    QCOMPARE(LaneLayout::rowAt(rows, 0), 0);
+    QCOMPARE(LaneLayout::rowAt(rows, LaneLayout::kHeaderHeight), 1);
+    QCOMPARE(LaneLayout::rowAt(rows, LaneLayout::kHeaderHeight + LaneLayout::kLaneHeight - 1), 1);
+    QCOMPARE(LaneLayout::rowAt(rows, LaneLayout::kHeaderHeight + LaneLayout::kLaneHeight), 2);
+    QCOMPARE(LaneLayout::rowAt(rows, LaneLayout::contentHeight(rows)), -1);
+}
+
+void TestGanttLayout::hitTestsSegmentsAndMarks()
+{
+    const Trace trace = sampleTrace();
+    GanttHit hit = GanttHit::at(trace, 2, 300, 10, 1000);
+    QCOMPARE(hit.kind, GanttHit::SegmentHit);
+    QCOMPARE(hit.segment.state, State::LockWait);
+    QCOMPARE(hit.segment.startNs, 200);
+    QCOMPARE(hit.segment.endNs, 500);
+    hit = GanttHit::at(trace, 2, 605, 10, 1000); // near the print mark
+    QCOMPARE(hit.kind, GanttHit::MarkHit);
+    QCOMPARE(hit.event.kind, EventKind::Mark);
+    hit = GanttHit::at(trace, 2, 698, 10, 1000);
+    QCOMPARE(hit.kind, GanttHit::LostUpdateHit);
+    hit = GanttHit::at(trace, 2, 650, 10, 1000); // between: the Running segment
+    QCOMPARE(hit.kind, GanttHit::SegmentHit);
+    QCOMPARE(hit.segment.state, State::Running);
+    QCOMPARE(hit.segment.task, 0);
+    // The main lane is still waiting: its open segment reaches "now".
+    hit = GanttHit::at(trace, 1, 800, 10, 1000);
+    QCOMPARE(hit.kind, GanttHit::SegmentHit);
+    QVERIFY(hit.open);
+    QCOMPARE(hit.segment.state, State::JoinWait);
+    QCOMPARE(hit.segment.endNs, 1000);
+    QCOMPARE(GanttHit::at(trace, 2, 5000, 10, 1000).kind, GanttHit::None);
+    QCOMPARE(GanttHit::at(trace, 9, 100, 10, 1000).kind, GanttHit::None);
+}
+
+void TestGanttLayout::describesWhatIsUnderThePointer()
+{
+    const Trace trace = sampleTrace();
+    const QString wait = GanttHit::describe(trace, GanttHit::at(trace, 2, 300, 10, 1000));
+    QVERIFY2(wait.contains(QStringLiteral("LockWait")), qPrintable(wait));
+    QVERIFY(wait.contains(QStringLiteral("lock: L")));
+    QVERIFY(wait.contains(QStringLiteral("held by: main")));
+    QVERIFY(wait.contains(QStringLiteral("task: worker-task")));
+    QVERIFY(wait.contains(QStringLiteral("from 200 ns for 300 ns")));
+    const QString mark = GanttHit::describe(trace, GanttHit::at(trace, 2, 600, 10, 1000));
+    QVERIFY2(mark.contains(QStringLiteral("print \"hello\"")), qPrintable(mark));
+    const QString lost = GanttHit::describe(trace, GanttHit::at(trace, 2, 700, 10, 1000));
+    QVERIFY2(lost.contains(QStringLiteral("erased 5")), qPrintable(lost));
+}
+
+QTEST_GUILESS_MAIN(TestGanttLayout)
+#include "tst_ganttlayout.moc"

@@ -1,0 +1,218 @@
+#include "chartexporter.h"
+#include "ganttpainter.h"
+#include "statepalette.h"
+#include "tracebuilder.h"
+
+#include <QDomDocument>
+#include <QFile>
+#include <QImage>
+#include <QPainter>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace threadlab;
+
+namespace {
+
+Event ev(int64_t t, uint32_t lane, EventKind kind, uint32_t object = kNoObject, int64_t arg = 0, State state = State::Running)
+{
+    return Event { t, arg, lane, object, kind, uint16_t(state), 0 };
+}
+
+Scenario oneTask()
+{
+    Scenario scenario;
+    scenario.objects = { ObjectSpec { ObjectKind::Counter, QStringLiteral("x"), QueueKind::Fifo } };
+    scenario.tasks = { TaskSpec { QStringLiteral("t"), 1, 1, {} } };
+    scenario.instances = { TaskInstance { 0, 0, QStringLiteral("t") } };
+    return scenario;
+}
+
+struct Picture
+{
+    Trace trace;
+    std::vector<LaneRow> rows;
+    QImage image;
+};
+
+// Paints lane 0 over 0 .. 1 000 000 ns onto a 1190 px wide image: 1000 ns per chart pixel.
+void paint(Picture &picture)
+{
+    picture.rows = LaneLayout::build(picture.trace, 1);
+    GanttFrame frame;
+    frame.trace = &picture.trace;
+    frame.rows = &picture.rows;
+    frame.size = QSize(GanttFrame::kLabelWidth + 1000, 200);
+    frame.mapping = TimeMapping { 0, 1000, GanttFrame::kLabelWidth };
+    picture.image = QImage(frame.size, QImage::Format_RGB32);
+    QPainter painter(&picture.image);
+    GanttPainter().paint(painter, frame);
+}
+
+// The colour in the middle of lane 0's bar at time t.
+QRgb colourAt(const Picture &picture, int64_t t)
+{
+    const LaneRow &row = picture.rows.at(1);
+    return picture.image.pixel(GanttFrame::kLabelWidth + int(t / 1000), GanttFrame::kAxisHeight + row.y + row.height / 2);
+}
+
+} // namespace
+
+class TestGanttPainter : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void paintsEachStateInItsColour();
+    void summarisesDenseLanesPerColumn();
+    void marksLostUpdates();
+    void exportsPngSvgAndPdf();
+    void denseMarksAtAnyZoomFinish();
+};
+
+void TestGanttPainter::paintsEachStateInItsColour()
+{
+    Picture picture;
+    TraceBuilder builder(picture.trace);
+    builder.start(oneTask(), 0);
+    builder.addLane(LaneInfo { 0, LaneKind::Thread, 1, 2, QStringLiteral("worker"), -1 });
+    const Event events[] = {
+        ev(0, 0, EventKind::LaneBegin),
+        ev(100'000, 0, EventKind::StateChange, kNoObject, -1, State::Sleeping),
+        ev(400'000, 0, EventKind::StateChange, 0, 0, State::LockWait),
+        ev(600'000, 0, EventKind::StateChange, kNoObject, -1, State::Running),
+        ev(800'000, 0, EventKind::LaneEnd),
+    };
+    builder.addEvents(events, std::size(events));
+    paint(picture);
+    QCOMPARE(colourAt(picture, 50'000), StatePalette::color(State::Running).rgb());
+    QCOMPARE(colourAt(picture, 250'000), StatePalette::color(State::Sleeping).rgb());
+    QCOMPARE(colourAt(picture, 500'000), StatePalette::color(State::LockWait).rgb());
+    QCOMPARE(colourAt(picture, 700'000), StatePalette::color(State::Running).rgb());
+    // After the lane ended: background, not a state colour.
+    const QRgb after = colourAt(picture, 900'000);
+    for (State state : allStates())
+        QVERIFY(after != StatePalette::color(state).rgb());
+}
+
+void TestGanttPainter::summarisesDenseLanesPerColumn()
+{
+    // 100 000 segments of 10 ns (7 ns Sleeping, 3 ns Running) in the first half: 100 per pixel.
+    Picture picture;
+    TraceBuilder builder(picture.trace);
+    builder.start(oneTask(), 0);
+    builder.addLane(LaneInfo { 0, LaneKind::Thread, 1, 2, QStringLiteral("busy"), -1 });
+    std::vector<Event> events { ev(0, 0, EventKind::LaneBegin) };
+    for (int i = 0; i < 50'000; ++i) {
+        events.push_back(ev(i * 10, 0, EventKind::StateChange, kNoObject, -1, State::Sleeping));
+        events.push_back(ev(i * 10 + 7, 0, EventKind::StateChange, kNoObject, -1, State::Running));
+    }
+    events.push_back(ev(500'000, 0, EventKind::StateChange, kNoObject, -1, State::QueueWait));
+    events.push_back(ev(1'000'000, 0, EventKind::LaneEnd));
+    builder.addEvents(events.data(), events.size());
+    QVERIFY(picture.trace.lanes[0].segments.size() > 99'000);
+    paint(picture);
+    QCOMPARE(colourAt(picture, 200'000), StatePalette::color(State::Sleeping).rgb()); // the dominant state
+    QCOMPARE(colourAt(picture, 700'000), StatePalette::color(State::QueueWait).rgb());
+}
+
+void TestGanttPainter::marksLostUpdates()
+{
+    Picture picture;
+    TraceBuilder builder(picture.trace);
+    builder.start(oneTask(), 0);
+    builder.addLane(LaneInfo { 0, LaneKind::Thread, 1, 2, QStringLiteral("racer"), -1 });
+    const Event events[] = {
+        ev(0, 0, EventKind::LaneBegin),
+        ev(500'000, 0, EventKind::LostUpdate, 0, 3),
+        ev(900'000, 0, EventKind::LaneEnd),
+    };
+    builder.addEvents(events, std::size(events));
+    paint(picture);
+    const LaneRow &row = picture.rows.at(1);
+    int red = 0;
+    for (int x = GanttFrame::kLabelWidth + 495; x <= GanttFrame::kLabelWidth + 505; ++x) {
+        for (int y = GanttFrame::kAxisHeight + row.y; y < GanttFrame::kAxisHeight + row.y + row.height; ++y) {
+            const QColor c = picture.image.pixelColor(x, y);
+            red += c.red() > 180 && c.green() < 60 && c.blue() < 60 ? 1 : 0;
+        }
+    }
+    QVERIFY2(red >= 6, qPrintable(QString::number(red)));
+}
+
+void TestGanttPainter::exportsPngSvgAndPdf()
+{
+    Trace trace;
+    TraceBuilder builder(trace);
+    builder.start(oneTask(), 0);
+    builder.addLane(LaneInfo { 0, LaneKind::Main, 1, 1, QStringLiteral("main"), -1 });
+    builder.addLane(LaneInfo { 1, LaneKind::Thread, 1, 2, QStringLiteral("worker"), 0 });
+    const Event events[] = {
+        ev(0, 0, EventKind::LaneBegin),         ev(0, 1, EventKind::LaneBegin),
+        ev(10, 0, EventKind::StateChange, 0, -1, State::JoinWait),
+        ev(10, 1, EventKind::TaskBegin, 0),     ev(20'000, 1, EventKind::StateChange, kNoObject, -1, State::Sleeping),
+        ev(900'000, 1, EventKind::TaskEnd, 0),  ev(900'000, 1, EventKind::LaneEnd),
+        ev(900'100, 0, EventKind::StateChange, kNoObject, -1, State::Running),
+        ev(900'200, 0, EventKind::Result, 0),   ev(1'000'000, 0, EventKind::LaneEnd),
+    };
+    builder.addEvents(events, std::size(events));
+    QTemporaryDir dir;
+    const QString png = dir.filePath(QStringLiteral("chart.png"));
+    QCOMPARE(ChartExporter::exportChart(trace, 1, png), QString());
+    const QImage image(png);
+    QVERIFY(!image.isNull());
+    QCOMPARE(image.width(), ChartExporter::kDefaultWidth);
+    QSet<QRgb> colours;
+    for (int y = 0; y < image.height(); y += 3)
+        for (int x = 0; x < image.width(); x += 3)
+            colours.insert(image.pixel(x, y));
+    QVERIFY(colours.contains(StatePalette::color(State::Sleeping).rgb()));
+    QVERIFY(colours.contains(StatePalette::color(State::JoinWait).rgb()));
+
+    const QString svg = dir.filePath(QStringLiteral("chart.svg"));
+    QCOMPARE(ChartExporter::exportChart(trace, 1, svg), QString());
+    QFile svgFile(svg);
+    QVERIFY(svgFile.open(QIODevice::ReadOnly));
+    QDomDocument document;
+    QVERIFY(bool(document.setContent(&svgFile)));
+    QCOMPARE(document.documentElement().tagName(), QStringLiteral("svg"));
+    const QString sleeping = StatePalette::color(State::Sleeping).name();
+    QVERIFY2(document.toString().contains(sleeping, Qt::CaseInsensitive), "no Sleeping rectangle in the SVG");
+
+    const QString pdf = dir.filePath(QStringLiteral("chart.pdf"));
+    QCOMPARE(ChartExporter::exportChart(trace, 1, pdf), QString());
+    QFile pdfFile(pdf);
+    QVERIFY(pdfFile.open(QIODevice::ReadOnly));
+    QVERIFY(pdfFile.read(5) == "%PDF-");
+
+    QVERIFY(ChartExporter::exportChart(trace, 1, dir.filePath(QStringLiteral("chart.bmp"))).contains(QStringLiteral("unknown chart format")));
+    QVERIFY(!ChartExporter::exportChart(trace, 1, QStringLiteral("/nonexistent/dir/chart.png")).isEmpty());
+}
+
+void TestGanttPainter::denseMarksAtAnyZoomFinish()
+{
+    // Many lost updates per pixel, at scales where a pixel boundary falls on an event's time
+    // (the thinning loop must always move on).
+    Trace trace;
+    TraceBuilder builder(trace);
+    builder.start(oneTask(), 0);
+    builder.addLane(LaneInfo { 0, LaneKind::Thread, 1, 2, QStringLiteral("racer"), -1 });
+    std::vector<Event> events { ev(0, 0, EventKind::LaneBegin) };
+    for (int i = 1; i <= 200'000; ++i)
+        events.push_back(ev(i * 3, 0, EventKind::LostUpdate, 0, 1));
+    builder.addEvents(events.data(), events.size());
+    const std::vector<LaneRow> rows = LaneLayout::build(trace, 1);
+    QImage image(GanttFrame::kLabelWidth + 997, 120, QImage::Format_RGB32);
+    GanttPainter painter;
+    for (double nsPerPixel : { 3.0, 7.0, 600.0 / 997, 601.7, 1.0 / 3, 299.99999 }) {
+        GanttFrame frame;
+        frame.trace = &trace;
+        frame.rows = &rows;
+        frame.size = image.size();
+        frame.mapping = TimeMapping { 17, nsPerPixel, GanttFrame::kLabelWidth };
+        QPainter p(&image);
+        painter.paint(p, frame);
+    }
+}
+
+QTEST_MAIN(TestGanttPainter)
+#include "tst_ganttpainter.moc"
