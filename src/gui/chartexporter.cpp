@@ -6,6 +6,8 @@
 #include "trace.h"
 
 #include <QFileInfo>
+#include <QFont>
+#include <QFontMetrics>
 #include <QImage>
 #include <QPageLayout>
 #include <QPainter>
@@ -34,10 +36,13 @@ QString ChartExporter::exportChart(const Trace &trace, qint64 ownPid, const QStr
     if (!supports(path))
         return QStringLiteral("%1: unknown chart format (use .png, .svg or .pdf)").arg(path);
     const std::vector<LaneRow> rows = LaneLayout::build(trace, ownPid);
+    const QFont font;
+    const int width = size.isEmpty() ? kDefaultWidth : size.width();
+    const int legendHeight = GanttPainter::legendHeight(QFontMetrics(font), width);
     if (size.isEmpty())
-        size = QSize(kDefaultWidth,
-                     GanttFrame::kAxisHeight + LaneLayout::contentHeight(rows) + GanttFrame::kLegendHeight + 4);
+        size = QSize(width, GanttFrame::kAxisHeight + LaneLayout::contentHeight(rows) + legendHeight + 4);
     GanttFrame frame;
+    frame.legendHeight = legendHeight;
     frame.trace = &trace;
     frame.rows = &rows;
     frame.size = size;

@@ -26,7 +26,7 @@ struct LockWaitSelection
 struct GanttFrame
 {
     static constexpr int kAxisHeight = 30;
-    static constexpr int kLegendHeight = 26;
+    static constexpr int kLegendRowHeight = 22;
     static constexpr int kLabelWidth = 190;
 
     const Trace *trace = nullptr;
@@ -36,12 +36,12 @@ struct GanttFrame
     int scrollY = 0; // content y at the top of the lane area
     int64_t nowNs = 0; // where the lanes' current states end
     bool live = false;
-    bool legend = true;
+    int legendHeight = kLegendRowHeight + 4; // 0: no legend; see GanttPainter::legendHeight()
     LockWaitSelection selection;
 
     int chartWidth() const { return size.width() - kLabelWidth; }
     int lanesTop() const { return kAxisHeight; }
-    int lanesBottom() const { return size.height() - (legend ? kLegendHeight : 0); }
+    int lanesBottom() const { return size.height() - legendHeight; }
     int rowTop(const LaneRow &row) const { return lanesTop() + row.y - scrollY; }
 };
 

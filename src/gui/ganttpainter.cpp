@@ -50,8 +50,7 @@ void GanttPainter::paint(QPainter &painter, const GanttFrame &frame)
         paintLabels(painter, frame);
         paintAxis(painter, frame);
     }
-    if (frame.legend)
-        paintLegend(painter, frame);
+    paintLegend(painter, frame);
     painter.restore();
 }
 
@@ -161,51 +160,93 @@ void GanttPainter::paintAxis(QPainter &painter, const GanttFrame &frame)
     painter.restore();
 }
 
-void GanttPainter::paintLegend(QPainter &painter, const GanttFrame &frame)
+std::vector<GanttPainter::LegendItem> GanttPainter::legendItems(const QFontMetrics &metrics)
 {
-    const int top = frame.size.height() - GanttFrame::kLegendHeight;
-    painter.fillRect(QRect(0, top, frame.size.width(), GanttFrame::kLegendHeight), QColor(0xf7, 0xf8, 0xfa));
-    painter.setPen(QColor(0x99, 0x99, 0x99));
-    painter.drawLine(0, top, frame.size.width(), top);
-    int x = 8;
-    const int y = top + GanttFrame::kLegendHeight / 2;
-    const QFontMetrics metrics = painter.fontMetrics();
+    std::vector<LegendItem> items;
     for (State state : allStates()) {
-        if (state == State::Runnable)
-            continue;
-        painter.fillRect(QRect(x, y - 6, 12, 12), m_palette.brush(state));
-        painter.setPen(Qt::black);
-        const QString name = stateName(state);
-        painter.drawText(QPoint(x + 16, y + metrics.ascent() / 2 - 1), name);
-        x += 16 + metrics.horizontalAdvance(name) + 14;
+        if (state != State::Runnable)
+            items.push_back(LegendItem { 16 + metrics.horizontalAdvance(stateName(state)) + 14, int(state), stateName(state) });
+    }
+    const QString marks[] = { QStringLiteral("print"), QStringLiteral("result (n-th)"), QStringLiteral("lost update"),
+                              QStringLiteral("lock held"), QStringLiteral("read→write (zoomed in)") };
+    for (int i = 0; i < int(std::size(marks)); ++i)
+        items.push_back(LegendItem { 18 + metrics.horizontalAdvance(marks[i]) + 14, -1 - i, marks[i] });
+    return items;
+}
+
+int GanttPainter::legendHeight(const QFontMetrics &metrics, int width)
+{
+    int rows = 1;
+    int x = 8;
+    for (const LegendItem &item : legendItems(metrics)) {
+        if (x + item.width > width && x > 8) {
+            ++rows;
+            x = 8;
+        }
+        x += item.width;
+    }
+    return rows * GanttFrame::kLegendRowHeight + 4;
+}
+
+void GanttPainter::paintGlyph(QPainter &painter, int glyph, int x, int y)
+{
+    if (glyph >= 0) {
+        painter.fillRect(QRect(x, y - 6, 12, 12), m_palette.brush(State(glyph)));
+        return;
     }
     painter.setRenderHint(QPainter::Antialiasing, true);
-    auto label = [&](const QString &text) {
-        painter.setPen(Qt::black);
-        painter.drawText(QPoint(x, y + metrics.ascent() / 2 - 1), text);
-        x += metrics.horizontalAdvance(text) + 14;
-    };
-    const QPointF triangle[] = { { x + 0.0, y - 5.0 }, { x + 8.0, y - 5.0 }, { x + 4.0, y + 2.0 } };
-    painter.setBrush(Qt::black);
-    painter.drawPolygon(triangle, 3);
-    x += 12;
-    label(QStringLiteral("print"));
-    painter.setBrush(m_palette.resultBrush);
-    painter.setPen(Qt::NoPen);
-    painter.drawEllipse(QPointF(x + 5, y), 6, 6);
-    x += 14;
-    label(QStringLiteral("result (n-th)"));
-    painter.setPen(m_palette.lostUpdatePen);
-    painter.drawLine(QPointF(x, y - 4), QPointF(x + 6, y + 4));
-    painter.drawLine(QPointF(x + 6, y - 4), QPointF(x, y + 4));
-    x += 10;
-    label(QStringLiteral("lost update"));
-    painter.setPen(m_palette.holdPen);
-    painter.drawLine(QPointF(x, y), QPointF(x + 14, y));
-    x += 18;
-    label(QStringLiteral("lock held"));
+    switch (-1 - glyph) {
+    case 0: {
+        const QPointF triangle[] = { { x + 2.0, y - 5.0 }, { x + 10.0, y - 5.0 }, { x + 6.0, y + 2.0 } };
+        painter.setPen(m_palette.markPen);
+        painter.setBrush(Qt::black);
+        painter.drawPolygon(triangle, 3);
+        break;
+    }
+    case 1:
+        painter.setPen(Qt::NoPen);
+        painter.setBrush(m_palette.resultBrush);
+        painter.drawEllipse(QPointF(x + 6, y), 6, 6);
+        break;
+    case 2:
+        painter.setPen(m_palette.lostUpdatePen);
+        painter.drawLine(QPointF(x + 2, y - 4), QPointF(x + 9, y + 4));
+        painter.drawLine(QPointF(x + 9, y - 4), QPointF(x + 2, y + 4));
+        break;
+    case 3:
+        painter.setPen(m_palette.holdPen);
+        painter.drawLine(QPointF(x, y), QPointF(x + 13, y));
+        break;
+    default:
+        painter.setPen(m_palette.raceWindowPen);
+        painter.drawLine(QPointF(x, y + 3), QPointF(x + 13, y + 3));
+        break;
+    }
     painter.setBrush(Qt::NoBrush);
     painter.setRenderHint(QPainter::Antialiasing, false);
+}
+
+void GanttPainter::paintLegend(QPainter &painter, const GanttFrame &frame)
+{
+    if (frame.legendHeight <= 0)
+        return;
+    const int top = frame.size.height() - frame.legendHeight;
+    painter.fillRect(QRect(0, top, frame.size.width(), frame.legendHeight), QColor(0xf7, 0xf8, 0xfa));
+    painter.setPen(QColor(0x99, 0x99, 0x99));
+    painter.drawLine(0, top, frame.size.width(), top);
+    const QFontMetrics metrics = painter.fontMetrics();
+    int x = 8;
+    int y = top + 2 + GanttFrame::kLegendRowHeight / 2;
+    for (const LegendItem &item : legendItems(metrics)) {
+        if (x + item.width > frame.size.width() && x > 8) {
+            x = 8;
+            y += GanttFrame::kLegendRowHeight;
+        }
+        paintGlyph(painter, item.glyph, x, y);
+        painter.setPen(Qt::black);
+        painter.drawText(QPoint(x + (item.glyph >= 0 ? 16 : 18), y + metrics.ascent() / 2 - 1), item.text);
+        x += item.width;
+    }
 }
 
 } // namespace threadlab

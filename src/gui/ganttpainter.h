@@ -4,6 +4,10 @@
 #include "lanepainter.h"
 #include "statepalette.h"
 
+#include <QString>
+#include <vector>
+
+class QFontMetrics;
 class QPainter;
 
 namespace threadlab {
@@ -17,6 +21,8 @@ public:
     GanttPainter();
 
     void paint(QPainter &painter, const GanttFrame &frame);
+    // The legend's height at this width: it wraps onto more rows when it does not fit.
+    static int legendHeight(const QFontMetrics &metrics, int width);
 
 private:
     void paintRows(QPainter &painter, const GanttFrame &frame);
@@ -25,6 +31,14 @@ private:
     void paintLabels(QPainter &painter, const GanttFrame &frame);
     void paintAxis(QPainter &painter, const GanttFrame &frame);
     void paintLegend(QPainter &painter, const GanttFrame &frame);
+    struct LegendItem
+    {
+        int width;
+        int glyph; // index of a state, or -1 - a mark glyph
+        QString text;
+    };
+    static std::vector<LegendItem> legendItems(const QFontMetrics &metrics);
+    void paintGlyph(QPainter &painter, int glyph, int x, int y);
     const LaneRow *rowOfLane(const GanttFrame &frame, int lane) const;
 
     StatePalette m_palette;

@@ -145,7 +145,8 @@ void GanttView::syncScrollBars()
     h->setSingleStep(std::max(1, page / 10));
     h->setValue(int(std::clamp(double(m_mapping.startNs - origin) / total * kScrollSteps, 0.0, double(kScrollSteps))));
     QScrollBar *v = verticalScrollBar();
-    const int lanesHeight = viewport()->height() - GanttFrame::kAxisHeight - GanttFrame::kLegendHeight;
+    const int lanesHeight = viewport()->height() - GanttFrame::kAxisHeight
+        - GanttPainter::legendHeight(fontMetrics(), viewport()->width());
     v->setRange(0, std::max(0, LaneLayout::contentHeight(m_rows) - lanesHeight));
     v->setPageStep(std::max(1, lanesHeight));
     v->setSingleStep(LaneLayout::kLaneHeight);
@@ -177,6 +178,7 @@ GanttFrame GanttView::frame(const QSize &size) const
     frame.nowNs = m_nowNs;
     frame.live = m_live;
     frame.selection = m_selection;
+    frame.legendHeight = GanttPainter::legendHeight(fontMetrics(), size.width());
     return frame;
 }
 
@@ -184,6 +186,12 @@ void GanttView::paintEvent(QPaintEvent *)
 {
     QPainter painter(viewport());
     m_painter.paint(painter, frame(viewport()->size()));
+    if (!m_trace) {
+        painter.setPen(QColor(0x70, 0x70, 0x70));
+        painter.drawText(viewport()->rect().adjusted(0, 0, 0, -GanttFrame::kLegendRowHeight * 2), Qt::AlignCenter,
+                         tr("Press Run (F5) to watch this lesson's threads and processes, live.\n"
+                            "Hover a lane to see what it was doing; Ctrl+wheel zooms, drag pans, F fits."));
+    }
 }
 
 void GanttView::resizeEvent(QResizeEvent *event)

@@ -3,6 +3,7 @@
 #include "trace.h"
 
 #include <algorithm>
+#include <climits>
 
 namespace threadlab {
 
@@ -24,8 +25,20 @@ std::vector<LaneRow> LaneLayout::build(const Trace &trace, qint64 ownPid)
         }
         if (members.empty())
             continue;
+        // Main first, then in the order of the first task each lane ran (the order the scenario lists
+        // them), then lanes that ran no task yet, in the order they appeared.
+        std::vector<int> firstTask(trace.lanes.size(), INT_MAX);
+        for (size_t task = 0; task < trace.tasks.size(); ++task) {
+            const int lane = trace.tasks[task].lane;
+            if (lane >= 0 && size_t(lane) < firstTask.size())
+                firstTask[size_t(lane)] = std::min(firstTask[size_t(lane)], int(task));
+        }
         std::stable_sort(members.begin(), members.end(), [&](int a, int b) {
-            return (trace.lanes[size_t(a)].info.kind == LaneKind::Main) > (trace.lanes[size_t(b)].info.kind == LaneKind::Main);
+            const bool mainA = trace.lanes[size_t(a)].info.kind == LaneKind::Main;
+            const bool mainB = trace.lanes[size_t(b)].info.kind == LaneKind::Main;
+            if (mainA != mainB)
+                return mainA;
+            return firstTask[size_t(a)] < firstTask[size_t(b)];
         });
         const QString header = pid == ownPid ? QStringLiteral("pid %1 · this process").arg(pid)
                                              : QStringLiteral("pid %1 · worker process").arg(pid);

@@ -24,10 +24,11 @@ LessonPanel::~LessonPanel() = default;
 
 void LessonPanel::showScenario(const Scenario &scenario)
 {
-    m_lessonHtml = QStringLiteral("<h2>%1</h2><p>%2</p><p><b>Expected:</b> %3</p>")
-                       .arg(scenario.title.toHtmlEscaped(), scenario.lesson.toHtmlEscaped(),
-                            scenario.expected.isEmpty() ? QStringLiteral("—") : scenario.expected.toHtmlEscaped());
-    m_outcomeHtml = QStringLiteral("<p style='color:#666'>Press Run (F5) to measure it.</p>");
+    m_lessonHtml =
+        QStringLiteral("<h2>%1</h2><p>%2</p>").arg(scenario.title.toHtmlEscaped(), scenario.lesson.toHtmlEscaped());
+    m_expectedHtml = QStringLiteral("<p><b>Expected:</b> %1</p>")
+                         .arg(scenario.expected.isEmpty() ? QStringLiteral("—") : scenario.expected.toHtmlEscaped());
+    m_outcomeHtml = m_expectedHtml + QStringLiteral("<p style='color:#666'>Press Run (F5) to measure it.</p>");
     m_ui->pythonCode->setPlainText(scenario.pythonCode);
     m_ui->cppCode->setPlainText(scenario.cppCode);
     render();
@@ -35,17 +36,17 @@ void LessonPanel::showScenario(const Scenario &scenario)
 
 void LessonPanel::showRunning(const QString &settings)
 {
-    m_outcomeHtml = QStringLiteral("<h3>Running…</h3><p style='color:#666'>%1</p>").arg(settings.toHtmlEscaped());
+    m_outcomeHtml = m_expectedHtml
+        + QStringLiteral("<h3>Running…</h3><p style='color:#666'>%1</p>").arg(settings.toHtmlEscaped());
     render();
 }
 
-void LessonPanel::showOutcome(const Scenario &scenario, const RunSummary &summary, const QString &settings)
+void LessonPanel::showOutcome(const RunSummary &summary, const QString &settings)
 {
     QString html = QStringLiteral("<h3>Measured</h3><p style='color:#666'>%1</p><ul>").arg(settings.toHtmlEscaped());
     for (const QString &line : Outcome::lines(summary))
         html += QStringLiteral("<li>%1</li>").arg(line.toHtmlEscaped());
-    html += QStringLiteral("</ul><p><b>Expected:</b> %1</p>")
-                .arg(scenario.expected.isEmpty() ? QStringLiteral("—") : scenario.expected.toHtmlEscaped());
+    html += QStringLiteral("</ul>") + m_expectedHtml;
     for (const QString &error : summary.errors)
         html += QStringLiteral("<p style='color:#b00020'><b>Problem:</b> %1</p>").arg(error.toHtmlEscaped());
     m_outcomeHtml = html;

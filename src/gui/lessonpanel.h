@@ -23,7 +23,7 @@ public:
 
     void showScenario(const Scenario &scenario);
     void showRunning(const QString &settings);
-    void showOutcome(const Scenario &scenario, const RunSummary &summary, const QString &settings);
+    void showOutcome(const RunSummary &summary, const QString &settings);
     void showProblem(const QString &problem);
     QString outcomeText() const; // the measured outcome as plain text
 
@@ -32,6 +32,7 @@ private:
 
     std::unique_ptr<Ui::LessonPanel> m_ui;
     QString m_lessonHtml;
+    QString m_expectedHtml;
     QString m_outcomeHtml;
 };
 

@@ -49,7 +49,7 @@ MainWindow::MainWindow(QWidget *parent)
     m_ui->banner->hide();
     m_ui->menuView->addAction(m_ui->libraryDock->toggleViewAction());
     m_ui->menuView->addAction(m_ui->lessonDock->toggleViewAction());
-    resizeDocks({ m_ui->libraryDock, m_ui->lessonDock }, { 270, 400 }, Qt::Horizontal);
+    resizeDocks({ m_ui->libraryDock, m_ui->lessonDock }, { 300, 400 }, Qt::Horizontal);
     buildToolBar();
     buildStatusBar();
     m_poll = new QTimer(this);
@@ -320,7 +320,7 @@ void MainWindow::finishRun()
     m_run->collect();
     m_ui->gantt->traceUpdated(m_run->trace().lastEventNs, false);
     const RunSummary summary = RunSummary::from(*m_run);
-    m_ui->lesson->showOutcome(m_run->scenario(), summary, m_runSettings);
+    m_ui->lesson->showOutcome(summary, m_runSettings);
     bool stopped = false;
     for (const TaskSummary &task : summary.tasks)
         stopped = stopped || task.outcome == TaskOutcome::Cancelled;
