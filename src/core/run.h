@@ -70,6 +70,7 @@ private:
     TraceBuilder m_builder;
     std::thread m_thread;
     bool m_started = false;
+    bool m_compacted = false; // the trace is complete
     std::atomic<bool> m_finished { false };
     std::mutex m_finishedMutex;
     std::condition_variable m_finishedChanged;

@@ -5,17 +5,35 @@
 
 namespace threadlab {
 
+namespace {
+// Nodes up to this many columns wide are shared out between their columns instead of descended into:
+// the picture is smoothed over at most this many pixels, and the cost per lane stays near its width.
+constexpr double kShareColumns = 4.0;
+} // namespace
+
 // Streams contributions in time order and writes each column's dominant state once it is complete.
 struct SegmentLod::Accumulator
 {
+    Accumulator(int64_t from, double nsPerColumn, int columns, std::vector<uint8_t> &out)
+        : fromNs(from)
+        , nsPerColumn(nsPerColumn)
+        , columnsPerNs(1.0 / nsPerColumn)
+        , columns(columns)
+        , windowEndNs(from + int64_t(std::ceil(columns * nsPerColumn)))
+        , out(out)
+    {
+    }
+
     int64_t fromNs;
     double nsPerColumn;
+    double columnsPerNs;
     int columns;
+    int64_t windowEndNs;
     std::vector<uint8_t> &out;
     int column = -1;
     std::array<double, kStateCount> durations {};
 
-    int columnOf(int64_t t) const { return int(std::floor(double(t - fromNs) / nsPerColumn)); }
+    int columnOf(int64_t t) const { return int(std::floor(double(t - fromNs) * columnsPerNs)); }
     int64_t columnStart(int c) const { return fromNs + int64_t(std::ceil(c * nsPerColumn)); }
 
     void flush()
@@ -39,11 +57,11 @@ struct SegmentLod::Accumulator
         move(c);
         durations[size_t(state)] += double(std::max<int64_t>(ns, 1));
     }
-    void add(int c, const Node &node)
+    void add(int c, const Node &node, double share = 1.0)
     {
         move(c);
         for (size_t i = 0; i < durations.size(); ++i)
-            durations[i] += double(node.stateNs[i]);
+            durations[i] += double(node.stateNs[i]) * share;
     }
     // Columns [first, last] lie wholly inside one span of `state`.
     void fill(int first, int last, State state)
@@ -102,13 +120,26 @@ void SegmentLod::visitSegment(const Segment &segment, Accumulator &acc) const
 void SegmentLod::visit(int level, size_t index, const std::vector<Segment> &segments, Accumulator &acc) const
 {
     const Node &node = m_levels[size_t(level)][index];
-    const int64_t windowEnd = acc.fromNs + int64_t(std::ceil(acc.columns * acc.nsPerColumn));
+    const int64_t windowEnd = acc.windowEndNs;
     if (node.endNs <= acc.fromNs || node.startNs >= windowEnd)
         return;
     const int first = acc.columnOf(node.startNs);
-    if (first == acc.columnOf(node.endNs - 1)) {
+    const int last = acc.columnOf(node.endNs - 1);
+    if (first == last) {
         // The whole node falls into one column: its per-state times speak for it.
         acc.add(first, node);
+        return;
+    }
+    const double span = double(node.endNs - node.startNs);
+    if (span <= kShareColumns * acc.nsPerColumn) {
+        // A node a few columns wide straddles a boundary: share it out by overlap rather
+        // than descend to its segments (its mix of states is taken as even across it).
+        for (int c = first; c <= last; ++c) {
+            const int64_t from = std::max(node.startNs, acc.columnStart(c));
+            const int64_t to = std::min(node.endNs, acc.columnStart(c + 1));
+            if (to > from)
+                acc.add(c, node, double(to - from) / span);
+        }
         return;
     }
     const size_t childBegin = index * kFanout;
@@ -131,11 +162,17 @@ void SegmentLod::dominantStates(const std::vector<Segment> &segments, int64_t fr
     out.assign(size_t(std::max(columns, 0)), kNoState);
     if (columns <= 0 || nsPerColumn <= 0 || m_segments == 0 || segments.size() < m_segments)
         return;
-    Accumulator acc { fromNs, nsPerColumn, columns, out };
+    Accumulator acc(fromNs, nsPerColumn, columns, out);
     const auto &top = m_levels[kLevels - 1];
     for (size_t i = 0; i < top.size(); ++i)
         visit(kLevels - 1, i, segments, acc);
     acc.flush();
+}
+
+void SegmentLod::shrinkToFit()
+{
+    for (auto &nodes : m_levels)
+        nodes.shrink_to_fit();
 }
 
 size_t SegmentLod::memoryBytes() const

@@ -36,6 +36,7 @@ public:
                         std::vector<uint8_t> &out) const;
 
     size_t memoryBytes() const;
+    void shrinkToFit();
     size_t segmentCount() const { return m_segments; }
 
 private:

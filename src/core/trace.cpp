@@ -35,6 +35,19 @@ size_t Trace::memoryBytes() const
     return bytes;
 }
 
+void Trace::shrinkToFit()
+{
+    for (LaneTrack &lane : lanes) {
+        lane.segments.shrink_to_fit();
+        lane.lod.shrinkToFit();
+        lane.marks.shrink_to_fit();
+        lane.lockEvents.shrink_to_fit();
+        lane.counterEvents.shrink_to_fit();
+        lane.lostUpdates.shrink_to_fit();
+    }
+    handoffs.shrink_to_fit();
+}
+
 const LaneTrack *Trace::mainLane() const
 {
     for (const LaneTrack &lane : lanes) {

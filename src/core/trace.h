@@ -82,6 +82,8 @@ struct Trace
     static std::span<const Event> eventsIn(const std::vector<Event> &events, int64_t fromNs, int64_t toNs);
     // Bytes the trace holds (capacity, not size), for the memory-per-event figure.
     size_t memoryBytes() const;
+    // Gives back the growth slack of every vector, once the run has ended.
+    void shrinkToFit();
     const LaneTrack *mainLane() const;
     QString objectName(uint32_t id) const;
 };

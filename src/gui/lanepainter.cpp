@@ -25,7 +25,9 @@ void LanePainter::paint(QPainter &painter, const GanttFrame &frame, const LaneTr
     const int64_t from = frame.mapping.startNs;
     const int64_t to = frame.mapping.endNs(frame.chartWidth());
     const size_t visible = track.segments.empty() ? 0 : frame.trace->segmentsIn(track.info.id, from, to).size();
-    if (visible * 2 <= size_t(std::max(frame.chartWidth(), 1)))
+    // Segments averaging 4 px or more are drawn one by one (with boundaries and labels); denser
+    // lanes are summarised per pixel column.
+    if (visible * 4 <= size_t(std::max(frame.chartWidth(), 1)))
         paintSegments(painter, frame, track, bar);
     else
         paintSummary(painter, frame, track, bar);
