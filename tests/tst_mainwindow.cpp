@@ -8,6 +8,7 @@
 #include <QCheckBox>
 #include <QComboBox>
 #include <QImage>
+#include <QMimeData>
 #include <QRegularExpression>
 #include <QSettings>
 #include <QStandardPaths>
@@ -51,6 +52,7 @@ private Q_SLOTS:
     void stopsARun();
     void badScenarioFileShowsWhatIsWrong();
     void processSharingIsRefusedClearly();
+    void droppedFileOpensAndSettingsPersist();
 };
 
 void TestMainWindow::initTestCase()
@@ -176,6 +178,30 @@ void TestMainWindow::processSharingIsRefusedClearly()
     pressRun(window);
     QVERIFY(!window.isRunning());
     QVERIFY2(window.bannerText().contains(QStringLiteral("queue 'jobs' is shared")), qPrintable(window.bannerText()));
+}
+
+void TestMainWindow::droppedFileOpensAndSettingsPersist()
+{
+    const QString path = QFINDTESTDATA("data/quick.json");
+    {
+        MainWindow window;
+        window.show();
+        QMimeData data;
+        data.setUrls({ QUrl::fromLocalFile(path) });
+        QDragEnterEvent enter(QPoint(10, 10), Qt::CopyAction, &data, Qt::LeftButton, Qt::NoModifier);
+        QApplication::sendEvent(&window, &enter);
+        QVERIFY(enter.isAccepted());
+        QDropEvent drop(QPointF(10, 10), Qt::CopyAction, &data, Qt::LeftButton, Qt::NoModifier);
+        QApplication::sendEvent(&window, &drop);
+        QVERIFY(window.windowTitle().startsWith(QStringLiteral("A quick run")));
+        window.findChild<QCheckBox *>(QStringLiteral("gilBox"))->setChecked(true);
+        window.close();
+    }
+    // A new window opens on the last scenario with the last options.
+    MainWindow again;
+    QVERIFY(again.windowTitle().startsWith(QStringLiteral("A quick run")));
+    QVERIFY(again.findChild<QCheckBox *>(QStringLiteral("gilBox"))->isChecked());
+    QCOMPARE(again.findChild<QComboBox *>(QStringLiteral("executorBox"))->currentText(), QStringLiteral("pool"));
 }
 
 QTEST_MAIN(TestMainWindow)

@@ -1,0 +1,140 @@
+#include "ganttview.h"
+#include "tracebuilder.h"
+
+#include <QScrollBar>
+#include <QTest>
+
+using namespace threadlab;
+
+namespace {
+
+Event ev(int64_t t, uint32_t lane, EventKind kind, uint32_t object = kNoObject, int64_t arg = 0, State state = State::Running)
+{
+    return Event { t, arg, lane, object, kind, uint16_t(state), 0 };
+}
+
+// Two threads of pid 1: "holder" holds lock L from 100 to 600 ms; "waiter" waits for it from 200 ms.
+Trace contention()
+{
+    Scenario scenario;
+    scenario.objects = { ObjectSpec { ObjectKind::Lock, QStringLiteral("L"), QueueKind::Fifo } };
+    Trace trace;
+    TraceBuilder builder(trace);
+    builder.start(scenario, 0);
+    builder.addLane(LaneInfo { 0, LaneKind::Thread, 1, 2, QStringLiteral("holder"), -1 });
+    builder.addLane(LaneInfo { 1, LaneKind::Thread, 1, 3, QStringLiteral("waiter"), -1 });
+    constexpr int64_t ms = 1'000'000;
+    const Event holder[] = { ev(0, 0, EventKind::LaneBegin), ev(100 * ms, 0, EventKind::LockAcquire, 0, -1),
+                             ev(600 * ms, 0, EventKind::LockRelease, 0), ev(1000 * ms, 0, EventKind::LaneEnd) };
+    const Event waiter[] = { ev(0, 1, EventKind::LaneBegin),
+                             ev(200 * ms, 1, EventKind::StateChange, 0, 0, State::LockWait),
+                             ev(600 * ms, 1, EventKind::LockAcquire, 0, 0),
+                             ev(600 * ms + 1000, 1, EventKind::StateChange, kNoObject, -1, State::Running),
+                             ev(700 * ms, 1, EventKind::LockRelease, 0), ev(1000 * ms, 1, EventKind::LaneEnd) };
+    builder.addEvents(holder, std::size(holder));
+    builder.addEvents(waiter, std::size(waiter));
+    return trace;
+}
+
+QPoint pointOf(const GanttView &view, int lane, int64_t t)
+{
+    for (const LaneRow &row : view.rows()) {
+        if (row.kind == LaneRow::Lane && row.lane == lane)
+            return QPoint(int(view.mapping().timeToX(t)), GanttFrame::kAxisHeight + row.y + row.height / 2);
+    }
+    return {};
+}
+
+} // namespace
+
+class TestGanttView : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void clickingALockWaitShowsItsHolder();
+    void zoomAndPanLeaveFollowAndFitReturns();
+    void scrollBarFollowsTheView();
+};
+
+void TestGanttView::clickingALockWaitShowsItsHolder()
+{
+    const Trace trace = contention();
+    GanttView view;
+    view.resize(1200, 400);
+    view.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&view));
+    view.setTrace(&trace, 1);
+    view.traceUpdated(trace.lastEventNs, false);
+    const QPoint wait = pointOf(view, 1, 400'000'000);
+    QTest::mouseClick(view.viewport(), Qt::LeftButton, {}, wait);
+    const LockWaitSelection &selection = view.selection();
+    QVERIFY(selection.active);
+    QCOMPARE(selection.lane, 1);
+    QCOMPARE(selection.wait.state, State::LockWait);
+    QCOMPARE(selection.holderLane, 0);
+    QCOMPARE(selection.holdStartNs, 100'000'000);
+    QCOMPARE(selection.holdEndNs, 600'000'000);
+    // The highlight is drawn: the picture differs from the one without it.
+    const QImage selected = view.viewport()->grab().toImage();
+    QTest::keyClick(&view, Qt::Key_Escape);
+    QVERIFY(!view.selection().active);
+    QVERIFY(selected != view.viewport()->grab().toImage());
+    // A click on a Running segment selects nothing.
+    QTest::mouseClick(view.viewport(), Qt::LeftButton, {}, pointOf(view, 1, 800'000'000));
+    QVERIFY(!view.selection().active);
+}
+
+void TestGanttView::zoomAndPanLeaveFollowAndFitReturns()
+{
+    const Trace trace = contention();
+    GanttView view;
+    view.resize(1200, 400);
+    view.show();
+    view.setTrace(&trace, 1);
+    view.traceUpdated(trace.lastEventNs, false);
+    QVERIFY(view.follows());
+    const double fitted = view.mapping().nsPerPixel;
+    // The whole run is in view.
+    QVERIFY(view.mapping().startNs <= trace.originNs);
+    QVERIFY(view.mapping().endNs(view.viewport()->width() - GanttFrame::kLabelWidth) >= trace.lastEventNs);
+    QTest::keyClick(&view, Qt::Key_Plus);
+    QVERIFY(!view.follows());
+    QVERIFY(view.mapping().nsPerPixel < fitted);
+    // Ctrl+wheel zooms around the pointer: the time under it stays put.
+    const QPoint at(700, 100);
+    const int64_t before = view.mapping().xToTime(at.x());
+    QWheelEvent wheel(at, view.viewport()->mapToGlobal(at), QPoint(), QPoint(0, 240), Qt::NoButton, Qt::ControlModifier,
+                      Qt::NoScrollPhase, false);
+    QApplication::sendEvent(view.viewport(), &wheel);
+    QVERIFY(std::abs(view.mapping().xToTime(at.x()) - before) <= int64_t(view.mapping().nsPerPixel) + 1);
+    // Dragging pans by the mouse movement.
+    const int64_t start = view.mapping().startNs;
+    QTest::mousePress(view.viewport(), Qt::LeftButton, {}, QPoint(600, 100));
+    QTest::mouseMove(view.viewport(), QPoint(650, 100));
+    QTest::mouseMove(view.viewport(), QPoint(700, 100));
+    QTest::mouseRelease(view.viewport(), Qt::LeftButton, {}, QPoint(700, 100));
+    QVERIFY(std::abs((start - view.mapping().startNs) - int64_t(100 * view.mapping().nsPerPixel)) < int64_t(view.mapping().nsPerPixel * 2));
+    QTest::keyClick(&view, Qt::Key_F);
+    QVERIFY(view.follows());
+    QCOMPARE(view.mapping().nsPerPixel, fitted);
+}
+
+void TestGanttView::scrollBarFollowsTheView()
+{
+    const Trace trace = contention();
+    GanttView view;
+    view.resize(1200, 400);
+    view.show();
+    view.setTrace(&trace, 1);
+    view.traceUpdated(trace.lastEventNs, false);
+    for (int i = 0; i < 6; ++i)
+        view.zoomBy(2);
+    QScrollBar *bar = view.horizontalScrollBar();
+    QVERIFY(bar->maximum() > 0);
+    const int64_t start = view.mapping().startNs;
+    bar->setValue(bar->value() + bar->pageStep());
+    QVERIFY(view.mapping().startNs > start);
+}
+
+QTEST_MAIN(TestGanttView)
+#include "tst_ganttview.moc"
