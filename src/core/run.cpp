@@ -88,6 +88,22 @@ void Run::collect()
         [this](const Event *events, size_t count) { m_builder.addEvents(events, count); });
 }
 
+std::shared_ptr<RecordedRun> Run::takeRecording()
+{
+    waitForFinished();
+    collect();
+    auto recording = std::make_shared<RecordedRun>();
+    recording->scenario = m_scenario;
+    recording->trace = std::move(m_trace);
+    m_trace = Trace {};
+    recording->counters = counters();
+    recording->errors = errors();
+    recording->eventsRecorded = recordedEvents();
+    recording->eventsDropped = droppedEvents();
+    recording->pid = currentPid();
+    return recording;
+}
+
 std::vector<CounterReport> Run::counters() const
 {
     std::lock_guard lock(m_countersMutex);

@@ -2,6 +2,7 @@
 
 #include "counterreport.h"
 #include "cpuburner.h"
+#include "recordedrun.h"
 #include "recorder.h"
 #include "runlog.h"
 #include "runobjects.h"
@@ -52,6 +53,9 @@ public:
     std::vector<CounterReport> counters() const; // complete once finished
     uint64_t recordedEvents() const { return m_recorder.drained(); }
     uint64_t droppedEvents() const { return m_recorder.dropped() + m_log.remoteDropped(); }
+
+    // Once finished: everything recorded, moved out of this run (which keeps an empty trace).
+    std::shared_ptr<RecordedRun> takeRecording();
 
     static QString defaultWorkerPath();
 

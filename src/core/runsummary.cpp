@@ -1,6 +1,7 @@
 #include "runsummary.h"
 
 #include "clock.h"
+#include "recordedrun.h"
 #include "run.h"
 
 #include <QJsonArray>
@@ -36,10 +37,40 @@ QString laneName(const Trace &trace, int lane)
 
 } // namespace
 
+namespace {
+
+struct Sources
+{
+    const Scenario &scenario;
+    const Trace &trace;
+    std::vector<CounterReport> counters;
+    QStringList errors;
+    uint64_t recorded;
+    uint64_t dropped;
+};
+
+RunSummary summarise(const Sources &sources);
+
+} // namespace
+
 RunSummary RunSummary::from(const Run &run)
 {
-    const Scenario &scenario = run.scenario();
-    const Trace &trace = run.trace();
+    return summarise(Sources { run.scenario(), run.trace(), run.counters(), run.errors(), run.recordedEvents(),
+                               run.droppedEvents() });
+}
+
+RunSummary RunSummary::from(const RecordedRun &recording)
+{
+    return summarise(Sources { recording.scenario, recording.trace, recording.counters, recording.errors,
+                               recording.eventsRecorded, recording.eventsDropped });
+}
+
+namespace {
+
+RunSummary summarise(const Sources &sources)
+{
+    const Scenario &scenario = sources.scenario;
+    const Trace &trace = sources.trace;
     auto ms = [&](int64_t ns) { return nsToMs(ns - trace.originNs); };
     RunSummary s;
     s.scenario = scenario.id;
@@ -87,7 +118,7 @@ RunSummary RunSummary::from(const Run &run)
     for (const auto &[id, lock] : trace.locks)
         s.locks.push_back(LockSummary { lock.name, lock.acquisitions, lock.contended, nsToMs(lock.waitNsTotal),
             nsToMs(lock.waitNsMax), nsToMs(lock.holdNsTotal) });
-    for (const CounterReport &report : run.counters())
+    for (const CounterReport &report : sources.counters)
         s.counters.push_back(CounterSummary { report, laneName(trace, report.lane) });
 
     // Queue traffic in time order across lanes.
@@ -108,11 +139,13 @@ RunSummary RunSummary::from(const Run &run)
             (event.kind == EventKind::QueuePut ? queue.puts : queue.gets) << trace.objectName(uint32_t(event.arg));
         s.queues.push_back(queue);
     }
-    s.eventsRecorded = run.recordedEvents();
-    s.eventsDropped = run.droppedEvents();
-    s.errors = run.errors();
+    s.eventsRecorded = sources.recorded;
+    s.eventsDropped = sources.dropped;
+    s.errors = sources.errors;
     return s;
 }
+
+} // namespace
 
 QJsonObject RunSummary::toJson() const
 {

@@ -15,6 +15,7 @@
 namespace threadlab {
 
 class Run;
+struct RecordedRun;
 
 struct TaskSummary
 {
@@ -81,6 +82,7 @@ struct RunSummary
     uint64_t eventsDropped = 0;
     QStringList errors;
 
+    static RunSummary from(const RecordedRun &recording);
     static RunSummary from(const Run &run); // call after collect() on a finished run
     QJsonObject toJson() const;
     QString toText() const;

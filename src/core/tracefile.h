@@ -1,0 +1,22 @@
+#pragma once
+
+#include "recordedrun.h"
+
+#include <QString>
+#include <memory>
+
+namespace threadlab {
+
+// The native trace (.threadlab): everything a RecordedRun holds, so the app can reopen a run for
+// viewing, exporting and comparing without running anything. Binary (QDataStream plus raw event
+// records), for the machine architecture that wrote it; versioned.
+class TraceFile
+{
+public:
+    static constexpr quint32 kVersion = 1;
+
+    static QString write(const RecordedRun &recording, const QString &path); // empty on success
+    static std::shared_ptr<RecordedRun> read(const QString &path, QString *error);
+};
+
+} // namespace threadlab

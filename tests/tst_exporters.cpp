@@ -1,0 +1,303 @@
+#include "chrometraceexport.h"
+#include "csvexport.h"
+#include "testsupport.h"
+#include "traceanalysis.h"
+#include "tracebuilder.h"
+#include "tracefile.h"
+
+#include <QBuffer>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace threadlab;
+using namespace threadlab::test;
+
+namespace {
+
+// A real run with lock contention, prints, results from a pool and a shared counter.
+std::shared_ptr<RecordedRun> recordedRun()
+{
+    static std::shared_ptr<RecordedRun> recording = [] {
+        ParsedScenario parsed = ScenarioParser::parseFile(QStringLiteral(THREADLAB_TEST_DATA "/export-me.json"));
+        if (!parsed.ok())
+            qFatal("%s", qPrintable(parsed.errors.join(u'\n')));
+        auto run = runToEnd(std::move(parsed.scenario));
+        return run->takeRecording();
+    }();
+    return recording;
+}
+
+Event ev(int64_t t, uint32_t lane, EventKind kind, uint32_t object = kNoObject, int64_t arg = 0, State state = State::Running)
+{
+    return Event { t, arg, lane, object, kind, uint16_t(state), 0 };
+}
+
+} // namespace
+
+class TestExporters : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void csvReReadsToTheSameSegments();
+    void csvReaderNamesTheBadLine();
+    void chromeTraceHasMetadataSlicesFlowsAndCounters();
+    void nativeTraceRoundTripsExactly();
+    void nativeTraceRejectsDamagedFiles();
+    void runningLanesOverTime();
+    void lockWaitDistribution();
+};
+
+void TestExporters::csvReReadsToTheSameSegments()
+{
+    const auto recording = recordedRun();
+    const Trace &trace = recording->trace;
+    QBuffer buffer;
+    QVERIFY(buffer.open(QIODevice::ReadWrite));
+    QVERIFY(CsvExport::write(trace, buffer));
+    buffer.seek(0);
+    QString error;
+    const auto rows = CsvExport::read(buffer, &error);
+    QVERIFY2(rows, qPrintable(error));
+    size_t expected = 0;
+    for (const LaneTrack &lane : trace.lanes)
+        expected += lane.segments.size();
+    QCOMPARE(rows->size(), expected);
+    size_t i = 0;
+    for (const LaneTrack &lane : trace.lanes) {
+        for (const Segment &s : lane.segments) {
+            const CsvExport::Row &row = (*rows)[i++];
+            QCOMPARE(row.lane, lane.info.name);
+            QCOMPARE(row.pid, lane.info.pid);
+            QCOMPARE(row.tid, lane.info.tid);
+            QCOMPARE(row.state, s.state);
+            QCOMPARE(row.startNs, s.startNs - trace.originNs);
+            QCOMPARE(row.endNs, s.endNs - trace.originNs);
+            QCOMPARE(row.task, s.task >= 0 ? trace.tasks[size_t(s.task)].name : QString());
+            if (s.state == State::LockWait)
+                QCOMPARE(row.object, QStringLiteral("L"));
+        }
+    }
+}
+
+void TestExporters::csvReaderNamesTheBadLine()
+{
+    QBuffer buffer;
+    buffer.setData(CsvExport::header() + "main,1,2,Running,0,10,10,,\nmain,1,2,Flying,0,10,10,,\n");
+    QVERIFY(buffer.open(QIODevice::ReadOnly));
+    QString error;
+    QVERIFY(!CsvExport::read(buffer, &error));
+    QCOMPARE(error, QStringLiteral("line 3: malformed row"));
+    QBuffer noHeader;
+    noHeader.setData("a,b\n");
+    QVERIFY(noHeader.open(QIODevice::ReadOnly));
+    QVERIFY(!CsvExport::read(noHeader, &error));
+    QVERIFY(error.startsWith(QStringLiteral("line 1: expected the header")));
+}
+
+void TestExporters::chromeTraceHasMetadataSlicesFlowsAndCounters()
+{
+    const auto recording = recordedRun();
+    const Trace &trace = recording->trace;
+    QBuffer buffer;
+    QVERIFY(buffer.open(QIODevice::WriteOnly));
+    QVERIFY(ChromeTraceExport::write(*recording, buffer));
+    QJsonParseError parseError;
+    const QJsonDocument document = QJsonDocument::fromJson(buffer.data(), &parseError);
+    QCOMPARE(parseError.error, QJsonParseError::NoError);
+    const QJsonArray events = document.object().value(QStringLiteral("traceEvents")).toArray();
+    QSet<QString> threadNames;
+    int processNames = 0, stateSlices = 0, taskSlices = 0, lockFlowStarts = 0, lockFlowEnds = 0, resultFlows = 0,
+        counterPoints = 0, runningPoints = 0, prints = 0;
+    for (const QJsonValue &value : events) {
+        const QJsonObject e = value.toObject();
+        const QString ph = e.value(QStringLiteral("ph")).toString();
+        const QString name = e.value(QStringLiteral("name")).toString();
+        const QString cat = e.value(QStringLiteral("cat")).toString();
+        QVERIFY(e.contains(QStringLiteral("pid")));
+        if (ph == QStringLiteral("M") && name == QStringLiteral("thread_name"))
+            threadNames.insert(e.value(QStringLiteral("args")).toObject().value(QStringLiteral("name")).toString());
+        processNames += ph == QStringLiteral("M") && name == QStringLiteral("process_name");
+        if (ph == QStringLiteral("X")) {
+            QVERIFY(e.value(QStringLiteral("ts")).toDouble() >= 0);
+            QVERIFY(e.value(QStringLiteral("dur")).toDouble() >= 0);
+            stateSlices += cat == QStringLiteral("state");
+            taskSlices += cat == QStringLiteral("task");
+        }
+        lockFlowStarts += ph == QStringLiteral("s") && cat == QStringLiteral("lock");
+        lockFlowEnds += ph == QStringLiteral("f") && cat == QStringLiteral("lock");
+        resultFlows += ph == QStringLiteral("f") && cat == QStringLiteral("result");
+        counterPoints += ph == QStringLiteral("C") && name == QStringLiteral("counter x");
+        runningPoints += ph == QStringLiteral("C") && name == QStringLiteral("running lanes");
+        prints += ph == QStringLiteral("i") && name == QStringLiteral("start, with \"quotes\"");
+    }
+    QCOMPARE(processNames, 1);
+    for (const LaneTrack &lane : trace.lanes)
+        QVERIFY2(threadNames.contains(lane.info.name), qPrintable(lane.info.name));
+    size_t segments = 0;
+    for (const LaneTrack &lane : trace.lanes)
+        segments += lane.segments.size();
+    QCOMPARE(size_t(stateSlices), segments);
+    QCOMPARE(taskSlices, 3);
+    QVERIFY(!trace.handoffs.empty()); // three workers on one lock: someone waited
+    QCOMPARE(size_t(lockFlowStarts), trace.handoffs.size());
+    QCOMPARE(lockFlowEnds, lockFlowStarts);
+    QCOMPARE(resultFlows, 3);
+    QCOMPARE(counterPoints, 150);
+    QVERIFY(runningPoints > 2);
+    QCOMPARE(prints, 3);
+}
+
+void TestExporters::nativeTraceRoundTripsExactly()
+{
+    const auto original = recordedRun();
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("run.threadlab"));
+    QCOMPARE(TraceFile::write(*original, path), QString());
+    QString error;
+    const auto copy = TraceFile::read(path, &error);
+    QVERIFY2(copy, qPrintable(error));
+    QCOMPARE(copy->scenario.id, original->scenario.id);
+    QCOMPARE(copy->scenario.executor.kind, original->scenario.executor.kind);
+    QCOMPARE(copy->scenario.executor.workers, original->scenario.executor.workers);
+    QCOMPARE(copy->pid, original->pid);
+    QCOMPARE(copy->eventsRecorded, original->eventsRecorded);
+    QCOMPARE(copy->errors, original->errors);
+    QCOMPARE(copy->counters.size(), original->counters.size());
+    QCOMPARE(copy->counters[0].actual, original->counters[0].actual);
+    const Trace &a = original->trace;
+    const Trace &b = copy->trace;
+    QCOMPARE(b.originNs, a.originNs);
+    QCOMPARE(b.lastEventNs, a.lastEventNs);
+    QCOMPARE(b.eventCount, a.eventCount);
+    QCOMPARE(b.lanes.size(), a.lanes.size());
+    auto sameEvents = [](const std::vector<Event> &x, const std::vector<Event> &y) {
+        return x.size() == y.size() && std::equal(x.begin(), x.end(), y.begin(), [](const Event &p, const Event &q) {
+                   return p.timeNs == q.timeNs && p.arg == q.arg && p.lane == q.lane && p.object == q.object
+                       && p.kind == q.kind && p.aux == q.aux;
+               });
+    };
+    for (size_t i = 0; i < a.lanes.size(); ++i) {
+        const LaneTrack &x = a.lanes[i];
+        const LaneTrack &y = b.lanes[i];
+        QCOMPARE(y.info.name, x.info.name);
+        QCOMPARE(y.info.tid, x.info.tid);
+        QCOMPARE(y.info.kind, x.info.kind);
+        QCOMPARE(y.beginNs, x.beginNs);
+        QCOMPARE(y.endNs, x.endNs);
+        QCOMPARE(y.segments.size(), x.segments.size());
+        for (size_t j = 0; j < x.segments.size(); ++j) {
+            QCOMPARE(y.segments[j].startNs, x.segments[j].startNs);
+            QCOMPARE(y.segments[j].endNs, x.segments[j].endNs);
+            QCOMPARE(y.segments[j].state, x.segments[j].state);
+            QCOMPARE(y.segments[j].task, x.segments[j].task);
+            QCOMPARE(y.segments[j].object, x.segments[j].object);
+            QCOMPARE(y.segments[j].arg, x.segments[j].arg);
+        }
+        QVERIFY(sameEvents(x.marks, y.marks));
+        QVERIFY(sameEvents(x.lockEvents, y.lockEvents));
+        QVERIFY(sameEvents(x.counterEvents, y.counterEvents));
+        QVERIFY(sameEvents(x.lostUpdates, y.lostUpdates));
+        // The level-of-detail summary is rebuilt the same.
+        std::vector<uint8_t> p, q;
+        x.lod.dominantStates(x.segments, a.originNs, 1e5, 500, p);
+        y.lod.dominantStates(y.segments, b.originNs, 1e5, 500, q);
+        QCOMPARE(p, q);
+    }
+    QCOMPARE(b.tasks.size(), a.tasks.size());
+    for (size_t i = 0; i < a.tasks.size(); ++i) {
+        QCOMPARE(b.tasks[i].name, a.tasks[i].name);
+        QCOMPARE(b.tasks[i].beginNs, a.tasks[i].beginNs);
+        QCOMPARE(b.tasks[i].stateNs, a.tasks[i].stateNs);
+    }
+    QCOMPARE(b.locks.size(), a.locks.size());
+    QCOMPARE(b.locks.begin()->second.name, QStringLiteral("L"));
+    QCOMPARE(b.locks.begin()->second.waitNsTotal, a.locks.begin()->second.waitNsTotal);
+    QCOMPARE(b.handoffs.size(), a.handoffs.size());
+    QCOMPARE(b.resultsOrder, a.resultsOrder);
+    // The summary of the reopened run is the summary of the run.
+    QCOMPARE(RunSummary::from(*copy).toJson(), RunSummary::from(*original).toJson());
+}
+
+void TestExporters::nativeTraceRejectsDamagedFiles()
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("run.threadlab"));
+    QCOMPARE(TraceFile::write(*recordedRun(), path), QString());
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::ReadWrite));
+    QVERIFY(file.resize(file.size() / 2));
+    file.close();
+    QString error;
+    QVERIFY(!TraceFile::read(path, &error));
+    QVERIFY2(error.startsWith(path + QStringLiteral(": truncated")), qPrintable(error));
+    const QString other = dir.filePath(QStringLiteral("other.threadlab"));
+    QFile junk(other);
+    QVERIFY(junk.open(QIODevice::WriteOnly));
+    junk.write("{\"title\": \"a scenario, not a trace\"}");
+    junk.close();
+    QVERIFY(!TraceFile::read(other, &error));
+    QCOMPARE(error, other + QStringLiteral(": not a ThreadLab trace (.threadlab) file"));
+    QVERIFY(!TraceFile::read(dir.filePath(QStringLiteral("missing.threadlab")), &error));
+    QVERIFY(error.contains(QStringLiteral("cannot open")));
+}
+
+void TestExporters::runningLanesOverTime()
+{
+    Trace trace;
+    TraceBuilder builder(trace);
+    builder.start(Scenario {}, 0);
+    builder.addLane(LaneInfo { 0, LaneKind::Thread, 1, 2, QStringLiteral("a"), -1 });
+    builder.addLane(LaneInfo { 1, LaneKind::Thread, 1, 3, QStringLiteral("b"), -1 });
+    const Event events[] = {
+        ev(0, 0, EventKind::LaneBegin),  ev(100, 0, EventKind::StateChange, kNoObject, -1, State::Sleeping),
+        ev(300, 0, EventKind::LaneEnd),  ev(50, 1, EventKind::LaneBegin),
+        ev(200, 1, EventKind::LaneEnd),
+    };
+    builder.addEvents(events, 3);
+    builder.addEvents(events + 3, 2);
+    // Running: lane 0 on [0,100), lane 1 on [50,200)
+    const auto points = TraceAnalysis::runningLanes(trace);
+    QCOMPARE(points.size(), size_t(4));
+    QCOMPARE(points[0].running, 1);
+    QCOMPARE(points[1].timeNs, 50);
+    QCOMPARE(points[1].running, 2);
+    QCOMPARE(points[2].timeNs, 100);
+    QCOMPARE(points[2].running, 1);
+    QCOMPARE(points[3].timeNs, 200);
+    QCOMPARE(points[3].running, 0);
+    const auto totals = TraceAnalysis::stateTotals(trace);
+    QCOMPARE(totals[0].ms[size_t(State::Sleeping)], 0.0002);
+    QCOMPARE(totals[1].ms[size_t(State::Running)], 0.00015);
+}
+
+void TestExporters::lockWaitDistribution()
+{
+    Scenario scenario;
+    scenario.objects = { ObjectSpec { ObjectKind::Lock, QStringLiteral("L"), QueueKind::Fifo } };
+    Trace trace;
+    TraceBuilder builder(trace);
+    builder.start(scenario, 0);
+    builder.addLane(LaneInfo { 0, LaneKind::Thread, 1, 2, QStringLiteral("a"), -1 });
+    std::vector<Event> events { ev(0, 0, EventKind::LaneBegin) };
+    int64_t t = 0;
+    for (int i = 1; i <= 20; ++i) { // waits of 1 .. 20 ms
+        events.push_back(ev(t, 0, EventKind::StateChange, 0, 0, State::LockWait));
+        t += i * 1'000'000;
+        events.push_back(ev(t, 0, EventKind::StateChange, kNoObject, -1, State::Running));
+        t += 1'000'000;
+    }
+    builder.addEvents(events.data(), events.size());
+    const auto waits = TraceAnalysis::lockWaits(trace);
+    QCOMPARE(waits.size(), size_t(1));
+    QCOMPARE(waits[0].lock, QStringLiteral("L"));
+    QCOMPARE(waits[0].waits, 20);
+    QCOMPARE(waits[0].minMs, 1.0);
+    QCOMPARE(waits[0].medianMs, 10.0);
+    QCOMPARE(waits[0].p95Ms, 19.0);
+    QCOMPARE(waits[0].maxMs, 20.0);
+}
+
+QTEST_GUILESS_MAIN(TestExporters)
+#include "tst_exporters.moc"
