@@ -1,3 +1,4 @@
+#include <QImage>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -39,6 +40,9 @@ private Q_SLOTS:
     void writesSummaryJson();
     void summaryJsonToStdout();
     void unwritableSummaryFails();
+    void exportsEveryFormat();
+    void rejectsUnknownExportFormats();
+    void sweepsCombinations();
 };
 
 void TestCli::listsBuiltIns()
@@ -172,6 +176,68 @@ void TestCli::unwritableSummaryFails()
         QStringLiteral("/nonexistent-dir/summary.json") });
     QCOMPARE(r.exitCode, 5);
     QVERIFY2(r.err.contains(QStringLiteral("cannot write '/nonexistent-dir/summary.json'")), qPrintable(r.err));
+}
+
+void TestCli::exportsEveryFormat()
+{
+    QTemporaryDir dir;
+    QStringList arguments { QStringLiteral("run"), QStringLiteral(THREADLAB_TEST_DATA "/quick.json"), QStringLiteral("--export-size"),
+                            QStringLiteral("1200x500") };
+    for (const char *ext : { "png", "svg", "pdf", "csv", "json", "threadlab" })
+        arguments << QStringLiteral("--export") << dir.filePath(QStringLiteral("out.") + QLatin1String(ext));
+    const Result r = threadlab(arguments);
+    QCOMPARE(r.exitCode, 0);
+    const QImage png(dir.filePath(QStringLiteral("out.png")));
+    QCOMPARE(png.size(), QSize(1200, 500));
+    QFile pdf(dir.filePath(QStringLiteral("out.pdf")));
+    QVERIFY(pdf.open(QIODevice::ReadOnly) && pdf.read(5) == "%PDF-");
+    QFile csv(dir.filePath(QStringLiteral("out.csv")));
+    QVERIFY(csv.open(QIODevice::ReadOnly));
+    QVERIFY(csv.readLine().startsWith("lane,pid,tid,state,start_ns"));
+    QFile json(dir.filePath(QStringLiteral("out.json")));
+    QVERIFY(json.open(QIODevice::ReadOnly));
+    QVERIFY(QJsonDocument::fromJson(json.readAll()).object().value(QStringLiteral("traceEvents")).toArray().size() > 10);
+    QFile native(dir.filePath(QStringLiteral("out.threadlab")));
+    QVERIFY(native.open(QIODevice::ReadOnly) && native.read(16) == "THREADLAB-TRACE\n");
+    QVERIFY(QFile::exists(dir.filePath(QStringLiteral("out.svg"))));
+}
+
+void TestCli::rejectsUnknownExportFormats()
+{
+    const Result r = threadlab({ QStringLiteral("run"), QStringLiteral("queue-order"), QStringLiteral("--export"), QStringLiteral("x.bmp") });
+    QCOMPARE(r.exitCode, 2);
+    QVERIFY2(r.err.contains(QStringLiteral("--export: 'x.bmp': use .png, .svg, .pdf, .csv, .json or .threadlab")), qPrintable(r.err));
+    const Result size = threadlab({ QStringLiteral("run"), QStringLiteral("queue-order"), QStringLiteral("--export-size"), QStringLiteral("huge") });
+    QCOMPARE(size.exitCode, 2);
+    QVERIFY(size.err.contains(QStringLiteral("--export-size: expected WIDTHxHEIGHT")));
+}
+
+void TestCli::sweepsCombinations()
+{
+    QTemporaryDir dir;
+    const QString chart = dir.filePath(QStringLiteral("sweep.png"));
+    const Result r = threadlab({ QStringLiteral("sweep"), QStringLiteral(THREADLAB_TEST_DATA "/quick.json"), QStringLiteral("--workers"),
+                                 QStringLiteral("1,2"), QStringLiteral("--executor"), QStringLiteral("pool,threads"),
+                                 QStringLiteral("--summary-json"), QStringLiteral("-"), QStringLiteral("--export"), chart });
+    QCOMPARE(r.exitCode, 0);
+    const QJsonObject s = QJsonDocument::fromJson(r.out.toUtf8()).object();
+    const QJsonArray runs = s.value(QStringLiteral("runs")).toArray();
+    QCOMPARE(runs.size(), 3); // pool x1, pool x2, threads (workers do not apply)
+    QCOMPARE(runs[0].toObject().value(QStringLiteral("workers")).toInt(), 1);
+    QCOMPARE(runs[1].toObject().value(QStringLiteral("workers")).toInt(), 2);
+    QCOMPARE(runs[2].toObject().value(QStringLiteral("executor")).toString(), QStringLiteral("threads"));
+    QCOMPARE(runs[0].toObject().value(QStringLiteral("speedup")).toDouble(), 1.0);
+    // quick.json: 150 ms and 20 ms sleeps; on one worker they add up, on two they overlap.
+    const double one = runs[0].toObject().value(QStringLiteral("wall_ms")).toDouble();
+    const double two = runs[1].toObject().value(QStringLiteral("wall_ms")).toDouble();
+    QVERIFY2(one > two, qPrintable(QStringLiteral("%1 vs %2").arg(one).arg(two)));
+    QVERIFY(r.err.contains(QStringLiteral("worker counts do not apply to the threads executor")));
+    QVERIFY(r.err.contains(QStringLiteral("speedup")));
+    const QImage image(chart);
+    QVERIFY(!image.isNull());
+    const Result bad = threadlab({ QStringLiteral("sweep"), QStringLiteral("quick"), QStringLiteral("--workers"), QStringLiteral("1,zero") });
+    QCOMPARE(bad.exitCode, 2);
+    QVERIFY2(bad.err.contains(QStringLiteral("--workers: expected a list of whole numbers")), qPrintable(bad.err));
 }
 
 QTEST_GUILESS_MAIN(TestCli)

@@ -4,8 +4,9 @@
 
 namespace threadlab {
 
-// The headless front end: `threadlab list`, `threadlab run …`. Exit codes: 0 success,
-// 2 bad command line, 3 bad scenario, 4 the run reported errors, 5 the summary could not be written.
+// The headless front end: `threadlab list`, `threadlab run …`, `threadlab sweep …`. Exit codes:
+// 0 success, 2 bad command line, 3 bad scenario, 4 the run reported errors, 5 an output file could
+// not be written.
 class Cli
 {
 public:
@@ -13,11 +14,10 @@ public:
 
     static bool handles(const QStringList &arguments);
     static int exec(const QStringList &arguments);
+    static int usage(const QString &problem); // prints the problem and the usage; returns Usage
 
 private:
     static int list();
-    static int run(const QStringList &arguments);
-    static int usage(const QString &problem);
 };
 
 } // namespace threadlab

@@ -1,0 +1,40 @@
+#pragma once
+
+#include "scenario.h"
+
+#include <QSize>
+#include <QString>
+#include <QStringList>
+#include <optional>
+#include <vector>
+
+namespace threadlab {
+
+// Parsing of the CLI's option values; each returns nullopt for a value it cannot read.
+class CliOptions
+{
+public:
+    static std::optional<bool> onOff(const QString &value);
+    static std::optional<ExecutorKind> executor(const QString &value);
+    static std::optional<int> workers(const QString &value);
+    static std::optional<QSize> size(const QString &value); // "1600x900"
+    // "1,2,4": every item must parse.
+    template<typename T, typename Parse>
+    static std::optional<std::vector<T>> list(const QString &value, Parse &&parse)
+    {
+        std::vector<T> items;
+        for (const QString &part : value.split(u',')) {
+            const std::optional<T> item = parse(part.trimmed());
+            if (!item)
+                return std::nullopt;
+            items.push_back(*item);
+        }
+        return items;
+    }
+
+    static void out(const QString &text);
+    static void err(const QString &text);
+    static const QString &usage();
+};
+
+} // namespace threadlab

@@ -1,0 +1,17 @@
+#pragma once
+
+#include "recordedrun.h"
+
+#include <memory>
+
+namespace threadlab {
+
+// Runs a scenario to its end for the CLI, collecting as it goes; Ctrl+C (or SIGTERM) stops it
+// cleanly and keeps what was recorded.
+class InterruptibleRun
+{
+public:
+    static std::shared_ptr<RecordedRun> execute(Scenario scenario, bool *interrupted);
+};
+
+} // namespace threadlab

@@ -1,0 +1,207 @@
+#include "chartbuilder.h"
+
+#include "clock.h"
+#include "statepalette.h"
+#include "traceanalysis.h"
+#include "trace.h"
+
+#include <QBarCategoryAxis>
+#include <QBarSeries>
+#include <QBarSet>
+#include <QChart>
+#include <QChartView>
+#include <QCoreApplication>
+#include <QFileInfo>
+#include <QHorizontalStackedBarSeries>
+#include <QLineSeries>
+#include <QPainter>
+#include <QSvgGenerator>
+#include <QValueAxis>
+
+namespace threadlab {
+
+namespace {
+
+QChart *newChart(const QString &title)
+{
+    auto *chart = new QChart;
+    chart->setTitle(title);
+    chart->setAnimationOptions(QChart::NoAnimation);
+    chart->legend()->setAlignment(Qt::AlignBottom);
+    return chart;
+}
+
+} // namespace
+
+QChart *ChartBuilder::concurrency(const Trace &trace)
+{
+    QChart *chart = newChart(QStringLiteral("Running lanes over time"));
+    auto *series = new QLineSeries;
+    series->setName(QStringLiteral("lanes in Running"));
+    series->setColor(StatePalette::color(State::Running));
+    int previous = 0;
+    int peak = 1;
+    for (const ConcurrencyPoint &point : TraceAnalysis::runningLanes(trace, kMaxPoints / 2)) {
+        const double ms = nsToMs(point.timeNs - trace.originNs);
+        series->append(ms, previous); // a step: hold the old count until the change
+        series->append(ms, point.running);
+        previous = point.running;
+        peak = std::max(peak, point.running);
+    }
+    series->append(nsToMs(trace.lastEventNs - trace.originNs), previous);
+    chart->addSeries(series);
+    auto *x = new QValueAxis;
+    x->setTitleText(QStringLiteral("ms since start"));
+    x->setLabelFormat(QStringLiteral("%.0f"));
+    auto *y = new QValueAxis;
+    y->setTitleText(QStringLiteral("running lanes"));
+    y->setRange(0, peak + 0.5);
+    y->setTickType(QValueAxis::TicksDynamic);
+    y->setTickInterval(std::max(1, peak / 8));
+    y->setTickAnchor(0);
+    y->setLabelFormat(QStringLiteral("%.0f"));
+    chart->addAxis(x, Qt::AlignBottom);
+    chart->addAxis(y, Qt::AlignLeft);
+    series->attachAxis(x);
+    series->attachAxis(y);
+    chart->legend()->hide();
+    return chart;
+}
+
+QChart *ChartBuilder::wallTimes(const std::vector<WallTimeBar> &bars, const QString &title)
+{
+    QChart *chart = newChart(title);
+    auto *set = new QBarSet(QStringLiteral("wall time (ms)"));
+    set->setColor(QColor(0x1d, 0x35, 0x57));
+    set->setLabelColor(Qt::black);
+    QStringList categories;
+    double top = 1;
+    for (const WallTimeBar &bar : bars) {
+        *set << bar.wallMs;
+        categories << bar.label;
+        top = std::max(top, bar.wallMs);
+    }
+    auto *series = new QBarSeries;
+    series->append(set);
+    series->setLabelsVisible(true);
+    series->setLabelsFormat(QStringLiteral("@value ms"));
+    series->setLabelsPosition(QAbstractBarSeries::LabelsOutsideEnd);
+    chart->addSeries(series);
+    auto *x = new QBarCategoryAxis;
+    x->append(categories);
+    auto *y = new QValueAxis;
+    y->setTitleText(QStringLiteral("wall time (ms)"));
+    y->setRange(0, top * 1.15);
+    y->applyNiceNumbers();
+    y->setLabelFormat(QStringLiteral("%.0f"));
+    chart->addAxis(x, Qt::AlignBottom);
+    chart->addAxis(y, Qt::AlignLeft);
+    series->attachAxis(x);
+    series->attachAxis(y);
+    chart->legend()->hide();
+    return chart;
+}
+
+QChart *ChartBuilder::lockWaits(const std::vector<LockWaitDistribution> &locks)
+{
+    QChart *chart = newChart(locks.empty() ? QStringLiteral("Lock waits (no lock in this run)")
+                                           : QStringLiteral("Lock wait distribution per lock (ms)"));
+    const QString names[] = { QStringLiteral("min"), QStringLiteral("median"), QStringLiteral("p95"),
+                              QStringLiteral("max") };
+    const QColor colors[] = { QColor(0xf4, 0xa2, 0x61), QColor(0xe7, 0x6f, 0x51), QColor(0xe6, 0x39, 0x46),
+                              QColor(0x9d, 0x02, 0x08) };
+    auto *series = new QBarSeries;
+    QStringList categories;
+    double top = 0.001;
+    for (int i = 0; i < 4; ++i) {
+        auto *set = new QBarSet(names[i]);
+        set->setColor(colors[i]);
+        for (const LockWaitDistribution &lock : locks) {
+            const double value = i == 0 ? lock.minMs : i == 1 ? lock.medianMs : i == 2 ? lock.p95Ms : lock.maxMs;
+            *set << value;
+            top = std::max(top, value);
+        }
+        series->append(set);
+    }
+    for (const LockWaitDistribution &lock : locks)
+        categories << QStringLiteral("%1 (%2 waits)").arg(lock.lock).arg(lock.waits);
+    chart->addSeries(series);
+    auto *x = new QBarCategoryAxis;
+    x->append(categories);
+    auto *y = new QValueAxis;
+    y->setTitleText(QStringLiteral("wait (ms)"));
+    y->setRange(0, top * 1.1);
+    chart->addAxis(x, Qt::AlignBottom);
+    chart->addAxis(y, Qt::AlignLeft);
+    series->attachAxis(x);
+    series->attachAxis(y);
+    return chart;
+}
+
+QChart *ChartBuilder::stateTotals(const std::vector<LaneStateTotals> &lanes)
+{
+    QChart *chart = newChart(QStringLiteral("Time per state, per lane (ms)"));
+    auto *series = new QHorizontalStackedBarSeries;
+    QStringList categories;
+    for (const LaneStateTotals &lane : lanes)
+        categories << lane.name;
+    for (State state : allStates()) {
+        bool any = false;
+        for (const LaneStateTotals &lane : lanes)
+            any = any || lane.ms[size_t(state)] > 0;
+        if (!any)
+            continue;
+        auto *set = new QBarSet(stateName(state));
+        set->setColor(StatePalette::color(state));
+        for (const LaneStateTotals &lane : lanes)
+            *set << lane.ms[size_t(state)];
+        series->append(set);
+    }
+    chart->addSeries(series);
+    auto *y = new QBarCategoryAxis;
+    y->append(categories);
+    auto *x = new QValueAxis;
+    x->setTitleText(QStringLiteral("ms"));
+    chart->addAxis(y, Qt::AlignLeft);
+    chart->addAxis(x, Qt::AlignBottom);
+    series->attachAxis(y);
+    series->attachAxis(x);
+    return chart;
+}
+
+QString ChartBuilder::save(QChart *chart, const QString &path, QSize size)
+{
+    QChartView view(chart); // owns the chart from here on
+    view.setRenderHint(QPainter::Antialiasing);
+    view.setFrameShape(QFrame::NoFrame);
+    // Lay the chart out as if shown, without showing anything.
+    view.setAttribute(Qt::WA_DontShowOnScreen);
+    view.resize(size);
+    view.show();
+    QCoreApplication::processEvents();
+    chart->resize(size);
+    QCoreApplication::processEvents();
+    const QString ext = QFileInfo(path).suffix().toLower();
+    if (ext == QStringLiteral("png")) {
+        QImage image(size, QImage::Format_ARGB32_Premultiplied);
+        image.fill(Qt::white);
+        QPainter painter(&image);
+        view.render(&painter);
+        painter.end();
+        return image.save(path, "PNG") ? QString() : QStringLiteral("%1: cannot write the PNG file").arg(path);
+    }
+    if (ext == QStringLiteral("svg")) {
+        QSvgGenerator svg;
+        svg.setFileName(path);
+        svg.setSize(size);
+        svg.setViewBox(QRect(QPoint(0, 0), size));
+        QPainter painter;
+        if (!painter.begin(&svg))
+            return QStringLiteral("%1: cannot write the SVG file").arg(path);
+        view.render(&painter);
+        return painter.end() ? QString() : QStringLiteral("%1: cannot write the SVG file").arg(path);
+    }
+    return QStringLiteral("%1: charts export as .png or .svg").arg(path);
+}
+
+} // namespace threadlab

@@ -1,0 +1,37 @@
+#pragma once
+
+#include <QSize>
+#include <QString>
+#include <vector>
+
+class QChart;
+
+namespace threadlab {
+
+struct Trace;
+struct LockWaitDistribution;
+struct LaneStateTotals;
+
+struct WallTimeBar
+{
+    QString label; // "threads · 4 workers · GIL on"
+    double wallMs = 0;
+};
+
+// The Qt Charts of the summary panel and of `threadlab sweep --export`. Data is thinned before it
+// reaches a chart (at most kMaxPoints points), as charts slow down with many points.
+class ChartBuilder
+{
+public:
+    static constexpr size_t kMaxPoints = 500;
+
+    static QChart *concurrency(const Trace &trace); // running lanes over time
+    static QChart *wallTimes(const std::vector<WallTimeBar> &bars, const QString &title);
+    static QChart *lockWaits(const std::vector<LockWaitDistribution> &locks);
+    static QChart *stateTotals(const std::vector<LaneStateTotals> &lanes);
+
+    // Renders a chart to .png or .svg; empty string on success. Takes ownership of the chart.
+    static QString save(QChart *chart, const QString &path, QSize size = QSize(1000, 600));
+};
+
+} // namespace threadlab

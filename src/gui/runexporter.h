@@ -1,0 +1,23 @@
+#pragma once
+
+#include <QSize>
+#include <QString>
+#include <QStringList>
+
+namespace threadlab {
+
+struct RecordedRun;
+
+// Writes a recorded run in the format its file name asks for: .png, .svg, .pdf (the chart, drawn by
+// the chart's own painter), .csv (segments), .json (Chrome trace for Perfetto), .threadlab (native).
+class RunExporter
+{
+public:
+    static const QStringList &extensions();
+    static bool supports(const QString &path);
+    static bool isImage(const QString &path);
+    // Returns an empty string on success, else what went wrong (naming the file).
+    static QString write(const RecordedRun &recording, const QString &path, QSize imageSize = {});
+};
+
+} // namespace threadlab
