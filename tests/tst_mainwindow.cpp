@@ -2,7 +2,9 @@
 #include "lessonpanel.h"
 #include "mainwindow.h"
 #include "run.h"
+#include "recordedrun.h"
 #include "trace.h"
+#include "tracefile.h"
 
 #include <QAction>
 #include <QCheckBox>
@@ -15,6 +17,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 #include <QToolBar>
+#include <QPushButton>
 #include <QToolButton>
 
 using namespace threadlab;
@@ -53,6 +56,7 @@ private Q_SLOTS:
     void badScenarioFileShowsWhatIsWrong();
     void processSharingIsRefusedClearly();
     void droppedFileOpensAndSettingsPersist();
+    void keepsRunsAndReopensTraces();
 };
 
 void TestMainWindow::initTestCase()
@@ -78,7 +82,7 @@ void TestMainWindow::runsALessonLiveAndShowsItsLanes()
     QVERIFY(notBlank(during));
     QTRY_VERIFY_WITH_TIMEOUT(!window.isRunning(), 30'000);
     QTRY_VERIFY(window.lesson()->outcomeText().contains(QStringLiteral("Measured")));
-    const Trace &trace = window.run()->trace();
+    const Trace &trace = window.shownRun()->trace;
     // header + main + t1 + t2
     const auto &rows = window.gantt()->rows();
     QCOMPARE(rows.size(), size_t(4));
@@ -135,7 +139,7 @@ void TestMainWindow::lockOffShowsTheRace()
     QVERIFY2(window.lesson()->outcomeText().contains(QStringLiteral("lock off")), qPrintable(window.lesson()->outcomeText()));
     // The lost updates are on the lanes where they happened.
     size_t lost = 0;
-    for (const LaneTrack &lane : window.run()->trace().lanes)
+    for (const LaneTrack &lane : window.shownRun()->trace.lanes)
         lost += lane.lostUpdates.size();
     QVERIFY(lost > 0);
 }
@@ -202,6 +206,38 @@ void TestMainWindow::droppedFileOpensAndSettingsPersist()
     QVERIFY(again.windowTitle().startsWith(QStringLiteral("A quick run")));
     QVERIFY(again.findChild<QCheckBox *>(QStringLiteral("gilBox"))->isChecked());
     QCOMPARE(again.findChild<QComboBox *>(QStringLiteral("executorBox"))->currentText(), QStringLiteral("pool"));
+}
+
+void TestMainWindow::keepsRunsAndReopensTraces()
+{
+    MainWindow window;
+    window.show();
+    QVERIFY(window.loadFile(QFINDTESTDATA("data/quick.json")));
+    for (int run = 0; run < 2; ++run) {
+        pressRun(window);
+        QTRY_VERIFY_WITH_TIMEOUT(!window.isRunning(), 30'000);
+        QTRY_COMPARE(window.sessionSize(), run + 1);
+    }
+    QVERIFY(window.findChild<QPushButton *>(QStringLiteral("compareButton"))->isEnabled());
+    // Export the run shown as a native trace, then open it: it joins the session and is shown.
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("quick.threadlab"));
+    QCOMPARE(TraceFile::write(*window.shownRun(), path), QString());
+    const int64_t wall = window.shownRun()->trace.lastEventNs;
+    QVERIFY(window.loadFile(path));
+    QCOMPARE(window.sessionSize(), 3);
+    QCOMPARE(window.shownRun()->trace.lastEventNs, wall);
+    QVERIFY(window.lesson()->outcomeText().contains(QStringLiteral("Measured")));
+    window.showSessionRun(0);
+    QVERIFY(window.shownRun()->trace.lastEventNs != wall);
+    // A damaged trace says what is wrong and changes nothing.
+    QFile damaged(dir.filePath(QStringLiteral("damaged.threadlab")));
+    QVERIFY(damaged.open(QIODevice::WriteOnly));
+    damaged.write("THREADLAB-TRACE\n\x01");
+    damaged.close();
+    QVERIFY(!window.loadFile(damaged.fileName()));
+    QVERIFY2(window.bannerText().contains(QStringLiteral("damaged.threadlab")), qPrintable(window.bannerText()));
+    QCOMPARE(window.sessionSize(), 3);
 }
 
 QTEST_MAIN(TestMainWindow)

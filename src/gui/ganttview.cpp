@@ -95,6 +95,26 @@ void GanttView::fit()
     m_mapping = mapping;
     syncScrollBars();
     viewport()->update();
+    Q_EMIT viewChanged();
+}
+
+int64_t GanttView::relativeStartNs() const
+{
+    return m_mapping.startNs - (m_trace ? m_trace->originNs : 0);
+}
+
+void GanttView::setRelativeView(int64_t relativeStartNs, double nsPerPixel)
+{
+    if (!m_trace || (relativeStartNs == this->relativeStartNs() && nsPerPixel == m_mapping.nsPerPixel))
+        return;
+    leaveFollow();
+    TimeMapping mapping = m_mapping;
+    mapping.startNs = m_trace->originNs + relativeStartNs;
+    mapping.nsPerPixel = nsPerPixel;
+    m_mapping = mapping;
+    syncScrollBars();
+    viewport()->update();
+    Q_EMIT viewChanged();
 }
 
 void GanttView::setFollow(bool follow)
@@ -121,6 +141,7 @@ void GanttView::setMapping(TimeMapping mapping)
     m_mapping = mapping;
     syncScrollBars();
     viewport()->update();
+    Q_EMIT viewChanged();
 }
 
 void GanttView::zoomBy(double factor)
@@ -163,6 +184,7 @@ void GanttView::scrollContentsBy(int dx, int)
         leaveFollow();
         const double total = double(std::max<int64_t>(1, extentEndNs() - m_trace->originNs)) * 1.1;
         m_mapping.startNs = m_trace->originNs + int64_t(horizontalScrollBar()->value() * total / kScrollSteps);
+        Q_EMIT viewChanged();
     }
     viewport()->update();
 }

@@ -37,9 +37,13 @@ public:
     const LockWaitSelection &selection() const { return m_selection; }
     // A frame of the chart as the view shows it, for the given size (used by exports too).
     GanttFrame frame(const QSize &size) const;
+    // The window as time since the run's start: how two runs are shown on one scale.
+    int64_t relativeStartNs() const;
+    void setRelativeView(int64_t relativeStartNs, double nsPerPixel);
 
 Q_SIGNALS:
     void followChanged(bool follows);
+    void viewChanged();
 
 protected:
     void paintEvent(QPaintEvent *event) override;

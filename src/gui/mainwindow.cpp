@@ -1,6 +1,8 @@
 #include "mainwindow.h"
 
-#include "chartexporter.h"
+#include "chartspanel.h"
+#include "comparedialog.h"
+#include "exportdialog.h"
 #include "clock.h"
 #include "ganttview.h"
 #include "lessonpanel.h"
@@ -11,6 +13,7 @@
 #include "scenariolibrary.h"
 #include "scenariooverrides.h"
 #include "sharingcheck.h"
+#include "tracefile.h"
 #include "ui_mainwindow.h"
 
 #include <QCheckBox>
@@ -22,6 +25,8 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QLabel>
+#include <QListWidget>
+#include <QTime>
 #include <QMimeData>
 #include <QProgressBar>
 #include <QSaveFile>
@@ -35,6 +40,7 @@ namespace threadlab {
 
 namespace {
 constexpr int kPollIntervalMs = 40; // the display rate: 25 frames a second
+constexpr size_t kSessionRuns = 12; // finished runs kept for comparing
 const QString kDefaultScenario = QStringLiteral("ten-threads");
 const QList<ExecutorKind> kExecutors = { ExecutorKind::Sequential, ExecutorKind::Threads, ExecutorKind::Pool,
                                          ExecutorKind::Processes };
@@ -49,7 +55,13 @@ MainWindow::MainWindow(QWidget *parent)
     m_ui->banner->hide();
     m_ui->menuView->addAction(m_ui->libraryDock->toggleViewAction());
     m_ui->menuView->addAction(m_ui->lessonDock->toggleViewAction());
-    resizeDocks({ m_ui->libraryDock, m_ui->lessonDock }, { 300, 400 }, Qt::Horizontal);
+    m_ui->menuView->addAction(m_ui->runsDock->toggleViewAction());
+    m_ui->menuView->addAction(m_ui->chartsDock->toggleViewAction());
+    tabifyDockWidget(m_ui->lessonDock, m_ui->chartsDock);
+    m_ui->lessonDock->raise();
+    splitDockWidget(m_ui->libraryDock, m_ui->runsDock, Qt::Vertical);
+    resizeDocks({ m_ui->libraryDock, m_ui->lessonDock }, { 300, 420 }, Qt::Horizontal);
+    resizeDocks({ m_ui->libraryDock, m_ui->runsDock }, { 500, 180 }, Qt::Vertical);
     buildToolBar();
     buildStatusBar();
     m_poll = new QTimer(this);
@@ -143,6 +155,8 @@ void MainWindow::connectActions()
     connect(m_ui->library, &ScenarioLibraryPanel::openRequested, this, &MainWindow::openFile);
     connect(m_ui->library, &ScenarioLibraryPanel::saveRequested, this, &MainWindow::saveScenario);
     connect(m_executor, &QComboBox::currentIndexChanged, this, &MainWindow::updateControls);
+    connect(m_ui->runList, &QListWidget::currentRowChanged, this, &MainWindow::showSessionRun);
+    connect(m_ui->compareButton, &QPushButton::clicked, this, &MainWindow::compareRuns);
 }
 
 void MainWindow::restoreSettings()
@@ -203,6 +217,8 @@ void MainWindow::chooseScenario(const QString &key)
 
 bool MainWindow::loadFile(const QString &path)
 {
+    if (path.endsWith(QStringLiteral(".threadlab"), Qt::CaseInsensitive))
+        return openTrace(path);
     const ParsedScenario parsed = ScenarioParser::parseFile(path);
     if (!parsed.ok()) {
         showBanner(parsed.errors.join(u'\n'));
@@ -252,7 +268,9 @@ void MainWindow::updateControls()
     const ExecutorKind kind = kExecutors.value(m_executor->currentIndex());
     m_ui->actionRun->setEnabled(!running && m_scenario.has_value());
     m_ui->actionStop->setEnabled(running);
-    m_ui->actionExport->setEnabled(!running && m_run);
+    m_ui->actionExport->setEnabled(!running && m_shown);
+    m_ui->compareButton->setEnabled(!running && m_session.size() >= 2);
+    m_ui->runList->setEnabled(!running);
     m_executor->setEnabled(!running);
     m_workers->setEnabled(!running && (kind == ExecutorKind::Pool || kind == ExecutorKind::Processes));
     m_lock->setEnabled(!running);
@@ -318,8 +336,10 @@ void MainWindow::finishRun()
     m_poll->stop();
     m_run->waitForFinished();
     m_run->collect();
-    m_ui->gantt->traceUpdated(m_run->trace().lastEventNs, false);
-    const RunSummary summary = RunSummary::from(*m_run);
+    // The run hands its recording over; the chart shows the recording from now on.
+    std::shared_ptr<RecordedRun> recording = m_run->takeRecording();
+    const RunSummary summary = RunSummary::from(*recording);
+    addToSession(std::move(recording), m_runSettings);
     m_ui->lesson->showOutcome(summary, m_runSettings);
     bool stopped = false;
     for (const TaskSummary &task : summary.tasks)
@@ -333,10 +353,83 @@ void MainWindow::finishRun()
     updateControls();
 }
 
+void MainWindow::addToSession(std::shared_ptr<RecordedRun> recording, const QString &settings)
+{
+    if (m_session.size() == kSessionRuns) {
+        m_session.erase(m_session.begin());
+        m_sessionSettings.removeFirst();
+        delete m_ui->runList->takeItem(0);
+    }
+    const RunSummary summary = RunSummary::from(*recording);
+    m_session.push_back(std::move(recording));
+    m_sessionSettings << settings;
+    const QString label = QStringLiteral("%1  %2 — %3 — %4")
+                              .arg(QTime::currentTime().toString(QStringLiteral("HH:mm:ss")), summary.scenario, settings,
+                                   Outcome::duration(summary.wallMs));
+    const QSignalBlocker blocker(m_ui->runList);
+    m_ui->runList->addItem(label);
+    m_ui->runList->setCurrentRow(m_ui->runList->count() - 1);
+    showSessionRun(m_ui->runList->count() - 1);
+}
+
+void MainWindow::showSessionRun(int index)
+{
+    if (index < 0 || size_t(index) >= m_session.size() || isRunning())
+        return;
+    m_shown = m_session[size_t(index)];
+    m_ui->gantt->setTrace(&m_shown->trace, m_shown->pid);
+    m_ui->gantt->traceUpdated(m_shown->trace.lastEventNs, false);
+    std::vector<WallTimeBar> bars;
+    for (size_t i = 0; i < m_session.size(); ++i)
+        bars.push_back(WallTimeBar { QStringLiteral("%1: %2\n%3").arg(i + 1).arg(m_session[i]->scenario.id, m_sessionSettings[int(i)]),
+                                     std::round(RunSummary::from(*m_session[i]).wallMs) });
+    m_ui->charts->showRun(*m_shown, bars);
+    if (m_ui->runList->currentRow() != index) {
+        const QSignalBlocker blocker(m_ui->runList);
+        m_ui->runList->setCurrentRow(index);
+    }
+    const RunSummary summary = RunSummary::from(*m_shown);
+    m_ui->lesson->showScenario(m_shown->scenario);
+    m_ui->lesson->showOutcome(summary, m_sessionSettings[index]);
+    m_elapsedLabel->setText(tr("%1 s").arg(summary.wallMs / 1000.0, 0, 'f', 2));
+    m_eventsLabel->setText(tr("%1 events recorded, %2 dropped")
+                               .arg(Outcome::count(int64_t(summary.eventsRecorded)), Outcome::count(int64_t(summary.eventsDropped))));
+    updateControls();
+}
+
+bool MainWindow::openTrace(const QString &path)
+{
+    QString error;
+    std::shared_ptr<RecordedRun> recording = TraceFile::read(path, &error);
+    if (!recording) {
+        showBanner(error);
+        return false;
+    }
+    showBanner(QString());
+    const QString settings = tr("opened %1 (%2)").arg(QFileInfo(path).fileName(), settingsText(recording->scenario));
+    addToSession(std::move(recording), settings);
+    m_stateLabel->setText(tr("Showing a recorded trace"));
+    return true;
+}
+
+void MainWindow::compareRuns()
+{
+    if (m_session.size() < 2) {
+        statusBar()->showMessage(tr("Run twice (or open a trace) to have two runs to compare"), 5000);
+        return;
+    }
+    QStringList labels;
+    for (int i = 0; i < m_ui->runList->count(); ++i)
+        labels << m_ui->runList->item(i)->text();
+    CompareDialog dialog(m_session, labels, this);
+    dialog.exec();
+}
+
 void MainWindow::openFile()
 {
-    const QString path = QFileDialog::getOpenFileName(this, tr("Open scenario"), QString(),
-                                                      tr("ThreadLab scenarios (*.json);;All files (*)"));
+    const QString path = QFileDialog::getOpenFileName(
+        this, tr("Open scenario or trace"), QString(),
+        tr("Scenarios and traces (*.json *.threadlab);;ThreadLab scenarios (*.json);;ThreadLab traces (*.threadlab);;All files (*)"));
     if (!path.isEmpty())
         loadFile(path);
 }
@@ -375,20 +468,13 @@ void MainWindow::saveScenario()
 
 void MainWindow::exportChart()
 {
-    if (!m_run || isRunning()) {
-        statusBar()->showMessage(tr("Run a scenario first: the chart of the last run is exported"), 5000);
+    if (!m_shown || isRunning()) {
+        statusBar()->showMessage(tr("Run a scenario first: the run shown is exported"), 5000);
         return;
     }
-    const QString path =
-        QFileDialog::getSaveFileName(this, tr("Export chart"), m_run->scenario().id + QStringLiteral(".png"),
-                                     tr("PNG image (*.png);;SVG drawing (*.svg);;PDF document (*.pdf)"));
-    if (path.isEmpty())
-        return;
-    const QString error = ChartExporter::exportChart(m_run->trace(), currentPid(), path);
-    if (!error.isEmpty())
-        showBanner(error);
-    else
-        statusBar()->showMessage(tr("Exported %1").arg(path), 5000);
+    ExportDialog dialog(*m_shown, this);
+    if (dialog.exec() == QDialog::Accepted)
+        statusBar()->showMessage(tr("Exported"), 5000);
 }
 
 void MainWindow::closeEvent(QCloseEvent *event)
@@ -402,7 +488,10 @@ void MainWindow::closeEvent(QCloseEvent *event)
 void MainWindow::dragEnterEvent(QDragEnterEvent *event)
 {
     for (const QUrl &url : event->mimeData()->urls()) {
-        if (url.isLocalFile() && url.toLocalFile().endsWith(QStringLiteral(".json"), Qt::CaseInsensitive)) {
+        const QString file = url.toLocalFile();
+        if (url.isLocalFile()
+            && (file.endsWith(QStringLiteral(".json"), Qt::CaseInsensitive)
+                || file.endsWith(QStringLiteral(".threadlab"), Qt::CaseInsensitive))) {
             event->acceptProposedAction();
             return;
         }

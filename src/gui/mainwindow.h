@@ -22,6 +22,7 @@ namespace threadlab {
 class GanttView;
 class LessonPanel;
 class Run;
+struct RecordedRun;
 
 // The ThreadLab window: the lesson library on the left, the run controls on top, the live Gantt
 // chart in the centre, the lesson and its measured outcome on the right, the run's state below.
@@ -34,11 +35,15 @@ public:
     ~MainWindow() override;
 
     void chooseScenario(const QString &key); // a built-in id or a file path
-    bool loadFile(const QString &path);
+    bool loadFile(const QString &path); // a scenario (.json) or a recorded trace (.threadlab)
     void startRun();
     void stopRun();
     bool isRunning() const;
     const Run *run() const { return m_run.get(); }
+    const RecordedRun *shownRun() const { return m_shown.get(); }
+    int sessionSize() const { return int(m_session.size()); }
+    void showSessionRun(int index);
+    void compareRuns();
     GanttView *gantt() const;
     LessonPanel *lesson() const;
     QString bannerText() const;
@@ -64,6 +69,8 @@ private:
     void saveScenario();
     void exportChart();
     void showBanner(const QString &text);
+    void addToSession(std::shared_ptr<RecordedRun> recording, const QString &settings);
+    bool openTrace(const QString &path);
 
     std::unique_ptr<Ui::MainWindow> m_ui;
     QComboBox *m_executor = nullptr;
@@ -79,6 +86,9 @@ private:
     QString m_key;
     std::unique_ptr<Run> m_run;
     QString m_runSettings;
+    std::vector<std::shared_ptr<RecordedRun>> m_session; // finished runs and opened traces, oldest first
+    QStringList m_sessionSettings;
+    std::shared_ptr<RecordedRun> m_shown; // what the chart shows when no run is live
 };
 
 } // namespace threadlab

@@ -1,0 +1,123 @@
+#include "chartspanel.h"
+#include "comparedialog.h"
+#include "exportdialog.h"
+#include "ganttview.h"
+#include "testsupport.h"
+
+#include <QDialogButtonBox>
+#include <QImage>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace threadlab;
+using namespace threadlab::test;
+
+namespace {
+
+std::shared_ptr<RecordedRun> record(int workers)
+{
+    ParsedScenario parsed = ScenarioParser::parseFile(QStringLiteral(THREADLAB_TEST_DATA "/quick.json"));
+    if (!parsed.ok())
+        qFatal("%s", qPrintable(parsed.errors.join(u'\n')));
+    parsed.scenario.executor.workers = workers;
+    return runToEnd(std::move(parsed.scenario))->takeRecording();
+}
+
+} // namespace
+
+class TestSessionViews : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void initTestCase();
+    void compareShowsBothRunsOnOneScale();
+    void exportDialogWritesTheChosenFormat();
+    void chartsPanelExportsItsCharts();
+
+private:
+    std::shared_ptr<RecordedRun> m_oneWorker;
+    std::shared_ptr<RecordedRun> m_twoWorkers;
+};
+
+void TestSessionViews::initTestCase()
+{
+    m_oneWorker = record(1);
+    m_twoWorkers = record(2);
+}
+
+void TestSessionViews::compareShowsBothRunsOnOneScale()
+{
+    CompareDialog dialog({ m_oneWorker, m_twoWorkers }, { QStringLiteral("one worker"), QStringLiteral("two workers") });
+    dialog.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+    dialog.choose(0, 1);
+    // quick.json: sleeps of 150 and 20 ms add up on one worker and overlap on two.
+    const QString figures = dialog.figures();
+    QVERIFY2(figures.contains(QStringLiteral("B is")) && figures.contains(QStringLiteral("faster than A")), qPrintable(figures));
+    QVERIFY(figures.contains(QStringLiteral("lost updates: A 0, B 0")));
+    GanttView *a = dialog.view(0);
+    GanttView *b = dialog.view(1);
+    QCOMPARE(a->mapping().nsPerPixel, b->mapping().nsPerPixel);
+    QCOMPARE(a->relativeStartNs(), b->relativeStartNs());
+    // Zoom one: the other follows, time since start for time since start.
+    a->zoomBy(4);
+    QCOMPARE(b->mapping().nsPerPixel, a->mapping().nsPerPixel);
+    QCOMPARE(b->relativeStartNs(), a->relativeStartNs());
+    QVERIFY(b->rows().size() >= 3);
+}
+
+void TestSessionViews::exportDialogWritesTheChosenFormat()
+{
+    QTemporaryDir dir;
+    ExportDialog dialog(*m_twoWorkers);
+    auto *save = dialog.findChild<QDialogButtonBox *>(QStringLiteral("buttons"))->button(QDialogButtonBox::Save);
+    dialog.setPath(dir.filePath(QStringLiteral("run.bmp")));
+    QVERIFY(!save->isEnabled());
+    const QString csv = dir.filePath(QStringLiteral("run.csv"));
+    dialog.setPath(csv);
+    QVERIFY(save->isEnabled());
+    save->click();
+    QCOMPARE(dialog.result(), int(QDialog::Accepted));
+    QVERIFY(QFileInfo(csv).size() > 100);
+
+    ExportDialog sized(*m_twoWorkers);
+    const QString png = dir.filePath(QStringLiteral("run.png"));
+    sized.setPath(png);
+    sized.setImageSize(QSize(900, 300));
+    sized.accept();
+    QCOMPARE(QImage(png).size(), QSize(900, 300));
+
+    ExportDialog failing(*m_twoWorkers);
+    failing.setPath(QStringLiteral("/nonexistent-dir/run.threadlab"));
+    failing.show();
+    failing.accept();
+    QVERIFY(failing.isVisible()); // stays open and says why
+    QVERIFY2(failing.error().contains(QStringLiteral("/nonexistent-dir/run.threadlab")), qPrintable(failing.error()));
+}
+
+void TestSessionViews::chartsPanelExportsItsCharts()
+{
+    ChartsPanel panel;
+    QTemporaryDir dir;
+    QVERIFY(!panel.exportCurrent(dir.filePath(QStringLiteral("none.png"))).isEmpty()); // nothing shown yet
+    panel.resize(800, 500);
+    panel.show();
+    panel.showRun(*m_twoWorkers, { WallTimeBar { QStringLiteral("one"), 170 }, WallTimeBar { QStringLiteral("two"), 150 } });
+    QCOMPARE(panel.chartCount(), 4);
+    const QString png = dir.filePath(QStringLiteral("chart.png"));
+    QCOMPARE(panel.exportCurrent(png), QString());
+    const QImage image(png);
+    QCOMPARE(image.size(), QSize(1200, 700));
+    QSet<QRgb> colours;
+    for (int y = 0; y < image.height(); y += 4)
+        for (int x = 0; x < image.width(); x += 4)
+            colours.insert(image.pixel(x, y));
+    QVERIFY(colours.size() > 5);
+    QCOMPARE(panel.exportCurrent(dir.filePath(QStringLiteral("chart.svg"))), QString());
+    QVERIFY(!panel.exportCurrent(dir.filePath(QStringLiteral("chart.gif"))).isEmpty());
+}
+
+QTEST_MAIN(TestSessionViews)
+#include "tst_sessionviews.moc"
