@@ -1,3 +1,4 @@
+#include "gil.h"
 #include "osids.h"
 #include "testsupport.h"
 
@@ -40,6 +41,7 @@ private Q_SLOTS:
     void poolResultOrder();
     void poolNeverRunsMoreThanItsWorkers();
     void queueAndEventStatesAreRecorded();
+    void gilLetsOneLaneRunAtATime();
     void stopEndsEveryExecutorPromptly_data();
     void stopEndsEveryExecutorPromptly();
 };
@@ -164,6 +166,36 @@ void TestExecutors::queueAndEventStatesAreRecorded()
     QVERIFY(consumer.stateMs[size_t(State::EventWait)] >= 90);
     QCOMPARE(s.queues.size(), size_t(1));
     QCOMPARE(s.queues[0].gets, QStringList { QStringLiteral("x") });
+}
+
+void TestExecutors::gilLetsOneLaneRunAtATime()
+{
+    const auto run = runToEnd(scenario(R"({"kind": "pool", "workers": 4})",
+                                       R"([{"name": "burn", "count": 4, "steps": [{"cpu": 60}]}])", R"(, "options": {"gil": true})"));
+    // Stretches run holding the GIL never overlap: a holder records that it stops holding before
+    // it lets go, the next one that it holds after it got it.
+    std::vector<std::pair<int64_t, int>> changes;
+    for (const LaneTrack &lane : run->trace().lanes) {
+        for (const Segment &s : lane.segments) {
+            if (s.state == State::Running && s.arg == Gil::kHoldingArg) {
+                changes.emplace_back(s.startNs, 1);
+                changes.emplace_back(s.endNs, -1);
+            }
+        }
+    }
+    QVERIFY(changes.size() > 20);
+    std::sort(changes.begin(), changes.end());
+    int running = 0;
+    int64_t overlap = 0;
+    for (size_t i = 0; i < changes.size(); ++i) {
+        if (running >= 2 && i > 0)
+            overlap += changes[i].first - changes[i - 1].first;
+        running += changes[i].second;
+    }
+    QVERIFY2(overlap == 0, qPrintable(QString::number(overlap)));
+    const RunSummary s = RunSummary::from(*run);
+    for (const TaskSummary &t : s.tasks)
+        QVERIFY(t.stateMs[size_t(State::GilWait)] > 0);
 }
 
 void TestExecutors::stopEndsEveryExecutorPromptly_data()

@@ -220,7 +220,7 @@ void TestPrimitives::gilMakesCpuWorkTakeTurns()
             maxInside = std::max(maxInside.load(), now);
             std::this_thread::sleep_for(std::chrono::microseconds(500));
             --inside;
-            gil.release();
+            gil.release(lane);
         }
     };
     std::thread ta(work, a), tb(work, b);

@@ -16,11 +16,17 @@ class Gil
 {
 public:
     static constexpr int64_t kSwitchIntervalNs = 5'000'000;
+    // Running segments recorded with this arg are run holding the GIL.
+    static constexpr int64_t kHoldingArg = 1;
 
     explicit Gil(const StopToken &stop);
 
     bool acquire(LaneContext &lane); // false if stopped while waiting
-    void release();
+    // The switch interval is over: if another thread waits, queue behind it and hand the GIL over
+    // (GilWait is recorded while still holding it, so two lanes never look Running at once);
+    // if none waits, keep it. False if stopped while waiting (the GIL is then not held).
+    bool yield(LaneContext &lane);
+    void release(LaneContext &lane);
     void wake();
 
 private:

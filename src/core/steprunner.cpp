@@ -103,17 +103,21 @@ bool StepRunner::cpu(LaneContext &lane, int64_t ns)
 {
     if (!m_scenario.options.gil)
         return m_burner.burn(ns, m_stop);
-    // With the GIL, CPU work runs in switch-interval slices, each under the process's GIL.
+    // With the GIL, CPU work runs under the process's GIL, offering it to waiting threads at every
+    // switch interval, as CPython does.
     Gil &gil = m_objects.gil();
-    for (int64_t left = ns; left > 0; left -= Gil::kSwitchIntervalNs) {
-        if (!gil.acquire(lane))
-            return false;
+    if (!gil.acquire(lane))
+        return false;
+    for (int64_t left = ns;;) {
         const bool completed = m_burner.burn(std::min(left, Gil::kSwitchIntervalNs), m_stop);
-        gil.release();
-        if (!completed)
+        left -= Gil::kSwitchIntervalNs;
+        if (!completed || left <= 0) {
+            gil.release(lane);
+            return completed;
+        }
+        if (!gil.yield(lane))
             return false;
     }
-    return true;
 }
 
 bool StepRunner::lock(LaneContext &lane, const Step &step)

@@ -1,6 +1,7 @@
 #include "gantthit.h"
 
 #include "clock.h"
+#include "gil.h"
 #include "timeaxis.h"
 #include "trace.h"
 
@@ -90,6 +91,8 @@ QString GanttHit::describe(const Trace &trace, const GanttHit &hit)
                 lines << QStringLiteral("%1: %2").arg(objectKindName(trace.objects[s.object].kind),
                                                       trace.objectName(s.object).toHtmlEscaped());
         }
+        if (s.state == State::Running && s.arg == Gil::kHoldingArg)
+            lines << QStringLiteral("holding the GIL");
         if (s.state == State::LockWait && s.arg >= 0)
             lines << QStringLiteral("held by: %1 (click to see)").arg(laneName(trace, s.arg).toHtmlEscaped());
     } else if (hit.kind == LostUpdateHit) {
