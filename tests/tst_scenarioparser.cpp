@@ -22,6 +22,7 @@ private Q_SLOTS:
     void builtInsHaveTheRequiredIds();
     void overridesApply();
     void processesCannotShareQueuesOrEvents();
+    void rewritesWithTheChosenSettings();
 };
 
 void TestScenarioParser::parsesEveryStepKind()
@@ -223,6 +224,24 @@ void TestScenarioParser::processesCannotShareQueuesOrEvents()
     Scenario order = ScenarioLibrary::load(QStringLiteral("queue-order")).scenario;
     processes.applyTo(order);
     QVERIFY(processSharingProblems(order).isEmpty());
+}
+
+void TestScenarioParser::rewritesWithTheChosenSettings()
+{
+    Scenario scenario = ScenarioLibrary::load(QStringLiteral("print-delays")).scenario;
+    ScenarioOverrides overrides;
+    overrides.executor = ExecutorKind::Pool;
+    overrides.workers = 3;
+    overrides.gil = true;
+    overrides.applyTo(scenario);
+    const ParsedScenario saved = ScenarioParser::parse(ScenarioOverrides::rewrite(scenario), QStringLiteral("saved.json"));
+    QVERIFY2(saved.ok(), qPrintable(saved.errors.join(u'\n')));
+    QCOMPARE(saved.scenario.executor.kind, ExecutorKind::Pool);
+    QCOMPARE(saved.scenario.executor.workers, 3);
+    QCOMPARE(saved.scenario.executor.join, JoinMode::All); // join belongs to threads only: dropped
+    QCOMPARE(saved.scenario.options.gil, true);
+    QCOMPARE(saved.scenario.title, scenario.title);
+    QCOMPARE(saved.scenario.instances.size(), scenario.instances.size());
 }
 
 QTEST_GUILESS_MAIN(TestScenarioParser)

@@ -1,5 +1,8 @@
 #include "scenariooverrides.h"
 
+#include <QJsonDocument>
+#include <QJsonObject>
+
 namespace threadlab {
 
 QStringList ScenarioOverrides::applyTo(Scenario &scenario) const
@@ -39,6 +42,25 @@ QStringList ScenarioOverrides::applyTo(Scenario &scenario) const
     if (gil)
         scenario.options.gil = *gil;
     return notes;
+}
+
+QByteArray ScenarioOverrides::rewrite(const Scenario &scenario)
+{
+    QJsonObject root = QJsonDocument::fromJson(scenario.source).object();
+    QJsonObject executor = root.value(QStringLiteral("executor")).toObject();
+    executor.insert(QStringLiteral("kind"), executorKindName(scenario.executor.kind));
+    if (scenario.executor.kind == ExecutorKind::Pool || scenario.executor.kind == ExecutorKind::Processes)
+        executor.insert(QStringLiteral("workers"), scenario.executor.workers);
+    else
+        executor.remove(QStringLiteral("workers"));
+    if (scenario.executor.kind != ExecutorKind::Threads)
+        executor.remove(QStringLiteral("join"));
+    root.insert(QStringLiteral("executor"), executor);
+    QJsonObject options = root.value(QStringLiteral("options")).toObject();
+    options.insert(QStringLiteral("lock"), scenario.options.lock);
+    options.insert(QStringLiteral("gil"), scenario.options.gil);
+    root.insert(QStringLiteral("options"), options);
+    return QJsonDocument(root).toJson(QJsonDocument::Indented);
 }
 
 } // namespace threadlab

@@ -17,6 +17,9 @@ struct ScenarioOverrides
 
     // Applies the overrides; returns notes worth telling the user (what was decided for them).
     QStringList applyTo(Scenario &scenario) const;
+
+    // The scenario's JSON with the executor and options it now has (what "Save as…" writes).
+    static QByteArray rewrite(const Scenario &scenario);
 };
 
 } // namespace threadlab

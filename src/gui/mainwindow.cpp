@@ -22,8 +22,6 @@
 #include <QDragEnterEvent>
 #include <QFileDialog>
 #include <QFileInfo>
-#include <QJsonDocument>
-#include <QJsonObject>
 #include <QLabel>
 #include <QListWidget>
 #include <QTime>
@@ -443,21 +441,8 @@ void MainWindow::saveScenario()
     if (path.isEmpty())
         return;
     // The scenario as loaded, with the executor and options chosen in the toolbar.
-    const Scenario chosen = scenarioWithControls();
-    QJsonObject root = QJsonDocument::fromJson(m_scenario->source).object();
-    QJsonObject executor = root.value(QStringLiteral("executor")).toObject();
-    executor.insert(QStringLiteral("kind"), executorKindName(chosen.executor.kind));
-    if (chosen.executor.kind == ExecutorKind::Pool || chosen.executor.kind == ExecutorKind::Processes)
-        executor.insert(QStringLiteral("workers"), chosen.executor.workers);
-    if (chosen.executor.kind != ExecutorKind::Threads)
-        executor.remove(QStringLiteral("join"));
-    root.insert(QStringLiteral("executor"), executor);
-    QJsonObject options = root.value(QStringLiteral("options")).toObject();
-    options.insert(QStringLiteral("lock"), chosen.options.lock);
-    options.insert(QStringLiteral("gil"), chosen.options.gil);
-    root.insert(QStringLiteral("options"), options);
     QSaveFile file(path);
-    const QByteArray json = QJsonDocument(root).toJson(QJsonDocument::Indented);
+    const QByteArray json = ScenarioOverrides::rewrite(scenarioWithControls());
     if (!file.open(QIODevice::WriteOnly) || file.write(json) != json.size() || !file.commit()) {
         showBanner(tr("%1: cannot save the scenario: %2").arg(path, file.errorString()));
         return;
