@@ -181,8 +181,8 @@ void TestCli::unwritableSummaryFails()
 void TestCli::exportsEveryFormat()
 {
     QTemporaryDir dir;
-    QStringList arguments { QStringLiteral("run"), QStringLiteral(THREADLAB_TEST_DATA "/quick.json"), QStringLiteral("--export-size"),
-                            QStringLiteral("1200x500") };
+    QStringList arguments { QStringLiteral("run"), QStringLiteral(THREADLAB_TEST_DATA "/quick.json"),
+        QStringLiteral("--export-size"), QStringLiteral("1200x500") };
     for (const char *ext : { "png", "svg", "pdf", "csv", "json", "threadlab" })
         arguments << QStringLiteral("--export") << dir.filePath(QStringLiteral("out.") + QLatin1String(ext));
     const Result r = threadlab(arguments);
@@ -196,7 +196,8 @@ void TestCli::exportsEveryFormat()
     QVERIFY(csv.readLine().startsWith("lane,pid,tid,state,start_ns"));
     QFile json(dir.filePath(QStringLiteral("out.json")));
     QVERIFY(json.open(QIODevice::ReadOnly));
-    QVERIFY(QJsonDocument::fromJson(json.readAll()).object().value(QStringLiteral("traceEvents")).toArray().size() > 10);
+    QVERIFY(
+        QJsonDocument::fromJson(json.readAll()).object().value(QStringLiteral("traceEvents")).toArray().size() > 10);
     QFile native(dir.filePath(QStringLiteral("out.threadlab")));
     QVERIFY(native.open(QIODevice::ReadOnly) && native.read(16) == "THREADLAB-TRACE\n");
     QVERIFY(QFile::exists(dir.filePath(QStringLiteral("out.svg"))));
@@ -204,10 +205,13 @@ void TestCli::exportsEveryFormat()
 
 void TestCli::rejectsUnknownExportFormats()
 {
-    const Result r = threadlab({ QStringLiteral("run"), QStringLiteral("queue-order"), QStringLiteral("--export"), QStringLiteral("x.bmp") });
+    const Result r = threadlab(
+        { QStringLiteral("run"), QStringLiteral("queue-order"), QStringLiteral("--export"), QStringLiteral("x.bmp") });
     QCOMPARE(r.exitCode, 2);
-    QVERIFY2(r.err.contains(QStringLiteral("--export: 'x.bmp': use .png, .svg, .pdf, .csv, .json or .threadlab")), qPrintable(r.err));
-    const Result size = threadlab({ QStringLiteral("run"), QStringLiteral("queue-order"), QStringLiteral("--export-size"), QStringLiteral("huge") });
+    QVERIFY2(r.err.contains(QStringLiteral("--export: 'x.bmp': use .png, .svg, .pdf, .csv, .json or .threadlab")),
+        qPrintable(r.err));
+    const Result size = threadlab({ QStringLiteral("run"), QStringLiteral("queue-order"),
+        QStringLiteral("--export-size"), QStringLiteral("huge") });
     QCOMPARE(size.exitCode, 2);
     QVERIFY(size.err.contains(QStringLiteral("--export-size: expected WIDTHxHEIGHT")));
 }
@@ -216,9 +220,10 @@ void TestCli::sweepsCombinations()
 {
     QTemporaryDir dir;
     const QString chart = dir.filePath(QStringLiteral("sweep.png"));
-    const Result r = threadlab({ QStringLiteral("sweep"), QStringLiteral(THREADLAB_TEST_DATA "/quick.json"), QStringLiteral("--workers"),
-                                 QStringLiteral("1,2"), QStringLiteral("--executor"), QStringLiteral("pool,threads"),
-                                 QStringLiteral("--summary-json"), QStringLiteral("-"), QStringLiteral("--export"), chart });
+    const Result r = threadlab(
+        { QStringLiteral("sweep"), QStringLiteral(THREADLAB_TEST_DATA "/quick.json"), QStringLiteral("--workers"),
+            QStringLiteral("1,2"), QStringLiteral("--executor"), QStringLiteral("pool,threads"),
+            QStringLiteral("--summary-json"), QStringLiteral("-"), QStringLiteral("--export"), chart });
     QCOMPARE(r.exitCode, 0);
     const QJsonObject s = QJsonDocument::fromJson(r.out.toUtf8()).object();
     const QJsonArray runs = s.value(QStringLiteral("runs")).toArray();
@@ -235,7 +240,8 @@ void TestCli::sweepsCombinations()
     QVERIFY(r.err.contains(QStringLiteral("speedup")));
     const QImage image(chart);
     QVERIFY(!image.isNull());
-    const Result bad = threadlab({ QStringLiteral("sweep"), QStringLiteral("quick"), QStringLiteral("--workers"), QStringLiteral("1,zero") });
+    const Result bad = threadlab(
+        { QStringLiteral("sweep"), QStringLiteral("quick"), QStringLiteral("--workers"), QStringLiteral("1,zero") });
     QCOMPARE(bad.exitCode, 2);
     QVERIFY2(bad.err.contains(QStringLiteral("--workers: expected a list of whole numbers")), qPrintable(bad.err));
 }

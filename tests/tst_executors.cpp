@@ -171,7 +171,7 @@ void TestExecutors::queueAndEventStatesAreRecorded()
 void TestExecutors::gilLetsOneLaneRunAtATime()
 {
     const auto run = runToEnd(scenario(R"({"kind": "pool", "workers": 4})",
-                                       R"([{"name": "burn", "count": 4, "steps": [{"cpu": 60}]}])", R"(, "options": {"gil": true})"));
+        R"([{"name": "burn", "count": 4, "steps": [{"cpu": 60}]}])", R"(, "options": {"gil": true})"));
     // Stretches run holding the GIL never overlap: a holder records that it stops holding before
     // it lets go, the next one that it holds after it got it.
     std::vector<std::pair<int64_t, int>> changes;

@@ -1,5 +1,6 @@
 #include "chrometraceexport.h"
 #include "csvexport.h"
+#include "events.h"
 #include "testsupport.h"
 #include "traceanalysis.h"
 #include "tracebuilder.h"
@@ -12,6 +13,8 @@
 #include <QTest>
 
 using namespace threadlab;
+using threadlab::test::ev;
+using threadlab::test::st;
 using namespace threadlab::test;
 
 namespace {
@@ -27,11 +30,6 @@ std::shared_ptr<RecordedRun> recordedRun()
         return run->takeRecording();
     }();
     return recording;
-}
-
-Event ev(int64_t t, uint32_t lane, EventKind kind, uint32_t object = kNoObject, int64_t arg = 0, State state = State::Running)
-{
-    return Event { t, arg, lane, object, kind, uint16_t(state), 0 };
 }
 
 } // namespace
@@ -174,9 +172,9 @@ void TestExporters::nativeTraceRoundTripsExactly()
     QCOMPARE(b.lanes.size(), a.lanes.size());
     auto sameEvents = [](const std::vector<Event> &x, const std::vector<Event> &y) {
         return x.size() == y.size() && std::equal(x.begin(), x.end(), y.begin(), [](const Event &p, const Event &q) {
-                   return p.timeNs == q.timeNs && p.arg == q.arg && p.lane == q.lane && p.object == q.object
-                       && p.kind == q.kind && p.aux == q.aux;
-               });
+            return p.timeNs == q.timeNs && p.arg == q.arg && p.lane == q.lane && p.object == q.object
+                && p.kind == q.kind && p.aux == q.aux;
+        });
     };
     for (size_t i = 0; i < a.lanes.size(); ++i) {
         const LaneTrack &x = a.lanes[i];
@@ -251,8 +249,10 @@ void TestExporters::runningLanesOverTime()
     builder.addLane(LaneInfo { 0, LaneKind::Thread, 1, 2, QStringLiteral("a"), -1 });
     builder.addLane(LaneInfo { 1, LaneKind::Thread, 1, 3, QStringLiteral("b"), -1 });
     const Event events[] = {
-        ev(0, 0, EventKind::LaneBegin),  ev(100, 0, EventKind::StateChange, kNoObject, -1, State::Sleeping),
-        ev(300, 0, EventKind::LaneEnd),  ev(50, 1, EventKind::LaneBegin),
+        ev(0, 0, EventKind::LaneBegin),
+        ev(100, 0, EventKind::StateChange, kNoObject, -1, State::Sleeping),
+        ev(300, 0, EventKind::LaneEnd),
+        ev(50, 1, EventKind::LaneBegin),
         ev(200, 1, EventKind::LaneEnd),
     };
     builder.addEvents(events, 3);

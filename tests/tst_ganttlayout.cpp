@@ -1,3 +1,4 @@
+#include "events.h"
 #include "gantthit.h"
 #include "lanelayout.h"
 #include "tracebuilder.h"
@@ -5,21 +6,18 @@
 #include <QTest>
 
 using namespace threadlab;
+using threadlab::test::ev;
+using threadlab::test::st;
 
 namespace {
-
-Event ev(int64_t t, uint32_t lane, EventKind kind, uint32_t object = kNoObject, int64_t arg = 0, State state = State::Running)
-{
-    return Event { t, arg, lane, object, kind, uint16_t(state), 0 };
-}
 
 // main (pid 10) + a pool thread (pid 10) + two worker processes (pids 20 and 30)
 Trace sampleTrace()
 {
     Scenario scenario;
     scenario.objects = { ObjectSpec { ObjectKind::Lock, QStringLiteral("L"), QueueKind::Fifo },
-                         ObjectSpec { ObjectKind::Text, QStringLiteral("hello"), QueueKind::Fifo },
-                         ObjectSpec { ObjectKind::Counter, QStringLiteral("x"), QueueKind::Fifo } };
+        ObjectSpec { ObjectKind::Text, QStringLiteral("hello"), QueueKind::Fifo },
+        ObjectSpec { ObjectKind::Counter, QStringLiteral("x"), QueueKind::Fifo } };
     scenario.tasks = { TaskSpec { QStringLiteral("t"), 1, 1, {} } };
     scenario.instances = { TaskInstance { 0, 0, QStringLiteral("worker-task") } };
     Trace trace;

@@ -1,4 +1,5 @@
 #include "chartexporter.h"
+#include "events.h"
 #include "ganttpainter.h"
 #include "statepalette.h"
 #include "tracebuilder.h"
@@ -11,13 +12,10 @@
 #include <QTest>
 
 using namespace threadlab;
+using threadlab::test::ev;
+using threadlab::test::st;
 
 namespace {
-
-Event ev(int64_t t, uint32_t lane, EventKind kind, uint32_t object = kNoObject, int64_t arg = 0, State state = State::Running)
-{
-    return Event { t, arg, lane, object, kind, uint16_t(state), 0 };
-}
 
 Scenario oneTask()
 {
@@ -53,7 +51,8 @@ void paint(Picture &picture)
 QRgb colourAt(const Picture &picture, int64_t t)
 {
     const LaneRow &row = picture.rows.at(1);
-    return picture.image.pixel(GanttFrame::kLabelWidth + int(t / 1000), GanttFrame::kAxisHeight + row.y + row.height / 2);
+    return picture.image.pixel(
+        GanttFrame::kLabelWidth + int(t / 1000), GanttFrame::kAxisHeight + row.y + row.height / 2);
 }
 
 } // namespace
@@ -147,12 +146,16 @@ void TestGanttPainter::exportsPngSvgAndPdf()
     builder.addLane(LaneInfo { 0, LaneKind::Main, 1, 1, QStringLiteral("main"), -1 });
     builder.addLane(LaneInfo { 1, LaneKind::Thread, 1, 2, QStringLiteral("worker"), 0 });
     const Event events[] = {
-        ev(0, 0, EventKind::LaneBegin),         ev(0, 1, EventKind::LaneBegin),
+        ev(0, 0, EventKind::LaneBegin),
+        ev(0, 1, EventKind::LaneBegin),
         ev(10, 0, EventKind::StateChange, 0, -1, State::JoinWait),
-        ev(10, 1, EventKind::TaskBegin, 0),     ev(20'000, 1, EventKind::StateChange, kNoObject, -1, State::Sleeping),
-        ev(900'000, 1, EventKind::TaskEnd, 0),  ev(900'000, 1, EventKind::LaneEnd),
+        ev(10, 1, EventKind::TaskBegin, 0),
+        ev(20'000, 1, EventKind::StateChange, kNoObject, -1, State::Sleeping),
+        ev(900'000, 1, EventKind::TaskEnd, 0),
+        ev(900'000, 1, EventKind::LaneEnd),
         ev(900'100, 0, EventKind::StateChange, kNoObject, -1, State::Running),
-        ev(900'200, 0, EventKind::Result, 0),   ev(1'000'000, 0, EventKind::LaneEnd),
+        ev(900'200, 0, EventKind::Result, 0),
+        ev(1'000'000, 0, EventKind::LaneEnd),
     };
     builder.addEvents(events, std::size(events));
     QTemporaryDir dir;
@@ -184,7 +187,8 @@ void TestGanttPainter::exportsPngSvgAndPdf()
     QVERIFY(pdfFile.open(QIODevice::ReadOnly));
     QVERIFY(pdfFile.read(5) == "%PDF-");
 
-    QVERIFY(ChartExporter::exportChart(trace, 1, dir.filePath(QStringLiteral("chart.bmp"))).contains(QStringLiteral("unknown chart format")));
+    QVERIFY(ChartExporter::exportChart(trace, 1, dir.filePath(QStringLiteral("chart.bmp")))
+                .contains(QStringLiteral("unknown chart format")));
     QVERIFY(!ChartExporter::exportChart(trace, 1, QStringLiteral("/nonexistent/dir/chart.png")).isEmpty());
 }
 

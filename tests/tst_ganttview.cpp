@@ -1,3 +1,4 @@
+#include "events.h"
 #include "ganttview.h"
 #include "tracebuilder.h"
 
@@ -5,13 +6,10 @@
 #include <QTest>
 
 using namespace threadlab;
+using threadlab::test::ev;
+using threadlab::test::st;
 
 namespace {
-
-Event ev(int64_t t, uint32_t lane, EventKind kind, uint32_t object = kNoObject, int64_t arg = 0, State state = State::Running)
-{
-    return Event { t, arg, lane, object, kind, uint16_t(state), 0 };
-}
 
 // Two threads of pid 1: "holder" holds lock L from 100 to 600 ms; "waiter" waits for it from 200 ms.
 Trace contention()
@@ -25,12 +23,11 @@ Trace contention()
     builder.addLane(LaneInfo { 1, LaneKind::Thread, 1, 3, QStringLiteral("waiter"), -1 });
     constexpr int64_t ms = 1'000'000;
     const Event holder[] = { ev(0, 0, EventKind::LaneBegin), ev(100 * ms, 0, EventKind::LockAcquire, 0, -1),
-                             ev(600 * ms, 0, EventKind::LockRelease, 0), ev(1000 * ms, 0, EventKind::LaneEnd) };
+        ev(600 * ms, 0, EventKind::LockRelease, 0), ev(1000 * ms, 0, EventKind::LaneEnd) };
     const Event waiter[] = { ev(0, 1, EventKind::LaneBegin),
-                             ev(200 * ms, 1, EventKind::StateChange, 0, 0, State::LockWait),
-                             ev(600 * ms, 1, EventKind::LockAcquire, 0, 0),
-                             ev(600 * ms + 1000, 1, EventKind::StateChange, kNoObject, -1, State::Running),
-                             ev(700 * ms, 1, EventKind::LockRelease, 0), ev(1000 * ms, 1, EventKind::LaneEnd) };
+        ev(200 * ms, 1, EventKind::StateChange, 0, 0, State::LockWait), ev(600 * ms, 1, EventKind::LockAcquire, 0, 0),
+        ev(600 * ms + 1000, 1, EventKind::StateChange, kNoObject, -1, State::Running),
+        ev(700 * ms, 1, EventKind::LockRelease, 0), ev(1000 * ms, 1, EventKind::LaneEnd) };
     builder.addEvents(holder, std::size(holder));
     builder.addEvents(waiter, std::size(waiter));
     return trace;
@@ -104,7 +101,7 @@ void TestGanttView::zoomAndPanLeaveFollowAndFitReturns()
     const QPoint at(700, 100);
     const int64_t before = view.mapping().xToTime(at.x());
     QWheelEvent wheel(at, view.viewport()->mapToGlobal(at), QPoint(), QPoint(0, 240), Qt::NoButton, Qt::ControlModifier,
-                      Qt::NoScrollPhase, false);
+        Qt::NoScrollPhase, false);
     QApplication::sendEvent(view.viewport(), &wheel);
     QVERIFY(std::abs(view.mapping().xToTime(at.x()) - before) <= int64_t(view.mapping().nsPerPixel) + 1);
     // Dragging pans by the mouse movement.
@@ -113,7 +110,8 @@ void TestGanttView::zoomAndPanLeaveFollowAndFitReturns()
     QTest::mouseMove(view.viewport(), QPoint(650, 100));
     QTest::mouseMove(view.viewport(), QPoint(700, 100));
     QTest::mouseRelease(view.viewport(), Qt::LeftButton, {}, QPoint(700, 100));
-    QVERIFY(std::abs((start - view.mapping().startNs) - int64_t(100 * view.mapping().nsPerPixel)) < int64_t(view.mapping().nsPerPixel * 2));
+    QVERIFY(std::abs((start - view.mapping().startNs) - int64_t(100 * view.mapping().nsPerPixel))
+        < int64_t(view.mapping().nsPerPixel * 2));
     QTest::keyClick(&view, Qt::Key_F);
     QVERIFY(view.follows());
     QCOMPARE(view.mapping().nsPerPixel, fitted);

@@ -1,8 +1,8 @@
 #include "ganttview.h"
 #include "lessonpanel.h"
 #include "mainwindow.h"
-#include "run.h"
 #include "recordedrun.h"
+#include "run.h"
 #include "trace.h"
 #include "tracefile.h"
 
@@ -11,13 +11,13 @@
 #include <QComboBox>
 #include <QImage>
 #include <QMimeData>
+#include <QPushButton>
 #include <QRegularExpression>
 #include <QSettings>
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QToolBar>
-#include <QPushButton>
 #include <QToolButton>
 
 using namespace threadlab;
@@ -104,7 +104,8 @@ void TestMainWindow::runsALessonLiveAndShowsItsLanes()
         QString detail;
         for (const Segment &segment : lane.segments)
             detail += QStringLiteral(" %1:%2").arg(stateName(segment.state)).arg(segment.durationNs());
-        QVERIFY2(ns > 900'000'000, qPrintable(lane.info.name + detail + QStringLiteral(" open=%1").arg(lane.hasOpenSegment)));
+        QVERIFY2(ns > 900'000'000,
+            qPrintable(lane.info.name + detail + QStringLiteral(" open=%1").arg(lane.hasOpenSegment)));
     }
     // Hovering a thread lane in the middle of the run finds its sleep.
     const GanttView *view = window.gantt();
@@ -136,7 +137,8 @@ void TestMainWindow::lockOffShowsTheRace()
     pressRun(window);
     QTRY_VERIFY_WITH_TIMEOUT(!window.isRunning(), 60'000);
     QTRY_VERIFY2(window.lesson()->outcomeText().contains(lostLine), qPrintable(window.lesson()->outcomeText()));
-    QVERIFY2(window.lesson()->outcomeText().contains(QStringLiteral("lock off")), qPrintable(window.lesson()->outcomeText()));
+    QVERIFY2(window.lesson()->outcomeText().contains(QStringLiteral("lock off")),
+        qPrintable(window.lesson()->outcomeText()));
     // The lost updates are on the lanes where they happened.
     size_t lost = 0;
     for (const LaneTrack &lane : window.shownRun()->trace.lanes)

@@ -234,7 +234,8 @@ void TestScenarioParser::rewritesWithTheChosenSettings()
     overrides.workers = 3;
     overrides.gil = true;
     overrides.applyTo(scenario);
-    const ParsedScenario saved = ScenarioParser::parse(ScenarioOverrides::rewrite(scenario), QStringLiteral("saved.json"));
+    const ParsedScenario saved
+        = ScenarioParser::parse(ScenarioOverrides::rewrite(scenario), QStringLiteral("saved.json"));
     QVERIFY2(saved.ok(), qPrintable(saved.errors.join(u'\n')));
     QCOMPARE(saved.scenario.executor.kind, ExecutorKind::Pool);
     QCOMPARE(saved.scenario.executor.workers, 3);

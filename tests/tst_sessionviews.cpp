@@ -49,13 +49,15 @@ void TestSessionViews::initTestCase()
 
 void TestSessionViews::compareShowsBothRunsOnOneScale()
 {
-    CompareDialog dialog({ m_oneWorker, m_twoWorkers }, { QStringLiteral("one worker"), QStringLiteral("two workers") });
+    CompareDialog dialog(
+        { m_oneWorker, m_twoWorkers }, { QStringLiteral("one worker"), QStringLiteral("two workers") });
     dialog.show();
     QVERIFY(QTest::qWaitForWindowExposed(&dialog));
     dialog.choose(0, 1);
     // quick.json: sleeps of 150 and 20 ms add up on one worker and overlap on two.
     const QString figures = dialog.figures();
-    QVERIFY2(figures.contains(QStringLiteral("B is")) && figures.contains(QStringLiteral("faster than A")), qPrintable(figures));
+    QVERIFY2(figures.contains(QStringLiteral("B is")) && figures.contains(QStringLiteral("faster than A")),
+        qPrintable(figures));
     QVERIFY(figures.contains(QStringLiteral("lost updates: A 0, B 0")));
     GanttView *a = dialog.view(0);
     GanttView *b = dialog.view(1);
@@ -104,7 +106,8 @@ void TestSessionViews::chartsPanelExportsItsCharts()
     QVERIFY(!panel.exportCurrent(dir.filePath(QStringLiteral("none.png"))).isEmpty()); // nothing shown yet
     panel.resize(800, 500);
     panel.show();
-    panel.showRun(*m_twoWorkers, { WallTimeBar { QStringLiteral("one"), 170 }, WallTimeBar { QStringLiteral("two"), 150 } });
+    panel.showRun(
+        *m_twoWorkers, { WallTimeBar { QStringLiteral("one"), 170 }, WallTimeBar { QStringLiteral("two"), 150 } });
     QCOMPARE(panel.chartCount(), 4);
     const QString png = dir.filePath(QStringLiteral("chart.png"));
     QCOMPARE(panel.exportCurrent(png), QString());

@@ -32,8 +32,8 @@ void TestTimeMapping::mapsBothWays_data()
     QTest::newRow("1 ms per px") << qint64(0) << 1e6 << 0 << qint64(2'500'000'000) << 2500.0;
     QTest::newRow("before start") << qint64(5000) << 100.0 << 50 << qint64(0) << 0.0;
     QTest::newRow("sub-pixel") << qint64(0) << 4.0 << 0 << qint64(6) << 1.5;
-    QTest::newRow("large absolute times") << qint64(8'000'000'000'000'000) << 1000.0 << 0
-                                          << qint64(8'000'000'001'000'000) << 1000.0;
+    QTest::newRow("large absolute times")
+        << qint64(8'000'000'000'000'000) << 1000.0 << 0 << qint64(8'000'000'001'000'000) << 1000.0;
 }
 
 void TestTimeMapping::mapsBothWays()
@@ -91,7 +91,7 @@ void TestTimeMapping::formatsWithTheRightUnit_data()
     QTest::addColumn<qint64>("ns");
     QTest::addColumn<qint64>("step");
     QTest::addColumn<QString>("text");
-    
+
     QTest::newRow("seconds") << qint64(2'000'000'000) << qint64(1'000'000'000) << QStringLiteral("2 s");
     QTest::newRow("half seconds") << qint64(1'500'000'000) << qint64(500'000'000) << QStringLiteral("1.5 s");
     QTest::newRow("milliseconds") << qint64(20'000'000) << qint64(10'000'000) << QStringLiteral("20 ms");

@@ -1,21 +1,13 @@
+#include "events.h"
 #include "tracebuilder.h"
 
 #include <QTest>
 
 using namespace threadlab;
+using threadlab::test::ev;
+using threadlab::test::st;
 
 namespace {
-
-Event ev(int64_t t, uint32_t lane, EventKind kind, uint32_t object = kNoObject, int64_t arg = 0,
-    State state = State::Running)
-{
-    return Event { t, arg, lane, object, kind, uint16_t(state), 0 };
-}
-
-Event st(int64_t t, uint32_t lane, State state, uint32_t object = kNoObject, int64_t arg = -1)
-{
-    return ev(t, lane, EventKind::StateChange, object, arg, state);
-}
 
 Scenario twoTasksOneLock()
 {

@@ -1,5 +1,6 @@
 #include "clioptions.h"
 
+#include <QSaveFile>
 #include <cstdio>
 
 namespace threadlab {
@@ -15,7 +16,8 @@ std::optional<bool> CliOptions::onOff(const QString &value)
 
 std::optional<ExecutorKind> CliOptions::executor(const QString &value)
 {
-    for (ExecutorKind kind : { ExecutorKind::Sequential, ExecutorKind::Threads, ExecutorKind::Pool, ExecutorKind::Processes }) {
+    for (ExecutorKind kind :
+        { ExecutorKind::Sequential, ExecutorKind::Threads, ExecutorKind::Pool, ExecutorKind::Processes }) {
         if (executorKindName(kind) == value)
             return kind;
     }
@@ -38,6 +40,21 @@ std::optional<QSize> CliOptions::size(const QString &value)
     if (parts.size() != 2 || !okWidth || !okHeight || width < 200 || height < 100 || width > 20000 || height > 20000)
         return std::nullopt;
     return QSize(width, height);
+}
+
+bool CliOptions::writeJson(const QByteArray &json, const QString &path)
+{
+    if (path == QStringLiteral("-")) {
+        std::fwrite(json.constData(), 1, size_t(json.size()), stdout);
+        std::fflush(stdout);
+        return true;
+    }
+    QSaveFile file(path);
+    if (!file.open(QIODevice::WriteOnly) || file.write(json) != json.size() || !file.commit()) {
+        err(QStringLiteral("threadlab: --summary-json: cannot write '%1': %2").arg(path, file.errorString()));
+        return false;
+    }
+    return true;
 }
 
 void CliOptions::out(const QString &text)

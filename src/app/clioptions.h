@@ -19,8 +19,7 @@ public:
     static std::optional<int> workers(const QString &value);
     static std::optional<QSize> size(const QString &value); // "1600x900"
     // "1,2,4": every item must parse.
-    template<typename T, typename Parse>
-    static std::optional<std::vector<T>> list(const QString &value, Parse &&parse)
+    template <typename T, typename Parse> static std::optional<std::vector<T>> list(const QString &value, Parse &&parse)
     {
         std::vector<T> items;
         for (const QString &part : value.split(u',')) {
@@ -32,6 +31,8 @@ public:
         return items;
     }
 
+    // Writes JSON to a file, or to standard output for "-"; false (with a message) if it cannot.
+    static bool writeJson(const QByteArray &json, const QString &path);
     static void out(const QString &text);
     static void err(const QString &text);
     static const QString &usage();

@@ -11,7 +11,8 @@ QtMessageHandler g_defaultHandler = nullptr;
 void quietHandler(QtMsgType type, const QMessageLogContext &context, const QString &message)
 {
     if (type == QtWarningMsg
-        && (message.startsWith(QStringLiteral("QStandardPaths:")) || message.contains(QStringLiteral("propagateSizeHints"))))
+        && (message.startsWith(QStringLiteral("QStandardPaths:"))
+            || message.contains(QStringLiteral("propagateSizeHints"))))
         return;
     g_defaultHandler(type, context, message);
 }

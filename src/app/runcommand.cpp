@@ -12,7 +12,6 @@
 #include <QCommandLineParser>
 #include <QFile>
 #include <QJsonDocument>
-#include <QSaveFile>
 
 namespace threadlab {
 
@@ -37,28 +36,35 @@ int RunCommand::exec(const QStringList &arguments)
 {
     QCommandLineParser parser;
     parser.setSingleDashWordOptionMode(QCommandLineParser::ParseAsLongOptions);
-    const QCommandLineOption executor(QStringLiteral("executor"), QStringLiteral("Executor kind."), QStringLiteral("kind"));
-    const QCommandLineOption workers(QStringLiteral("workers"), QStringLiteral("Pool threads or processes."), QStringLiteral("n"));
+    const QCommandLineOption executor(
+        QStringLiteral("executor"), QStringLiteral("Executor kind."), QStringLiteral("kind"));
+    const QCommandLineOption workers(
+        QStringLiteral("workers"), QStringLiteral("Pool threads or processes."), QStringLiteral("n"));
     const QCommandLineOption lock(QStringLiteral("lock"), QStringLiteral("Locks on or off."), QStringLiteral("on|off"));
-    const QCommandLineOption gil(QStringLiteral("gil"), QStringLiteral("Simulated GIL on or off."), QStringLiteral("on|off"));
-    const QCommandLineOption summary(QStringLiteral("summary-json"), QStringLiteral("Summary JSON."), QStringLiteral("file|-"));
-    const QCommandLineOption exportOption(QStringLiteral("export"), QStringLiteral("Export file."), QStringLiteral("file"));
-    const QCommandLineOption exportSize(QStringLiteral("export-size"), QStringLiteral("Chart size."), QStringLiteral("WxH"));
+    const QCommandLineOption gil(
+        QStringLiteral("gil"), QStringLiteral("Simulated GIL on or off."), QStringLiteral("on|off"));
+    const QCommandLineOption summary(
+        QStringLiteral("summary-json"), QStringLiteral("Summary JSON."), QStringLiteral("file|-"));
+    const QCommandLineOption exportOption(
+        QStringLiteral("export"), QStringLiteral("Export file."), QStringLiteral("file"));
+    const QCommandLineOption exportSize(
+        QStringLiteral("export-size"), QStringLiteral("Chart size."), QStringLiteral("WxH"));
     parser.addOptions({ executor, workers, lock, gil, summary, exportOption, exportSize });
     if (!parser.parse(QStringList { QStringLiteral("threadlab run") } + arguments))
         return Cli::usage(QStringLiteral("run: ") + parser.errorText());
     const QStringList positional = parser.positionalArguments();
     if (positional.size() != 1)
         return Cli::usage(positional.isEmpty()
-                              ? QStringLiteral("run: which scenario? (an id from 'threadlab list' or a file)")
-                              : QStringLiteral("run: one scenario at a time, got ") + positional.join(QStringLiteral(", ")));
+                ? QStringLiteral("run: which scenario? (an id from 'threadlab list' or a file)")
+                : QStringLiteral("run: one scenario at a time, got ") + positional.join(QStringLiteral(", ")));
 
     ScenarioOverrides overrides;
     if (parser.isSet(executor) && !(overrides.executor = CliOptions::executor(parser.value(executor))))
         return Cli::usage(QStringLiteral("--executor: expected sequential, threads, pool or processes, got '%1'")
                               .arg(parser.value(executor)));
     if (parser.isSet(workers) && !(overrides.workers = CliOptions::workers(parser.value(workers))))
-        return Cli::usage(QStringLiteral("--workers: expected a whole number from 1 to 256, got '%1'").arg(parser.value(workers)));
+        return Cli::usage(
+            QStringLiteral("--workers: expected a whole number from 1 to 256, got '%1'").arg(parser.value(workers)));
     if (parser.isSet(lock) && !(overrides.lock = CliOptions::onOff(parser.value(lock))))
         return Cli::usage(QStringLiteral("--lock: expected on or off, got '%1'").arg(parser.value(lock)));
     if (parser.isSet(gil) && !(overrides.gil = CliOptions::onOff(parser.value(gil))))
@@ -74,7 +80,8 @@ int RunCommand::exec(const QStringList &arguments)
     const QStringList exports = parser.values(exportOption);
     for (const QString &path : exports) {
         if (!RunExporter::supports(path))
-            return Cli::usage(QStringLiteral("--export: '%1': use .png, .svg, .pdf, .csv, .json or .threadlab").arg(path));
+            return Cli::usage(
+                QStringLiteral("--export: '%1': use .png, .svg, .pdf, .csv, .json or .threadlab").arg(path));
     }
 
     ParsedScenario parsed = ScenarioLibrary::load(positional.constFirst());
@@ -111,18 +118,9 @@ int RunCommand::exec(const QStringList &arguments)
     else
         CliOptions::out(result.toText());
     int status = !result.errors.isEmpty() || interrupted ? Cli::RunFailed : Cli::Ok;
-    if (parser.isSet(summary)) {
-        const QByteArray json = QJsonDocument(result.toJson()).toJson(QJsonDocument::Indented);
-        if (jsonToStdout) {
-            CliOptions::out(QString::fromUtf8(json));
-        } else {
-            QSaveFile file(summaryPath);
-            if (!file.open(QIODevice::WriteOnly) || file.write(json) != json.size() || !file.commit()) {
-                CliOptions::err(QStringLiteral("threadlab: --summary-json: cannot write '%1': %2").arg(summaryPath, file.errorString()));
-                status = Cli::OutputFailed;
-            }
-        }
-    }
+    if (parser.isSet(summary)
+        && !CliOptions::writeJson(QJsonDocument(result.toJson()).toJson(QJsonDocument::Indented), summaryPath))
+        status = Cli::OutputFailed;
     for (const QString &path : exports) {
         const QString error = RunExporter::write(*recording, path, imageSize);
         if (!error.isEmpty()) {

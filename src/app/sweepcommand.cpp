@@ -14,7 +14,6 @@
 #include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
-#include <QSaveFile>
 
 namespace threadlab {
 
@@ -62,11 +61,13 @@ int SweepCommand::exec(const QStringList &arguments)
 {
     QCommandLineParser parser;
     parser.setSingleDashWordOptionMode(QCommandLineParser::ParseAsLongOptions);
-    const QCommandLineOption workers(QStringLiteral("workers"), QStringLiteral("Worker counts."), QStringLiteral("list"));
+    const QCommandLineOption workers(
+        QStringLiteral("workers"), QStringLiteral("Worker counts."), QStringLiteral("list"));
     const QCommandLineOption executor(QStringLiteral("executor"), QStringLiteral("Executors."), QStringLiteral("list"));
     const QCommandLineOption gil(QStringLiteral("gil"), QStringLiteral("GIL settings."), QStringLiteral("list"));
     const QCommandLineOption lock(QStringLiteral("lock"), QStringLiteral("Lock settings."), QStringLiteral("list"));
-    const QCommandLineOption summary(QStringLiteral("summary-json"), QStringLiteral("Summary JSON."), QStringLiteral("file|-"));
+    const QCommandLineOption summary(
+        QStringLiteral("summary-json"), QStringLiteral("Summary JSON."), QStringLiteral("file|-"));
     const QCommandLineOption chart(QStringLiteral("export"), QStringLiteral("Bar chart."), QStringLiteral("file"));
     parser.addOptions({ workers, executor, gil, lock, summary, chart });
     if (!parser.parse(QStringList { QStringLiteral("threadlab sweep") } + arguments))
@@ -91,11 +92,12 @@ int SweepCommand::exec(const QStringList &arguments)
         if (!parser.isSet(*option))
             continue;
         const QString value = parser.value(*option);
-        const bool ok = option == &workers    ? CliOptions::list<int>(value, CliOptions::workers).has_value()
-            : option == &executor             ? CliOptions::list<ExecutorKind>(value, CliOptions::executor).has_value()
-                                              : CliOptions::list<bool>(value, CliOptions::onOff).has_value();
+        const bool ok = option == &workers ? CliOptions::list<int>(value, CliOptions::workers).has_value()
+            : option == &executor          ? CliOptions::list<ExecutorKind>(value, CliOptions::executor).has_value()
+                                           : CliOptions::list<bool>(value, CliOptions::onOff).has_value();
         if (!ok)
-            return Cli::usage(QStringLiteral("--%1: expected %2, got '%3'").arg(option->names().constFirst(), expected, value));
+            return Cli::usage(
+                QStringLiteral("--%1: expected %2, got '%3'").arg(option->names().constFirst(), expected, value));
     }
 
     ParsedScenario parsed = ScenarioLibrary::load(parser.positionalArguments().constFirst());
@@ -105,34 +107,40 @@ int SweepCommand::exec(const QStringList &arguments)
         return Cli::BadScenario;
     }
     const Scenario base = std::move(parsed.scenario);
-    auto parseList = [&](const QCommandLineOption &option, auto parse, auto fallback, const QString &expected)
-        -> std::optional<std::vector<typename decltype(fallback)::value_type>> {
+    auto parseList
+        = [&](const QCommandLineOption &option, auto parse, auto fallback,
+              const QString &expected) -> std::optional<std::vector<typename decltype(fallback)::value_type>> {
         using T = typename decltype(fallback)::value_type;
         if (!parser.isSet(option))
             return fallback;
         auto items = CliOptions::list<T>(parser.value(option), parse);
         if (!items)
-            Cli::usage(QStringLiteral("--%1: expected %2, got '%3'").arg(option.names().constFirst(), expected, parser.value(option)));
+            Cli::usage(QStringLiteral("--%1: expected %2, got '%3'")
+                           .arg(option.names().constFirst(), expected, parser.value(option)));
         return items;
     };
     const auto executors = parseList(executor, CliOptions::executor, std::vector<ExecutorKind> { base.executor.kind },
-                                      QStringLiteral("a list of sequential, threads, pool, processes"));
+        QStringLiteral("a list of sequential, threads, pool, processes"));
     const auto workerCounts = parseList(workers, CliOptions::workers, std::vector<int> { base.executor.workers },
-                                        QStringLiteral("a list of whole numbers from 1 to 256"));
-    const auto gils = parseList(gil, CliOptions::onOff, std::vector<bool> { base.options.gil }, QStringLiteral("on, off or on,off"));
-    const auto locks = parseList(lock, CliOptions::onOff, std::vector<bool> { base.options.lock }, QStringLiteral("on, off or on,off"));
+        QStringLiteral("a list of whole numbers from 1 to 256"));
+    const auto gils = parseList(
+        gil, CliOptions::onOff, std::vector<bool> { base.options.gil }, QStringLiteral("on, off or on,off"));
+    const auto locks = parseList(
+        lock, CliOptions::onOff, std::vector<bool> { base.options.lock }, QStringLiteral("on, off or on,off"));
     if (!executors || !workerCounts || !gils || !locks)
         return Cli::Usage;
 
     std::vector<Combination> combinations;
     for (ExecutorKind kind : *executors) {
         if (!usesWorkers(kind) && parser.isSet(workers))
-            CliOptions::err(QStringLiteral("note: worker counts do not apply to the %1 executor; it runs once per setting")
-                                .arg(executorKindName(kind)));
+            CliOptions::err(
+                QStringLiteral("note: worker counts do not apply to the %1 executor; it runs once per setting")
+                    .arg(executorKindName(kind)));
         for (int n : usesWorkers(kind) ? *workerCounts : std::vector<int> { 0 }) {
             for (bool g : *gils) {
                 for (bool l : *locks)
-                    combinations.push_back(Combination { kind, usesWorkers(kind) ? std::optional<int>(n) : std::nullopt, g, l });
+                    combinations.push_back(
+                        Combination { kind, usesWorkers(kind) ? std::optional<int>(n) : std::nullopt, g, l });
             }
         }
     }
@@ -163,8 +171,8 @@ int SweepCommand::exec(const QStringList &arguments)
     QString table = QStringLiteral("%1 — %2\n").arg(base.id, base.title);
     table += QStringLiteral("  %1 %2 %3 %4 %5\n")
                  .arg(QStringLiteral("run").leftJustified(40), QStringLiteral("wall ms").rightJustified(10),
-                      QStringLiteral("speedup").rightJustified(8), QStringLiteral("main ms").rightJustified(10),
-                      QStringLiteral("lost updates").rightJustified(13));
+                     QStringLiteral("speedup").rightJustified(8), QStringLiteral("main ms").rightJustified(10),
+                     QStringLiteral("lost updates").rightJustified(13));
     QJsonArray runs;
     bool failed = false;
     std::vector<WallTimeBar> bars;
@@ -172,24 +180,25 @@ int SweepCommand::exec(const QStringList &arguments)
         const double speedup = row.wallMs > 0 ? baseline / row.wallMs : 0;
         if (row.errors.isEmpty()) {
             table += QStringLiteral("  %1 %2 %3 %4 %5\n")
-                         .arg(row.combination.label().leftJustified(40), QString::number(row.wallMs, 'f', 1).rightJustified(10),
-                              QString(QString::number(speedup, 'f', 2) + u'x').rightJustified(8),
-                              QString::number(row.mainMs, 'f', 1).rightJustified(10),
-                              Outcome::count(row.lostUpdates).rightJustified(13));
-            bars.push_back(WallTimeBar { row.combination.label(true, gils->size() > 1, locks->size() > 1),
-                                         std::round(row.wallMs) });
+                         .arg(row.combination.label().leftJustified(40),
+                             QString::number(row.wallMs, 'f', 1).rightJustified(10),
+                             QString(QString::number(speedup, 'f', 2) + u'x').rightJustified(8),
+                             QString::number(row.mainMs, 'f', 1).rightJustified(10),
+                             Outcome::count(row.lostUpdates).rightJustified(13));
+            bars.push_back(WallTimeBar {
+                row.combination.label(true, gils->size() > 1, locks->size() > 1), std::round(row.wallMs) });
         } else {
-            table += QStringLiteral("  %1 failed: %2\n").arg(row.combination.label().leftJustified(40), row.errors.join(QStringLiteral("; ")));
+            table += QStringLiteral("  %1 failed: %2\n")
+                         .arg(row.combination.label().leftJustified(40), row.errors.join(QStringLiteral("; ")));
             failed = true;
         }
         QJsonObject run { { QStringLiteral("executor"), executorKindName(row.combination.executor) },
-                          { QStringLiteral("gil"), row.combination.gil },
-                          { QStringLiteral("lock"), row.combination.lock },
-                          { QStringLiteral("wall_ms"), std::round(row.wallMs * 1000) / 1000 },
-                          { QStringLiteral("main_ms"), std::round(row.mainMs * 1000) / 1000 },
-                          { QStringLiteral("speedup"), std::round(speedup * 1000) / 1000 },
-                          { QStringLiteral("lost_updates"), qint64(row.lostUpdates) },
-                          { QStringLiteral("errors"), QJsonArray::fromStringList(row.errors) } };
+            { QStringLiteral("gil"), row.combination.gil }, { QStringLiteral("lock"), row.combination.lock },
+            { QStringLiteral("wall_ms"), std::round(row.wallMs * 1000) / 1000 },
+            { QStringLiteral("main_ms"), std::round(row.mainMs * 1000) / 1000 },
+            { QStringLiteral("speedup"), std::round(speedup * 1000) / 1000 },
+            { QStringLiteral("lost_updates"), qint64(row.lostUpdates) },
+            { QStringLiteral("errors"), QJsonArray::fromStringList(row.errors) } };
         if (row.combination.workers)
             run.insert(QStringLiteral("workers"), *row.combination.workers);
         runs.append(run);
@@ -199,23 +208,18 @@ int SweepCommand::exec(const QStringList &arguments)
     jsonToStdout ? CliOptions::err(table.trimmed()) : CliOptions::out(table);
     int status = failed || interrupted ? Cli::RunFailed : Cli::Ok;
     if (parser.isSet(summary)) {
-        const QByteArray json = QJsonDocument(QJsonObject { { QStringLiteral("scenario"), base.id },
-                                                            { QStringLiteral("baseline"), rows.empty() ? QString() : rows.front().combination.label() },
-                                                            { QStringLiteral("runs"), runs } })
-                                    .toJson(QJsonDocument::Indented);
-        if (jsonToStdout) {
-            CliOptions::out(QString::fromUtf8(json));
-        } else {
-            QSaveFile file(summaryPath);
-            if (!file.open(QIODevice::WriteOnly) || file.write(json) != json.size() || !file.commit()) {
-                CliOptions::err(QStringLiteral("threadlab: --summary-json: cannot write '%1': %2").arg(summaryPath, file.errorString()));
-                status = Cli::OutputFailed;
-            }
-        }
+        const QByteArray json = QJsonDocument(
+            QJsonObject { { QStringLiteral("scenario"), base.id },
+                { QStringLiteral("baseline"), rows.empty() ? QString() : rows.front().combination.label() },
+                { QStringLiteral("runs"),
+                    runs } }).toJson(QJsonDocument::Indented);
+        if (!CliOptions::writeJson(json, summaryPath))
+            status = Cli::OutputFailed;
     }
     if (parser.isSet(chart)) {
-        const QString error = ChartBuilder::save(ChartBuilder::wallTimes(bars, QStringLiteral("%1: wall time per run").arg(base.title)),
-                                                 parser.value(chart), QSize(std::max(900, int(bars.size()) * 210), 600));
+        const QString error
+            = ChartBuilder::save(ChartBuilder::wallTimes(bars, QStringLiteral("%1: wall time per run").arg(base.title)),
+                parser.value(chart), QSize(std::max(900, int(bars.size()) * 210), 600));
         if (!error.isEmpty()) {
             CliOptions::err(QStringLiteral("threadlab: --export: ") + error);
             status = Cli::OutputFailed;

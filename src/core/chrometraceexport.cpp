@@ -15,7 +15,7 @@ namespace {
 QJsonObject metadata(const QString &name, qint64 pid, qint64 tid, const QJsonObject &args)
 {
     QJsonObject event { { QStringLiteral("name"), name }, { QStringLiteral("ph"), QStringLiteral("M") },
-                        { QStringLiteral("pid"), pid }, { QStringLiteral("args"), args } };
+        { QStringLiteral("pid"), pid }, { QStringLiteral("args"), args } };
     if (tid >= 0)
         event.insert(QStringLiteral("tid"), tid);
     return event;
@@ -38,34 +38,31 @@ QJsonObject ChromeTraceExport::build(const RecordedRun &recording)
         processOrder[lane.info.pid] = index;
         const QString name = lane.info.pid == recording.pid ? QStringLiteral("threadlab: %1").arg(recording.scenario.id)
                                                             : QStringLiteral("threadlab-worker");
-        events.append(metadata(QStringLiteral("process_name"), lane.info.pid, -1, { { QStringLiteral("name"), name } }));
-        events.append(metadata(QStringLiteral("process_sort_index"), lane.info.pid, -1,
-                               { { QStringLiteral("sort_index"), index } }));
+        events.append(
+            metadata(QStringLiteral("process_name"), lane.info.pid, -1, { { QStringLiteral("name"), name } }));
+        events.append(metadata(
+            QStringLiteral("process_sort_index"), lane.info.pid, -1, { { QStringLiteral("sort_index"), index } }));
     }
     for (const LaneTrack &lane : trace.lanes) {
         events.append(metadata(QStringLiteral("thread_name"), lane.info.pid, lane.info.tid,
-                               { { QStringLiteral("name"), lane.info.name } }));
+            { { QStringLiteral("name"), lane.info.name } }));
         events.append(metadata(QStringLiteral("thread_sort_index"), lane.info.pid, lane.info.tid,
-                               { { QStringLiteral("sort_index"), lane.info.kind == LaneKind::Main ? -1 : int(lane.info.id) } }));
+            { { QStringLiteral("sort_index"), lane.info.kind == LaneKind::Main ? -1 : int(lane.info.id) } }));
     }
 
     auto slice = [&](const LaneInfo &lane, const QString &name, const QString &category, int64_t start, int64_t end,
                      const QJsonObject &args) {
-        events.append(QJsonObject { { QStringLiteral("name"), name },
-                                    { QStringLiteral("cat"), category },
-                                    { QStringLiteral("ph"), QStringLiteral("X") },
-                                    { QStringLiteral("ts"), us(start) },
-                                    { QStringLiteral("dur"), double(end - start) / 1000.0 },
-                                    { QStringLiteral("pid"), lane.pid },
-                                    { QStringLiteral("tid"), lane.tid },
-                                    { QStringLiteral("args"), args } });
+        events.append(QJsonObject { { QStringLiteral("name"), name }, { QStringLiteral("cat"), category },
+            { QStringLiteral("ph"), QStringLiteral("X") }, { QStringLiteral("ts"), us(start) },
+            { QStringLiteral("dur"), double(end - start) / 1000.0 }, { QStringLiteral("pid"), lane.pid },
+            { QStringLiteral("tid"), lane.tid }, { QStringLiteral("args"), args } });
     };
     // Tasks (they contain their state slices, so viewers nest them).
     for (const TaskRecord &task : trace.tasks) {
         if (task.beginNs < 0 || task.lane < 0 || size_t(task.lane) >= trace.lanes.size())
             continue;
         slice(trace.lanes[size_t(task.lane)].info, task.name, QStringLiteral("task"), task.beginNs,
-              std::max(task.endNs, task.beginNs), {});
+            std::max(task.endNs, task.beginNs), {});
     }
     for (const LaneTrack &lane : trace.lanes) {
         auto add = [&](const Segment &s) {
@@ -73,9 +70,9 @@ QJsonObject ChromeTraceExport::build(const RecordedRun &recording)
             if (s.task >= 0 && size_t(s.task) < trace.tasks.size())
                 args.insert(QStringLiteral("task"), trace.tasks[size_t(s.task)].name);
             if (s.object != kNoObject)
-                args.insert(QStringLiteral("object"), s.state == State::JoinWait && size_t(s.object) < trace.tasks.size()
-                                                           ? trace.tasks[s.object].name
-                                                           : trace.objectName(s.object));
+                args.insert(QStringLiteral("object"),
+                    s.state == State::JoinWait && size_t(s.object) < trace.tasks.size() ? trace.tasks[s.object].name
+                                                                                        : trace.objectName(s.object));
             slice(lane.info, stateName(s.state), QStringLiteral("state"), s.startNs, s.endNs, args);
         };
         for (const Segment &segment : lane.segments)
@@ -86,12 +83,9 @@ QJsonObject ChromeTraceExport::build(const RecordedRun &recording)
             if (mark.kind != EventKind::Mark)
                 continue;
             events.append(QJsonObject { { QStringLiteral("name"), trace.objectName(mark.object) },
-                                        { QStringLiteral("cat"), QStringLiteral("print") },
-                                        { QStringLiteral("ph"), QStringLiteral("i") },
-                                        { QStringLiteral("s"), QStringLiteral("t") },
-                                        { QStringLiteral("ts"), us(mark.timeNs) },
-                                        { QStringLiteral("pid"), lane.info.pid },
-                                        { QStringLiteral("tid"), lane.info.tid } });
+                { QStringLiteral("cat"), QStringLiteral("print") }, { QStringLiteral("ph"), QStringLiteral("i") },
+                { QStringLiteral("s"), QStringLiteral("t") }, { QStringLiteral("ts"), us(mark.timeNs) },
+                { QStringLiteral("pid"), lane.info.pid }, { QStringLiteral("tid"), lane.info.tid } });
         }
     }
 
@@ -100,20 +94,20 @@ QJsonObject ChromeTraceExport::build(const RecordedRun &recording)
     auto flow = [&](const QString &name, const QString &category, const LaneInfo &from, int64_t fromNs,
                     const LaneInfo &to, int64_t toNs) {
         ++flowId;
-        events.append(QJsonObject { { QStringLiteral("name"), name },   { QStringLiteral("cat"), category },
-                                    { QStringLiteral("ph"), QStringLiteral("s") }, { QStringLiteral("id"), flowId },
-                                    { QStringLiteral("ts"), us(fromNs) }, { QStringLiteral("pid"), from.pid },
-                                    { QStringLiteral("tid"), from.tid } });
-        events.append(QJsonObject { { QStringLiteral("name"), name },   { QStringLiteral("cat"), category },
-                                    { QStringLiteral("ph"), QStringLiteral("f") }, { QStringLiteral("bp"), QStringLiteral("e") },
-                                    { QStringLiteral("id"), flowId },     { QStringLiteral("ts"), us(toNs) },
-                                    { QStringLiteral("pid"), to.pid },    { QStringLiteral("tid"), to.tid } });
+        events.append(QJsonObject { { QStringLiteral("name"), name }, { QStringLiteral("cat"), category },
+            { QStringLiteral("ph"), QStringLiteral("s") }, { QStringLiteral("id"), flowId },
+            { QStringLiteral("ts"), us(fromNs) }, { QStringLiteral("pid"), from.pid },
+            { QStringLiteral("tid"), from.tid } });
+        events.append(QJsonObject { { QStringLiteral("name"), name }, { QStringLiteral("cat"), category },
+            { QStringLiteral("ph"), QStringLiteral("f") }, { QStringLiteral("bp"), QStringLiteral("e") },
+            { QStringLiteral("id"), flowId }, { QStringLiteral("ts"), us(toNs) }, { QStringLiteral("pid"), to.pid },
+            { QStringLiteral("tid"), to.tid } });
     };
     for (const LockHandoff &handoff : trace.handoffs) {
         if (handoff.fromLane < trace.lanes.size() && handoff.toLane < trace.lanes.size())
             flow(QStringLiteral("lock %1").arg(trace.objectName(handoff.lock)), QStringLiteral("lock"),
-                 trace.lanes[handoff.fromLane].info, handoff.acquiredNs - 1, trace.lanes[handoff.toLane].info,
-                 handoff.acquiredNs);
+                trace.lanes[handoff.fromLane].info, handoff.acquiredNs - 1, trace.lanes[handoff.toLane].info,
+                handoff.acquiredNs);
     }
     if (const LaneTrack *main = trace.mainLane()) {
         for (const Event &mark : main->marks) {
@@ -124,7 +118,7 @@ QJsonObject ChromeTraceExport::build(const RecordedRun &recording)
                 continue;
             // Start inside the task's slice so that viewers bind the arrow to it.
             flow(QStringLiteral("result of %1").arg(task.name), QStringLiteral("result"),
-                 trace.lanes[size_t(task.lane)].info, std::max(task.beginNs, task.endNs - 1), main->info, mark.timeNs);
+                trace.lanes[size_t(task.lane)].info, std::max(task.beginNs, task.endNs - 1), main->info, mark.timeNs);
         }
     }
 
@@ -134,8 +128,8 @@ QJsonObject ChromeTraceExport::build(const RecordedRun &recording)
         for (size_t i = 0; i < points.size(); i += step) {
             const auto &[t, value] = points[std::min(points.size() - 1, i + step - 1)];
             events.append(QJsonObject { { QStringLiteral("name"), name }, { QStringLiteral("ph"), QStringLiteral("C") },
-                                        { QStringLiteral("ts"), us(t) }, { QStringLiteral("pid"), pid },
-                                        { QStringLiteral("args"), QJsonObject { { QStringLiteral("value"), qint64(value) } } } });
+                { QStringLiteral("ts"), us(t) }, { QStringLiteral("pid"), pid },
+                { QStringLiteral("args"), QJsonObject { { QStringLiteral("value"), qint64(value) } } } });
         }
     };
     std::map<std::pair<qint64, uint32_t>, std::vector<std::pair<int64_t, int64_t>>> writes;
@@ -155,11 +149,11 @@ QJsonObject ChromeTraceExport::build(const RecordedRun &recording)
     counter(QStringLiteral("running lanes"), recording.pid, running);
 
     return QJsonObject { { QStringLiteral("traceEvents"), events },
-                         { QStringLiteral("displayTimeUnit"), QStringLiteral("ms") },
-                         { QStringLiteral("otherData"),
-                           QJsonObject { { QStringLiteral("scenario"), recording.scenario.id },
-                                         { QStringLiteral("title"), recording.scenario.title },
-                                         { QStringLiteral("generator"), QStringLiteral("ThreadLab") } } } };
+        { QStringLiteral("displayTimeUnit"), QStringLiteral("ms") },
+        { QStringLiteral("otherData"),
+            QJsonObject { { QStringLiteral("scenario"), recording.scenario.id },
+                { QStringLiteral("title"), recording.scenario.title },
+                { QStringLiteral("generator"), QStringLiteral("ThreadLab") } } } };
 }
 
 bool ChromeTraceExport::write(const RecordedRun &recording, QIODevice &out)

@@ -76,9 +76,10 @@ bool CsvExport::write(const Trace &trace, QIODevice &out)
         const QByteArray name = quoted(lane.info.name);
         const QByteArray ids = ',' + QByteArray::number(lane.info.pid) + ',' + QByteArray::number(lane.info.tid) + ',';
         auto row = [&](const Segment &s) {
-            const QString task = s.task >= 0 && size_t(s.task) < trace.tasks.size() ? trace.tasks[size_t(s.task)].name : QString();
-            chunk += name + ids + stateName(s.state).toUtf8() + ',' + QByteArray::number(s.startNs - trace.originNs) + ','
-                + QByteArray::number(s.endNs - trace.originNs) + ',' + QByteArray::number(s.durationNs()) + ','
+            const QString task
+                = s.task >= 0 && size_t(s.task) < trace.tasks.size() ? trace.tasks[size_t(s.task)].name : QString();
+            chunk += name + ids + stateName(s.state).toUtf8() + ',' + QByteArray::number(s.startNs - trace.originNs)
+                + ',' + QByteArray::number(s.endNs - trace.originNs) + ',' + QByteArray::number(s.durationNs()) + ','
                 + quoted(task) + ',' + quoted(objectOf(trace, s)) + '\n';
         };
         for (const Segment &segment : lane.segments) {
@@ -114,8 +115,9 @@ std::optional<std::vector<CsvExport::Row>> CsvExport::read(QIODevice &in, QStrin
             return fail(number, QStringLiteral("expected 9 fields"));
         const auto state = stateFromName(parts->at(3));
         bool ok[5] = {};
-        Row row { parts->at(0), parts->at(1).toLongLong(&ok[0]), parts->at(2).toLongLong(&ok[1]), state.value_or(State::Running),
-                  parts->at(4).toLongLong(&ok[2]), parts->at(5).toLongLong(&ok[3]), parts->at(7), parts->at(8) };
+        Row row { parts->at(0), parts->at(1).toLongLong(&ok[0]), parts->at(2).toLongLong(&ok[1]),
+            state.value_or(State::Running), parts->at(4).toLongLong(&ok[2]), parts->at(5).toLongLong(&ok[3]),
+            parts->at(7), parts->at(8) };
         const qint64 duration = parts->at(6).toLongLong(&ok[4]);
         if (!state || !ok[0] || !ok[1] || !ok[2] || !ok[3] || !ok[4] || duration != row.endNs - row.startNs)
             return fail(number, QStringLiteral("malformed row"));

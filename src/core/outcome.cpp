@@ -42,7 +42,7 @@ QStringList Outcome::lines(const RunSummary &s)
     for (const LockSummary &l : s.locks)
         lines << QStringLiteral("lock %1: %2 acquisitions, %3 had to wait (%4 waiting in all, longest %5)")
                      .arg(l.name, count(l.acquisitions), count(l.contended), duration(l.waitMsTotal),
-                          duration(l.waitMsMax));
+                         duration(l.waitMsMax));
     for (const QueueSummary &q : s.queues)
         lines << QStringLiteral("%1 queue %2 gave %3").arg(queueKindName(q.kind), q.name, q.gets.join(u' '));
     if (s.eventsDropped > 0)

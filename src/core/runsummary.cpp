@@ -55,14 +55,14 @@ RunSummary summarise(const Sources &sources);
 
 RunSummary RunSummary::from(const Run &run)
 {
-    return summarise(Sources { run.scenario(), run.trace(), run.counters(), run.errors(), run.recordedEvents(),
-                               run.droppedEvents() });
+    return summarise(Sources {
+        run.scenario(), run.trace(), run.counters(), run.errors(), run.recordedEvents(), run.droppedEvents() });
 }
 
 RunSummary RunSummary::from(const RecordedRun &recording)
 {
     return summarise(Sources { recording.scenario, recording.trace, recording.counters, recording.errors,
-                               recording.eventsRecorded, recording.eventsDropped });
+        recording.eventsRecorded, recording.eventsDropped });
 }
 
 namespace {

@@ -21,8 +21,7 @@ struct SegmentLod::Accumulator
         , columns(columns)
         , windowEndNs(from + int64_t(std::ceil(columns * nsPerColumn)))
         , out(out)
-    {
-    }
+    { }
 
     int64_t fromNs;
     double nsPerColumn;
@@ -157,7 +156,7 @@ void SegmentLod::visit(int level, size_t index, const std::vector<Segment> &segm
 }
 
 void SegmentLod::dominantStates(const std::vector<Segment> &segments, int64_t fromNs, double nsPerColumn, int columns,
-                                std::vector<uint8_t> &out) const
+    std::vector<uint8_t> &out) const
 {
     out.assign(size_t(std::max(columns, 0)), kNoState);
     if (columns <= 0 || nsPerColumn <= 0 || m_segments == 0 || segments.size() < m_segments)

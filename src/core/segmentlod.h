@@ -10,8 +10,9 @@
 namespace threadlab {
 
 // Level-of-detail summary of one lane's segments: a 16-ary tree over the segment index. Each node
-// knows its time span and how much of it each state took, kept exact while the lane grows. dominantStates() fills one entry per pixel column by visiting only nodes
-// that straddle a column boundary, so its cost follows the number of columns, not of segments.
+// knows its time span and how much of it each state took, kept exact while the lane grows. dominantStates() fills one
+// entry per pixel column by visiting only nodes that straddle a column boundary, so its cost follows the number of
+// columns, not of segments.
 class SegmentLod
 {
 public:
@@ -33,7 +34,7 @@ public:
     // out[i] = dominant state (as uint8_t) of [fromNs + i * nsPerColumn, fromNs + (i + 1) * nsPerColumn),
     // or kNoState where no segment lies.
     void dominantStates(const std::vector<Segment> &segments, int64_t fromNs, double nsPerColumn, int columns,
-                        std::vector<uint8_t> &out) const;
+        std::vector<uint8_t> &out) const;
 
     size_t memoryBytes() const;
     void shrinkToFit();

@@ -16,8 +16,8 @@ std::span<const Segment> Trace::segmentsIn(size_t lane, int64_t fromNs, int64_t 
 
 std::span<const Event> Trace::eventsIn(const std::vector<Event> &events, int64_t fromNs, int64_t toNs)
 {
-    const auto first =
-        std::partition_point(events.begin(), events.end(), [fromNs](const Event &e) { return e.timeNs < fromNs; });
+    const auto first
+        = std::partition_point(events.begin(), events.end(), [fromNs](const Event &e) { return e.timeNs < fromNs; });
     const auto last = std::partition_point(first, events.end(), [toNs](const Event &e) { return e.timeNs < toNs; });
     return { first, last };
 }
@@ -29,7 +29,7 @@ size_t Trace::memoryBytes() const
     for (const LaneTrack &lane : lanes) {
         bytes += lane.segments.capacity() * sizeof(Segment) + lane.lod.memoryBytes()
             + (lane.marks.capacity() + lane.lockEvents.capacity() + lane.counterEvents.capacity()
-               + lane.lostUpdates.capacity())
+                  + lane.lostUpdates.capacity())
                 * sizeof(Event);
     }
     return bytes;

@@ -11,8 +11,7 @@ namespace threadlab {
 
 namespace {
 
-template<typename Visit>
-void forEachSegment(const LaneTrack &lane, Visit &&visit)
+template <typename Visit> void forEachSegment(const LaneTrack &lane, Visit &&visit)
 {
     for (const Segment &segment : lane.segments)
         visit(segment);

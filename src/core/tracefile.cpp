@@ -13,16 +13,14 @@ namespace {
 
 const QByteArray kMagic("THREADLAB-TRACE\n");
 
-template<typename T>
-void writeRaw(QDataStream &s, const std::vector<T> &items)
+template <typename T> void writeRaw(QDataStream &s, const std::vector<T> &items)
 {
     static_assert(std::is_trivially_copyable_v<T>);
     s << quint64(items.size());
     s.writeRawData(reinterpret_cast<const char *>(items.data()), int(items.size() * sizeof(T)));
 }
 
-template<typename T>
-bool readRaw(QDataStream &s, std::vector<T> &items, qint64 bytesLeft)
+template <typename T> bool readRaw(QDataStream &s, std::vector<T> &items, qint64 bytesLeft)
 {
     quint64 count = 0;
     s >> count;
@@ -48,8 +46,8 @@ void readInfo(QDataStream &s, LaneInfo &info)
 
 void writeSegment(QDataStream &s, const Segment &segment)
 {
-    s << qint64(segment.startNs) << qint64(segment.endNs) << qint32(segment.task) << segment.object << qint32(segment.arg)
-      << quint8(segment.state);
+    s << qint64(segment.startNs) << qint64(segment.endNs) << qint32(segment.task) << segment.object
+      << qint32(segment.arg) << quint8(segment.state);
 }
 
 void readSegment(QDataStream &s, Segment &segment)
@@ -137,7 +135,8 @@ std::shared_ptr<RecordedRun> TraceFile::read(const QString &path, QString *error
     quint32 version = 0;
     s >> version;
     if (version != kVersion)
-        return fail(QStringLiteral("trace format version %1; this ThreadLab reads version %2").arg(version).arg(kVersion));
+        return fail(
+            QStringLiteral("trace format version %1; this ThreadLab reads version %2").arg(version).arg(kVersion));
     auto r = std::make_shared<RecordedRun>();
     QByteArray source;
     QString origin;

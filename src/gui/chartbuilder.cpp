@@ -2,8 +2,8 @@
 
 #include "clock.h"
 #include "statepalette.h"
-#include "traceanalysis.h"
 #include "trace.h"
+#include "traceanalysis.h"
 
 #include <QBarCategoryAxis>
 #include <QBarSeries>
@@ -106,10 +106,10 @@ QChart *ChartBuilder::lockWaits(const std::vector<LockWaitDistribution> &locks)
 {
     QChart *chart = newChart(locks.empty() ? QStringLiteral("Lock waits (no lock in this run)")
                                            : QStringLiteral("Lock wait distribution per lock (ms)"));
-    const QString names[] = { QStringLiteral("min"), QStringLiteral("median"), QStringLiteral("p95"),
-                              QStringLiteral("max") };
-    const QColor colors[] = { QColor(0xf4, 0xa2, 0x61), QColor(0xe7, 0x6f, 0x51), QColor(0xe6, 0x39, 0x46),
-                              QColor(0x9d, 0x02, 0x08) };
+    const QString names[]
+        = { QStringLiteral("min"), QStringLiteral("median"), QStringLiteral("p95"), QStringLiteral("max") };
+    const QColor colors[]
+        = { QColor(0xf4, 0xa2, 0x61), QColor(0xe7, 0x6f, 0x51), QColor(0xe6, 0x39, 0x46), QColor(0x9d, 0x02, 0x08) };
     auto *series = new QBarSeries;
     QStringList categories;
     double top = 0.001;

@@ -75,8 +75,8 @@ QString ChartExporter::exportChart(const Trace &trace, qint64 ownPid, const QStr
     }
     QPdfWriter pdf(path);
     pdf.setResolution(96);
-    pdf.setPageLayout(QPageLayout(QPageSize(QSizeF(size) * 72.0 / 96.0, QPageSize::Point), QPageLayout::Portrait,
-                                  QMarginsF(0, 0, 0, 0)));
+    pdf.setPageLayout(QPageLayout(
+        QPageSize(QSizeF(size) * 72.0 / 96.0, QPageSize::Point), QPageLayout::Portrait, QMarginsF(0, 0, 0, 0)));
     pdf.setTitle(QStringLiteral("ThreadLab chart"));
     QPainter p;
     if (!p.begin(&pdf))

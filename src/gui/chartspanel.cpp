@@ -87,8 +87,8 @@ QString ChartsPanel::exportCurrent(const QString &path) const
 
 void ChartsPanel::exportWithDialog()
 {
-    const QString path = QFileDialog::getSaveFileName(this, tr("Export chart"), QStringLiteral("chart.png"),
-                                                      tr("PNG image (*.png);;SVG drawing (*.svg)"));
+    const QString path = QFileDialog::getSaveFileName(
+        this, tr("Export chart"), QStringLiteral("chart.png"), tr("PNG image (*.png);;SVG drawing (*.svg)"));
     if (path.isEmpty())
         return;
     if (const QString error = exportCurrent(path); !error.isEmpty())

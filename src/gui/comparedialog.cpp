@@ -94,7 +94,8 @@ void CompareDialog::update()
         longest = std::max(longest, runs[i]->trace.lastEventNs - runs[i]->trace.originNs);
     }
     // One scale for both: the longer run fits.
-    const double nsPerPixel = double(longest) * 1.04 / std::max(1, m_views[0]->viewport()->width() - GanttFrame::kLabelWidth);
+    const double nsPerPixel
+        = double(longest) * 1.04 / std::max(1, m_views[0]->viewport()->width() - GanttFrame::kLabelWidth);
     m_views[0]->setRelativeView(-longest / 100, nsPerPixel);
     m_views[1]->setRelativeView(-longest / 100, nsPerPixel);
     m_figures->setText(figures());
@@ -110,13 +111,15 @@ QString CompareDialog::figures() const
     const RunSummary second = RunSummary::from(*m_runs[size_t(b)]);
     QString text = tr("A: wall %1, main done after %2   ·   B: wall %3, main done after %4")
                        .arg(Outcome::duration(first.wallMs), Outcome::duration(first.mainMs),
-                            Outcome::duration(second.wallMs), Outcome::duration(second.mainMs));
+                           Outcome::duration(second.wallMs), Outcome::duration(second.mainMs));
     if (first.wallMs > 0 && second.wallMs > 0) {
         const double speedup = first.wallMs / second.wallMs;
-        text += tr("\nB is %1× %2 than A").arg(QString::number(speedup >= 1 ? speedup : 1 / speedup, 'f', 2),
-                                                speedup >= 1 ? tr("faster") : tr("slower"));
+        text += tr("\nB is %1× %2 than A")
+                    .arg(QString::number(speedup >= 1 ? speedup : 1 / speedup, 'f', 2),
+                        speedup >= 1 ? tr("faster") : tr("slower"));
     }
-    text += tr("   ·   lost updates: A %1, B %2").arg(Outcome::count(lostUpdates(first)), Outcome::count(lostUpdates(second)));
+    text += tr("   ·   lost updates: A %1, B %2")
+                .arg(Outcome::count(lostUpdates(first)), Outcome::count(lostUpdates(second)));
     return text;
 }
 

@@ -28,8 +28,7 @@ ExportDialog::ExportDialog(const RecordedRun &recording, QWidget *parent)
     connect(m_ui->path, &QLineEdit::textChanged, this, &ExportDialog::updateForFormat);
     connect(m_ui->wholeRun, &QPushButton::clicked, this, [this] { setImageSize(m_wholeRun); });
     connect(m_ui->browse, &QPushButton::clicked, this, [this] {
-        const QString path = QFileDialog::getSaveFileName(
-            this, tr("Export to"), m_ui->path->text(),
+        const QString path = QFileDialog::getSaveFileName(this, tr("Export to"), m_ui->path->text(),
             tr("PNG image (*.png);;SVG drawing (*.svg);;PDF document (*.pdf);;Segments as CSV (*.csv);;"
                "Chrome trace for Perfetto (*.json);;ThreadLab trace (*.threadlab)"));
         if (!path.isEmpty())
@@ -63,8 +62,8 @@ void ExportDialog::updateForFormat()
     m_ui->wholeRun->setEnabled(image);
     m_ui->buttons->button(QDialogButtonBox::Save)->setEnabled(RunExporter::supports(path));
     m_ui->hint->setText(RunExporter::supports(path)
-                            ? (image ? tr("The chart, drawn as on screen.") : tr("The format follows the extension."))
-                            : tr("Use .png, .svg, .pdf, .csv, .json (Chrome trace for Perfetto) or .threadlab."));
+            ? (image ? tr("The chart, drawn as on screen.") : tr("The format follows the extension."))
+            : tr("Use .png, .svg, .pdf, .csv, .json (Chrome trace for Perfetto) or .threadlab."));
 }
 
 void ExportDialog::accept()

@@ -30,7 +30,7 @@ QString ms(int64_t ns)
 QString laneName(const Trace &trace, int64_t lane)
 {
     return lane >= 0 && size_t(lane) < trace.lanes.size() ? trace.lanes[size_t(lane)].info.name
-                                                           : QStringLiteral("lane %1").arg(lane);
+                                                          : QStringLiteral("lane %1").arg(lane);
 }
 
 } // namespace
@@ -53,8 +53,8 @@ GanttHit GanttHit::at(const Trace &trace, int lane, int64_t t, int64_t tolerance
         return hit;
     }
     const auto &segments = track.segments;
-    const auto it = std::upper_bound(segments.begin(), segments.end(), t,
-                                     [](int64_t time, const Segment &s) { return time < s.startNs; });
+    const auto it = std::upper_bound(
+        segments.begin(), segments.end(), t, [](int64_t time, const Segment &s) { return time < s.startNs; });
     if (it != segments.begin() && t < std::prev(it)->endNs) {
         hit.kind = SegmentHit;
         hit.segment = *std::prev(it);
@@ -88,8 +88,8 @@ QString GanttHit::describe(const Trace &trace, const GanttHit &hit)
             if (s.state == State::JoinWait)
                 lines << QStringLiteral("waiting for: %1").arg(taskName(int(s.object)).toHtmlEscaped());
             else if (size_t(s.object) < trace.objects.size())
-                lines << QStringLiteral("%1: %2").arg(objectKindName(trace.objects[s.object].kind),
-                                                      trace.objectName(s.object).toHtmlEscaped());
+                lines << QStringLiteral("%1: %2").arg(
+                    objectKindName(trace.objects[s.object].kind), trace.objectName(s.object).toHtmlEscaped());
         }
         if (s.state == State::Running && s.arg == Gil::kHoldingArg)
             lines << QStringLiteral("holding the GIL");
@@ -109,22 +109,24 @@ QString GanttHit::describe(const Trace &trace, const GanttHit &hit)
         case EventKind::Result: {
             const auto &order = trace.resultsOrder;
             const auto position = std::find(order.begin(), order.end(), int(e.object)) - order.begin() + 1;
-            lines << QStringLiteral("result #%1: %2 at %3").arg(position).arg(taskName(int(e.object)).toHtmlEscaped(), at);
+            lines << QStringLiteral("result #%1: %2 at %3")
+                         .arg(position)
+                         .arg(taskName(int(e.object)).toHtmlEscaped(), at);
             break;
         }
         case EventKind::QueuePut:
         case EventKind::QueueGet:
             lines << QStringLiteral("%1 %2 %3 queue %4 at %5")
                          .arg(e.kind == EventKind::QueuePut ? QStringLiteral("put") : QStringLiteral("got"),
-                              trace.objectName(uint32_t(e.arg)).toHtmlEscaped(),
-                              e.kind == EventKind::QueuePut ? QStringLiteral("into") : QStringLiteral("from"),
-                              trace.objectName(e.object).toHtmlEscaped(), at);
+                             trace.objectName(uint32_t(e.arg)).toHtmlEscaped(),
+                             e.kind == EventKind::QueuePut ? QStringLiteral("into") : QStringLiteral("from"),
+                             trace.objectName(e.object).toHtmlEscaped(), at);
             break;
         case EventKind::EventSet:
         case EventKind::EventClear:
             lines << QStringLiteral("%1 event %2 at %3")
                          .arg(e.kind == EventKind::EventSet ? QStringLiteral("set") : QStringLiteral("cleared"),
-                              trace.objectName(e.object).toHtmlEscaped(), at);
+                             trace.objectName(e.object).toHtmlEscaped(), at);
             break;
         default:
             lines << at;

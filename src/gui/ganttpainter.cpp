@@ -19,8 +19,7 @@ QRect barOf(const GanttFrame &frame, const LaneRow &row)
 
 GanttPainter::GanttPainter()
     : m_lanePainter(m_palette)
-{
-}
+{ }
 
 void GanttPainter::paint(QPainter &painter, const GanttFrame &frame)
 {
@@ -32,8 +31,8 @@ void GanttPainter::paint(QPainter &painter, const GanttFrame &frame)
         painter.setClipRect(QRect(0, frame.lanesTop(), frame.size.width(), frame.lanesBottom() - frame.lanesTop()));
         paintRows(painter, frame);
         paintGrid(painter, frame);
-        painter.setClipRect(QRect(GanttFrame::kLabelWidth, frame.lanesTop(), frame.chartWidth(),
-                                  frame.lanesBottom() - frame.lanesTop()));
+        painter.setClipRect(QRect(
+            GanttFrame::kLabelWidth, frame.lanesTop(), frame.chartWidth(), frame.lanesBottom() - frame.lanesTop()));
         for (const LaneRow &row : *frame.rows) {
             const int top = frame.rowTop(row);
             if (row.kind != LaneRow::Lane || top + row.height < frame.lanesTop() || top > frame.lanesBottom())
@@ -150,7 +149,7 @@ void GanttPainter::paintAxis(QPainter &painter, const GanttFrame &frame)
     painter.drawLine(0, axis.bottom(), frame.size.width(), axis.bottom());
     painter.setPen(Qt::black);
     painter.drawText(QRect(6, 0, GanttFrame::kLabelWidth - 12, axis.height()), Qt::AlignVCenter | Qt::AlignLeft,
-                     QStringLiteral("time since start"));
+        QStringLiteral("time since start"));
     painter.save();
     painter.setClipRect(QRect(GanttFrame::kLabelWidth, 0, frame.chartWidth(), axis.height()));
     for (const AxisTick &tick : TimeAxis::ticks(frame.mapping, frame.chartWidth(), frame.trace->originNs)) {
@@ -165,10 +164,11 @@ std::vector<GanttPainter::LegendItem> GanttPainter::legendItems(const QFontMetri
     std::vector<LegendItem> items;
     for (State state : allStates()) {
         if (state != State::Runnable)
-            items.push_back(LegendItem { 16 + metrics.horizontalAdvance(stateName(state)) + 14, int(state), stateName(state) });
+            items.push_back(
+                LegendItem { 16 + metrics.horizontalAdvance(stateName(state)) + 14, int(state), stateName(state) });
     }
     const QString marks[] = { QStringLiteral("print"), QStringLiteral("result (n-th)"), QStringLiteral("lost update"),
-                              QStringLiteral("lock held"), QStringLiteral("read→write (zoomed in)") };
+        QStringLiteral("lock held"), QStringLiteral("read→write (zoomed in)") };
     for (int i = 0; i < int(std::size(marks)); ++i)
         items.push_back(LegendItem { 18 + metrics.horizontalAdvance(marks[i]) + 14, -1 - i, marks[i] });
     return items;

@@ -137,7 +137,8 @@ void GanttView::setMapping(TimeMapping mapping)
     if (!m_trace)
         return;
     const double span = double(extentEndNs() - m_trace->originNs);
-    mapping.nsPerPixel = std::clamp(mapping.nsPerPixel, kMinNsPerPixel, std::max(kMinNsPerPixel, span * 4 / chartWidth()));
+    mapping.nsPerPixel
+        = std::clamp(mapping.nsPerPixel, kMinNsPerPixel, std::max(kMinNsPerPixel, span * 4 / chartWidth()));
     m_mapping = mapping;
     syncScrollBars();
     viewport()->update();
@@ -211,8 +212,8 @@ void GanttView::paintEvent(QPaintEvent *)
     if (!m_trace) {
         painter.setPen(QColor(0x70, 0x70, 0x70));
         painter.drawText(viewport()->rect().adjusted(0, 0, 0, -GanttFrame::kLegendRowHeight * 2), Qt::AlignCenter,
-                         tr("Press Run (F5) to watch this lesson's threads and processes, live.\n"
-                            "Hover a lane to see what it was doing; Ctrl+wheel zooms, drag pans, F fits."));
+            tr("Press Run (F5) to watch this lesson's threads and processes, live.\n"
+               "Hover a lane to see what it was doing; Ctrl+wheel zooms, drag pans, F fits."));
     }
 }
 
@@ -262,9 +263,8 @@ void GanttView::selectAt(const QPoint &pos)
             });
             if (acquire != events.rend()) {
                 m_selection.holdStartNs = acquire->timeNs;
-                auto release = std::find_if(acquire.base(), events.end(), [&](const Event &e) {
-                    return e.kind == EventKind::LockRelease && e.object == hit.segment.object;
-                });
+                auto release = std::find_if(acquire.base(), events.end(),
+                    [&](const Event &e) { return e.kind == EventKind::LockRelease && e.object == hit.segment.object; });
                 m_selection.holdEndNs = release != events.end() ? release->timeNs : end;
             } else {
                 m_selection.holderLane = -1;

@@ -63,7 +63,8 @@ int LaneLayout::contentHeight(const std::vector<LaneRow> &rows)
 
 int LaneLayout::rowAt(const std::vector<LaneRow> &rows, int y)
 {
-    const auto it = std::upper_bound(rows.begin(), rows.end(), y, [](int value, const LaneRow &row) { return value < row.y; });
+    const auto it
+        = std::upper_bound(rows.begin(), rows.end(), y, [](int value, const LaneRow &row) { return value < row.y; });
     if (it == rows.begin())
         return -1;
     const auto row = std::prev(it);

@@ -17,8 +17,7 @@ constexpr int kLabelMinWidth = 36;
 
 LanePainter::LanePainter(const StatePalette &palette)
     : m_palette(palette)
-{
-}
+{ }
 
 void LanePainter::paint(QPainter &painter, const GanttFrame &frame, const LaneTrack &track, const QRect &bar)
 {
@@ -40,13 +39,11 @@ void LanePainter::paint(QPainter &painter, const GanttFrame &frame, const LaneTr
 
 void LanePainter::paintSegments(QPainter &painter, const GanttFrame &frame, const LaneTrack &track, const QRect &bar)
 {
-    const auto segments =
-        frame.trace->segmentsIn(track.info.id, frame.mapping.startNs, frame.mapping.endNs(frame.chartWidth()));
+    const auto segments
+        = frame.trace->segmentsIn(track.info.id, frame.mapping.startNs, frame.mapping.endNs(frame.chartWidth()));
     const int left = GanttFrame::kLabelWidth;
     const int right = frame.size.width();
-    int previousTask = segments.empty() || segments.data() == track.segments.data()
-        ? -2
-        : (segments.data() - 1)->task;
+    int previousTask = segments.empty() || segments.data() == track.segments.data() ? -2 : (segments.data() - 1)->task;
     for (const Segment &segment : segments) {
         const int x0 = std::max(left, int(std::floor(frame.mapping.timeToX(segment.startNs))));
         const int x1 = std::min(right, int(std::ceil(frame.mapping.timeToX(segment.endNs))));
@@ -95,8 +92,8 @@ void LanePainter::paintSummary(QPainter &painter, const GanttFrame &frame, const
         while (end < width && m_columns[size_t(end)] == state)
             ++end;
         if (state != SegmentLod::kNoState)
-            painter.fillRect(QRect(GanttFrame::kLabelWidth + x, bar.top(), end - x, bar.height()),
-                             m_palette.brush(State(state)));
+            painter.fillRect(
+                QRect(GanttFrame::kLabelWidth + x, bar.top(), end - x, bar.height()), m_palette.brush(State(state)));
         x = end;
     }
 }
@@ -112,7 +109,7 @@ void LanePainter::paintOpenSegment(QPainter &painter, const GanttFrame &frame, c
         painter.fillRect(QRect(x0, bar.top(), std::max(1, x1 - x0), bar.height()), m_palette.brush(track.open.state));
 }
 
-template<typename Draw>
+template <typename Draw>
 void LanePainter::forEachVisible(const GanttFrame &frame, const std::vector<Event> &events, Draw &&draw) const
 {
     const int width = frame.chartWidth();
@@ -152,9 +149,8 @@ void LanePainter::paintLockHolds(QPainter &painter, const GanttFrame &frame, con
     for (const Event *e = begin; e != end; ++e) {
         if (e->kind != EventKind::LockAcquire)
             continue;
-        const Event *release = std::find_if(e + 1, last, [e](const Event &r) {
-            return r.kind == EventKind::LockRelease && r.object == e->object;
-        });
+        const Event *release = std::find_if(
+            e + 1, last, [e](const Event &r) { return r.kind == EventKind::LockRelease && r.object == e->object; });
         const int64_t until = release != last ? release->timeNs : (frame.live ? frame.nowNs : e->timeNs);
         const double x0 = std::max<double>(GanttFrame::kLabelWidth, frame.mapping.timeToX(e->timeNs));
         const double x1 = std::min<double>(frame.size.width(), frame.mapping.timeToX(until));
@@ -164,8 +160,8 @@ void LanePainter::paintLockHolds(QPainter &painter, const GanttFrame &frame, con
 
 void LanePainter::paintRaceWindows(QPainter &painter, const GanttFrame &frame, const LaneTrack &track, const QRect &bar)
 {
-    const auto visible =
-        Trace::eventsIn(track.counterEvents, frame.mapping.startNs, frame.mapping.endNs(frame.chartWidth()));
+    const auto visible
+        = Trace::eventsIn(track.counterEvents, frame.mapping.startNs, frame.mapping.endNs(frame.chartWidth()));
     if (visible.empty() || visible.size() > size_t(kDetailedEventsLimit))
         return;
     // Zoomed in: each update's read -> write window, red where the write erased other updates.

@@ -24,8 +24,8 @@ LessonPanel::~LessonPanel() = default;
 
 void LessonPanel::showScenario(const Scenario &scenario)
 {
-    m_lessonHtml =
-        QStringLiteral("<h2>%1</h2><p>%2</p>").arg(scenario.title.toHtmlEscaped(), scenario.lesson.toHtmlEscaped());
+    m_lessonHtml
+        = QStringLiteral("<h2>%1</h2><p>%2</p>").arg(scenario.title.toHtmlEscaped(), scenario.lesson.toHtmlEscaped());
     m_expectedHtml = QStringLiteral("<p><b>Expected:</b> %1</p>")
                          .arg(scenario.expected.isEmpty() ? QStringLiteral("—") : scenario.expected.toHtmlEscaped());
     m_outcomeHtml = m_expectedHtml + QStringLiteral("<p style='color:#666'>Press Run (F5) to measure it.</p>");

@@ -1,9 +1,9 @@
 #include "mainwindow.h"
 
 #include "chartspanel.h"
+#include "clock.h"
 #include "comparedialog.h"
 #include "exportdialog.h"
-#include "clock.h"
 #include "ganttview.h"
 #include "lessonpanel.h"
 #include "osids.h"
@@ -24,7 +24,6 @@
 #include <QFileInfo>
 #include <QLabel>
 #include <QListWidget>
-#include <QTime>
 #include <QMimeData>
 #include <QProgressBar>
 #include <QSaveFile>
@@ -32,6 +31,7 @@
 #include <QSpinBox>
 #include <QStatusBar>
 #include <QStyle>
+#include <QTime>
 #include <QTimer>
 
 namespace threadlab {
@@ -40,8 +40,8 @@ namespace {
 constexpr int kPollIntervalMs = 40; // the display rate: 25 frames a second
 constexpr size_t kSessionRuns = 12; // finished runs kept for comparing
 const QString kDefaultScenario = QStringLiteral("ten-threads");
-const QList<ExecutorKind> kExecutors = { ExecutorKind::Sequential, ExecutorKind::Threads, ExecutorKind::Pool,
-                                         ExecutorKind::Processes };
+const QList<ExecutorKind> kExecutors
+    = { ExecutorKind::Sequential, ExecutorKind::Threads, ExecutorKind::Pool, ExecutorKind::Processes };
 } // namespace
 
 MainWindow::MainWindow(QWidget *parent)
@@ -146,7 +146,10 @@ void MainWindow::connectActions()
     connect(m_ui->actionSave, &QAction::triggered, this, &MainWindow::saveScenario);
     connect(m_ui->actionExport, &QAction::triggered, this, &MainWindow::exportChart);
     connect(m_ui->actionQuit, &QAction::triggered, this, &QWidget::close);
-    connect(m_ui->actionFit, &QAction::triggered, m_ui->gantt, [this] { m_ui->gantt->setFollow(true); m_ui->gantt->fit(); });
+    connect(m_ui->actionFit, &QAction::triggered, m_ui->gantt, [this] {
+        m_ui->gantt->setFollow(true);
+        m_ui->gantt->fit();
+    });
     connect(m_ui->actionZoomIn, &QAction::triggered, m_ui->gantt, [this] { m_ui->gantt->zoomBy(1.25); });
     connect(m_ui->actionZoomOut, &QAction::triggered, m_ui->gantt, [this] { m_ui->gantt->zoomBy(0.8); });
     connect(m_ui->library, &ScenarioLibraryPanel::scenarioChosen, this, &MainWindow::chooseScenario);
@@ -168,7 +171,8 @@ void MainWindow::restoreSettings()
     else if (!m_ui->library->select(last))
         m_ui->library->select(kDefaultScenario);
     if (m_key == last && settings.contains(QStringLiteral("options/executor"))) {
-        m_executor->setCurrentIndex(m_executor->findText(settings.value(QStringLiteral("options/executor")).toString()));
+        m_executor->setCurrentIndex(
+            m_executor->findText(settings.value(QStringLiteral("options/executor")).toString()));
         m_workers->setValue(settings.value(QStringLiteral("options/workers"), m_workers->value()).toInt());
         m_lock->setChecked(settings.value(QStringLiteral("options/lock"), m_lock->isChecked()).toBool());
         m_gil->setChecked(settings.value(QStringLiteral("options/gil"), m_gil->isChecked()).toBool());
@@ -322,9 +326,9 @@ void MainWindow::poll()
     const int64_t now = finished ? trace.lastEventNs : nowNs();
     m_ui->gantt->traceUpdated(now, !finished);
     m_elapsedLabel->setText(tr("%1 s").arg(nsToMs(now - trace.originNs) / 1000.0, 0, 'f', 2));
-    m_eventsLabel->setText(tr("%1 events recorded, %2 dropped")
-                               .arg(Outcome::count(int64_t(m_run->recordedEvents())),
-                                    Outcome::count(int64_t(m_run->droppedEvents()))));
+    m_eventsLabel->setText(
+        tr("%1 events recorded, %2 dropped")
+            .arg(Outcome::count(int64_t(m_run->recordedEvents())), Outcome::count(int64_t(m_run->droppedEvents()))));
     if (finished)
         finishRun();
 }
@@ -362,8 +366,8 @@ void MainWindow::addToSession(std::shared_ptr<RecordedRun> recording, const QStr
     m_session.push_back(std::move(recording));
     m_sessionSettings << settings;
     const QString label = QStringLiteral("%1  %2 — %3 — %4")
-                              .arg(QTime::currentTime().toString(QStringLiteral("HH:mm:ss")), summary.scenario, settings,
-                                   Outcome::duration(summary.wallMs));
+                              .arg(QTime::currentTime().toString(QStringLiteral("HH:mm:ss")), summary.scenario,
+                                  settings, Outcome::duration(summary.wallMs));
     const QSignalBlocker blocker(m_ui->runList);
     m_ui->runList->addItem(label);
     m_ui->runList->setCurrentRow(m_ui->runList->count() - 1);
@@ -379,8 +383,9 @@ void MainWindow::showSessionRun(int index)
     m_ui->gantt->traceUpdated(m_shown->trace.lastEventNs, false);
     std::vector<WallTimeBar> bars;
     for (size_t i = 0; i < m_session.size(); ++i)
-        bars.push_back(WallTimeBar { QStringLiteral("%1: %2\n%3").arg(i + 1).arg(m_session[i]->scenario.id, m_sessionSettings[int(i)]),
-                                     std::round(RunSummary::from(*m_session[i]).wallMs) });
+        bars.push_back(WallTimeBar {
+            QStringLiteral("%1: %2\n%3").arg(i + 1).arg(m_session[i]->scenario.id, m_sessionSettings[int(i)]),
+            std::round(RunSummary::from(*m_session[i]).wallMs) });
     m_ui->charts->showRun(*m_shown, bars);
     if (m_ui->runList->currentRow() != index) {
         const QSignalBlocker blocker(m_ui->runList);
@@ -390,8 +395,9 @@ void MainWindow::showSessionRun(int index)
     m_ui->lesson->showScenario(m_shown->scenario);
     m_ui->lesson->showOutcome(summary, m_sessionSettings[index]);
     m_elapsedLabel->setText(tr("%1 s").arg(summary.wallMs / 1000.0, 0, 'f', 2));
-    m_eventsLabel->setText(tr("%1 events recorded, %2 dropped")
-                               .arg(Outcome::count(int64_t(summary.eventsRecorded)), Outcome::count(int64_t(summary.eventsDropped))));
+    m_eventsLabel->setText(
+        tr("%1 events recorded, %2 dropped")
+            .arg(Outcome::count(int64_t(summary.eventsRecorded)), Outcome::count(int64_t(summary.eventsDropped))));
     updateControls();
 }
 
@@ -425,9 +431,9 @@ void MainWindow::compareRuns()
 
 void MainWindow::openFile()
 {
-    const QString path = QFileDialog::getOpenFileName(
-        this, tr("Open scenario or trace"), QString(),
-        tr("Scenarios and traces (*.json *.threadlab);;ThreadLab scenarios (*.json);;ThreadLab traces (*.threadlab);;All files (*)"));
+    const QString path = QFileDialog::getOpenFileName(this, tr("Open scenario or trace"), QString(),
+        tr("Scenarios and traces (*.json *.threadlab);;ThreadLab scenarios (*.json);;ThreadLab traces "
+           "(*.threadlab);;All files (*)"));
     if (!path.isEmpty())
         loadFile(path);
 }
@@ -436,8 +442,8 @@ void MainWindow::saveScenario()
 {
     if (!m_scenario)
         return;
-    const QString path = QFileDialog::getSaveFileName(this, tr("Save scenario"), m_scenario->id + QStringLiteral(".json"),
-                                                      tr("ThreadLab scenarios (*.json)"));
+    const QString path = QFileDialog::getSaveFileName(
+        this, tr("Save scenario"), m_scenario->id + QStringLiteral(".json"), tr("ThreadLab scenarios (*.json)"));
     if (path.isEmpty())
         return;
     // The scenario as loaded, with the executor and options chosen in the toolbar.

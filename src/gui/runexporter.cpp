@@ -18,8 +18,7 @@ QString suffix(const QString &path)
     return QFileInfo(path).suffix().toLower();
 }
 
-template<typename Write>
-QString save(const QString &path, Write &&write)
+template <typename Write> QString save(const QString &path, Write &&write)
 {
     QSaveFile file(path);
     if (!file.open(QIODevice::WriteOnly) || !write(file) || !file.commit())
@@ -31,8 +30,8 @@ QString save(const QString &path, Write &&write)
 
 const QStringList &RunExporter::extensions()
 {
-    static const QStringList list = { QStringLiteral("png"), QStringLiteral("svg"),  QStringLiteral("pdf"),
-                                      QStringLiteral("csv"), QStringLiteral("json"), QStringLiteral("threadlab") };
+    static const QStringList list = { QStringLiteral("png"), QStringLiteral("svg"), QStringLiteral("pdf"),
+        QStringLiteral("csv"), QStringLiteral("json"), QStringLiteral("threadlab") };
     return list;
 }
 

@@ -34,8 +34,7 @@ QString TimeAxis::format(int64_t ns, int64_t stepNs)
             int decimals = 0;
             for (int64_t resolution = unit.ns; resolution > stepNs && decimals < 6; resolution /= 10)
                 ++decimals;
-            return QString::number(double(ns) / double(unit.ns), 'f', decimals) + u' '
-                + QString::fromUtf16(unit.name);
+            return QString::number(double(ns) / double(unit.ns), 'f', decimals) + u' ' + QString::fromUtf16(unit.name);
         }
     }
     return QString::number(ns) + QStringLiteral(" ns");

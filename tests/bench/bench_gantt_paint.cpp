@@ -45,7 +45,8 @@ const Synthetic &synthetic(int64_t segments, int lanes)
     uint64_t seed = 7;
     std::vector<Event> batch;
     for (int lane = 0; lane < lanes; ++lane) {
-        builder.addLane(LaneInfo { uint32_t(lane), LaneKind::Thread, 1, lane + 2, QStringLiteral("lane %1").arg(lane), -1 });
+        builder.addLane(
+            LaneInfo { uint32_t(lane), LaneKind::Thread, 1, lane + 2, QStringLiteral("lane %1").arg(lane), -1 });
         batch.clear();
         batch.push_back(Event { 0, 0, uint32_t(lane), kNoObject, EventKind::LaneBegin, 0, 0 });
         double t = 0;
@@ -57,7 +58,7 @@ const Synthetic &synthetic(int64_t segments, int lanes)
             previous = (previous + 1 + (seed >> 20) % (std::size(kStates) - 1)) % std::size(kStates);
             const State state = kStates[previous];
             batch.push_back(Event { int64_t(std::min(t, double(s.spanNs - 1))), -1, uint32_t(lane), kNoObject,
-                                    EventKind::StateChange, uint16_t(state), 0 });
+                EventKind::StateChange, uint16_t(state), 0 });
         }
         batch.push_back(Event { s.spanNs, 0, uint32_t(lane), kNoObject, EventKind::LaneEnd, 0, 0 });
         builder.addEvents(batch.data(), batch.size());
