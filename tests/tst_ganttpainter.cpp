@@ -178,8 +178,28 @@ void TestGanttPainter::exportsPngSvgAndPdf()
     QDomDocument document;
     QVERIFY(bool(document.setContent(&svgFile)));
     QCOMPARE(document.documentElement().tagName(), QStringLiteral("svg"));
-    const QString sleeping = StatePalette::color(State::Sleeping).name();
-    QVERIFY2(document.toString().contains(sleeping, Qt::CaseInsensitive), "no Sleeping rectangle in the SVG");
+    // The lanes' state rectangles: <rect>s inside groups filled with the state's colour.
+    auto rectsOf = [&](State state) {
+        QList<QDomElement> rects;
+        const QDomNodeList groups = document.elementsByTagName(QStringLiteral("g"));
+        for (int i = 0; i < groups.size(); ++i) {
+            const QDomElement group = groups.at(i).toElement();
+            if (group.attribute(QStringLiteral("fill")).compare(StatePalette::color(state).name(), Qt::CaseInsensitive) != 0)
+                continue;
+            const QDomNodeList children = group.elementsByTagName(QStringLiteral("rect"));
+            for (int j = 0; j < children.size(); ++j)
+                rects << children.at(j).toElement();
+        }
+        return rects;
+    };
+    const QList<QDomElement> sleeping = rectsOf(State::Sleeping);
+    QVERIFY(!sleeping.isEmpty());
+    QVERIFY(!rectsOf(State::JoinWait).isEmpty());
+    // The worker's sleep sits on the worker's row (header, main, then worker).
+    const int workerTop = GanttFrame::kAxisHeight + LaneLayout::kHeaderHeight + LaneLayout::kLaneHeight;
+    const double y = sleeping.first().attribute(QStringLiteral("y")).toDouble();
+    QVERIFY2(y >= workerTop && y < workerTop + LaneLayout::kLaneHeight, qPrintable(QString::number(y)));
+    QVERIFY(sleeping.first().attribute(QStringLiteral("width")).toDouble() > 1000); // most of the 1600 px run
 
     const QString pdf = dir.filePath(QStringLiteral("chart.pdf"));
     QCOMPARE(ChartExporter::exportChart(trace, 1, pdf), QString());
