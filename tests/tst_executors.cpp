@@ -61,6 +61,9 @@ void TestExecutors::sequentialRunsOnTheMainLaneInOrder()
     QCOMPARE(s.resultsOrder, (QStringList { QStringLiteral("a"), QStringLiteral("b") }));
     QCOMPARE(s.eventsDropped, 0u);
     QCOMPARE(s.eventsRecorded, run->trace().eventCount);
+    // A finished run's trace holds no growth slack.
+    for (const LaneTrack &lane : run->trace().lanes)
+        QCOMPARE(lane.segments.capacity(), lane.segments.size());
 }
 
 void TestExecutors::threadsSleepAtTheSameTime()

@@ -1,5 +1,7 @@
 #include "cli.h"
 #include "mainwindow.h"
+#include "netservices.h"
+#include "run.h"
 
 #include <QApplication>
 
@@ -32,6 +34,7 @@ int main(int argc, char *argv[])
     if (headless)
         g_defaultHandler = qInstallMessageHandler(quietHandler);
     QApplication app(argc, argv);
+    threadlab::Run::setNetworkFactory([] { return std::make_shared<threadlab::NetServices>(); });
     QApplication::setApplicationName(QStringLiteral("ThreadLab"));
     QApplication::setOrganizationName(QStringLiteral("ThreadLab"));
     if (headless)

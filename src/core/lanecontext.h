@@ -3,6 +3,7 @@
 #include "lanebuffer.h"
 #include "state.h"
 
+#include <QString>
 #include <cstdint>
 #include <unordered_map>
 
@@ -24,6 +25,8 @@ struct LaneContext
 
     LaneBuffer *buffer;
     int task = -1;
+    uint32_t lastItem = kNoObject; // the item this lane last got from a queue
+    QString failure; // why the current task failed (empty: it did not)
     std::unordered_map<uint32_t, int64_t> localCounters;
     std::unordered_map<uint32_t, int64_t> localExpected;
 };

@@ -45,6 +45,10 @@ QStringList Outcome::lines(const RunSummary &s)
                          duration(l.waitMsMax));
     for (const QueueSummary &q : s.queues)
         lines << QStringLiteral("%1 queue %2 gave %3").arg(queueKindName(q.kind), q.name, q.gets.join(u' '));
+    for (const TaskSummary &task : s.tasks) {
+        if (task.outcome == TaskOutcome::Failed)
+            lines << QStringLiteral("task %1 failed: %2").arg(task.name, task.error.isEmpty() ? QStringLiteral("its worker died") : task.error);
+    }
     if (s.eventsDropped > 0)
         lines << QStringLiteral("%1 events were dropped (buffers full): the chart misses them")
                      .arg(count(int64_t(s.eventsDropped)));

@@ -6,6 +6,7 @@
 #include "runenvironment.h"
 #include "runlog.h"
 #include "scenario.h"
+#include "steprunner.h"
 #include "stoptoken.h"
 
 #include <QCoreApplication>
@@ -177,8 +178,15 @@ void ProcessExecutor::handleFrame(QLocalSocket *socket, const FrameReader::Frame
         target.reader = std::move(worker->reader);
         std::erase_if(m_workers, [worker](const auto &w) { return w.get() == worker; });
         const ScenarioOptions &options = m_env.scenario.options;
-        HelloMessage hello { m_env.scenario.source, m_env.scenario.origin, options.lock, options.gil,
-            options.raceWindowNs, m_env.burner.iterationsPerMs(), target.index };
+        HelloMessage hello { m_env.scenario.source,
+                             m_env.scenario.origin,
+                             options.lock,
+                             options.gil,
+                             options.raceWindowNs,
+                             m_env.burner.iterationsPerMs(),
+                             target.index,
+                             m_env.runner.network().serverUrl.toString(),
+                             m_env.runner.network().directory };
         send(target, WorkerMessages::frame(MessageType::Hello, WorkerMessages::encode(hello)));
         dispatch();
         return;
@@ -225,6 +233,8 @@ void ProcessExecutor::handleFrame(QLocalSocket *socket, const FrameReader::Frame
             return;
         }
         worker->currentTask = -1;
+        if (done->outcome == TaskOutcome::Failed)
+            m_env.runner.reportFailure(done->instance, done->failure);
         account(done->instance, done->outcome);
         dispatch();
         return;

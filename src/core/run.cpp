@@ -11,12 +11,23 @@
 namespace threadlab {
 
 namespace {
+std::function<std::shared_ptr<NetworkServices>()> &networkFactory()
+{
+    static std::function<std::shared_ptr<NetworkServices>()> factory;
+    return factory;
+}
+
 double calibratedRate()
 {
     static const double rate = CpuBurner::calibrate().iterationsPerMs();
     return rate;
 }
 } // namespace
+
+void Run::setNetworkFactory(std::function<std::shared_ptr<NetworkServices>()> factory)
+{
+    networkFactory() = std::move(factory);
+}
 
 QString Run::defaultWorkerPath()
 {
@@ -46,6 +57,51 @@ Run::Run(Scenario scenario, RunSettings settings)
 {
     if (m_settings.workerPath.isEmpty())
         m_settings.workerPath = defaultWorkerPath();
+    m_runner.setFailureSink([this](int task, const QString &why) {
+        m_log.addTaskFailure(task, why);
+        m_log.addError(QStringLiteral("task '%1' failed: %2").arg(m_scenario.instances[size_t(task)].name, why));
+    });
+}
+
+bool Run::prepareNetwork()
+{
+    bool downloads = m_scenario.server.used;
+    std::function<void(const std::vector<Step> &)> scan = [&](const std::vector<Step> &steps) {
+        for (const Step &step : steps) {
+            downloads = downloads || step.kind == StepKind::Download;
+            scan(step.steps);
+        }
+    };
+    scan(m_scenario.mainSteps);
+    for (const TaskSpec &task : m_scenario.tasks)
+        scan(task.steps);
+    if (!downloads)
+        return true;
+    if (!m_settings.network && networkFactory())
+        m_settings.network = networkFactory()();
+    StepRunner::Network network { m_settings.network.get(), {}, m_settings.downloadDirectory };
+    if (network.directory.isEmpty()) {
+        m_downloads = std::make_unique<QTemporaryDir>();
+        network.directory = m_downloads->path();
+    }
+    if (m_scenario.server.used && network.services) {
+        QString error;
+        network.serverUrl = network.services->startServer(m_scenario.server, &error);
+        if (network.serverUrl.isEmpty()) {
+            m_log.addError(QStringLiteral("cannot start the embedded image server: ") + error);
+            return false;
+        }
+    }
+    m_runner.setNetwork(network);
+    return true;
+}
+
+void Run::applyTaskFailures()
+{
+    for (const auto &[task, why] : m_log.taskFailures()) {
+        if (size_t(task) < m_trace.tasks.size())
+            m_trace.tasks[size_t(task)].error = why;
+    }
 }
 
 Run::~Run()
@@ -84,8 +140,18 @@ bool Run::waitForFinished(int timeoutMs)
 
 void Run::collect()
 {
+    if (m_compacted)
+        return;
+    const bool finished = m_finished.load();
     m_recorder.drain([this](const LaneInfo &info) { m_builder.addLane(info); },
         [this](const Event *events, size_t count) { m_builder.addEvents(events, count); });
+    if (finished) {
+        // Nothing more will arrive: the failures' reasons join their tasks, and the trace gives its
+        // growth slack back.
+        applyTaskFailures();
+        m_trace.shrinkToFit();
+        m_compacted = true;
+    }
 }
 
 std::shared_ptr<RecordedRun> Run::takeRecording()
@@ -120,7 +186,7 @@ void Run::runMainLane()
     {
         // The executor lives and dies on this thread: the process executor's Qt objects belong here.
         const std::unique_ptr<Executor> executor = Executor::create(env);
-        if (m_runner.runSteps(main, m_scenario.mainSteps))
+        if (prepareNetwork() && m_runner.runSteps(main, m_scenario.mainSteps))
             executor->runMain(main);
         buffer->record(EventKind::LaneEnd);
         executor->finish();

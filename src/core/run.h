@@ -13,8 +13,10 @@
 #include "tracebuilder.h"
 
 #include <QStringList>
+#include <QTemporaryDir>
 #include <atomic>
 #include <condition_variable>
+#include <functional>
 #include <memory>
 #include <thread>
 
@@ -23,6 +25,8 @@ namespace threadlab {
 struct RunSettings
 {
     QString workerPath; // empty: Run::defaultWorkerPath()
+    std::shared_ptr<NetworkServices> network; // for download steps; none: such steps fail, saying why
+    QString downloadDirectory; // empty: a temporary folder that lives as long as the run
     int64_t maxBufferedEvents = Recorder::kDefaultMaxBufferedEvents;
     double iterationsPerMs = 0; // 0: calibrate this machine
 };
@@ -58,9 +62,14 @@ public:
     std::shared_ptr<RecordedRun> takeRecording();
 
     static QString defaultWorkerPath();
+    // Where runs get their network services when RunSettings names none: the program installs the
+    // real ones (src/net) at start-up, so the core does not depend on them.
+    static void setNetworkFactory(std::function<std::shared_ptr<NetworkServices>()> factory);
 
 private:
     void runMainLane();
+    bool prepareNetwork();
+    void applyTaskFailures();
 
     const Scenario m_scenario;
     RunSettings m_settings;
@@ -72,6 +81,7 @@ private:
     StepRunner m_runner;
     Trace m_trace;
     TraceBuilder m_builder;
+    std::unique_ptr<QTemporaryDir> m_downloads;
     std::thread m_thread;
     bool m_started = false;
     bool m_compacted = false; // the trace is complete

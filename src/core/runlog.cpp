@@ -26,6 +26,18 @@ std::vector<CounterReport> RunLog::counters() const
     return m_counters;
 }
 
+void RunLog::addTaskFailure(int task, const QString &why)
+{
+    std::lock_guard lock(m_mutex);
+    m_taskFailures.emplace_back(task, why);
+}
+
+std::vector<std::pair<int, QString>> RunLog::taskFailures() const
+{
+    std::lock_guard lock(m_mutex);
+    return m_taskFailures;
+}
+
 void RunLog::addRemoteEvents(uint64_t recorded, uint64_t dropped)
 {
     std::lock_guard lock(m_mutex);

@@ -19,6 +19,9 @@ public:
     void addCounters(const std::vector<CounterReport> &reports);
     std::vector<CounterReport> counters() const;
 
+    void addTaskFailure(int task, const QString &why);
+    std::vector<std::pair<int, QString>> taskFailures() const;
+
     void addRemoteEvents(uint64_t recorded, uint64_t dropped);
     uint64_t remoteDropped() const;
 
@@ -26,6 +29,7 @@ private:
     mutable std::mutex m_mutex;
     QStringList m_errors;
     std::vector<CounterReport> m_counters;
+    std::vector<std::pair<int, QString>> m_taskFailures;
     uint64_t m_remoteRecorded = 0;
     uint64_t m_remoteDropped = 0;
 };

@@ -90,6 +90,7 @@ RunSummary summarise(const Sources &sources)
         task.lane = record.lane;
         task.ran = record.beginNs >= 0;
         task.outcome = record.outcome;
+        task.error = record.error;
         if (task.ran) {
             task.startMs = ms(record.beginNs);
             task.endMs = record.endNs >= 0 ? ms(record.endNs) : task.startMs;
@@ -163,11 +164,14 @@ QJsonObject RunSummary::toJson() const
             if (value > 0)
                 states.insert(stateName(state), round3(value));
         }
-        tasksJson.append(QJsonObject { { QStringLiteral("id"), task.id }, { QStringLiteral("name"), task.name },
+        QJsonObject taskJson { { QStringLiteral("id"), task.id }, { QStringLiteral("name"), task.name },
             { QStringLiteral("lane"), task.lane }, { QStringLiteral("start_ms"), round3(task.startMs) },
             { QStringLiteral("end_ms"), round3(task.endMs) },
             { QStringLiteral("outcome"), task.ran ? outcomeName(task.outcome) : QStringLiteral("not run") },
-            { QStringLiteral("state_ms"), states } });
+            { QStringLiteral("state_ms"), states } };
+        if (!task.error.isEmpty())
+            taskJson.insert(QStringLiteral("error"), task.error);
+        tasksJson.append(taskJson);
     }
     QJsonArray locksJson;
     for (const LockSummary &lock : locks)

@@ -26,6 +26,7 @@ struct TaskSummary
     double endMs = 0;
     TaskOutcome outcome = TaskOutcome::Completed;
     bool ran = false;
+    QString error; // why it failed
     std::array<double, kStateCount> stateMs {};
 };
 

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "event.h"
+#include "networkservices.h"
 
 #include <QByteArray>
 #include <QString>
@@ -10,7 +11,7 @@
 
 namespace threadlab {
 
-enum class StepKind { Sleep, Cpu, Lock, Add, Put, Get, Set, Clear, Wait, WhileSet, Print };
+enum class StepKind { Sleep, Cpu, Lock, Add, Put, Get, Set, Clear, Wait, WhileSet, Print, Download };
 enum class ExecutorKind { Sequential, Threads, Pool, Processes };
 enum class JoinMode { All, None, Listed };
 enum class ResultOrder { AsCompleted, InOrder };
@@ -35,6 +36,9 @@ struct Step
     std::vector<uint32_t> items; // put: the items, in put order
     int64_t priority = 0; // put
     uint32_t text = kNoObject; // print
+    QString target; // download: an image on the embedded server or a URL; {n} = task number, {item} = last queue item
+    bool embedded = true; // download: target names an image on the embedded server
+    int64_t kilobytes = 100; // download: image size asked of the embedded server
     std::vector<Step> steps; // lock, get (each item), while_set
 };
 
@@ -52,6 +56,7 @@ struct TaskInstance
     int id = 0;
     int spec = 0;
     QString name;
+    int number = 1; // 1-based among the instances of its TaskSpec
 };
 
 struct ExecutorSpec
@@ -88,6 +93,7 @@ struct Scenario
     QString cppCode;
     ExecutorSpec executor;
     ScenarioOptions options;
+    ServerSettings server;
     std::vector<ObjectSpec> objects; // object id = index
     std::vector<Step> mainSteps;
     std::vector<TaskSpec> tasks;

@@ -7,6 +7,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonParseError>
+#include <QUrl>
 #include <cmath>
 
 namespace threadlab {
@@ -65,7 +66,7 @@ QPair<int, int> lineAndColumn(const QByteArray &text, int offset)
 
 const QStringList kStepKinds = { QStringLiteral("sleep"), QStringLiteral("cpu"), QStringLiteral("lock"),
     QStringLiteral("add"), QStringLiteral("put"), QStringLiteral("get"), QStringLiteral("set"), QStringLiteral("clear"),
-    QStringLiteral("wait"), QStringLiteral("while_set"), QStringLiteral("print") };
+    QStringLiteral("wait"), QStringLiteral("while_set"), QStringLiteral("print"), QStringLiteral("download") };
 
 } // namespace
 
@@ -193,7 +194,7 @@ void ScenarioParser::parseRoot(const QJsonObject &root)
     checkKeys(root, QString(),
         { QStringLiteral("id"), QStringLiteral("title"), QStringLiteral("topic"), QStringLiteral("lesson"),
             QStringLiteral("expected"), QStringLiteral("code"), QStringLiteral("executor"), QStringLiteral("options"),
-            QStringLiteral("queues"), QStringLiteral("main"), QStringLiteral("tasks") });
+            QStringLiteral("queues"), QStringLiteral("main"), QStringLiteral("tasks"), QStringLiteral("server") });
     Scenario &s = m_scenario;
     if (root.contains(QStringLiteral("id"))) {
         s.id = string(root.value(QStringLiteral("id")), QStringLiteral("id")).value_or(QString());
@@ -233,6 +234,8 @@ void ScenarioParser::parseRoot(const QJsonObject &root)
         parseOptions(root.value(QStringLiteral("options")), QStringLiteral("options"));
     if (root.contains(QStringLiteral("queues")))
         parseQueues(root.value(QStringLiteral("queues")), QStringLiteral("queues"));
+    if (root.contains(QStringLiteral("server")))
+        parseServer(root.value(QStringLiteral("server")), QStringLiteral("server"));
     if (root.contains(QStringLiteral("main")))
         s.mainSteps = parseSteps(root.value(QStringLiteral("main")), QStringLiteral("main"));
 
@@ -409,7 +412,7 @@ void ScenarioParser::parseTask(const QJsonValue &value, const QString &path)
                 QStringLiteral("task name '") + name + QStringLiteral("' is used twice"));
             continue;
         }
-        m_scenario.instances.push_back(TaskInstance { int(m_scenario.instances.size()), spec, name });
+        m_scenario.instances.push_back(TaskInstance { int(m_scenario.instances.size()), spec, name, i + 1 });
     }
     if (m_scenario.instances.size() > size_t(kMaxInstances))
         error(path, QStringLiteral("too many task instances (at most ") + QString::number(kMaxInstances) + u')');
@@ -490,6 +493,9 @@ std::optional<Step> ScenarioParser::parseStep(const QJsonValue &value, const QSt
                                                   : StepKind::WhileSet;
         if (const auto name = string(arg, kindPath))
             step.object = intern(ObjectKind::Event, *name, kindPath);
+    } else if (kind == QStringLiteral("download")) {
+        step.kind = StepKind::Download;
+        parseDownload(arg, kindPath, step);
     } else if (kind == QStringLiteral("print")) {
         step.kind = StepKind::Print;
         if (const auto text = string(arg, kindPath, false))
@@ -530,6 +536,75 @@ bool ScenarioParser::parseAdd(const QJsonValue &value, const QString &path, Step
     if (step.local && step.guard != kNoObject)
         error(join(path, QStringLiteral("lock")), QStringLiteral("a thread-local counter needs no lock"));
     return true;
+}
+
+void ScenarioParser::parseDownload(const QJsonValue &value, const QString &path, Step &step)
+{
+    if (!value.isObject()) {
+        error(path, QStringLiteral("expected {\"image\": name, \"kb\": n} or {\"url\": \"http://…\"}"));
+        return;
+    }
+    const QJsonObject object = value.toObject();
+    checkKeys(object, path, { QStringLiteral("image"), QStringLiteral("kb"), QStringLiteral("url") });
+    const bool hasImage = object.contains(QStringLiteral("image"));
+    if (hasImage == object.contains(QStringLiteral("url"))) {
+        error(path, QStringLiteral("give either \"image\" (from the embedded server) or \"url\""));
+        return;
+    }
+    step.embedded = hasImage;
+    const QString key = hasImage ? QStringLiteral("image") : QStringLiteral("url");
+    step.target = string(object.value(key), join(path, key)).value_or(QString());
+    if (!hasImage) {
+        const QUrl url(step.target);
+        if (!step.target.isEmpty() && (!url.isValid() || (url.scheme() != QStringLiteral("http") && url.scheme() != QStringLiteral("https"))))
+            error(join(path, key), QStringLiteral("expected an http:// or https:// URL, got '%1'").arg(step.target));
+    } else if (step.target.contains(u'/') || step.target.contains(u'?')) {
+        error(join(path, key), QStringLiteral("expected an image name such as photo-{n}.png, got '%1'").arg(step.target));
+    }
+    if (object.contains(QStringLiteral("kb"))) {
+        if (!hasImage)
+            error(join(path, QStringLiteral("kb")), QStringLiteral("the size applies to images of the embedded server"));
+        step.kilobytes = integer(object.value(QStringLiteral("kb")), join(path, QStringLiteral("kb")), 1, 65536).value_or(100);
+    }
+    m_scenario.server.used = m_scenario.server.used || hasImage;
+}
+
+void ScenarioParser::parseServer(const QJsonValue &value, const QString &path)
+{
+    if (!value.isObject()) {
+        error(path, QStringLiteral("expected an object, got ") + jsonTypeName(value));
+        return;
+    }
+    const QJsonObject object = value.toObject();
+    checkKeys(object, path,
+              { QStringLiteral("latency_ms"), QStringLiteral("bandwidth_kbps"), QStringLiteral("timeout_ms"),
+                QStringLiteral("failures") });
+    ServerSettings &server = m_scenario.server;
+    auto number = [&](const char *key, int &field, int64_t min, int64_t max) {
+        const QString name = QString::fromLatin1(key);
+        if (object.contains(name))
+            field = int(integer(object.value(name), join(path, name), min, max).value_or(field));
+    };
+    number("latency_ms", server.latencyMs, 0, 600'000);
+    number("bandwidth_kbps", server.bandwidthKBps, 0, 10'000'000);
+    number("timeout_ms", server.timeoutMs, 1, 3'600'000);
+    if (object.contains(QStringLiteral("failures"))) {
+        const QString failuresPath = join(path, QStringLiteral("failures"));
+        const QJsonValue failures = object.value(QStringLiteral("failures"));
+        if (!failures.isObject()) {
+            error(failuresPath, QStringLiteral("expected {\"image.png\": \"404\" | \"500\" | \"reset\" | \"timeout\"}"));
+            return;
+        }
+        const QJsonObject map = failures.toObject();
+        for (auto it = map.begin(); it != map.end(); ++it) {
+            const QString kind = it.value().toString();
+            if (kind != QStringLiteral("404") && kind != QStringLiteral("500") && kind != QStringLiteral("reset")
+                && kind != QStringLiteral("timeout"))
+                error(join(failuresPath, it.key()), QStringLiteral("expected 404, 500, reset or timeout"));
+            else
+                server.failures.insert(it.key(), kind);
+        }
+    }
 }
 
 bool ScenarioParser::parsePut(const QJsonValue &value, const QString &path, Step &step)

@@ -38,6 +38,8 @@ private:
     bool parseAdd(const QJsonValue &value, const QString &path, Step &step);
     bool parsePut(const QJsonValue &value, const QString &path, Step &step);
     bool parseGet(const QJsonObject &object, const QString &path, Step &step);
+    void parseDownload(const QJsonValue &value, const QString &path, Step &step);
+    void parseServer(const QJsonValue &value, const QString &path);
     void checkReferences();
 
     bool checkKeys(const QJsonObject &object, const QString &path, const QStringList &allowed);

@@ -10,9 +10,11 @@ namespace threadlab {
 void SequentialExecutor::runMain(LaneContext &main)
 {
     for (const TaskInstance &instance : m_env.scenario.instances) {
-        if (m_env.runner.runTask(main, instance) != TaskOutcome::Completed)
-            return;
-        main.buffer->record(EventKind::Result, uint32_t(instance.id));
+        const TaskOutcome outcome = m_env.runner.runTask(main, instance);
+        if (outcome == TaskOutcome::Cancelled)
+            return; // stopped; a task that failed lets the others run
+        if (outcome == TaskOutcome::Completed)
+            main.buffer->record(EventKind::Result, uint32_t(instance.id));
     }
 }
 

@@ -33,12 +33,17 @@ TaskOutcome StepRunner::runTask(LaneContext &lane, const TaskInstance &instance)
 {
     const TaskSpec &spec = m_scenario.tasks[size_t(instance.spec)];
     lane.task = instance.id;
+    lane.failure.clear();
     lane.buffer->record(EventKind::TaskBegin, uint32_t(instance.id));
     lane.setState(State::Running);
     bool completed = true;
     for (int round = 0; round < spec.repeat && completed; ++round)
         completed = runSteps(lane, spec.steps);
-    const TaskOutcome outcome = completed ? TaskOutcome::Completed : TaskOutcome::Cancelled;
+    const TaskOutcome outcome = !lane.failure.isEmpty() ? TaskOutcome::Failed
+        : completed                                     ? TaskOutcome::Completed
+                                                        : TaskOutcome::Cancelled;
+    if (outcome == TaskOutcome::Failed && m_failureSink)
+        m_failureSink(instance.id, lane.failure);
     lane.buffer->record(EventKind::TaskEnd, uint32_t(instance.id), int64_t(outcome));
     lane.task = -1;
     return outcome;
@@ -87,8 +92,34 @@ bool StepRunner::runStep(LaneContext &lane, const Step &step)
     case StepKind::Print:
         lane.buffer->record(EventKind::Mark, step.text);
         return true;
+    case StepKind::Download:
+        return download(lane, step);
     }
     return true;
+}
+
+bool StepRunner::download(LaneContext &lane, const Step &step)
+{
+    QString target = step.target;
+    const TaskInstance *instance = lane.task >= 0 ? &m_scenario.instances[size_t(lane.task)] : nullptr;
+    target.replace(QStringLiteral("{n}"), QString::number(instance ? instance->number : 1));
+    target.replace(QStringLiteral("{item}"), m_scenario.objectName(lane.lastItem));
+    if (!m_network.services) {
+        lane.failure = QStringLiteral("cannot download %1: this program was built without network support").arg(target);
+        return false;
+    }
+    QUrl url(target);
+    if (step.embedded) {
+        url = m_network.serverUrl.resolved(QUrl(target));
+        url.setQuery(QStringLiteral("kb=%1").arg(step.kilobytes));
+    }
+    const QString file = (instance ? instance->name + u'-' : QString()) + url.fileName();
+    const DownloadResult result = m_network.services->download(
+        lane, url, m_network.directory + u'/' + (file.isEmpty() ? QStringLiteral("download") : file),
+        m_scenario.server.timeoutMs, m_stop);
+    if (!result.ok && !m_stop.stopRequested())
+        lane.failure = result.error;
+    return result.ok;
 }
 
 bool StepRunner::sleep(LaneContext &lane, int64_t ns)
@@ -183,6 +214,7 @@ bool StepRunner::get(LaneContext &lane, const Step &step)
         const auto item = queue.get(lane);
         if (!item)
             return false;
+        lane.lastItem = *item;
         if (step.item == kNoObject)
             return true;
         if (*item == step.item)

@@ -3,6 +3,8 @@
 #include "event.h"
 #include "scenario.h"
 
+#include <QUrl>
+#include <functional>
 #include <vector>
 
 namespace threadlab {
@@ -18,6 +20,24 @@ class StepRunner
 public:
     StepRunner(const Scenario &scenario, RunObjects &objects, const CpuBurner &burner, StopToken &stop);
 
+    // Where download steps go: the network services, the embedded server's base URL, the folder
+    // the files are written to, and who hears why a task failed.
+    struct Network
+    {
+        NetworkServices *services = nullptr;
+        QUrl serverUrl;
+        QString directory;
+    };
+    void setNetwork(Network network) { m_network = std::move(network); }
+    const Network &network() const { return m_network; }
+    void setFailureSink(std::function<void(int task, const QString &why)> sink) { m_failureSink = std::move(sink); }
+    // A task that failed elsewhere (in a worker process) is reported like one that failed here.
+    void reportFailure(int task, const QString &why)
+    {
+        if (m_failureSink)
+            m_failureSink(task, why);
+    }
+
     // Records TaskBegin/TaskEnd around the task's steps (run `repeat` times).
     TaskOutcome runTask(LaneContext &lane, const TaskInstance &instance);
     // Returns false if the run was stopped.
@@ -31,11 +51,14 @@ private:
     bool add(LaneContext &lane, const Step &step);
     bool addLocal(LaneContext &lane, const Step &step);
     bool get(LaneContext &lane, const Step &step);
+    bool download(LaneContext &lane, const Step &step);
 
     const Scenario &m_scenario;
     RunObjects &m_objects;
     const CpuBurner &m_burner;
     StopToken &m_stop;
+    Network m_network;
+    std::function<void(int task, const QString &why)> m_failureSink;
 };
 
 } // namespace threadlab

@@ -40,6 +40,7 @@ struct TaskRecord
     int64_t endNs = -1;
     TaskOutcome outcome = TaskOutcome::Completed;
     std::array<int64_t, kStateCount> stateNs {};
+    QString error; // why it failed
 };
 
 struct LockRecord

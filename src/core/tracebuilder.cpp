@@ -15,7 +15,7 @@ void TraceBuilder::start(const Scenario &scenario, int64_t originNs)
     m_trace.lastEventNs = originNs;
     m_trace.objects = scenario.objects;
     for (const TaskInstance &instance : scenario.instances)
-        m_trace.tasks.push_back(TaskRecord { instance.name, -1, -1, -1, TaskOutcome::Completed, {} });
+        m_trace.tasks.push_back(TaskRecord { instance.name, -1, -1, -1, TaskOutcome::Completed, {}, {} });
 }
 
 void TraceBuilder::addLane(const LaneInfo &info)

@@ -101,7 +101,7 @@ QString TraceFile::write(const RecordedRun &r, const QString &path)
     }
     s << quint32(t.tasks.size());
     for (const TaskRecord &task : t.tasks) {
-        s << task.name << qint32(task.lane) << qint64(task.beginNs) << qint64(task.endNs) << qint64(task.outcome);
+        s << task.name << qint32(task.lane) << qint64(task.beginNs) << qint64(task.endNs) << qint64(task.outcome) << task.error;
         for (int64_t ns : task.stateNs)
             s << qint64(ns);
     }
@@ -222,7 +222,7 @@ std::shared_ptr<RecordedRun> TraceFile::read(const QString &path, QString *error
         TaskRecord task;
         qint32 lane = -1;
         qint64 begin = 0, end = 0, outcome = 0;
-        s >> task.name >> lane >> begin >> end >> outcome;
+        s >> task.name >> lane >> begin >> end >> outcome >> task.error;
         task.lane = lane;
         task.beginNs = begin;
         task.endNs = end;

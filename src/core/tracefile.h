@@ -13,7 +13,7 @@ namespace threadlab {
 class TraceFile
 {
 public:
-    static constexpr quint32 kVersion = 1;
+    static constexpr quint32 kVersion = 2;
 
     static QString write(const RecordedRun &recording, const QString &path); // empty on success
     static std::shared_ptr<RecordedRun> read(const QString &path, QString *error);

@@ -44,14 +44,16 @@ QByteArray frame(MessageType type, const QByteArray &payload)
 QByteArray encode(const HelloMessage &m)
 {
     return write([&](QDataStream &s) {
-        s << m.scenarioJson << m.origin << m.lock << m.gil << m.raceWindowNs << m.iterationsPerMs << m.index;
+        s << m.scenarioJson << m.origin << m.lock << m.gil << m.raceWindowNs << m.iterationsPerMs << m.index << m.serverUrl
+          << m.downloadDirectory;
     });
 }
 
 std::optional<HelloMessage> decodeHello(const QByteArray &payload)
 {
     return read<HelloMessage>(payload, [](QDataStream &s, HelloMessage &m) {
-        s >> m.scenarioJson >> m.origin >> m.lock >> m.gil >> m.raceWindowNs >> m.iterationsPerMs >> m.index;
+        s >> m.scenarioJson >> m.origin >> m.lock >> m.gil >> m.raceWindowNs >> m.iterationsPerMs >> m.index >> m.serverUrl
+            >> m.downloadDirectory;
     });
 }
 
@@ -85,14 +87,14 @@ std::optional<LaneMessage> decodeLane(const QByteArray &payload)
 
 QByteArray encode(const TaskDoneMessage &m)
 {
-    return write([&](QDataStream &s) { s << m.instance << qint64(m.outcome); });
+    return write([&](QDataStream &s) { s << m.instance << qint64(m.outcome) << m.failure; });
 }
 
 std::optional<TaskDoneMessage> decodeTaskDone(const QByteArray &payload)
 {
     return read<TaskDoneMessage>(payload, [](QDataStream &s, TaskDoneMessage &m) {
         qint64 outcome = 0;
-        s >> m.instance >> outcome;
+        s >> m.instance >> outcome >> m.failure;
         m.outcome = TaskOutcome(outcome);
     });
 }

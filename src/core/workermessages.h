@@ -35,6 +35,8 @@ struct HelloMessage
     qint64 raceWindowNs = 0;
     double iterationsPerMs = 0;
     qint32 index = 0;
+    QString serverUrl; // the parent's embedded image server, if the scenario downloads from it
+    QString downloadDirectory;
 };
 
 struct ReadyMessage
@@ -52,6 +54,7 @@ struct TaskDoneMessage
 {
     qint32 instance = 0;
     TaskOutcome outcome = TaskOutcome::Completed;
+    QString failure; // why it failed
 };
 
 struct ReportMessage

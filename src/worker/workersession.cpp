@@ -2,6 +2,7 @@
 
 #include "cpuburner.h"
 #include "lanecontext.h"
+#include "netservices.h"
 #include "osids.h"
 #include "recorder.h"
 #include "runobjects.h"
@@ -151,6 +152,8 @@ int WorkerSession::exec()
     RunObjects objects(scenario, stop);
     const CpuBurner burner(hello->iterationsPerMs);
     StepRunner runner(scenario, objects, burner, stop);
+    const auto network = std::make_shared<NetServices>();
+    runner.setNetwork(StepRunner::Network { network.get(), QUrl(hello->serverUrl), hello->downloadDirectory });
     const QString laneName = QStringLiteral("process-") + QString::number(m_index + 1);
 
     std::thread tasks([&] {
@@ -174,7 +177,7 @@ int WorkerSession::exec()
                 outcome = runner.runTask(lane, scenario.instances[size_t(task)]);
             lane.setState(State::Idle);
             std::lock_guard lock(m_mutex);
-            m_done.push_back(TaskDoneMessage { task, outcome });
+            m_done.push_back(TaskDoneMessage { task, outcome, lane.failure });
         }
         buffer->record(EventKind::LaneEnd);
     });

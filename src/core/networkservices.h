@@ -1,0 +1,45 @@
+#pragma once
+
+#include <QHash>
+#include <QString>
+#include <QUrl>
+
+namespace threadlab {
+
+struct LaneContext;
+class StopToken;
+
+// The scenario's embedded image server: latency before the first byte, bandwidth, per-image failures.
+struct ServerSettings
+{
+    bool used = false; // some download step fetches from the embedded server
+    int latencyMs = 200;
+    int bandwidthKBps = 0; // 0: unthrottled
+    int timeoutMs = 10'000; // a download that takes longer fails
+    QHash<QString, QString> failures; // image -> 404, 500, reset or timeout
+};
+
+struct DownloadResult
+{
+    bool ok = false;
+    QString error; // why it failed, naming the URL
+    qint64 bytes = 0;
+};
+
+// Network work the core asks of a front end (src/net provides it): the embedded server, and HTTP
+// downloads that record their phases on the calling lane — IoWait while connecting and waiting for
+// the first byte (arg 0), IoWait while receiving (arg 1), Running while writing the file.
+class NetworkServices
+{
+public:
+    static constexpr int64_t kWaitingForFirstByte = 0;
+    static constexpr int64_t kReceiving = 1;
+
+    virtual ~NetworkServices() = default;
+    // Starts the embedded server; returns its base URL (http://127.0.0.1:port/) or empty with error.
+    virtual QUrl startServer(const ServerSettings &settings, QString *error) = 0;
+    virtual DownloadResult download(LaneContext &lane, const QUrl &url, const QString &destination, int timeoutMs,
+                                    const StopToken &stop) = 0;
+};
+
+} // namespace threadlab

@@ -1,0 +1,97 @@
+#include "httpdownloader.h"
+
+#include "lanecontext.h"
+#include "networkservices.h"
+#include "stoptoken.h"
+
+#include <QCryptographicHash>
+#include <QEventLoop>
+#include <QFile>
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
+#include <QSaveFile>
+#include <QTimer>
+#include <memory>
+
+namespace threadlab {
+
+namespace {
+
+QNetworkAccessManager &managerOfThisThread()
+{
+    thread_local std::unique_ptr<QNetworkAccessManager> manager;
+    if (!manager) {
+        manager = std::make_unique<QNetworkAccessManager>();
+        manager->setRedirectPolicy(QNetworkRequest::NoLessSafeRedirectPolicy);
+    }
+    return *manager;
+}
+
+} // namespace
+
+DownloadResult HttpDownloader::get(LaneContext &lane, const QUrl &url, const QString &destination, int timeoutMs,
+                                   const StopToken &stop)
+{
+    DownloadResult result;
+    const QString where = url.toString(QUrl::RemoveQuery);
+    QEventLoop loop; // gives this thread the event dispatcher the network needs
+    lane.setState(State::IoWait, kNoObject, NetworkServices::kWaitingForFirstByte);
+    QNetworkRequest request(url);
+    request.setTransferTimeout(timeoutMs);
+    std::unique_ptr<QNetworkReply> reply(managerOfThisThread().get(request));
+    QByteArray received;
+    bool receiving = false;
+    QObject::connect(reply.get(), &QNetworkReply::readyRead, &loop, [&] {
+        if (!receiving) {
+            receiving = true;
+            lane.setState(State::IoWait, kNoObject, NetworkServices::kReceiving);
+        }
+        received += reply->readAll();
+    });
+    QObject::connect(reply.get(), &QNetworkReply::finished, &loop, &QEventLoop::quit);
+    QTimer stopWatch;
+    QObject::connect(&stopWatch, &QTimer::timeout, &loop, [&] {
+        if (stop.stopRequested())
+            reply->abort();
+    });
+    stopWatch.start(20);
+    if (!reply->isFinished())
+        loop.exec();
+    if (reply->isOpen())
+        received += reply->readAll();
+    lane.setState(State::Running);
+    if (stop.stopRequested()) {
+        result.error = QStringLiteral("GET %1: stopped").arg(where);
+        return result;
+    }
+    const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+    if (reply->error() != QNetworkReply::NoError) {
+        const QString reason = reply->error() == QNetworkReply::OperationCanceledError
+            ? QStringLiteral("timed out after %1 ms").arg(timeoutMs)
+            : status > 0 ? QStringLiteral("HTTP %1 %2").arg(status).arg(reply->attribute(QNetworkRequest::HttpReasonPhraseAttribute).toString())
+                         : reply->errorString();
+        result.error = QStringLiteral("GET %1: %2").arg(where, reason);
+        return result;
+    }
+    // Writing the file is the lane's own work: Running.
+    QSaveFile file(destination);
+    if (!file.open(QIODevice::WriteOnly) || file.write(received) != received.size() || !file.commit()) {
+        result.error = QStringLiteral("GET %1: cannot write %2: %3").arg(where, destination, file.errorString());
+        return result;
+    }
+    QFile check(destination);
+    if (!check.open(QIODevice::ReadOnly) || check.readAll() != received) {
+        result.error = QStringLiteral("GET %1: %2 does not hold the bytes received").arg(where, destination);
+        return result;
+    }
+    const QVariant length = reply->header(QNetworkRequest::ContentLengthHeader);
+    if (length.isValid() && length.toLongLong() != received.size()) {
+        result.error = QStringLiteral("GET %1: received %2 of %3 bytes").arg(where).arg(received.size()).arg(length.toLongLong());
+        return result;
+    }
+    result.ok = true;
+    result.bytes = received.size();
+    return result;
+}
+
+} // namespace threadlab
