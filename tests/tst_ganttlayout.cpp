@@ -129,6 +129,11 @@ void TestGanttLayout::describesWhatIsUnderThePointer()
     QVERIFY(wait.contains(QStringLiteral("from 200 ns for 300 ns")));
     const QString mark = GanttHit::describe(trace, GanttHit::at(trace, 2, 600, 10, 1000));
     QVERIFY2(mark.contains(QStringLiteral("print \"hello\"")), qPrintable(mark));
+    Trace failed = trace;
+    failed.tasks[0].outcome = TaskOutcome::Failed;
+    failed.tasks[0].error = QStringLiteral("GET http://127.0.0.1/x.png: HTTP 404 Not Found");
+    const QString why = GanttHit::describe(failed, GanttHit::at(failed, 2, 650, 10, 1000));
+    QVERIFY2(why.contains(QStringLiteral("task failed: GET http://127.0.0.1/x.png: HTTP 404")), qPrintable(why));
     const QString lost = GanttHit::describe(trace, GanttHit::at(trace, 2, 700, 10, 1000));
     QVERIFY2(lost.contains(QStringLiteral("erased 5")), qPrintable(lost));
 }

@@ -184,7 +184,8 @@ void TestGanttPainter::exportsPngSvgAndPdf()
         const QDomNodeList groups = document.elementsByTagName(QStringLiteral("g"));
         for (int i = 0; i < groups.size(); ++i) {
             const QDomElement group = groups.at(i).toElement();
-            if (group.attribute(QStringLiteral("fill")).compare(StatePalette::color(state).name(), Qt::CaseInsensitive) != 0)
+            if (group.attribute(QStringLiteral("fill")).compare(StatePalette::color(state).name(), Qt::CaseInsensitive)
+                != 0)
                 continue;
             const QDomNodeList children = group.elementsByTagName(QStringLiteral("rect"));
             for (int j = 0; j < children.size(); ++j)

@@ -1,6 +1,7 @@
 #include "ganttview.h"
 #include "lessonpanel.h"
 #include "mainwindow.h"
+#include "netservices.h"
 #include "recordedrun.h"
 #include "run.h"
 #include "trace.h"
@@ -57,11 +58,13 @@ private Q_SLOTS:
     void processSharingIsRefusedClearly();
     void droppedFileOpensAndSettingsPersist();
     void keepsRunsAndReopensTraces();
+    void downloadPoolIsSeveralTimesFasterThanOneByOne();
 };
 
 void TestMainWindow::initTestCase()
 {
     QStandardPaths::setTestModeEnabled(true); // settings go to a test location
+    Run::setNetworkFactory([] { return std::make_shared<NetServices>(); }); // as main() does
     QSettings().clear();
 }
 
@@ -240,6 +243,30 @@ void TestMainWindow::keepsRunsAndReopensTraces()
     QVERIFY(!window.loadFile(damaged.fileName()));
     QVERIFY2(window.bannerText().contains(QStringLiteral("damaged.threadlab")), qPrintable(window.bannerText()));
     QCOMPARE(window.sessionSize(), 3);
+}
+
+void TestMainWindow::downloadPoolIsSeveralTimesFasterThanOneByOne()
+{
+    MainWindow window;
+    window.show();
+    for (const char *id : { "download-sequential", "download-pool" }) {
+        window.chooseScenario(QString::fromLatin1(id));
+        pressRun(window);
+        QTRY_VERIFY_WITH_TIMEOUT(!window.isRunning(), 60'000);
+        QTRY_VERIFY(window.lesson()->outcomeText().contains(QStringLiteral("Measured")));
+        QVERIFY2(window.bannerText().isEmpty(), qPrintable(window.bannerText().replace(u'\n', u' ')));
+    }
+    // The lesson panel says how much faster, with the measured figures.
+    const QString outcome = window.lesson()->outcomeText();
+    const QRegularExpression faster(QStringLiteral("([\\d.]+)× faster than the run before it, download-sequential"));
+    const QRegularExpressionMatch match = faster.match(outcome);
+    QVERIFY2(match.hasMatch(), qPrintable(outcome));
+    QVERIFY2(match.captured(1).toDouble() >= 3, qPrintable(outcome));
+    // Every lane that downloaded waited in IoWait.
+    int waiting = 0;
+    for (const TaskRecord &task : window.shownRun()->trace.tasks)
+        waiting += task.stateNs[size_t(State::IoWait)] > 150'000'000 ? 1 : 0;
+    QCOMPARE(waiting, 15);
 }
 
 QTEST_MAIN(TestMainWindow)

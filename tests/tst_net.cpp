@@ -68,9 +68,9 @@ void TestNet::serverServesWithLatencyAndFailsAsTold()
     ServerSettings settings;
     settings.latencyMs = 150;
     settings.failures = { { QStringLiteral("missing.png"), QStringLiteral("404") },
-                          { QStringLiteral("broken.png"), QStringLiteral("500") },
-                          { QStringLiteral("reset.png"), QStringLiteral("reset") },
-                          { QStringLiteral("silent.png"), QStringLiteral("timeout") } };
+        { QStringLiteral("broken.png"), QStringLiteral("500") },
+        { QStringLiteral("reset.png"), QStringLiteral("reset") },
+        { QStringLiteral("silent.png"), QStringLiteral("timeout") } };
     QString error;
     const QUrl base = services.startServer(settings, &error);
     QVERIFY2(base.isValid() && !base.isEmpty(), qPrintable(error));
@@ -95,7 +95,7 @@ void TestNet::serverServesWithLatencyAndFailsAsTold()
     QCOMPARE(file.readAll(), PngImage::generate(QStringLiteral("photo-1.png"), 40 * 1024)); // every byte
     // The phases on the lane: waiting for the first byte, receiving, writing the file.
     std::vector<Event> events;
-    recorder.drain([](const LaneInfo &) { }, [&](const Event *e, size_t n) { events.insert(events.end(), e, e + n); });
+    recorder.drain([](const LaneInfo &) {}, [&](const Event *e, size_t n) { events.insert(events.end(), e, e + n); });
     QCOMPARE(events.size(), size_t(3));
     QCOMPARE(State(events[0].aux), State::IoWait);
     QCOMPARE(events[0].arg, NetworkServices::kWaitingForFirstByte);
@@ -112,12 +112,13 @@ void TestNet::serverServesWithLatencyAndFailsAsTold()
     QVERIFY2(broken.error.contains(QStringLiteral("HTTP 500")), qPrintable(broken.error));
     const DownloadResult reset = fetch(QStringLiteral("reset.png"));
     QVERIFY(!reset.ok);
-    QVERIFY2(reset.error.startsWith(QStringLiteral("GET ") + base.toString() + QStringLiteral("reset.png: ")), qPrintable(reset.error));
+    QVERIFY2(reset.error.startsWith(QStringLiteral("GET ") + base.toString() + QStringLiteral("reset.png: ")),
+        qPrintable(reset.error));
     const DownloadResult silent = fetch(QStringLiteral("silent.png"), 400);
     QVERIFY2(silent.error.contains(QStringLiteral("timed out after 400 ms")), qPrintable(silent.error));
     // A refused connection (nothing listens there) is a clear failure too.
-    const DownloadResult refused = services.download(lane, QUrl(QStringLiteral("http://127.0.0.1:1/x.png")),
-                                                      dir.filePath(QStringLiteral("x.png")), 2000, stop);
+    const DownloadResult refused = services.download(
+        lane, QUrl(QStringLiteral("http://127.0.0.1:1/x.png")), dir.filePath(QStringLiteral("x.png")), 2000, stop);
     QVERIFY(!refused.ok);
     QVERIFY2(refused.error.startsWith(QStringLiteral("GET http://127.0.0.1:1/x.png: ")), qPrintable(refused.error));
 }
@@ -130,7 +131,8 @@ void TestNet::poolDownloadsSeveralTimesFaster()
     QVERIFY2(pool.errors.isEmpty(), qPrintable(pool.errors.join(u'\n')));
     QVERIFY(sequential.wallMs >= 15 * 190); // fifteen waits in a row
     // 15 images x 200 ms on 8 workers: two rounds. Loose enough for a loaded machine.
-    QVERIFY2(sequential.wallMs >= 3 * pool.wallMs, qPrintable(QStringLiteral("%1 vs %2").arg(sequential.wallMs).arg(pool.wallMs)));
+    QVERIFY2(sequential.wallMs >= 3 * pool.wallMs,
+        qPrintable(QStringLiteral("%1 vs %2").arg(sequential.wallMs).arg(pool.wallMs)));
     for (const TaskSummary &task : pool.tasks) {
         QCOMPARE(task.outcome, TaskOutcome::Completed);
         QVERIFY(task.stateMs[size_t(State::IoWait)] >= 190);
@@ -142,7 +144,8 @@ void TestNet::aFailedDownloadFailsItsTaskOnly()
     const auto run = runToEnd(downloads(4, "pool", QStringLiteral(R"("photo-7.png": "404", "photo-11.png": "reset")")));
     const RunSummary s = RunSummary::from(*run);
     QCOMPARE(task(s, QStringLiteral("photo-7")).outcome, TaskOutcome::Failed);
-    QVERIFY2(task(s, QStringLiteral("photo-7")).error.contains(QStringLiteral("HTTP 404")), qPrintable(task(s, QStringLiteral("photo-7")).error + s.errors.join(u'|')));
+    QVERIFY2(task(s, QStringLiteral("photo-7")).error.contains(QStringLiteral("HTTP 404")),
+        qPrintable(task(s, QStringLiteral("photo-7")).error + s.errors.join(u'|')));
     QCOMPARE(task(s, QStringLiteral("photo-11")).outcome, TaskOutcome::Failed);
     QCOMPARE(run->trace().tasks[10].error, task(s, QStringLiteral("photo-11")).error);
     int completed = 0;
@@ -152,8 +155,14 @@ void TestNet::aFailedDownloadFailsItsTaskOnly()
     QCOMPARE(s.resultsOrder.size(), 13);
     QCOMPARE(s.errors.size(), 2);
     QVERIFY(s.errors.join(u'\n').contains(QStringLiteral("task 'photo-7' failed: GET")));
-    QCOMPARE(s.toJson().value(QStringLiteral("tasks")).toArray().at(6).toObject().value(QStringLiteral("outcome")).toString(),
-             QStringLiteral("failed"));
+    QCOMPARE(s.toJson()
+                 .value(QStringLiteral("tasks"))
+                 .toArray()
+                 .at(6)
+                 .toObject()
+                 .value(QStringLiteral("outcome"))
+                 .toString(),
+        QStringLiteral("failed"));
 }
 
 void TestNet::processesDownloadToo()

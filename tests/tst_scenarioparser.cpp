@@ -174,10 +174,10 @@ void TestScenarioParser::builtInsHaveTheRequiredIds()
     QStringList ids;
     for (const ScenarioEntry &entry : ScenarioLibrary::builtIns())
         ids << entry.id;
-    for (const char *id :
-        { "sequential-sleep", "threads-no-join", "threads-join", "ten-threads", "pool-submit", "pool-as-completed",
-            "pool-map", "square-cube", "print-delays", "process-sleep", "cpu-bound", "concurrency-vs-parallelism",
-            "counter-race", "queue-order", "queue-workers", "event-flag", "thread-local" })
+    for (const char *id : { "sequential-sleep", "threads-no-join", "threads-join", "ten-threads", "pool-submit",
+             "pool-as-completed", "pool-map", "square-cube", "print-delays", "process-sleep", "cpu-bound",
+             "concurrency-vs-parallelism", "counter-race", "queue-order", "queue-workers", "event-flag", "thread-local",
+             "download-sequential", "download-pool", "download-queue" })
         QVERIFY2(ids.contains(QString::fromLatin1(id)), id);
 }
 

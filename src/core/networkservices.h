@@ -38,8 +38,9 @@ public:
     virtual ~NetworkServices() = default;
     // Starts the embedded server; returns its base URL (http://127.0.0.1:port/) or empty with error.
     virtual QUrl startServer(const ServerSettings &settings, QString *error) = 0;
-    virtual DownloadResult download(LaneContext &lane, const QUrl &url, const QString &destination, int timeoutMs,
-                                    const StopToken &stop) = 0;
+    virtual DownloadResult download(
+        LaneContext &lane, const QUrl &url, const QString &destination, int timeoutMs, const StopToken &stop)
+        = 0;
 };
 
 } // namespace threadlab

@@ -23,6 +23,18 @@ QString Outcome::duration(double ms)
     return QString::number(ms, 'f', 2) + QStringLiteral(" ms");
 }
 
+QString Outcome::comparison(const RunSummary &now, const RunSummary &before, const QString &beforeSettings)
+{
+    if (now.wallMs <= 0 || before.wallMs <= 0)
+        return {};
+    const double ratio = before.wallMs / now.wallMs;
+    const bool faster = ratio >= 1;
+    return QStringLiteral("%1× %2 than the run before it, %3 (%4): %5 against %6")
+        .arg(QString::number(faster ? ratio : 1 / ratio, 'f', 1),
+            faster ? QStringLiteral("faster") : QStringLiteral("slower"), before.scenario, beforeSettings,
+            duration(now.wallMs), duration(before.wallMs));
+}
+
 QStringList Outcome::lines(const RunSummary &s)
 {
     QStringList lines;
@@ -47,7 +59,8 @@ QStringList Outcome::lines(const RunSummary &s)
         lines << QStringLiteral("%1 queue %2 gave %3").arg(queueKindName(q.kind), q.name, q.gets.join(u' '));
     for (const TaskSummary &task : s.tasks) {
         if (task.outcome == TaskOutcome::Failed)
-            lines << QStringLiteral("task %1 failed: %2").arg(task.name, task.error.isEmpty() ? QStringLiteral("its worker died") : task.error);
+            lines << QStringLiteral("task %1 failed: %2")
+                         .arg(task.name, task.error.isEmpty() ? QStringLiteral("its worker died") : task.error);
     }
     if (s.eventsDropped > 0)
         lines << QStringLiteral("%1 events were dropped (buffers full): the chart misses them")

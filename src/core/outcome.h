@@ -12,6 +12,9 @@ class Outcome
 {
 public:
     static QStringList lines(const RunSummary &summary);
+    // This run against an earlier one: "6.7× faster than the run before it, download-sequential (sequential): 0.46 s
+    // against 3.09 s".
+    static QString comparison(const RunSummary &now, const RunSummary &before, const QString &beforeSettings);
     static QString count(int64_t value); // −31 416: a real minus sign, grouped digits
     static QString duration(double ms);
 };

@@ -178,15 +178,9 @@ void ProcessExecutor::handleFrame(QLocalSocket *socket, const FrameReader::Frame
         target.reader = std::move(worker->reader);
         std::erase_if(m_workers, [worker](const auto &w) { return w.get() == worker; });
         const ScenarioOptions &options = m_env.scenario.options;
-        HelloMessage hello { m_env.scenario.source,
-                             m_env.scenario.origin,
-                             options.lock,
-                             options.gil,
-                             options.raceWindowNs,
-                             m_env.burner.iterationsPerMs(),
-                             target.index,
-                             m_env.runner.network().serverUrl.toString(),
-                             m_env.runner.network().directory };
+        HelloMessage hello { m_env.scenario.source, m_env.scenario.origin, options.lock, options.gil,
+            options.raceWindowNs, m_env.burner.iterationsPerMs(), target.index,
+            m_env.runner.network().serverUrl.toString(), m_env.runner.network().directory };
         send(target, WorkerMessages::frame(MessageType::Hello, WorkerMessages::encode(hello)));
         dispatch();
         return;

@@ -556,15 +556,19 @@ void ScenarioParser::parseDownload(const QJsonValue &value, const QString &path,
     step.target = string(object.value(key), join(path, key)).value_or(QString());
     if (!hasImage) {
         const QUrl url(step.target);
-        if (!step.target.isEmpty() && (!url.isValid() || (url.scheme() != QStringLiteral("http") && url.scheme() != QStringLiteral("https"))))
+        if (!step.target.isEmpty()
+            && (!url.isValid() || (url.scheme() != QStringLiteral("http") && url.scheme() != QStringLiteral("https"))))
             error(join(path, key), QStringLiteral("expected an http:// or https:// URL, got '%1'").arg(step.target));
     } else if (step.target.contains(u'/') || step.target.contains(u'?')) {
-        error(join(path, key), QStringLiteral("expected an image name such as photo-{n}.png, got '%1'").arg(step.target));
+        error(
+            join(path, key), QStringLiteral("expected an image name such as photo-{n}.png, got '%1'").arg(step.target));
     }
     if (object.contains(QStringLiteral("kb"))) {
         if (!hasImage)
-            error(join(path, QStringLiteral("kb")), QStringLiteral("the size applies to images of the embedded server"));
-        step.kilobytes = integer(object.value(QStringLiteral("kb")), join(path, QStringLiteral("kb")), 1, 65536).value_or(100);
+            error(
+                join(path, QStringLiteral("kb")), QStringLiteral("the size applies to images of the embedded server"));
+        step.kilobytes
+            = integer(object.value(QStringLiteral("kb")), join(path, QStringLiteral("kb")), 1, 65536).value_or(100);
     }
     m_scenario.server.used = m_scenario.server.used || hasImage;
 }
@@ -577,8 +581,8 @@ void ScenarioParser::parseServer(const QJsonValue &value, const QString &path)
     }
     const QJsonObject object = value.toObject();
     checkKeys(object, path,
-              { QStringLiteral("latency_ms"), QStringLiteral("bandwidth_kbps"), QStringLiteral("timeout_ms"),
-                QStringLiteral("failures") });
+        { QStringLiteral("latency_ms"), QStringLiteral("bandwidth_kbps"), QStringLiteral("timeout_ms"),
+            QStringLiteral("failures") });
     ServerSettings &server = m_scenario.server;
     auto number = [&](const char *key, int &field, int64_t min, int64_t max) {
         const QString name = QString::fromLatin1(key);
@@ -592,7 +596,8 @@ void ScenarioParser::parseServer(const QJsonValue &value, const QString &path)
         const QString failuresPath = join(path, QStringLiteral("failures"));
         const QJsonValue failures = object.value(QStringLiteral("failures"));
         if (!failures.isObject()) {
-            error(failuresPath, QStringLiteral("expected {\"image.png\": \"404\" | \"500\" | \"reset\" | \"timeout\"}"));
+            error(
+                failuresPath, QStringLiteral("expected {\"image.png\": \"404\" | \"500\" | \"reset\" | \"timeout\"}"));
             return;
         }
         const QJsonObject map = failures.toObject();

@@ -114,9 +114,9 @@ bool StepRunner::download(LaneContext &lane, const Step &step)
         url.setQuery(QStringLiteral("kb=%1").arg(step.kilobytes));
     }
     const QString file = (instance ? instance->name + u'-' : QString()) + url.fileName();
-    const DownloadResult result = m_network.services->download(
-        lane, url, m_network.directory + u'/' + (file.isEmpty() ? QStringLiteral("download") : file),
-        m_scenario.server.timeoutMs, m_stop);
+    const DownloadResult result = m_network.services->download(lane, url,
+        m_network.directory + u'/' + (file.isEmpty() ? QStringLiteral("download") : file), m_scenario.server.timeoutMs,
+        m_stop);
     if (!result.ok && !m_stop.stopRequested())
         lane.failure = result.error;
     return result.ok;

@@ -101,7 +101,8 @@ QString TraceFile::write(const RecordedRun &r, const QString &path)
     }
     s << quint32(t.tasks.size());
     for (const TaskRecord &task : t.tasks) {
-        s << task.name << qint32(task.lane) << qint64(task.beginNs) << qint64(task.endNs) << qint64(task.outcome) << task.error;
+        s << task.name << qint32(task.lane) << qint64(task.beginNs) << qint64(task.endNs) << qint64(task.outcome)
+          << task.error;
         for (int64_t ns : task.stateNs)
             s << qint64(ns);
     }

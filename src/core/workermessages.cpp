@@ -44,16 +44,16 @@ QByteArray frame(MessageType type, const QByteArray &payload)
 QByteArray encode(const HelloMessage &m)
 {
     return write([&](QDataStream &s) {
-        s << m.scenarioJson << m.origin << m.lock << m.gil << m.raceWindowNs << m.iterationsPerMs << m.index << m.serverUrl
-          << m.downloadDirectory;
+        s << m.scenarioJson << m.origin << m.lock << m.gil << m.raceWindowNs << m.iterationsPerMs << m.index
+          << m.serverUrl << m.downloadDirectory;
     });
 }
 
 std::optional<HelloMessage> decodeHello(const QByteArray &payload)
 {
     return read<HelloMessage>(payload, [](QDataStream &s, HelloMessage &m) {
-        s >> m.scenarioJson >> m.origin >> m.lock >> m.gil >> m.raceWindowNs >> m.iterationsPerMs >> m.index >> m.serverUrl
-            >> m.downloadDirectory;
+        s >> m.scenarioJson >> m.origin >> m.lock >> m.gil >> m.raceWindowNs >> m.iterationsPerMs >> m.index
+            >> m.serverUrl >> m.downloadDirectory;
     });
 }
 

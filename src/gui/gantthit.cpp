@@ -2,6 +2,7 @@
 
 #include "clock.h"
 #include "gil.h"
+#include "networkservices.h"
 #include "timeaxis.h"
 #include "trace.h"
 
@@ -84,6 +85,13 @@ QString GanttHit::describe(const Trace &trace, const GanttHit &hit)
         lines << QStringLiteral("from %1 for %2").arg(ms(s.startNs - trace.originNs), ms(s.durationNs()));
         if (const QString task = taskName(s.task); !task.isEmpty())
             lines << QStringLiteral("task: %1").arg(task.toHtmlEscaped());
+        if (s.task >= 0 && size_t(s.task) < trace.tasks.size()
+            && trace.tasks[size_t(s.task)].outcome == TaskOutcome::Failed)
+            lines << QStringLiteral("<span style='color:#7f0000'>task failed: %1</span>")
+                         .arg(trace.tasks[size_t(s.task)].error.toHtmlEscaped());
+        if (s.state == State::IoWait)
+            lines << (s.arg == NetworkServices::kReceiving ? QStringLiteral("receiving the response")
+                                                           : QStringLiteral("connecting, waiting for the first byte"));
         if (s.object != kNoObject) {
             if (s.state == State::JoinWait)
                 lines << QStringLiteral("waiting for: %1").arg(taskName(int(s.object)).toHtmlEscaped());

@@ -35,6 +35,25 @@ void LanePainter::paint(QPainter &painter, const GanttFrame &frame, const LaneTr
     paintRaceWindows(painter, frame, track, bar);
     paintLostUpdates(painter, frame, track, bar);
     paintMarks(painter, frame, track, bar);
+    paintFailedTasks(painter, frame, track, bar);
+}
+
+void LanePainter::paintFailedTasks(QPainter &painter, const GanttFrame &frame, const LaneTrack &track, const QRect &bar)
+{
+    // A failed task in its own colour: underlined over its whole span, with a cross where it ended.
+    for (const TaskRecord &task : frame.trace->tasks) {
+        if (task.outcome != TaskOutcome::Failed || task.lane != int(track.info.id) || task.beginNs < 0)
+            continue;
+        const int64_t end = std::max(task.endNs, task.beginNs);
+        const double x0 = std::max<double>(GanttFrame::kLabelWidth, frame.mapping.timeToX(task.beginNs));
+        const double x1 = std::min<double>(frame.size.width(), frame.mapping.timeToX(end));
+        if (x1 < GanttFrame::kLabelWidth || x0 > frame.size.width())
+            continue;
+        painter.fillRect(QRectF(x0, bar.bottom() - 3, std::max(2.0, x1 - x0), 4), m_palette.failedBrush);
+        painter.setPen(m_palette.failedPen);
+        painter.drawLine(QPointF(x1 - 4, bar.top()), QPointF(x1 + 4, bar.bottom()));
+        painter.drawLine(QPointF(x1 + 4, bar.top()), QPointF(x1 - 4, bar.bottom()));
+    }
 }
 
 void LanePainter::paintSegments(QPainter &painter, const GanttFrame &frame, const LaneTrack &track, const QRect &bar)

@@ -33,6 +33,7 @@ private:
     void paintRaceWindows(QPainter &painter, const GanttFrame &frame, const LaneTrack &track, const QRect &bar);
     void paintLostUpdates(QPainter &painter, const GanttFrame &frame, const LaneTrack &track, const QRect &bar);
     void paintMarks(QPainter &painter, const GanttFrame &frame, const LaneTrack &track, const QRect &bar);
+    void paintFailedTasks(QPainter &painter, const GanttFrame &frame, const LaneTrack &track, const QRect &bar);
     // Calls draw(x, event) for the events in view, at most one per pixel column.
     template <typename Draw>
     void forEachVisible(const GanttFrame &frame, const std::vector<Event> &events, Draw &&draw) const;

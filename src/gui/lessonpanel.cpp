@@ -41,11 +41,13 @@ void LessonPanel::showRunning(const QString &settings)
     render();
 }
 
-void LessonPanel::showOutcome(const RunSummary &summary, const QString &settings)
+void LessonPanel::showOutcome(const RunSummary &summary, const QString &settings, const QString &comparison)
 {
     QString html = QStringLiteral("<h3>Measured</h3><p style='color:#666'>%1</p><ul>").arg(settings.toHtmlEscaped());
     for (const QString &line : Outcome::lines(summary))
         html += QStringLiteral("<li>%1</li>").arg(line.toHtmlEscaped());
+    if (!comparison.isEmpty())
+        html += QStringLiteral("<li><b>%1</b></li>").arg(comparison.toHtmlEscaped());
     html += QStringLiteral("</ul>") + m_expectedHtml;
     for (const QString &error : summary.errors)
         html += QStringLiteral("<p style='color:#b00020'><b>Problem:</b> %1</p>").arg(error.toHtmlEscaped());

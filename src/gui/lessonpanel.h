@@ -23,7 +23,7 @@ public:
 
     void showScenario(const Scenario &scenario);
     void showRunning(const QString &settings);
-    void showOutcome(const RunSummary &summary, const QString &settings);
+    void showOutcome(const RunSummary &summary, const QString &settings, const QString &comparison = {});
     void showProblem(const QString &problem);
     QString outcomeText() const; // the measured outcome as plain text
 

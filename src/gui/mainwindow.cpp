@@ -341,8 +341,7 @@ void MainWindow::finishRun()
     // The run hands its recording over; the chart shows the recording from now on.
     std::shared_ptr<RecordedRun> recording = m_run->takeRecording();
     const RunSummary summary = RunSummary::from(*recording);
-    addToSession(std::move(recording), m_runSettings);
-    m_ui->lesson->showOutcome(summary, m_runSettings);
+    addToSession(std::move(recording), m_runSettings); // shows it, with its outcome
     bool stopped = false;
     for (const TaskSummary &task : summary.tasks)
         stopped = stopped || task.outcome == TaskOutcome::Cancelled;
@@ -393,7 +392,10 @@ void MainWindow::showSessionRun(int index)
     }
     const RunSummary summary = RunSummary::from(*m_shown);
     m_ui->lesson->showScenario(m_shown->scenario);
-    m_ui->lesson->showOutcome(summary, m_sessionSettings[index]);
+    const QString comparison = index > 0
+        ? Outcome::comparison(summary, RunSummary::from(*m_session[size_t(index) - 1]), m_sessionSettings[index - 1])
+        : QString();
+    m_ui->lesson->showOutcome(summary, m_sessionSettings[index], comparison);
     m_elapsedLabel->setText(tr("%1 s").arg(summary.wallMs / 1000.0, 0, 'f', 2));
     m_eventsLabel->setText(
         tr("%1 events recorded, %2 dropped")

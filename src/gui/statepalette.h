@@ -30,6 +30,8 @@ public:
     QPen highlightPen;
     QPen linkPen;
     QBrush resultBrush;
+    QBrush failedBrush; // a task that failed
+    QPen failedPen;
     QBrush laneBrush;
     QBrush alternateLaneBrush;
     QBrush headerBrush;

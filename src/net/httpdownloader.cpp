@@ -29,8 +29,8 @@ QNetworkAccessManager &managerOfThisThread()
 
 } // namespace
 
-DownloadResult HttpDownloader::get(LaneContext &lane, const QUrl &url, const QString &destination, int timeoutMs,
-                                   const StopToken &stop)
+DownloadResult HttpDownloader::get(
+    LaneContext &lane, const QUrl &url, const QString &destination, int timeoutMs, const StopToken &stop)
 {
     DownloadResult result;
     const QString where = url.toString(QUrl::RemoveQuery);
@@ -68,7 +68,9 @@ DownloadResult HttpDownloader::get(LaneContext &lane, const QUrl &url, const QSt
     if (reply->error() != QNetworkReply::NoError) {
         const QString reason = reply->error() == QNetworkReply::OperationCanceledError
             ? QStringLiteral("timed out after %1 ms").arg(timeoutMs)
-            : status > 0 ? QStringLiteral("HTTP %1 %2").arg(status).arg(reply->attribute(QNetworkRequest::HttpReasonPhraseAttribute).toString())
+            : status > 0 ? QStringLiteral("HTTP %1 %2")
+                               .arg(status)
+                               .arg(reply->attribute(QNetworkRequest::HttpReasonPhraseAttribute).toString())
                          : reply->errorString();
         result.error = QStringLiteral("GET %1: %2").arg(where, reason);
         return result;
@@ -86,7 +88,10 @@ DownloadResult HttpDownloader::get(LaneContext &lane, const QUrl &url, const QSt
     }
     const QVariant length = reply->header(QNetworkRequest::ContentLengthHeader);
     if (length.isValid() && length.toLongLong() != received.size()) {
-        result.error = QStringLiteral("GET %1: received %2 of %3 bytes").arg(where).arg(received.size()).arg(length.toLongLong());
+        result.error = QStringLiteral("GET %1: received %2 of %3 bytes")
+                           .arg(where)
+                           .arg(received.size())
+                           .arg(length.toLongLong());
         return result;
     }
     result.ok = true;

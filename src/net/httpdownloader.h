@@ -16,8 +16,8 @@ class StopToken;
 class HttpDownloader
 {
 public:
-    static DownloadResult get(LaneContext &lane, const QUrl &url, const QString &destination, int timeoutMs,
-                              const StopToken &stop);
+    static DownloadResult get(
+        LaneContext &lane, const QUrl &url, const QString &destination, int timeoutMs, const StopToken &stop);
 };
 
 } // namespace threadlab

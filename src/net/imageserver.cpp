@@ -19,8 +19,7 @@ constexpr int kTickMs = 20; // throttled sending writes this often
 ImageServer::ImageServer(ImageServerSpec spec, QObject *parent)
     : QAbstractHttpServer(parent)
     , m_spec(std::move(spec))
-{
-}
+{ }
 
 quint16 ImageServer::start()
 {

@@ -32,7 +32,8 @@ NetServices::~NetServices()
     if (!m_thread)
         return;
     // Deleted on its own thread; the thread then ends.
-    QMetaObject::invokeMethod(m_server, [server = m_server] { delete server; }, Qt::BlockingQueuedConnection);
+    QMetaObject::invokeMethod(
+        m_server, [server = m_server] { delete server; }, Qt::BlockingQueuedConnection);
     m_thread->quit();
     m_thread->wait();
 }
@@ -70,8 +71,8 @@ QUrl NetServices::startServer(const ServerSettings &settings, QString *error)
     return m_url;
 }
 
-DownloadResult NetServices::download(LaneContext &lane, const QUrl &url, const QString &destination, int timeoutMs,
-                                     const StopToken &stop)
+DownloadResult NetServices::download(
+    LaneContext &lane, const QUrl &url, const QString &destination, int timeoutMs, const StopToken &stop)
 {
     return HttpDownloader::get(lane, url, destination, timeoutMs, stop);
 }

@@ -22,8 +22,8 @@ public:
     NetServices &operator=(const NetServices &) = delete;
 
     QUrl startServer(const ServerSettings &settings, QString *error) override;
-    DownloadResult download(LaneContext &lane, const QUrl &url, const QString &destination, int timeoutMs,
-                            const StopToken &stop) override;
+    DownloadResult download(
+        LaneContext &lane, const QUrl &url, const QString &destination, int timeoutMs, const StopToken &stop) override;
 
 private:
     QMutex m_mutex;
