@@ -168,7 +168,8 @@ std::vector<GanttPainter::LegendItem> GanttPainter::legendItems(const QFontMetri
                 LegendItem { 16 + metrics.horizontalAdvance(stateName(state)) + 14, int(state), stateName(state) });
     }
     const QString marks[] = { QStringLiteral("print"), QStringLiteral("result (n-th)"), QStringLiteral("lost update"),
-        QStringLiteral("lock held"), QStringLiteral("read→write (zoomed in)"), QStringLiteral("failed task") };
+        QStringLiteral("lock held"), QStringLiteral("read→write (zoomed in)"), QStringLiteral("failed task"),
+        QStringLiteral("IoWait: receiving") };
     for (int i = 0; i < int(std::size(marks)); ++i)
         items.push_back(LegendItem { 18 + metrics.horizontalAdvance(marks[i]) + 14, -1 - i, marks[i] });
     return items;
@@ -221,11 +222,14 @@ void GanttPainter::paintGlyph(QPainter &painter, int glyph, int x, int y)
         painter.setPen(m_palette.raceWindowPen);
         painter.drawLine(QPointF(x, y + 3), QPointF(x + 13, y + 3));
         break;
+    case 6:
+        painter.fillRect(QRect(x, y - 6, 12, 12), m_palette.receivingBrush);
+        break;
     default:
         painter.fillRect(QRectF(x, y + 1, 13, 4), m_palette.failedBrush);
         painter.setPen(m_palette.failedPen);
-        painter.drawLine(QPointF(x + 9, y - 5), QPointF(x + 15, y + 3));
-        painter.drawLine(QPointF(x + 15, y - 5), QPointF(x + 9, y + 3));
+        painter.drawLine(QPointF(x + 4, y - 6), QPointF(x + 10, y + 2));
+        painter.drawLine(QPointF(x + 10, y - 6), QPointF(x + 4, y + 2));
         break;
     }
     painter.setBrush(Qt::NoBrush);

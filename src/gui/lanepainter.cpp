@@ -1,5 +1,6 @@
 #include "lanepainter.h"
 
+#include "networkservices.h"
 #include "statepalette.h"
 #include "trace.h"
 
@@ -67,7 +68,8 @@ void LanePainter::paintSegments(QPainter &painter, const GanttFrame &frame, cons
         const int x0 = std::max(left, int(std::floor(frame.mapping.timeToX(segment.startNs))));
         const int x1 = std::min(right, int(std::ceil(frame.mapping.timeToX(segment.endNs))));
         const QRect rect(x0, bar.top(), std::max(1, x1 - x0), bar.height());
-        painter.fillRect(rect, m_palette.brush(segment.state));
+        const bool receiving = segment.state == State::IoWait && segment.arg == NetworkServices::kReceiving;
+        painter.fillRect(rect, receiving ? m_palette.receivingBrush : m_palette.brush(segment.state));
         if (segment.task != previousTask) {
             // A task starts or ends here: a boundary line, and the task's name where it fits.
             if (x0 > left) {

@@ -31,6 +31,7 @@ public:
     QPen linkPen;
     QBrush resultBrush;
     QBrush failedBrush; // a task that failed
+    QBrush receivingBrush; // IoWait while the response arrives
     QPen failedPen;
     QBrush laneBrush;
     QBrush alternateLaneBrush;
