@@ -1,6 +1,7 @@
 #include "chartbuilder.h"
 
 #include "clock.h"
+#include "imagefile.h"
 #include "statepalette.h"
 #include "trace.h"
 #include "traceanalysis.h"
@@ -15,7 +16,6 @@
 #include <QHorizontalStackedBarSeries>
 #include <QLineSeries>
 #include <QPainter>
-#include <QSvgGenerator>
 #include <QValueAxis>
 
 namespace threadlab {
@@ -182,25 +182,11 @@ QString ChartBuilder::save(QChart *chart, const QString &path, QSize size)
     chart->resize(size);
     QCoreApplication::processEvents();
     const QString ext = QFileInfo(path).suffix().toLower();
-    if (ext == QStringLiteral("png")) {
-        QImage image(size, QImage::Format_ARGB32_Premultiplied);
-        image.fill(Qt::white);
-        QPainter painter(&image);
-        view.render(&painter);
-        painter.end();
-        return image.save(path, "PNG") ? QString() : QStringLiteral("%1: cannot write the PNG file").arg(path);
-    }
-    if (ext == QStringLiteral("svg")) {
-        QSvgGenerator svg;
-        svg.setFileName(path);
-        svg.setSize(size);
-        svg.setViewBox(QRect(QPoint(0, 0), size));
-        QPainter painter;
-        if (!painter.begin(&svg))
-            return QStringLiteral("%1: cannot write the SVG file").arg(path);
-        view.render(&painter);
-        return painter.end() ? QString() : QStringLiteral("%1: cannot write the SVG file").arg(path);
-    }
+    const auto render = [&view](QPainter &painter) { view.render(&painter); };
+    if (ext == QStringLiteral("png"))
+        return ImageFile::png(path, size, render);
+    if (ext == QStringLiteral("svg"))
+        return ImageFile::svg(path, size, chart->title(), render);
     return QStringLiteral("%1: charts export as .png or .svg").arg(path);
 }
 

@@ -2,17 +2,16 @@
 
 #include "ganttframe.h"
 #include "ganttpainter.h"
+#include "imagefile.h"
 #include "lanelayout.h"
 #include "trace.h"
 
 #include <QFileInfo>
 #include <QFont>
 #include <QFontMetrics>
-#include <QImage>
 #include <QPageLayout>
 #include <QPainter>
 #include <QPdfWriter>
-#include <QSvgGenerator>
 
 namespace threadlab {
 
@@ -53,26 +52,11 @@ QString ChartExporter::exportChart(const Trace &trace, qint64 ownPid, const QStr
     frame.nowNs = trace.lastEventNs;
     GanttPainter painter;
     const QString ext = suffix(path);
-    if (ext == QStringLiteral("png")) {
-        QImage image(size, QImage::Format_RGB32);
-        image.fill(Qt::white);
-        QPainter p(&image);
-        painter.paint(p, frame);
-        p.end();
-        return image.save(path, "PNG") ? QString() : QStringLiteral("%1: cannot write the PNG file").arg(path);
-    }
-    if (ext == QStringLiteral("svg")) {
-        QSvgGenerator svg;
-        svg.setFileName(path);
-        svg.setSize(size);
-        svg.setViewBox(QRect(QPoint(0, 0), size));
-        svg.setTitle(QStringLiteral("ThreadLab chart"));
-        QPainter p;
-        if (!p.begin(&svg))
-            return QStringLiteral("%1: cannot write the SVG file").arg(path);
-        painter.paint(p, frame);
-        return p.end() ? QString() : QStringLiteral("%1: cannot write the SVG file").arg(path);
-    }
+    const auto paint = [&](QPainter &p) { painter.paint(p, frame); };
+    if (ext == QStringLiteral("png"))
+        return ImageFile::png(path, size, paint);
+    if (ext == QStringLiteral("svg"))
+        return ImageFile::svg(path, size, QStringLiteral("ThreadLab chart"), paint);
     QPdfWriter pdf(path);
     pdf.setResolution(96);
     pdf.setPageLayout(QPageLayout(
