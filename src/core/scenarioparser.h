@@ -1,6 +1,8 @@
 #pragma once
 
+#include "jsonreader.h"
 #include "scenario.h"
+#include "stepparser.h"
 
 #include <QJsonObject>
 #include <QJsonValue>
@@ -27,32 +29,24 @@ public:
 
 private:
     explicit ScenarioParser(const QString &origin);
+    ScenarioParser(const ScenarioParser &) = delete; // m_steps refers to members
+    ScenarioParser &operator=(const ScenarioParser &) = delete;
 
     void parseRoot(const QJsonObject &root);
     void parseExecutor(const QJsonValue &value, const QString &path);
     void parseOptions(const QJsonValue &value, const QString &path);
     void parseQueues(const QJsonValue &value, const QString &path);
     void parseTask(const QJsonValue &value, const QString &path);
-    std::vector<Step> parseSteps(const QJsonValue &value, const QString &path);
-    std::optional<Step> parseStep(const QJsonValue &value, const QString &path);
-    bool parseAdd(const QJsonValue &value, const QString &path, Step &step);
-    bool parsePut(const QJsonValue &value, const QString &path, Step &step);
-    bool parseGet(const QJsonObject &object, const QString &path, Step &step);
-    void parseDownload(const QJsonValue &value, const QString &path, Step &step);
     void parseServer(const QJsonValue &value, const QString &path);
     void checkReferences();
 
-    bool checkKeys(const QJsonObject &object, const QString &path, const QStringList &allowed);
-    std::optional<QString> string(const QJsonValue &value, const QString &path, bool nonEmpty = true);
-    std::optional<int64_t> integer(const QJsonValue &value, const QString &path, int64_t min, int64_t max);
-    std::optional<int64_t> milliseconds(const QJsonValue &value, const QString &path);
-    std::optional<bool> boolean(const QJsonValue &value, const QString &path);
     uint32_t intern(ObjectKind kind, const QString &name, const QString &path);
-    void error(const QString &path, const QString &message);
 
     QString m_origin;
     Scenario m_scenario;
     QStringList m_errors;
+    JsonReader m_json; // reads values, reporting into m_errors
+    StepParser m_steps;
     QStringList m_declaredQueues;
 };
 
