@@ -9,6 +9,7 @@
 #include "osids.h"
 #include "outcome.h"
 #include "run.h"
+#include "runcontrols.h"
 #include "runsummary.h"
 #include "scenariolibrary.h"
 #include "scenariooverrides.h"
@@ -16,9 +17,7 @@
 #include "tracefile.h"
 #include "ui_mainwindow.h"
 
-#include <QCheckBox>
 #include <QCloseEvent>
-#include <QComboBox>
 #include <QDragEnterEvent>
 #include <QFileDialog>
 #include <QFileInfo>
@@ -28,7 +27,6 @@
 #include <QProgressBar>
 #include <QSaveFile>
 #include <QSettings>
-#include <QSpinBox>
 #include <QStatusBar>
 #include <QStyle>
 #include <QTime>
@@ -40,8 +38,6 @@ namespace {
 constexpr int kPollIntervalMs = 40; // the display rate: 25 frames a second
 constexpr size_t kSessionRuns = 12; // finished runs kept for comparing
 const QString kDefaultScenario = QStringLiteral("ten-threads");
-const QList<ExecutorKind> kExecutors
-    = { ExecutorKind::Sequential, ExecutorKind::Threads, ExecutorKind::Pool, ExecutorKind::Processes };
 } // namespace
 
 MainWindow::MainWindow(QWidget *parent)
@@ -95,29 +91,7 @@ void MainWindow::buildToolBar()
     bar->addAction(m_ui->actionRun);
     bar->addAction(m_ui->actionStop);
     bar->addSeparator();
-    bar->addWidget(new QLabel(tr(" Executor "), bar));
-    m_executor = new QComboBox(bar);
-    m_executor->setObjectName(QStringLiteral("executorBox"));
-    for (ExecutorKind kind : kExecutors)
-        m_executor->addItem(executorKindName(kind), int(kind));
-    m_executor->setToolTip(tr("sequential: the main thread runs every task · threads: one thread per task · "
-                              "pool: a thread pool of N workers · processes: N worker processes"));
-    bar->addWidget(m_executor);
-    bar->addWidget(new QLabel(tr("  Workers "), bar));
-    m_workers = new QSpinBox(bar);
-    m_workers->setObjectName(QStringLiteral("workersBox"));
-    m_workers->setRange(1, 64);
-    m_workers->setToolTip(tr("Pool threads or worker processes"));
-    bar->addWidget(m_workers);
-    bar->addSeparator();
-    m_lock = new QCheckBox(tr("Lock"), bar);
-    m_lock->setObjectName(QStringLiteral("lockBox"));
-    m_lock->setToolTip(tr("Off: every lock in the scenario is skipped, and shared counters race"));
-    bar->addWidget(m_lock);
-    m_gil = new QCheckBox(tr("GIL"), bar);
-    m_gil->setObjectName(QStringLiteral("gilBox"));
-    m_gil->setToolTip(tr("Simulate CPython's GIL: CPU work of one process's threads takes turns in 5 ms slices"));
-    bar->addWidget(m_gil);
+    m_controls = new RunControls(bar);
     bar->addSeparator();
     bar->addAction(m_ui->actionFit);
 }
@@ -155,7 +129,7 @@ void MainWindow::connectActions()
     connect(m_ui->library, &ScenarioLibraryPanel::scenarioChosen, this, &MainWindow::chooseScenario);
     connect(m_ui->library, &ScenarioLibraryPanel::openRequested, this, &MainWindow::openFile);
     connect(m_ui->library, &ScenarioLibraryPanel::saveRequested, this, &MainWindow::saveScenario);
-    connect(m_executor, &QComboBox::currentIndexChanged, this, &MainWindow::updateControls);
+    connect(m_controls, &RunControls::changed, this, &MainWindow::updateControls);
     connect(m_ui->runList, &QListWidget::currentRowChanged, this, &MainWindow::showSessionRun);
     connect(m_ui->compareButton, &QPushButton::clicked, this, &MainWindow::compareRuns);
 }
@@ -170,13 +144,8 @@ void MainWindow::restoreSettings()
         loadFile(last);
     else if (!m_ui->library->select(last))
         m_ui->library->select(kDefaultScenario);
-    if (m_key == last && settings.contains(QStringLiteral("options/executor"))) {
-        m_executor->setCurrentIndex(
-            m_executor->findText(settings.value(QStringLiteral("options/executor")).toString()));
-        m_workers->setValue(settings.value(QStringLiteral("options/workers"), m_workers->value()).toInt());
-        m_lock->setChecked(settings.value(QStringLiteral("options/lock"), m_lock->isChecked()).toBool());
-        m_gil->setChecked(settings.value(QStringLiteral("options/gil"), m_gil->isChecked()).toBool());
-    }
+    if (m_key == last)
+        m_controls->restore(settings);
 }
 
 void MainWindow::saveSettings() const
@@ -185,10 +154,7 @@ void MainWindow::saveSettings() const
     settings.setValue(QStringLiteral("window/geometry"), saveGeometry());
     settings.setValue(QStringLiteral("window/state"), saveState());
     settings.setValue(QStringLiteral("scenario/last"), m_key);
-    settings.setValue(QStringLiteral("options/executor"), m_executor->currentText());
-    settings.setValue(QStringLiteral("options/workers"), m_workers->value());
-    settings.setValue(QStringLiteral("options/lock"), m_lock->isChecked());
-    settings.setValue(QStringLiteral("options/gil"), m_gil->isChecked());
+    m_controls->save(settings);
 }
 
 void MainWindow::showBanner(const QString &text)
@@ -209,7 +175,8 @@ void MainWindow::chooseScenario(const QString &key)
     showBanner(QString());
     m_key = key;
     m_scenario = std::move(parsed.scenario);
-    applyScenarioDefaults(*m_scenario);
+    m_controls->applyDefaults(*m_scenario);
+    updateControls();
     m_ui->lesson->showScenario(*m_scenario);
     setWindowTitle(m_scenario->title + QStringLiteral(" — ThreadLab"));
     m_stateLabel->setText(tr("Ready"));
@@ -232,51 +199,15 @@ bool MainWindow::loadFile(const QString &path)
     return true;
 }
 
-void MainWindow::applyScenarioDefaults(const Scenario &scenario)
-{
-    m_executor->setCurrentIndex(kExecutors.indexOf(scenario.executor.kind));
-    m_workers->setValue(scenario.executor.workers);
-    m_lock->setChecked(scenario.options.lock);
-    m_gil->setChecked(scenario.options.gil);
-    updateControls();
-}
-
-Scenario MainWindow::scenarioWithControls() const
-{
-    Scenario scenario = *m_scenario;
-    ScenarioOverrides overrides;
-    overrides.executor = kExecutors.value(m_executor->currentIndex());
-    if (*overrides.executor == ExecutorKind::Pool || *overrides.executor == ExecutorKind::Processes)
-        overrides.workers = m_workers->value();
-    overrides.lock = m_lock->isChecked();
-    overrides.gil = m_gil->isChecked();
-    overrides.applyTo(scenario);
-    return scenario;
-}
-
-QString MainWindow::settingsText(const Scenario &scenario) const
-{
-    QString text = executorKindName(scenario.executor.kind);
-    if (scenario.executor.kind == ExecutorKind::Pool || scenario.executor.kind == ExecutorKind::Processes)
-        text += tr(" with %1 workers").arg(scenario.executor.workers);
-    text += tr(", lock %1, GIL %2")
-                .arg(scenario.options.lock ? tr("on") : tr("off"), scenario.options.gil ? tr("on") : tr("off"));
-    return text;
-}
-
 void MainWindow::updateControls()
 {
     const bool running = isRunning();
-    const ExecutorKind kind = kExecutors.value(m_executor->currentIndex());
     m_ui->actionRun->setEnabled(!running && m_scenario.has_value());
     m_ui->actionStop->setEnabled(running);
     m_ui->actionExport->setEnabled(!running && m_shown);
     m_ui->compareButton->setEnabled(!running && m_session.size() >= 2);
     m_ui->runList->setEnabled(!running);
-    m_executor->setEnabled(!running);
-    m_workers->setEnabled(!running && (kind == ExecutorKind::Pool || kind == ExecutorKind::Processes));
-    m_lock->setEnabled(!running);
-    m_gil->setEnabled(!running);
+    m_controls->setRunning(running);
     m_ui->library->setEnabled(!running);
     m_progress->setVisible(running);
 }
@@ -290,14 +221,14 @@ void MainWindow::startRun()
 {
     if (isRunning() || !m_scenario)
         return;
-    Scenario scenario = scenarioWithControls();
+    Scenario scenario = m_controls->applyTo(*m_scenario);
     if (const QStringList problems = processSharingProblems(scenario); !problems.isEmpty()) {
         showBanner(problems.join(u'\n'));
         m_ui->lesson->showProblem(problems.join(u'\n'));
         return;
     }
     showBanner(QString());
-    m_runSettings = settingsText(scenario);
+    m_runSettings = RunControls::describe(scenario);
     m_ui->gantt->setTrace(nullptr, currentPid());
     m_run = std::make_unique<Run>(std::move(scenario));
     m_run->start();
@@ -412,7 +343,8 @@ bool MainWindow::openTrace(const QString &path)
         return false;
     }
     showBanner(QString());
-    const QString settings = tr("opened %1 (%2)").arg(QFileInfo(path).fileName(), settingsText(recording->scenario));
+    const QString settings
+        = tr("opened %1 (%2)").arg(QFileInfo(path).fileName(), RunControls::describe(recording->scenario));
     addToSession(std::move(recording), settings);
     m_stateLabel->setText(tr("Showing a recorded trace"));
     return true;
@@ -450,7 +382,7 @@ void MainWindow::saveScenario()
         return;
     // The scenario as loaded, with the executor and options chosen in the toolbar.
     QSaveFile file(path);
-    const QByteArray json = ScenarioOverrides::rewrite(scenarioWithControls());
+    const QByteArray json = ScenarioOverrides::rewrite(m_controls->applyTo(*m_scenario));
     if (!file.open(QIODevice::WriteOnly) || file.write(json) != json.size() || !file.commit()) {
         showBanner(tr("%1: cannot save the scenario: %2").arg(path, file.errorString()));
         return;

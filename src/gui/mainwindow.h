@@ -6,11 +6,8 @@
 #include <memory>
 #include <optional>
 
-class QCheckBox;
-class QComboBox;
 class QLabel;
 class QProgressBar;
-class QSpinBox;
 class QTimer;
 
 namespace Ui {
@@ -22,6 +19,7 @@ namespace threadlab {
 class GanttView;
 class LessonPanel;
 class Run;
+class RunControls;
 struct RecordedRun;
 
 // The ThreadLab window: the lesson library on the left, the run controls on top, the live Gantt
@@ -59,9 +57,6 @@ private:
     void connectActions();
     void restoreSettings();
     void saveSettings() const;
-    void applyScenarioDefaults(const Scenario &scenario);
-    Scenario scenarioWithControls() const;
-    QString settingsText(const Scenario &scenario) const;
     void updateControls();
     void poll();
     void finishRun();
@@ -73,10 +68,7 @@ private:
     bool openTrace(const QString &path);
 
     std::unique_ptr<Ui::MainWindow> m_ui;
-    QComboBox *m_executor = nullptr;
-    QSpinBox *m_workers = nullptr;
-    QCheckBox *m_lock = nullptr;
-    QCheckBox *m_gil = nullptr;
+    RunControls *m_controls = nullptr;
     QLabel *m_stateLabel = nullptr;
     QLabel *m_elapsedLabel = nullptr;
     QLabel *m_eventsLabel = nullptr;
