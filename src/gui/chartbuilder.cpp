@@ -31,6 +31,15 @@ QChart *newChart(const QString &title)
     return chart;
 }
 
+// Puts the series on the chart with x along the bottom and y up the left side.
+void addAxes(QChart *chart, QAbstractSeries *series, QAbstractAxis *x, QAbstractAxis *y)
+{
+    chart->addAxis(x, Qt::AlignBottom);
+    chart->addAxis(y, Qt::AlignLeft);
+    series->attachAxis(x);
+    series->attachAxis(y);
+}
+
 } // namespace
 
 QChart *ChartBuilder::concurrency(const Trace &trace)
@@ -60,10 +69,7 @@ QChart *ChartBuilder::concurrency(const Trace &trace)
     y->setTickInterval(std::max(1, peak / 8));
     y->setTickAnchor(0);
     y->setLabelFormat(QStringLiteral("%.0f"));
-    chart->addAxis(x, Qt::AlignBottom);
-    chart->addAxis(y, Qt::AlignLeft);
-    series->attachAxis(x);
-    series->attachAxis(y);
+    addAxes(chart, series, x, y);
     chart->legend()->hide();
     return chart;
 }
@@ -94,10 +100,7 @@ QChart *ChartBuilder::wallTimes(const std::vector<WallTimeBar> &bars, const QStr
     y->setRange(0, top * 1.15);
     y->applyNiceNumbers();
     y->setLabelFormat(QStringLiteral("%.0f"));
-    chart->addAxis(x, Qt::AlignBottom);
-    chart->addAxis(y, Qt::AlignLeft);
-    series->attachAxis(x);
-    series->attachAxis(y);
+    addAxes(chart, series, x, y);
     chart->legend()->hide();
     return chart;
 }
@@ -131,10 +134,7 @@ QChart *ChartBuilder::lockWaits(const std::vector<LockWaitDistribution> &locks)
     auto *y = new QValueAxis;
     y->setTitleText(QStringLiteral("wait (ms)"));
     y->setRange(0, top * 1.1);
-    chart->addAxis(x, Qt::AlignBottom);
-    chart->addAxis(y, Qt::AlignLeft);
-    series->attachAxis(x);
-    series->attachAxis(y);
+    addAxes(chart, series, x, y);
     return chart;
 }
 
@@ -162,10 +162,7 @@ QChart *ChartBuilder::stateTotals(const std::vector<LaneStateTotals> &lanes)
     y->append(categories);
     auto *x = new QValueAxis;
     x->setTitleText(QStringLiteral("ms"));
-    chart->addAxis(y, Qt::AlignLeft);
-    chart->addAxis(x, Qt::AlignBottom);
-    series->attachAxis(y);
-    series->attachAxis(x);
+    addAxes(chart, series, x, y);
     return chart;
 }
 

@@ -267,12 +267,8 @@ void MainWindow::poll()
 void MainWindow::finishRun()
 {
     m_poll->stop();
-    m_run->waitForFinished();
-    m_run->collect();
-    // The run hands its recording over; the chart shows the recording from now on.
-    std::shared_ptr<RecordedRun> recording = m_run->takeRecording();
-    const RunSummary summary = RunSummary::from(*recording);
-    addToSession(std::move(recording), m_runSettings); // shows it, with its outcome
+    // The run hands its recording over (takeRecording waits and collects); the chart shows it from now on.
+    const RunSummary &summary = addToSession(m_run->takeRecording(), m_runSettings).summary;
     bool stopped = false;
     for (const TaskSummary &task : summary.tasks)
         stopped = stopped || task.outcome == TaskOutcome::Cancelled;
@@ -285,48 +281,49 @@ void MainWindow::finishRun()
     updateControls();
 }
 
-void MainWindow::addToSession(std::shared_ptr<RecordedRun> recording, const QString &settings)
+const MainWindow::SessionRun &MainWindow::addToSession(std::shared_ptr<RecordedRun> recording, const QString &settings)
 {
     if (m_session.size() == kSessionRuns) {
         m_session.erase(m_session.begin());
-        m_sessionSettings.removeFirst();
         delete m_ui->runList->takeItem(0);
     }
-    const RunSummary summary = RunSummary::from(*recording);
-    m_session.push_back(std::move(recording));
-    m_sessionSettings << settings;
+    RunSummary summary = RunSummary::from(*recording);
+    m_session.push_back(SessionRun { std::move(recording), settings, std::move(summary) });
+    const SessionRun &run = m_session.back();
     const QString label = QStringLiteral("%1  %2 — %3 — %4")
-                              .arg(QTime::currentTime().toString(QStringLiteral("HH:mm:ss")), summary.scenario,
-                                  settings, Outcome::duration(summary.wallMs));
+                              .arg(QTime::currentTime().toString(QStringLiteral("HH:mm:ss")), run.summary.scenario,
+                                  settings, Outcome::duration(run.summary.wallMs));
     const QSignalBlocker blocker(m_ui->runList);
     m_ui->runList->addItem(label);
     m_ui->runList->setCurrentRow(m_ui->runList->count() - 1);
     showSessionRun(m_ui->runList->count() - 1);
+    return run;
 }
 
 void MainWindow::showSessionRun(int index)
 {
     if (index < 0 || size_t(index) >= m_session.size() || isRunning())
         return;
-    m_shown = m_session[size_t(index)];
+    const SessionRun &run = m_session[size_t(index)];
+    m_shown = run.recording;
     m_ui->gantt->setTrace(&m_shown->trace, m_shown->pid);
     m_ui->gantt->traceUpdated(m_shown->trace.lastEventNs, false);
     std::vector<WallTimeBar> bars;
     for (size_t i = 0; i < m_session.size(); ++i)
         bars.push_back(WallTimeBar {
-            QStringLiteral("%1: %2\n%3").arg(i + 1).arg(m_session[i]->scenario.id, m_sessionSettings[int(i)]),
-            std::round(RunSummary::from(*m_session[i]).wallMs) });
+            QStringLiteral("%1: %2\n%3").arg(i + 1).arg(m_session[i].summary.scenario, m_session[i].settings),
+            std::round(m_session[i].summary.wallMs) });
     m_ui->charts->showRun(*m_shown, bars);
     if (m_ui->runList->currentRow() != index) {
         const QSignalBlocker blocker(m_ui->runList);
         m_ui->runList->setCurrentRow(index);
     }
-    const RunSummary summary = RunSummary::from(*m_shown);
+    const RunSummary &summary = run.summary;
     m_ui->lesson->showScenario(m_shown->scenario);
     const QString comparison = index > 0
-        ? Outcome::comparison(summary, RunSummary::from(*m_session[size_t(index) - 1]), m_sessionSettings[index - 1])
+        ? Outcome::comparison(summary, m_session[size_t(index) - 1].summary, m_session[size_t(index) - 1].settings)
         : QString();
-    m_ui->lesson->showOutcome(summary, m_sessionSettings[index], comparison);
+    m_ui->lesson->showOutcome(summary, run.settings, comparison);
     m_elapsedLabel->setText(tr("%1 s").arg(summary.wallMs / 1000.0, 0, 'f', 2));
     m_eventsLabel->setText(
         tr("%1 events recorded, %2 dropped")
@@ -359,7 +356,10 @@ void MainWindow::compareRuns()
     QStringList labels;
     for (int i = 0; i < m_ui->runList->count(); ++i)
         labels << m_ui->runList->item(i)->text();
-    CompareDialog dialog(m_session, labels, this);
+    std::vector<std::shared_ptr<RecordedRun>> runs;
+    for (const SessionRun &run : m_session)
+        runs.push_back(run.recording);
+    CompareDialog dialog(std::move(runs), labels, this);
     dialog.exec();
 }
 

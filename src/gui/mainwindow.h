@@ -1,5 +1,6 @@
 #pragma once
 
+#include "runsummary.h"
 #include "scenario.h"
 
 #include <QMainWindow>
@@ -52,6 +53,14 @@ protected:
     void dropEvent(QDropEvent *event) override;
 
 private:
+    // A finished run or an opened trace, with what the window shows of it (summarised once).
+    struct SessionRun
+    {
+        std::shared_ptr<RecordedRun> recording;
+        QString settings;
+        RunSummary summary;
+    };
+
     void buildToolBar();
     void buildStatusBar();
     void connectActions();
@@ -64,7 +73,7 @@ private:
     void saveScenario();
     void exportChart();
     void showBanner(const QString &text);
-    void addToSession(std::shared_ptr<RecordedRun> recording, const QString &settings);
+    const SessionRun &addToSession(std::shared_ptr<RecordedRun> recording, const QString &settings);
     bool openTrace(const QString &path);
 
     std::unique_ptr<Ui::MainWindow> m_ui;
@@ -78,8 +87,7 @@ private:
     QString m_key;
     std::unique_ptr<Run> m_run;
     QString m_runSettings;
-    std::vector<std::shared_ptr<RecordedRun>> m_session; // finished runs and opened traces, oldest first
-    QStringList m_sessionSettings;
+    std::vector<SessionRun> m_session; // oldest first
     std::shared_ptr<RecordedRun> m_shown; // what the chart shows when no run is live
 };
 
