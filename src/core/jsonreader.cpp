@@ -48,6 +48,10 @@ QString JsonReader::index(const QString &path, qsizetype i)
 
 void JsonReader::error(const QString &path, const QString &message)
 {
+    if (m_errors.size() >= kMaxErrors) {
+        ++m_unlisted;
+        return;
+    }
     m_errors << (m_origin + QStringLiteral(": ") + (path.isEmpty() ? QString() : path + QStringLiteral(": "))
         + message);
 }
@@ -76,6 +80,76 @@ std::optional<QString> JsonReader::string(const QJsonValue &value, const QString
         return std::nullopt;
     }
     return value.toString();
+}
+
+void JsonReader::finish()
+{
+    if (m_unlisted > 0)
+        m_errors << (m_origin + QStringLiteral(": … and %1 more errors").arg(m_unlisted));
+    m_unlisted = 0;
+}
+
+namespace {
+// The first character that a name or text may not hold, or -1.
+qsizetype firstControl(const QString &text, bool allowLayout)
+{
+    for (qsizetype i = 0; i < text.size(); ++i) {
+        const char16_t c = text.at(i).unicode();
+        if (allowLayout && (c == u'\n' || c == u'\t'))
+            continue;
+        if (c < 0x20 || (c >= 0x7f && c < 0xa0) || c == 0x2028 || c == 0x2029 || (c >= 0x202a && c <= 0x202e)
+            || (c >= 0x2066 && c <= 0x2069))
+            return i;
+    }
+    return -1;
+}
+
+QString codeOf(QChar c)
+{
+    return QStringLiteral("U+") + QString::number(c.unicode(), 16).toUpper().rightJustified(4, u'0');
+}
+} // namespace
+
+std::optional<QString> JsonReader::name(const QJsonValue &value, const QString &path)
+{
+    auto result = string(value, path, true);
+    if (!result)
+        return std::nullopt;
+    if (result->size() > kMaxNameLength) {
+        error(path,
+            QStringLiteral("a name may have at most %1 characters, this one has %2")
+                .arg(kMaxNameLength)
+                .arg(result->size()));
+        return std::nullopt;
+    }
+    if (const qsizetype at = firstControl(*result, false); at >= 0) {
+        error(path,
+            QStringLiteral("a name may not hold control characters (%1 at character %2)")
+                .arg(codeOf(result->at(at)))
+                .arg(at + 1));
+        return std::nullopt;
+    }
+    return result;
+}
+
+std::optional<QString> JsonReader::text(const QJsonValue &value, const QString &path, qsizetype maxLength, bool nonEmpty)
+{
+    auto result = string(value, path, nonEmpty);
+    if (!result)
+        return std::nullopt;
+    if (result->size() > maxLength) {
+        error(path,
+            QStringLiteral("at most %1 characters allowed here, got %2").arg(maxLength).arg(result->size()));
+        return std::nullopt;
+    }
+    if (const qsizetype at = firstControl(*result, true); at >= 0) {
+        error(path,
+            QStringLiteral("control character %1 at character %2 (only tab and newline are allowed)")
+                .arg(codeOf(result->at(at)))
+                .arg(at + 1));
+        return std::nullopt;
+    }
+    return result;
 }
 
 std::optional<int64_t> JsonReader::integer(const QJsonValue &value, const QString &path, int64_t min, int64_t max)

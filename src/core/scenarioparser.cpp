@@ -34,6 +34,19 @@ QPair<int, int> lineAndColumn(const QByteArray &text, int offset)
 
 } // namespace
 
+QString ScenarioParser::safeId(const QString &text)
+{
+    QString id;
+    for (const QChar c : text) {
+        if (id.size() == kMaxIdLength)
+            break;
+        const bool plain = (c >= u'a' && c <= u'z') || (c >= u'A' && c <= u'Z') || (c >= u'0' && c <= u'9')
+            || c == u'-' || c == u'_' || (c == u'.' && !id.isEmpty());
+        id += plain ? c : u'_';
+    }
+    return id;
+}
+
 ScenarioParser::ScenarioParser(const QString &origin)
     : m_origin(origin)
     , m_json(origin, m_errors)
@@ -44,17 +57,31 @@ ScenarioParser::ScenarioParser(const QString &origin)
 ParsedScenario ScenarioParser::parseFile(const QString &path)
 {
     QFile file(path);
+    ParsedScenario result;
+    if (QFileInfo(path).exists() && !QFileInfo(path).isFile()) {
+        result.errors << (path + QStringLiteral(": not a regular file"));
+        return result;
+    }
     if (!file.open(QIODevice::ReadOnly)) {
-        ParsedScenario result;
         result.errors << (path + QStringLiteral(": cannot open scenario file: ") + file.errorString());
         return result;
     }
-    return parse(file.readAll(), path);
+    // read() at most one byte past the limit: a larger file (or an endless one, like a pipe) is refused.
+    const QByteArray json = file.read(kMaxFileBytes + 1);
+    if (json.size() > kMaxFileBytes) {
+        result.errors << (path + QStringLiteral(": a scenario file may have at most %1 bytes").arg(kMaxFileBytes));
+        return result;
+    }
+    return parse(json, path);
 }
 
 ParsedScenario ScenarioParser::parse(const QByteArray &json, const QString &origin)
 {
     ScenarioParser parser(origin);
+    if (json.size() > kMaxFileBytes) {
+        parser.m_errors << (origin + QStringLiteral(": a scenario may have at most %1 bytes").arg(kMaxFileBytes));
+        return ParsedScenario { std::move(parser.m_scenario), std::move(parser.m_errors) };
+    }
     QJsonParseError parseError;
     const QJsonDocument document = QJsonDocument::fromJson(json, &parseError);
     if (parseError.error != QJsonParseError::NoError) {
@@ -67,18 +94,19 @@ ParsedScenario ScenarioParser::parse(const QByteArray &json, const QString &orig
         parser.m_scenario.source = json;
         parser.m_scenario.origin = origin;
         parser.parseRoot(document.object());
+        parser.m_json.finish();
     }
     return ParsedScenario { std::move(parser.m_scenario), std::move(parser.m_errors) };
 }
 
 uint32_t ScenarioParser::intern(ObjectKind kind, const QString &name, const QString &path)
 {
-    for (size_t i = 0; i < m_scenario.objects.size(); ++i) {
-        const ObjectSpec &object = m_scenario.objects[i];
-        if (object.name != name)
-            continue;
+    // A name may stand for one text and one object of another kind (a queue item named like a lock).
+    const QList<uint32_t> ids = m_objectIds.values(name);
+    for (uint32_t id : ids) {
+        const ObjectSpec &object = m_scenario.objects[id];
         if (object.kind == kind)
-            return static_cast<uint32_t>(i);
+            return id;
         if (kind != ObjectKind::Text && object.kind != ObjectKind::Text) {
             m_json.error(path,
                 u'\'' + name + QStringLiteral("' is already used as a ") + objectKindName(object.kind)
@@ -86,8 +114,14 @@ uint32_t ScenarioParser::intern(ObjectKind kind, const QString &name, const QStr
             return kNoObject;
         }
     }
+    if (m_scenario.objects.size() >= size_t(kMaxObjects)) {
+        m_json.error(path, QStringLiteral("a scenario may name at most %1 objects and texts").arg(kMaxObjects));
+        return kNoObject;
+    }
+    const auto id = static_cast<uint32_t>(m_scenario.objects.size());
     m_scenario.objects.push_back(ObjectSpec { kind, name, QueueKind::Fifo });
-    return static_cast<uint32_t>(m_scenario.objects.size() - 1);
+    m_objectIds.insert(name, id);
+    return id;
 }
 
 void ScenarioParser::parseRoot(const QJsonObject &root)
@@ -99,18 +133,25 @@ void ScenarioParser::parseRoot(const QJsonObject &root)
     Scenario &s = m_scenario;
     if (root.contains(QStringLiteral("id"))) {
         s.id = m_json.string(root.value(QStringLiteral("id")), QStringLiteral("id")).value_or(QString());
+        if (!s.id.isEmpty() && safeId(s.id) != s.id)
+            m_json.error(QStringLiteral("id"),
+                QStringLiteral("expected at most %1 letters, digits, '.', '-' or '_', not starting with '.'")
+                    .arg(kMaxIdLength));
     } else {
-        s.id = QFileInfo(m_origin).completeBaseName();
+        s.id = safeId(QFileInfo(m_origin).completeBaseName());
     }
     if (!root.contains(QStringLiteral("title")))
         m_json.error(QStringLiteral("title"), QStringLiteral("missing (every scenario needs a title)"));
     else
-        s.title = m_json.string(root.value(QStringLiteral("title")), QStringLiteral("title")).value_or(QString());
-    for (auto [key, field] :
-        { std::pair { "topic", &s.topic }, std::pair { "lesson", &s.lesson }, std::pair { "expected", &s.expected } }) {
+        s.title = m_json.text(root.value(QStringLiteral("title")), QStringLiteral("title"), JsonReader::kMaxNameLength, true)
+                      .value_or(QString());
+    if (root.contains(QStringLiteral("topic")))
+        s.topic = m_json.text(root.value(QStringLiteral("topic")), QStringLiteral("topic"), JsonReader::kMaxNameLength)
+                      .value_or(QString());
+    for (auto [key, field] : { std::pair { "lesson", &s.lesson }, std::pair { "expected", &s.expected } }) {
         const QString name = QString::fromLatin1(key);
         if (root.contains(name))
-            *field = m_json.string(root.value(name), name, false).value_or(QString());
+            *field = m_json.text(root.value(name), name).value_or(QString());
     }
     if (root.contains(QStringLiteral("code"))) {
         const QJsonValue code = root.value(QStringLiteral("code"));
@@ -121,10 +162,10 @@ void ScenarioParser::parseRoot(const QJsonObject &root)
             m_json.checkKeys(object, QStringLiteral("code"), { QStringLiteral("python"), QStringLiteral("cpp") });
             if (object.contains(QStringLiteral("python")))
                 s.pythonCode
-                    = m_json.string(object.value(QStringLiteral("python")), QStringLiteral("code.python"), false)
+                    = m_json.text(object.value(QStringLiteral("python")), QStringLiteral("code.python"))
                           .value_or(QString());
             if (object.contains(QStringLiteral("cpp")))
-                s.cppCode = m_json.string(object.value(QStringLiteral("cpp")), QStringLiteral("code.cpp"), false)
+                s.cppCode = m_json.text(object.value(QStringLiteral("cpp")), QStringLiteral("code.cpp"))
                                 .value_or(QString());
         }
     }
@@ -203,7 +244,7 @@ void ScenarioParser::parseExecutor(const QJsonValue &value, const QString &path)
             executor.join = JoinMode::Listed;
             const QJsonArray names = joinValue.toArray();
             for (qsizetype i = 0; i < names.size(); ++i) {
-                if (const auto name = m_json.string(names.at(i), JsonReader::index(joinPath, i)))
+                if (const auto name = m_json.name(names.at(i), JsonReader::index(joinPath, i)))
                     executor.joinTasks << *name;
             }
         } else {
@@ -265,7 +306,7 @@ void ScenarioParser::parseQueues(const QJsonValue &value, const QString &path)
         const QJsonObject object = array.at(i).toObject();
         m_json.checkKeys(object, itemPath, { QStringLiteral("name"), QStringLiteral("kind") });
         const auto name
-            = m_json.string(object.value(QStringLiteral("name")), JsonReader::join(itemPath, QStringLiteral("name")));
+            = m_json.name(object.value(QStringLiteral("name")), JsonReader::join(itemPath, QStringLiteral("name")));
         const QString kindPath = JsonReader::join(itemPath, QStringLiteral("kind"));
         const auto kind = m_json.string(object.value(QStringLiteral("kind")), kindPath);
         if (!name || !kind)
@@ -302,7 +343,7 @@ void ScenarioParser::parseTask(const QJsonValue &value, const QString &path)
     m_json.checkKeys(object, path,
         { QStringLiteral("name"), QStringLiteral("count"), QStringLiteral("repeat"), QStringLiteral("steps") });
     TaskSpec task;
-    task.name = m_json.string(object.value(QStringLiteral("name")), JsonReader::join(path, QStringLiteral("name")))
+    task.name = m_json.name(object.value(QStringLiteral("name")), JsonReader::join(path, QStringLiteral("name")))
                     .value_or(QString());
     if (object.contains(QStringLiteral("count")))
         task.count = int(m_json
@@ -360,6 +401,8 @@ void ScenarioParser::parseServer(const QJsonValue &value, const QString &path)
         }
         const QJsonObject map = failures.toObject();
         for (auto it = map.begin(); it != map.end(); ++it) {
+            if (!m_json.name(QJsonValue(it.key()), JsonReader::join(failuresPath, QStringLiteral("(key)"))))
+                continue;
             const QString kind = it.value().toString();
             if (kind != QStringLiteral("404") && kind != QStringLiteral("500") && kind != QStringLiteral("reset")
                 && kind != QStringLiteral("timeout"))

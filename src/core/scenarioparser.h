@@ -6,6 +6,8 @@
 
 #include <QJsonObject>
 #include <QJsonValue>
+#include <QMultiHash>
+#include <QSet>
 #include <QStringList>
 #include <optional>
 
@@ -24,6 +26,13 @@ struct ParsedScenario
 class ScenarioParser
 {
 public:
+    // Limits on what a scenario may hold (README, "Security"); see also JsonReader and StepParser.
+    static constexpr qint64 kMaxFileBytes = 4 * 1024 * 1024;
+    static constexpr qsizetype kMaxIdLength = 64;
+    static constexpr int kMaxObjects = 200'000; // distinct names of locks, counters, queues, events, items, texts
+
+    // `text` made fit for an id (and so for a file name): letters, digits, '-', '_' and '.' (not first).
+    static QString safeId(const QString &text);
     static ParsedScenario parse(const QByteArray &json, const QString &origin);
     static ParsedScenario parseFile(const QString &path);
 
@@ -47,7 +56,8 @@ private:
     QStringList m_errors;
     JsonReader m_json; // reads values, reporting into m_errors
     StepParser m_steps;
-    QStringList m_declaredQueues;
+    QSet<QString> m_declaredQueues;
+    QMultiHash<QString, uint32_t> m_objectIds; // name -> objects of that name (one text, one other kind)
 };
 
 } // namespace threadlab

@@ -80,7 +80,7 @@ std::optional<Step> StepParser::parseStep(const QJsonValue &value, const QString
         step.durationNs = m_json.milliseconds(arg, kindPath).value_or(0);
     } else if (kind == QStringLiteral("lock")) {
         step.kind = StepKind::Lock;
-        if (const auto name = m_json.string(arg, kindPath))
+        if (const auto name = m_json.name(arg, kindPath))
             step.object = intern(ObjectKind::Lock, *name, kindPath);
     } else if (kind == QStringLiteral("add")) {
         step.kind = StepKind::Add;
@@ -97,14 +97,14 @@ std::optional<Step> StepParser::parseStep(const QJsonValue &value, const QString
             : kind == QStringLiteral("clear")     ? StepKind::Clear
             : kind == QStringLiteral("wait")      ? StepKind::Wait
                                                   : StepKind::WhileSet;
-        if (const auto name = m_json.string(arg, kindPath))
+        if (const auto name = m_json.name(arg, kindPath))
             step.object = intern(ObjectKind::Event, *name, kindPath);
     } else if (kind == QStringLiteral("download")) {
         step.kind = StepKind::Download;
         parseDownload(arg, kindPath, step);
     } else if (kind == QStringLiteral("print")) {
         step.kind = StepKind::Print;
-        if (const auto text = m_json.string(arg, kindPath, false))
+        if (const auto text = m_json.text(arg, kindPath, kMaxPrintLength))
             step.text = intern(ObjectKind::Text, *text, kindPath);
     }
     if (hasSteps)
@@ -125,7 +125,7 @@ bool StepParser::parseAdd(const QJsonValue &value, const QString &path, Step &st
         { QStringLiteral("counter"), QStringLiteral("delta"), QStringLiteral("times"), QStringLiteral("lock"),
             QStringLiteral("local") });
     if (const auto name
-        = m_json.string(object.value(QStringLiteral("counter")), JsonReader::join(path, QStringLiteral("counter"))))
+        = m_json.name(object.value(QStringLiteral("counter")), JsonReader::join(path, QStringLiteral("counter"))))
         step.object = intern(ObjectKind::Counter, *name, JsonReader::join(path, QStringLiteral("counter")));
     step.delta = m_json
                      .integer(object.value(QStringLiteral("delta")), JsonReader::join(path, QStringLiteral("delta")),
@@ -138,7 +138,7 @@ bool StepParser::parseAdd(const QJsonValue &value, const QString &path, Step &st
                          .value_or(1);
     if (object.contains(QStringLiteral("lock"))) {
         if (const auto lock
-            = m_json.string(object.value(QStringLiteral("lock")), JsonReader::join(path, QStringLiteral("lock"))))
+            = m_json.name(object.value(QStringLiteral("lock")), JsonReader::join(path, QStringLiteral("lock"))))
             step.guard = intern(ObjectKind::Lock, *lock, JsonReader::join(path, QStringLiteral("lock")));
     }
     if (object.contains(QStringLiteral("local")))
@@ -166,11 +166,13 @@ void StepParser::parseDownload(const QJsonValue &value, const QString &path, Ste
     }
     step.embedded = hasImage;
     const QString key = hasImage ? QStringLiteral("image") : QStringLiteral("url");
-    step.target = m_json.string(object.value(key), JsonReader::join(path, key)).value_or(QString());
+    step.target = (hasImage ? m_json.name(object.value(key), JsonReader::join(path, key))
+                            : m_json.text(object.value(key), JsonReader::join(path, key), kMaxUrlLength, true))
+                      .value_or(QString());
     if (!hasImage) {
         const QUrl url(step.target);
         if (!step.target.isEmpty()
-            && (!url.isValid() || (url.scheme() != QStringLiteral("http") && url.scheme() != QStringLiteral("https"))))
+            && (!url.isValid() || step.target.contains(u'\n') || step.target.contains(u'\t') || (url.scheme() != QStringLiteral("http") && url.scheme() != QStringLiteral("https"))))
             m_json.error(JsonReader::join(path, key),
                 QStringLiteral("expected an http:// or https:// URL, got '%1'").arg(step.target));
     } else if (step.target.contains(u'/') || step.target.contains(u'?')) {
@@ -198,7 +200,7 @@ bool StepParser::parsePut(const QJsonValue &value, const QString &path, Step &st
     m_json.checkKeys(object, path,
         { QStringLiteral("queue"), QStringLiteral("item"), QStringLiteral("count"), QStringLiteral("priority") });
     if (const auto name
-        = m_json.string(object.value(QStringLiteral("queue")), JsonReader::join(path, QStringLiteral("queue"))))
+        = m_json.name(object.value(QStringLiteral("queue")), JsonReader::join(path, QStringLiteral("queue"))))
         step.object = intern(ObjectKind::Queue, *name, JsonReader::join(path, QStringLiteral("queue")));
     int64_t count = 1;
     if (object.contains(QStringLiteral("count")))
@@ -207,8 +209,14 @@ bool StepParser::parsePut(const QJsonValue &value, const QString &path, Step &st
                         100'000)
                     .value_or(1);
     if (const auto item
-        = m_json.string(object.value(QStringLiteral("item")), JsonReader::join(path, QStringLiteral("item")))) {
+        = m_json.name(object.value(QStringLiteral("item")), JsonReader::join(path, QStringLiteral("item")))) {
         // "job-{n}" with count 3 puts job-1, job-2, job-3; an item without {n} is put count times.
+        m_putItems += count;
+        if (m_putItems > kMaxPutItems) {
+            m_json.error(JsonReader::join(path, QStringLiteral("count")),
+                QStringLiteral("a scenario may put at most %1 items in all").arg(kMaxPutItems));
+            return false;
+        }
         for (int64_t n = 1; n <= count; ++n) {
             QString name = *item;
             name.replace(QStringLiteral("{n}"), QString::number(n));
@@ -238,11 +246,11 @@ bool StepParser::parseGet(const QJsonObject &step, const QString &path, Step &ou
         return false;
     }
     if (const auto name
-        = m_json.string(object.value(QStringLiteral("queue")), JsonReader::join(kindPath, QStringLiteral("queue"))))
+        = m_json.name(object.value(QStringLiteral("queue")), JsonReader::join(kindPath, QStringLiteral("queue"))))
         out.object = intern(ObjectKind::Queue, *name, JsonReader::join(kindPath, QStringLiteral("queue")));
     if (object.contains(QStringLiteral("until"))) {
         if (const auto until
-            = m_json.string(object.value(QStringLiteral("until")), JsonReader::join(kindPath, QStringLiteral("until"))))
+            = m_json.name(object.value(QStringLiteral("until")), JsonReader::join(kindPath, QStringLiteral("until"))))
             out.item = intern(ObjectKind::Text, *until, JsonReader::join(kindPath, QStringLiteral("until")));
         if (!step.contains(QStringLiteral("steps")))
             m_json.error(JsonReader::join(path, QStringLiteral("steps")),

@@ -16,6 +16,10 @@ class StepParser
 public:
     using Intern = std::function<uint32_t(ObjectKind, const QString &name, const QString &path)>;
 
+    static constexpr qsizetype kMaxPrintLength = 1000;
+    static constexpr qsizetype kMaxUrlLength = 2048;
+    static constexpr int64_t kMaxPutItems = 1'000'000; // across all put steps of a scenario
+
     StepParser(JsonReader &json, Scenario &scenario, Intern intern);
 
     std::vector<Step> parseSteps(const QJsonValue &value, const QString &path);
@@ -31,6 +35,7 @@ private:
     JsonReader &m_json;
     Scenario &m_scenario;
     Intern m_intern;
+    int64_t m_putItems = 0;
 };
 
 } // namespace threadlab
