@@ -174,7 +174,8 @@ void TestNet::processesDownloadToo()
     const RunSummary s = RunSummary::from(*run);
     QVERIFY2(s.errors.isEmpty(), qPrintable(s.errors.join(u'\n')));
     for (int n = 1; n <= 15; ++n) {
-        QFile file(QDir(dir.path()).filePath(QStringLiteral("photo-%1-photo-%1.png").arg(n)));
+        // ThreadLab names the file: task instance (n - 1), its first download, the URL's file name.
+        QFile file(QDir(dir.path()).filePath(QStringLiteral("t%1-1-photo-%2.png").arg(n - 1).arg(n)));
         QVERIFY2(file.open(QIODevice::ReadOnly), qPrintable(file.fileName()));
         QCOMPARE(file.readAll(), PngImage::generate(QStringLiteral("photo-%1.png").arg(n), 64 * 1024));
     }

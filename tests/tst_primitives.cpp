@@ -241,15 +241,16 @@ void TestPrimitives::counterLostUpdatesAddUp()
 {
     Recorder recorder;
     SharedCounter counter(0);
+    StopToken stop;
     constexpr int kEach = 20'000;
     std::vector<std::thread> threads;
     const int deltas[] = { 2, 3, -4, -1 };
     for (int delta : deltas) {
         LaneBuffer *buffer = recorder.addLane(LaneInfo {});
-        threads.emplace_back([&counter, buffer, delta] {
+        threads.emplace_back([&counter, &stop, buffer, delta] {
             LaneContext lane(buffer);
             for (int i = 0; i < kEach; ++i)
-                counter.add(lane, delta, 2000);
+                counter.add(lane, delta, 2000, stop);
             counter.addExpected(int64_t(delta) * kEach);
         });
     }

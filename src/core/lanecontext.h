@@ -25,6 +25,7 @@ struct LaneContext
 
     LaneBuffer *buffer;
     int task = -1;
+    int downloads = 0; // download steps of the current task so far (names their files)
     uint32_t lastItem = kNoObject; // the item this lane last got from a queue
     QString failure; // why the current task failed (empty: it did not)
     std::unordered_map<uint32_t, int64_t> localCounters;

@@ -1,5 +1,7 @@
 #include "sharedcounter.h"
 
+#include "stoptoken.h"
+
 #include "clock.h"
 #include "lanecontext.h"
 
@@ -9,7 +11,7 @@ SharedCounter::SharedCounter(uint32_t id)
     : m_id(id)
 { }
 
-void SharedCounter::add(LaneContext &lane, int64_t delta, int64_t raceWindowNs) noexcept
+void SharedCounter::add(LaneContext &lane, int64_t delta, int64_t raceWindowNs, const StopToken &stop) noexcept
 {
     if (!m_touched.load(std::memory_order_relaxed))
         m_touched.store(true, std::memory_order_relaxed);
@@ -18,7 +20,7 @@ void SharedCounter::add(LaneContext &lane, int64_t delta, int64_t raceWindowNs) 
     lane.buffer->recordAt(readAt, EventKind::CounterRead, m_id, read);
     if (raceWindowNs > 0) {
         const int64_t until = readAt + raceWindowNs;
-        while (nowNs() < until) { }
+        while (nowNs() < until && !stop.stopRequested()) { }
     }
     const int64_t written = read + delta;
     const int64_t overwritten = m_value.exchange(written, std::memory_order_acq_rel);

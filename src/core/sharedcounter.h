@@ -6,6 +6,7 @@
 namespace threadlab {
 
 struct LaneContext;
+class StopToken;
 
 // A counter updated by read-modify-write. Unprotected, the read and the write are separated by a
 // race window, so concurrent updates overwrite each other. The accesses are atomic (no undefined
@@ -17,7 +18,8 @@ class SharedCounter
 public:
     explicit SharedCounter(uint32_t id);
 
-    void add(LaneContext &lane, int64_t delta, int64_t raceWindowNs) noexcept;
+    // Read, wait raceWindowNs (cut short by a stop), write: an unprotected update that can lose others.
+    void add(LaneContext &lane, int64_t delta, int64_t raceWindowNs, const StopToken &stop) noexcept;
     void addExpected(int64_t amount) noexcept { m_expected.fetch_add(amount, std::memory_order_relaxed); }
 
     int64_t value() const noexcept { return m_value.load(); }

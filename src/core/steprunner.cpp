@@ -2,6 +2,7 @@
 
 #include "clock.h"
 #include "cpuburner.h"
+#include "downloadfile.h"
 #include "lanecontext.h"
 #include "runobjects.h"
 #include "stoptoken.h"
@@ -11,14 +12,21 @@
 namespace threadlab {
 
 namespace {
+// Without a race window an update takes well under a microsecond: checking the stop flag every
+// 256 updates keeps a stop prompt. With a window, every update checks it (and the window itself).
 constexpr int64_t kStopCheckEvery = 256;
 
-void spinFor(int64_t ns)
+bool checkStop(int64_t done, int64_t window, const StopToken &stop)
+{
+    return (window > 0 || done % kStopCheckEvery == 0) && stop.stopRequested();
+}
+
+void spinFor(int64_t ns, const StopToken &stop)
 {
     if (ns <= 0)
         return;
     const int64_t until = nowNs() + ns;
-    while (nowNs() < until) { }
+    while (nowNs() < until && !stop.stopRequested()) { }
 }
 } // namespace
 
@@ -33,6 +41,7 @@ TaskOutcome StepRunner::runTask(LaneContext &lane, const TaskInstance &instance)
 {
     const TaskSpec &spec = m_scenario.tasks[size_t(instance.spec)];
     lane.task = instance.id;
+    lane.downloads = 0;
     lane.failure.clear();
     lane.buffer->record(EventKind::TaskBegin, uint32_t(instance.id));
     lane.setState(State::Running);
@@ -113,10 +122,15 @@ bool StepRunner::download(LaneContext &lane, const Step &step)
         url = m_network.serverUrl.resolved(QUrl(target));
         url.setQuery(QStringLiteral("kb=%1").arg(step.kilobytes));
     }
-    const QString file = (instance ? instance->name + u'-' : QString()) + url.fileName();
-    const DownloadResult result = m_network.services->download(lane, url,
-        m_network.directory + u'/' + (file.isEmpty() ? QStringLiteral("download") : file), m_scenario.server.timeoutMs,
-        m_stop);
+    QString error;
+    const auto path = DownloadFile::pathInside(
+        m_network.directory, DownloadFile::name(lane.task, ++lane.downloads, url.fileName()), &error);
+    if (!path) {
+        lane.failure = error;
+        return false;
+    }
+    const DownloadResult result
+        = m_network.services->download(lane, url, *path, m_scenario.server.timeoutMs, m_stop);
     if (!result.ok && !m_stop.stopRequested())
         lane.failure = result.error;
     return result.ok;
@@ -171,7 +185,7 @@ bool StepRunner::add(LaneContext &lane, const Step &step)
     int64_t done = 0;
     bool completed = true;
     for (; done < step.times; ++done) {
-        if (done % kStopCheckEvery == 0 && m_stop.stopRequested()) {
+        if (checkStop(done, window, m_stop)) {
             completed = false;
             break;
         }
@@ -179,7 +193,7 @@ bool StepRunner::add(LaneContext &lane, const Step &step)
             completed = false;
             break;
         }
-        counter.add(lane, step.delta, window);
+        counter.add(lane, step.delta, window, m_stop);
         if (guard)
             guard->release(lane);
     }
@@ -195,11 +209,11 @@ bool StepRunner::addLocal(LaneContext &lane, const Step &step)
     int64_t &expected = lane.localExpected[step.object];
     int64_t done = 0;
     for (; done < step.times; ++done) {
-        if (done % kStopCheckEvery == 0 && m_stop.stopRequested())
+        if (checkStop(done, window, m_stop))
             break;
         // The same read-compute-write as a shared update (same window), on this thread's own copy.
         const int64_t read = value;
-        spinFor(window);
+        spinFor(window, m_stop);
         value = read + step.delta;
     }
     expected += step.delta * done;
