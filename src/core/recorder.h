@@ -15,7 +15,8 @@ namespace threadlab {
 class Recorder
 {
 public:
-    static constexpr int64_t kDefaultMaxBufferedEvents = int64_t(64) * 1024 * 1024;
+    // Events written but not yet drained, across all lanes (32 bytes each: 128 MiB).
+    static constexpr int64_t kDefaultMaxBufferedEvents = int64_t(4) * 1024 * 1024;
 
     explicit Recorder(int64_t maxBufferedEvents = kDefaultMaxBufferedEvents);
     ~Recorder();

@@ -117,6 +117,7 @@ void Run::start()
         return;
     m_started = true;
     m_builder.start(m_scenario, nowNs());
+    m_builder.setRecordBudget(m_settings.maxTraceRecords);
     m_thread = std::thread([this] { runMainLane(); });
 }
 
@@ -145,6 +146,13 @@ void Run::collect()
     const bool finished = m_finished.load();
     m_recorder.drain([this](const LaneInfo &info) { m_builder.addLane(info); },
         [this](const Event *events, size_t count) { m_builder.addEvents(events, count); });
+    if (m_builder.budgetReachedNs() >= 0 && !m_budgetReported) {
+        m_budgetReported = true;
+        m_log.addError(QStringLiteral("the trace reached its memory budget of %1 records at %2 s: later events "
+                                      "are counted as dropped, and the chart ends there")
+                           .arg(m_settings.maxTraceRecords)
+                           .arg(double(m_builder.budgetReachedNs() - m_trace.originNs) / 1e9, 0, 'f', 3));
+    }
     if (finished) {
         // Nothing more will arrive: the failures' reasons join their tasks, and the trace gives its
         // growth slack back.

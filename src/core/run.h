@@ -28,6 +28,9 @@ struct RunSettings
     std::shared_ptr<NetworkServices> network; // for download steps; none: such steps fail, saying why
     QString downloadDirectory; // empty: a temporary folder that lives as long as the run
     int64_t maxBufferedEvents = Recorder::kDefaultMaxBufferedEvents;
+    // The trace's memory budget: segments and point events kept (about 36 bytes each).
+    uint64_t maxTraceRecords = kDefaultMaxTraceRecords;
+    static constexpr uint64_t kDefaultMaxTraceRecords = 8'000'000;
     double iterationsPerMs = 0; // 0: calibrate this machine
 };
 
@@ -56,7 +59,7 @@ public:
     QStringList errors() const { return m_log.errors(); }
     std::vector<CounterReport> counters() const; // complete once finished
     uint64_t recordedEvents() const { return m_recorder.drained(); }
-    uint64_t droppedEvents() const { return m_recorder.dropped() + m_log.remoteDropped(); }
+    uint64_t droppedEvents() const { return m_recorder.dropped() + m_log.remoteDropped() + m_builder.dropped(); }
 
     // Once finished: everything recorded, moved out of this run (which keeps an empty trace).
     std::shared_ptr<RecordedRun> takeRecording();
@@ -85,6 +88,7 @@ private:
     std::thread m_thread;
     bool m_started = false;
     bool m_compacted = false; // the trace is complete
+    bool m_budgetReported = false;
     std::atomic<bool> m_finished { false };
     std::mutex m_finishedMutex;
     std::condition_variable m_finishedChanged;

@@ -13,6 +13,9 @@ void TraceBuilder::start(const Scenario &scenario, int64_t originNs)
     m_trace = Trace {};
     m_trace.originNs = originNs;
     m_trace.lastEventNs = originNs;
+    m_records = 0;
+    m_dropped = 0;
+    m_budgetReachedNs = -1;
     m_trace.objects = scenario.objects;
     for (const TaskInstance &instance : scenario.instances)
         m_trace.tasks.push_back(TaskRecord { instance.name, -1, -1, -1, TaskOutcome::Completed, {}, {} });
@@ -68,7 +71,7 @@ void TraceBuilder::closeSegment(LaneTrack &lane, int64_t timeNs)
             return;
         }
     }
-    lane.segments.push_back(segment);
+    keep(lane.segments, segment);
     lane.lod.append(segment);
 }
 
@@ -88,6 +91,10 @@ void TraceBuilder::apply(const Event &event)
     m_trace.lastEventNs = std::max(m_trace.lastEventNs, t);
     if (lane.hasOpenSegment)
         lane.open.endNs = std::max(lane.open.endNs, t);
+    if (m_records >= m_budget) {
+        applyOverBudget(lane, event);
+        return;
+    }
 
     switch (event.kind) {
     case EventKind::LaneBegin:
@@ -108,16 +115,7 @@ void TraceBuilder::apply(const Event &event)
     case EventKind::TaskBegin:
     case EventKind::TaskEnd: {
         const bool begins = event.kind == EventKind::TaskBegin;
-        if (event.object < m_trace.tasks.size()) {
-            TaskRecord &task = m_trace.tasks[event.object];
-            if (begins) {
-                task.beginNs = t;
-                task.lane = int(event.lane);
-            } else {
-                task.endNs = t;
-                task.outcome = static_cast<TaskOutcome>(event.arg);
-            }
-        }
+        recordTaskBoundary(event);
         const State state = lane.hasOpenSegment ? lane.open.state : State::Running;
         const uint32_t object = lane.hasOpenSegment ? lane.open.object : kNoObject;
         const int32_t arg = lane.hasOpenSegment ? lane.open.arg : -1;
@@ -126,17 +124,17 @@ void TraceBuilder::apply(const Event &event)
         return;
     }
     case EventKind::LockAcquire: {
-        lane.lockEvents.push_back(event);
+        keep(lane.lockEvents, event);
         ++lockRecord(event.object).acquisitions;
         lane.heldLocks.emplace_back(event.object, t);
         if (event.arg >= 0) {
             const int64_t waitStart = lane.hasOpenSegment && lane.open.state == State::LockWait ? lane.open.startNs : t;
-            m_trace.handoffs.push_back(LockHandoff { event.object, uint32_t(event.arg), event.lane, waitStart, t });
+            keep(m_trace.handoffs, LockHandoff { event.object, uint32_t(event.arg), event.lane, waitStart, t });
         }
         return;
     }
     case EventKind::LockRelease: {
-        lane.lockEvents.push_back(event);
+        keep(lane.lockEvents, event);
         auto held = std::find_if(
             lane.heldLocks.rbegin(), lane.heldLocks.rend(), [&](const auto &h) { return h.first == event.object; });
         if (held != lane.heldLocks.rend()) {
@@ -146,23 +144,66 @@ void TraceBuilder::apply(const Event &event)
         return;
     }
     case EventKind::Result:
-        m_trace.resultsOrder.push_back(int(event.object));
-        lane.marks.push_back(event);
+        if (event.object < m_trace.tasks.size())
+            m_trace.resultsOrder.push_back(int(event.object));
+        keep(lane.marks, event);
         return;
     case EventKind::CounterRead:
     case EventKind::CounterWrite:
-        lane.counterEvents.push_back(event);
+        keep(lane.counterEvents, event);
         return;
     case EventKind::LostUpdate:
-        lane.lostUpdates.push_back(event);
+        keep(lane.lostUpdates, event);
         return;
     case EventKind::QueuePut:
     case EventKind::QueueGet:
     case EventKind::EventSet:
     case EventKind::EventClear:
     case EventKind::Mark:
-        lane.marks.push_back(event);
+        keep(lane.marks, event);
         return;
+    }
+}
+
+void TraceBuilder::recordTaskBoundary(const Event &event)
+{
+    if (event.object >= m_trace.tasks.size())
+        return;
+    TaskRecord &task = m_trace.tasks[event.object];
+    if (event.kind == EventKind::TaskBegin) {
+        task.beginNs = event.timeNs;
+        task.lane = int(event.lane);
+    } else {
+        task.endNs = event.timeNs;
+        task.outcome = event.arg >= 0 && event.arg <= int64_t(TaskOutcome::Failed) ? static_cast<TaskOutcome>(event.arg)
+                                                                                   : TaskOutcome::Failed;
+    }
+}
+
+void TraceBuilder::applyOverBudget(LaneTrack &lane, const Event &event)
+{
+    if (m_budgetReachedNs < 0) {
+        // Every lane's picture ends with the last event it had when the budget ran out.
+        m_budgetReachedNs = event.timeNs;
+        for (LaneTrack &each : m_trace.lanes)
+            closeSegment(each, each.open.endNs);
+    }
+    const int64_t t = event.timeNs;
+    switch (event.kind) {
+    case EventKind::LaneEnd:
+        lane.endNs = t;
+        break;
+    case EventKind::TaskBegin:
+    case EventKind::TaskEnd:
+        recordTaskBoundary(event);
+        break;
+    case EventKind::Result:
+        if (event.object < m_trace.tasks.size())
+            m_trace.resultsOrder.push_back(int(event.object));
+        break;
+    default:
+        ++m_dropped;
+        break;
     }
 }
 
