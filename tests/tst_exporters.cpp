@@ -229,7 +229,7 @@ void TestExporters::nativeTraceRejectsDamagedFiles()
     file.close();
     QString error;
     QVERIFY(!TraceFile::read(path, &error));
-    QVERIFY2(error.startsWith(path + QStringLiteral(": truncated")), qPrintable(error));
+    QVERIFY2(error.startsWith(path + QStringLiteral(": damaged at byte ")), qPrintable(error));
     const QString other = dir.filePath(QStringLiteral("other.threadlab"));
     QFile junk(other);
     QVERIFY(junk.open(QIODevice::WriteOnly));
