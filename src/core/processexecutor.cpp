@@ -11,11 +11,14 @@
 
 #include <QCoreApplication>
 #include <QEventLoop>
-#include <QLocalServer>
 #include <QLocalSocket>
 #include <QProcess>
 #include <QTimer>
-#include <QUuid>
+#include <cerrno>
+#include <cstring>
+#include <fcntl.h>
+#include <sys/socket.h>
+#include <unistd.h>
 
 namespace threadlab {
 
@@ -55,15 +58,6 @@ bool ProcessExecutor::anyWorkerAlive() const
     return false;
 }
 
-ProcessExecutor::Worker *ProcessExecutor::workerOf(QLocalSocket *socket)
-{
-    for (auto &worker : m_workers) {
-        if (worker->socket == socket)
-            return worker.get();
-    }
-    return nullptr;
-}
-
 void ProcessExecutor::send(Worker &worker, const QByteArray &frame)
 {
     if (worker.socket && worker.socket->state() == QLocalSocket::ConnectedState) {
@@ -72,29 +66,33 @@ void ProcessExecutor::send(Worker &worker, const QByteArray &frame)
     }
 }
 
-bool ProcessExecutor::listen()
-{
-    m_server = new QLocalServer(m_context.get());
-    m_server->setSocketOptions(QLocalServer::UserAccessOption);
-    const QString name = QStringLiteral("threadlab-") + QString::number(QCoreApplication::applicationPid()) + u'-'
-        + QUuid::createUuid().toString(QUuid::Id128).left(12);
-    if (!m_server->listen(name)) {
-        m_env.log.addError(QStringLiteral("cannot listen for worker processes on local socket '") + name
-            + QStringLiteral("': ") + m_server->errorString());
-        return false;
-    }
-    QObject::connect(m_server, &QLocalServer::newConnection, m_context.get(), [this] { onConnection(); });
-    return true;
-}
-
 void ProcessExecutor::startWorker(int index)
 {
     auto worker = std::make_unique<Worker>();
     worker->index = index;
+    worker->lanes = std::make_unique<WorkerLanes>(m_env.scenario.instances.size(), m_env.scenario.objects.size());
     auto *process = new QProcess(m_context.get());
     worker->process = process;
     Worker *raw = worker.get();
     m_workers.push_back(std::move(worker));
+    // The channel: a socket pair, both ends closed on exec; the child keeps its end open across
+    // exec (in the child only), and finds its number in the environment.
+    int ends[2] = { -1, -1 };
+    if (::socketpair(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0, ends) != 0) {
+        m_env.log.addError(QStringLiteral("cannot make a channel for worker process %1: %2")
+                               .arg(index + 1)
+                               .arg(QString::fromLocal8Bit(std::strerror(errno))));
+        raw->exited = true;
+        return;
+    }
+    const int childEnd = ends[1];
+    raw->socket = new QLocalSocket(m_context.get());
+    raw->socket->setSocketDescriptor(ends[0]);
+    QObject::connect(raw->socket, &QLocalSocket::readyRead, m_context.get(), [this, raw] { onSocketData(*raw); });
+    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+    environment.insert(QString::fromLatin1(kWorkerChannelVariable), QString::number(childEnd));
+    process->setProcessEnvironment(environment);
+    process->setChildProcessModifier([childEnd] { ::fcntl(childEnd, F_SETFD, 0); });
     process->setProcessChannelMode(QProcess::ForwardedErrorChannel);
     process->setStandardOutputFile(QProcess::nullDevice());
     QObject::connect(process, &QProcess::finished, m_context.get(), [this, raw](int code, QProcess::ExitStatus status) {
@@ -109,149 +107,149 @@ void ProcessExecutor::startWorker(int index)
             onWorkerExited(*raw, QString());
         }
     });
-    process->start(m_env.workerPath,
-        { QStringLiteral("--connect"), m_server->fullServerName(), QStringLiteral("--index"), QString::number(index) });
+    process->start(m_env.workerPath, { QStringLiteral("--index"), QString::number(index) });
+    ::close(childEnd);
     QTimer::singleShot(kConnectTimeoutMs, m_context.get(), [this, raw] {
         if (!raw->ready && !raw->exited) {
-            m_env.log.addError(workerLabel(*raw) + QStringLiteral(" did not connect within ")
+            m_env.log.addError(workerLabel(*raw) + QStringLiteral(" did not report ready within ")
                 + QString::number(kConnectTimeoutMs / 1000) + QStringLiteral(" s"));
             raw->process->kill();
         }
     });
 }
 
-void ProcessExecutor::onConnection()
+void ProcessExecutor::onSocketData(Worker &worker)
 {
-    while (QLocalSocket *socket = m_server->nextPendingConnection()) {
-        socket->setParent(m_context.get());
-        QObject::connect(socket, &QLocalSocket::readyRead, m_context.get(), [this, socket] { onSocketData(socket); });
-        // The worker is not known until its Ready message; keep the bytes until then.
-        auto pending = std::make_unique<Worker>();
-        pending->index = -1;
-        pending->socket = socket;
-        pending->exited = true; // not a worker of ours until it says which one it is
-        m_workers.push_back(std::move(pending));
-        onSocketData(socket);
-    }
-}
-
-void ProcessExecutor::onSocketData(QLocalSocket *socket)
-{
-    Worker *worker = workerOf(socket);
-    if (!worker)
+    if (!worker.socket || worker.stopped)
         return;
-    worker->reader.append(socket->readAll());
-    while (auto frame = worker->reader.next()) {
-        handleFrame(socket, *frame);
-        worker = workerOf(socket);
-        if (!worker)
+    worker.reader.append(worker.socket->readAll());
+    while (auto frame = worker.reader.next()) {
+        handleFrame(worker, *frame);
+        if (worker.stopped)
             return;
     }
-    if (worker->reader.failed())
-        protocolError(*worker, QStringLiteral("sent a malformed frame"));
+    if (worker.reader.failed())
+        protocolError(worker,
+            QStringLiteral("sent a frame over the limit of %1 bytes").arg(WorkerMessages::kMaxFrameBytes));
 }
 
 void ProcessExecutor::protocolError(Worker &worker, const QString &what)
 {
-    m_env.log.addError(workerLabel(worker) + u' ' + what + QStringLiteral("; stopping it"));
+    if (worker.stopped)
+        return;
+    worker.stopped = true;
+    m_env.log.addError(workerLabel(worker) + u' ' + what + QStringLiteral("; stopped it"));
+    if (worker.socket)
+        worker.socket->abort();
     if (worker.process)
         worker.process->kill();
-    else if (worker.socket)
-        worker.socket->abort();
 }
 
-void ProcessExecutor::handleFrame(QLocalSocket *socket, const FrameReader::Frame &frame)
+void ProcessExecutor::onReady(Worker &worker, const QByteArray &payload)
 {
-    Worker *worker = workerOf(socket);
-    if (frame.type == MessageType::Ready) {
-        const auto ready = WorkerMessages::decodeReady(frame.payload);
-        auto isSlot = [&](const auto &w) { return ready && w->index == ready->index && w->process && !w->ready; };
-        auto slot = std::find_if(m_workers.begin(), m_workers.end(), isSlot);
-        if (!ready || slot == m_workers.end()) {
-            protocolError(*worker, QStringLiteral("introduced itself wrongly"));
-            return;
-        }
-        Worker &target = **slot;
-        target.socket = socket;
-        target.pid = ready->pid;
-        target.ready = true;
-        target.reader = std::move(worker->reader);
-        std::erase_if(m_workers, [worker](const auto &w) { return w.get() == worker; });
-        const ScenarioOptions &options = m_env.scenario.options;
-        HelloMessage hello { m_env.scenario.source, m_env.scenario.origin, options.lock, options.gil,
-            options.raceWindowNs, m_env.burner.iterationsPerMs(), target.index,
-            m_env.runner.network().serverUrl.toString(), m_env.runner.network().directory };
-        send(target, WorkerMessages::frame(MessageType::Hello, WorkerMessages::encode(hello)));
-        dispatch();
+    const auto ready = WorkerMessages::decodeReady(payload);
+    if (!ready || worker.ready || ready->index != worker.index || ready->pid != worker.process->processId()) {
+        protocolError(worker, QStringLiteral("introduced itself wrongly"));
         return;
     }
-    if (!worker || !worker->ready) {
-        if (worker)
-            protocolError(*worker, QStringLiteral("sent a message before introducing itself"));
+    worker.pid = ready->pid;
+    worker.ready = true;
+    const ScenarioOptions &options = m_env.scenario.options;
+    HelloMessage hello { m_env.scenario.source, m_env.scenario.origin, options.lock, options.gil, options.raceWindowNs,
+        m_env.burner.iterationsPerMs(), worker.index, m_env.runner.network().serverUrl.toString(),
+        m_env.runner.network().directory };
+    send(worker, WorkerMessages::frame(MessageType::Hello, WorkerMessages::encode(hello)));
+    dispatch();
+}
+
+void ProcessExecutor::onLane(Worker &worker, const QByteArray &payload)
+{
+    const auto lane = WorkerMessages::decodeLane(payload);
+    if (!lane) {
+        protocolError(worker, QStringLiteral("sent a malformed lane"));
+        return;
+    }
+    if (!worker.lanes->empty()) {
+        // A worker runs its tasks on one lane: a second one is refused before it is made here.
+        protocolError(worker, QStringLiteral("announced more than one lane"));
+        return;
+    }
+    LaneInfo info = lane->info;
+    info.parent = int(m_main->lane());
+    info.pid = worker.pid;
+    info.name = info.name + QStringLiteral(" (pid ") + QString::number(worker.pid) + u')';
+    worker.lanes->add(lane->info.id, m_env.recorder.addLane(info));
+}
+
+void ProcessExecutor::onEvents(Worker &worker, const QByteArray &payload)
+{
+    auto events = WorkerMessages::decodeEvents(payload);
+    if (!events) {
+        protocolError(worker, QStringLiteral("sent malformed events"));
+        return;
+    }
+    const int64_t now = nowNs();
+    for (Event &event : *events) {
+        if (const QString problem = worker.lanes->check(event, worker.currentTask, now); !problem.isEmpty()) {
+            protocolError(worker, problem);
+            return;
+        }
+        worker.lanes->push(event);
+    }
+}
+
+void ProcessExecutor::onReport(Worker &worker, const QByteArray &payload)
+{
+    auto report = WorkerMessages::decodeReport(payload);
+    if (!report || report->counters.size() > m_env.scenario.objects.size() * 2) {
+        protocolError(worker, QStringLiteral("sent a malformed report"));
+        return;
+    }
+    for (CounterReport &counter : report->counters) {
+        counter.pid = worker.pid;
+        if (counter.lane >= 0)
+            counter.lane = worker.lanes->mirrorOf(counter.lane);
+    }
+    m_env.log.addCounters(report->counters);
+    m_env.log.addRemoteEvents(report->recorded, report->dropped);
+    worker.reported = true;
+}
+
+void ProcessExecutor::handleFrame(Worker &worker, const FrameReader::Frame &frame)
+{
+    if (frame.type == MessageType::Ready) {
+        onReady(worker, frame.payload);
+        return;
+    }
+    if (!worker.ready) {
+        protocolError(worker, QStringLiteral("sent a message before introducing itself"));
         return;
     }
     switch (frame.type) {
-    case MessageType::Lane: {
-        const auto lane = WorkerMessages::decodeLane(frame.payload);
-        if (!lane) {
-            protocolError(*worker, QStringLiteral("sent a malformed lane"));
-            return;
-        }
-        LaneInfo info = lane->info;
-        info.parent = int(m_main->lane());
-        info.name = info.name + QStringLiteral(" (pid ") + QString::number(info.pid) + u')';
-        worker->lanes[lane->info.id] = m_env.recorder.addLane(info);
+    case MessageType::Lane:
+        onLane(worker, frame.payload);
         return;
-    }
-    case MessageType::Events: {
-        const auto events = WorkerMessages::decodeEvents(frame.payload);
-        if (!events) {
-            protocolError(*worker, QStringLiteral("sent malformed events"));
-            return;
-        }
-        for (Event event : *events) {
-            const auto lane = worker->lanes.find(event.lane);
-            if (lane == worker->lanes.end()) {
-                protocolError(*worker, QStringLiteral("sent events for an unknown lane"));
-                return;
-            }
-            event.lane = lane->second->lane();
-            lane->second->push(event);
-        }
+    case MessageType::Events:
+        onEvents(worker, frame.payload);
         return;
-    }
     case MessageType::TaskDone: {
         const auto done = WorkerMessages::decodeTaskDone(frame.payload);
-        if (!done || done->instance != worker->currentTask) {
-            protocolError(*worker, QStringLiteral("reported a task it was not running"));
+        if (!done || done->instance != worker.currentTask) {
+            protocolError(worker, QStringLiteral("reported a task it was not running"));
             return;
         }
-        worker->currentTask = -1;
+        worker.currentTask = -1;
         if (done->outcome == TaskOutcome::Failed)
             m_env.runner.reportFailure(done->instance, done->failure);
         account(done->instance, done->outcome);
         dispatch();
         return;
     }
-    case MessageType::Report: {
-        auto report = WorkerMessages::decodeReport(frame.payload);
-        if (!report) {
-            protocolError(*worker, QStringLiteral("sent a malformed report"));
-            return;
-        }
-        for (CounterReport &counter : report->counters) {
-            if (counter.lane >= 0) {
-                const auto lane = worker->lanes.find(uint32_t(counter.lane));
-                counter.lane = lane == worker->lanes.end() ? -1 : int(lane->second->lane());
-            }
-        }
-        m_env.log.addCounters(report->counters);
-        m_env.log.addRemoteEvents(report->recorded, report->dropped);
-        worker->reported = true;
+    case MessageType::Report:
+        onReport(worker, frame.payload);
         return;
-    }
     default:
-        protocolError(*worker, QStringLiteral("sent an unexpected message type ") + QString::number(int(frame.type)));
+        protocolError(worker, QStringLiteral("sent an unexpected message type ") + QString::number(int(frame.type)));
         return;
     }
 }
@@ -261,13 +259,13 @@ void ProcessExecutor::onWorkerExited(Worker &worker, const QString &why)
     if (worker.exited)
         return;
     // Take whatever it wrote before it ended (the exit may be noticed before the last bytes were read).
-    while (worker.socket && worker.socket->waitForReadyRead(50))
-        onSocketData(worker.socket);
-    if (worker.socket)
-        onSocketData(worker.socket);
+    while (!worker.stopped && worker.socket && worker.socket->waitForReadyRead(50))
+        onSocketData(worker);
+    if (!worker.stopped && worker.socket)
+        onSocketData(worker);
     worker.exited = true;
     const bool expected = m_shuttingDown && worker.reported;
-    if (!expected && !why.isEmpty() && !(m_stopping && worker.currentTask < 0)) {
+    if (!expected && !why.isEmpty() && !worker.stopped && !(m_stopping && worker.currentTask < 0)) {
         QString message = workerLabel(worker) + u' ' + why;
         if (worker.currentTask >= 0)
             message += QStringLiteral(" while running task '") + taskName(worker.currentTask) + u'\'';
@@ -276,11 +274,12 @@ void ProcessExecutor::onWorkerExited(Worker &worker, const QString &why)
         m_env.log.addError(message);
     }
     const int64_t now = nowNs();
-    for (auto &[id, mirror] : worker.lanes) {
-        if (worker.currentTask >= 0 && id == worker.lanes.begin()->first)
-            mirror->recordAt(now, EventKind::TaskEnd, uint32_t(worker.currentTask), int64_t(TaskOutcome::Failed));
+    for (const auto &[id, lane] : *worker.lanes) {
+        if (worker.currentTask >= 0 && id == worker.lanes->begin()->first)
+            lane.mirror->recordAt(
+                now, EventKind::TaskEnd, uint32_t(worker.currentTask), int64_t(TaskOutcome::Failed));
         if (!expected)
-            mirror->recordAt(now, EventKind::LaneEnd);
+            lane.mirror->recordAt(now, EventKind::LaneEnd);
     }
     if (worker.currentTask >= 0) {
         const int task = worker.currentTask;
@@ -312,7 +311,7 @@ void ProcessExecutor::dispatch()
     for (auto &worker : m_workers) {
         if (m_pending.empty())
             return;
-        if (!worker->ready || worker->exited || worker->currentTask >= 0)
+        if (!worker->ready || worker->exited || worker->stopped || worker->currentTask >= 0)
             continue;
         worker->currentTask = m_pending.front();
         m_pending.pop_front();
@@ -364,10 +363,6 @@ void ProcessExecutor::runMain(LaneContext &main)
         m_pending.push_back(instance.id);
     }
     m_sequencer = std::make_unique<ResultSequencer>(m_env.scenario.executor.results, submitted);
-    if (!listen()) {
-        failPending(QStringLiteral("the worker processes could not be reached"));
-        return;
-    }
     for (int i = 0; i < m_env.scenario.executor.workers; ++i)
         startWorker(i);
     m_loop = &loop;

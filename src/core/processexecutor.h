@@ -3,16 +3,15 @@
 #include "executor.h"
 #include "framereader.h"
 #include "resultsequencer.h"
+#include "workerlanes.h"
 
 #include <QObject>
 #include <QString>
 #include <deque>
-#include <map>
 #include <memory>
 #include <vector>
 
 class QEventLoop;
-class QLocalServer;
 class QLocalSocket;
 class QProcess;
 
@@ -21,13 +20,21 @@ namespace threadlab {
 class LaneBuffer;
 
 // ProcessPoolExecutor: `workers` child processes of the threadlab-worker executable. Tasks are
-// dispatched to free workers; each worker streams its events back live over a local socket
-// (timestamps on the same monotonic clock) and the events are mirrored into this run's recorder.
+// dispatched to free workers; each worker streams its events back live (timestamps on the same
+// monotonic clock) and the events are mirrored into this run's recorder.
+// Each worker talks over its own socket pair, whose far end it inherits as a file descriptor: there
+// is no socket name or file that another process could find or connect to, and nothing is left
+// behind when the parent dies. Everything a worker sends is checked (frame size, message form,
+// lanes, tasks and objects it names; see WorkerLanes) and a worker that sends anything wrong is
+// stopped with a message; its task fails and the run goes on.
 // Runs its own event loop on the main lane. A worker that dies is reported and its task failed;
 // the run still ends.
 class ProcessExecutor : public Executor
 {
 public:
+    // The environment variable that tells a worker which inherited descriptor is its channel.
+    static constexpr const char *kWorkerChannelVariable = "THREADLAB_CHANNEL_FD";
+
     explicit ProcessExecutor(RunEnvironment &env);
     ~ProcessExecutor() override;
 
@@ -39,21 +46,24 @@ private:
     {
         int index = 0;
         QProcess *process = nullptr;
-        QLocalSocket *socket = nullptr;
+        QLocalSocket *socket = nullptr; // our end of the worker's socket pair
         qint64 pid = 0;
         FrameReader reader;
         int currentTask = -1;
         bool ready = false;
         bool exited = false;
         bool reported = false;
-        std::map<uint32_t, LaneBuffer *> lanes; // the worker's lane id -> mirror lane here
+        bool stopped = false; // it sent something wrong and was stopped
+        std::unique_ptr<WorkerLanes> lanes;
     };
 
-    bool listen();
     void startWorker(int index);
-    void onConnection();
-    void onSocketData(QLocalSocket *socket);
-    void handleFrame(QLocalSocket *socket, const FrameReader::Frame &frame);
+    void onSocketData(Worker &worker);
+    void handleFrame(Worker &worker, const FrameReader::Frame &frame);
+    void onReady(Worker &worker, const QByteArray &payload);
+    void onLane(Worker &worker, const QByteArray &payload);
+    void onEvents(Worker &worker, const QByteArray &payload);
+    void onReport(Worker &worker, const QByteArray &payload);
     void onWorkerExited(Worker &worker, const QString &why);
     void dispatch();
     void account(int instance, TaskOutcome outcome);
@@ -62,14 +72,12 @@ private:
     void send(Worker &worker, const QByteArray &frame);
     void protocolError(Worker &worker, const QString &what);
     void killAll();
-    Worker *workerOf(QLocalSocket *socket);
     QString workerLabel(const Worker &worker) const;
     QString taskName(int instance) const;
     bool anyWorkerAlive() const;
     void quitWhen(bool done);
 
     std::unique_ptr<QObject> m_context; // parent of every QObject here, lives on the main lane
-    QLocalServer *m_server = nullptr;
     QEventLoop *m_loop = nullptr;
     std::vector<std::unique_ptr<Worker>> m_workers;
     std::deque<int> m_pending;

@@ -1,5 +1,9 @@
 #include "workermessages.h"
 
+#include "boundedreader.h"
+#include "jsonreader.h"
+#include "scenarioparser.h"
+
 #include <QDataStream>
 #include <QIODevice>
 #include <cstring>
@@ -17,16 +21,21 @@ template <typename Write> QByteArray write(Write &&fill)
     return bytes;
 }
 
+// Decodes what QDataStream wrote with every length checked (a peer's payload is not trusted);
+// the payload must be used up exactly.
 template <typename T, typename Read> std::optional<T> read(const QByteArray &payload, Read &&fill)
 {
-    QDataStream stream(payload);
-    stream.setVersion(QDataStream::Qt_6_4);
-    T message;
-    fill(stream, message);
-    if (stream.status() != QDataStream::Ok)
+    BoundedReader in(payload.constData(), payload.size());
+    T message {};
+    fill(in, message);
+    if (!in.ok() || in.left() != 0)
         return std::nullopt;
     return message;
 }
+
+constexpr qsizetype kMaxPathChars = 4096;
+constexpr qsizetype kMaxMessageChars = 10'000;
+constexpr quint32 kMaxCounters = 1'000'000;
 
 } // namespace
 
@@ -51,9 +60,18 @@ QByteArray encode(const HelloMessage &m)
 
 std::optional<HelloMessage> decodeHello(const QByteArray &payload)
 {
-    return read<HelloMessage>(payload, [](QDataStream &s, HelloMessage &m) {
-        s >> m.scenarioJson >> m.origin >> m.lock >> m.gil >> m.raceWindowNs >> m.iterationsPerMs >> m.index
-            >> m.serverUrl >> m.downloadDirectory;
+    return read<HelloMessage>(payload, [](BoundedReader &in, HelloMessage &m) {
+        in.bytes(m.scenarioJson, ScenarioParser::kMaxFileBytes, "the scenario");
+        in.string(m.origin, kMaxPathChars, "the scenario's origin");
+        in.boolean(m.lock);
+        in.boolean(m.gil);
+        in.integer(m.raceWindowNs);
+        quint64 rate = 0;
+        in.integer(rate);
+        std::memcpy(&m.iterationsPerMs, &rate, sizeof rate);
+        in.integer(m.index);
+        in.string(m.serverUrl, kMaxPathChars, "the server's URL");
+        in.string(m.downloadDirectory, kMaxPathChars, "the download folder");
     });
 }
 
@@ -64,7 +82,10 @@ QByteArray encode(const ReadyMessage &m)
 
 std::optional<ReadyMessage> decodeReady(const QByteArray &payload)
 {
-    return read<ReadyMessage>(payload, [](QDataStream &s, ReadyMessage &m) { s >> m.index >> m.pid; });
+    return read<ReadyMessage>(payload, [](BoundedReader &in, ReadyMessage &m) {
+        in.integer(m.index);
+        in.integer(m.pid);
+    });
 }
 
 QByteArray encode(const LaneMessage &m)
@@ -76,11 +97,18 @@ QByteArray encode(const LaneMessage &m)
 
 std::optional<LaneMessage> decodeLane(const QByteArray &payload)
 {
-    return read<LaneMessage>(payload, [](QDataStream &s, LaneMessage &m) {
+    return read<LaneMessage>(payload, [](BoundedReader &in, LaneMessage &m) {
         quint8 kind = 0;
         qint32 parent = -1;
-        s >> m.info.id >> kind >> m.info.pid >> m.info.tid >> m.info.name >> parent;
-        m.info.kind = kind <= quint8(LaneKind::Process) ? LaneKind(kind) : LaneKind::Thread;
+        in.integer(m.info.id);
+        in.integer(kind);
+        in.integer(m.info.pid);
+        in.integer(m.info.tid);
+        in.string(m.info.name, JsonReader::kMaxNameLength, "a lane's name");
+        in.integer(parent);
+        if (kind > quint8(LaneKind::Process))
+            in.fail(QStringLiteral("lane kind %1").arg(kind));
+        m.info.kind = LaneKind(kind);
         m.info.parent = parent;
     });
 }
@@ -92,9 +120,13 @@ QByteArray encode(const TaskDoneMessage &m)
 
 std::optional<TaskDoneMessage> decodeTaskDone(const QByteArray &payload)
 {
-    return read<TaskDoneMessage>(payload, [](QDataStream &s, TaskDoneMessage &m) {
+    return read<TaskDoneMessage>(payload, [](BoundedReader &in, TaskDoneMessage &m) {
         qint64 outcome = 0;
-        s >> m.instance >> outcome >> m.failure;
+        in.integer(m.instance);
+        in.integer(outcome);
+        in.string(m.failure, kMaxMessageChars, "the failure");
+        if (outcome < 0 || outcome > qint64(TaskOutcome::Failed))
+            in.fail(QStringLiteral("outcome %1").arg(outcome));
         m.outcome = TaskOutcome(outcome);
     });
 }
@@ -112,22 +144,24 @@ QByteArray encode(const ReportMessage &m)
 
 std::optional<ReportMessage> decodeReport(const QByteArray &payload)
 {
-    return read<ReportMessage>(payload, [](QDataStream &s, ReportMessage &m) {
+    return read<ReportMessage>(payload, [](BoundedReader &in, ReportMessage &m) {
         quint32 count = 0;
-        s >> count;
-        for (quint32 i = 0; i < count && s.status() == QDataStream::Ok; ++i) {
+        in.count(count, kMaxCounters, 4 + 8 + 4 + 4 * 8, "the number of counters");
+        for (quint32 i = 0; i < count && in.ok(); ++i) {
             CounterReport c;
             qint32 lane = -1;
             qint64 expected = 0, actual = 0, lost = 0, amount = 0;
-            s >> c.name >> c.pid >> lane >> expected >> actual >> lost >> amount;
-            c.lane = lane;
-            c.expected = expected;
-            c.actual = actual;
-            c.lostUpdates = lost;
-            c.lostAmount = amount;
-            m.counters.push_back(c);
+            in.string(c.name, JsonReader::kMaxNameLength, "a counter's name");
+            in.integer(c.pid);
+            in.integer(lane);
+            in.integer(expected);
+            in.integer(actual);
+            in.integer(lost);
+            in.integer(amount);
+            m.counters.push_back(CounterReport { c.name, c.pid, lane, expected, actual, lost, amount });
         }
-        s >> m.recorded >> m.dropped;
+        in.integer(m.recorded);
+        in.integer(m.dropped);
     });
 }
 
@@ -152,7 +186,7 @@ QByteArray encodeTask(qint32 instance)
 
 std::optional<qint32> decodeTask(const QByteArray &payload)
 {
-    return read<qint32>(payload, [](QDataStream &s, qint32 &m) { s >> m; });
+    return read<qint32>(payload, [](BoundedReader &in, qint32 &m) { in.integer(m); });
 }
 
 } // namespace threadlab::WorkerMessages

@@ -66,7 +66,9 @@ struct ReportMessage
 
 namespace WorkerMessages {
 
-constexpr quint32 kMaxFrameBytes = 64u * 1024 * 1024;
+// The largest frame either side accepts (README, "Security"): a scenario of the largest allowed
+// size, or 64 Ki events, fit in one.
+constexpr quint32 kMaxFrameBytes = 8u * 1024 * 1024;
 
 QByteArray frame(MessageType type, const QByteArray &payload = {});
 

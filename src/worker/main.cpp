@@ -12,16 +12,14 @@ int main(int argc, char *argv[])
     QCommandLineParser parser;
     parser.setApplicationDescription(QStringLiteral("ThreadLab worker process (started by the process executor)"));
     parser.addHelpOption();
-    parser.addOption(
-        { QStringLiteral("connect"), QStringLiteral("Local socket of the parent run."), QStringLiteral("name") });
     parser.addOption({ QStringLiteral("index"), QStringLiteral("This worker's index."), QStringLiteral("n") });
     parser.process(app);
     bool indexOk = false;
     const int index = parser.value(QStringLiteral("index")).toInt(&indexOk);
-    if (!parser.isSet(QStringLiteral("connect")) || !indexOk || index < 0) {
-        std::fprintf(stderr, "threadlab-worker: needs --connect NAME and --index N (it is started by threadlab)\n");
+    if (!indexOk || index < 0) {
+        std::fprintf(stderr, "threadlab-worker: needs --index N (it is started by threadlab)\n");
         return 64;
     }
-    threadlab::WorkerSession session(parser.value(QStringLiteral("connect")), index);
+    threadlab::WorkerSession session(index);
     return session.exec();
 }

@@ -4,6 +4,7 @@
 #include "lanecontext.h"
 #include "netservices.h"
 #include "osids.h"
+#include "processexecutor.h"
 #include "recorder.h"
 #include "runobjects.h"
 #include "scenarioparser.h"
@@ -13,7 +14,9 @@
 #include <QElapsedTimer>
 #include <csignal>
 #include <cstdio>
+#include <fcntl.h>
 #include <sys/prctl.h>
+#include <sys/stat.h>
 #include <thread>
 #include <unistd.h>
 
@@ -25,9 +28,8 @@ constexpr int kHelloTimeoutMs = 30'000;
 constexpr size_t kMaxEventsPerFrame = 64 * 1024;
 } // namespace
 
-WorkerSession::WorkerSession(QString serverName, int index)
-    : m_serverName(std::move(serverName))
-    , m_index(index)
+WorkerSession::WorkerSession(int index)
+    : m_index(index)
 { }
 
 void WorkerSession::fail(const QString &message)
@@ -42,9 +44,21 @@ void WorkerSession::send(MessageType type, const QByteArray &payload)
 
 bool WorkerSession::connectToParent()
 {
-    m_socket.connectToServer(m_serverName);
-    if (!m_socket.waitForConnected(10'000)) {
-        fail(QStringLiteral("cannot connect to '") + m_serverName + QStringLiteral("': ") + m_socket.errorString());
+    // The parent passes one end of a socket pair as an inherited descriptor, named in the
+    // environment; nothing else can reach it. The variable is removed so that programs this worker
+    // might start do not see it, and the descriptor is not passed on to them.
+    const QByteArray variable = qgetenv(ProcessExecutor::kWorkerChannelVariable);
+    qunsetenv(ProcessExecutor::kWorkerChannelVariable);
+    bool ok = false;
+    const int fd = variable.toInt(&ok);
+    struct stat info {};
+    if (!ok || fd < 0 || ::fstat(fd, &info) != 0 || !S_ISSOCK(info.st_mode)) {
+        fail(QStringLiteral("no channel to the parent (this program is started by threadlab, not by hand)"));
+        return false;
+    }
+    ::fcntl(fd, F_SETFD, FD_CLOEXEC);
+    if (!m_socket.setSocketDescriptor(fd)) {
+        fail(QStringLiteral("cannot use the channel to the parent: ") + m_socket.errorString());
         return false;
     }
     send(MessageType::Ready, WorkerMessages::encode(ReadyMessage { m_index, currentPid() }));

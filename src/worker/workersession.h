@@ -20,7 +20,7 @@ class Recorder;
 class WorkerSession
 {
 public:
-    WorkerSession(QString serverName, int index);
+    explicit WorkerSession(int index);
     int exec(); // the process's exit code
 
 private:
@@ -32,7 +32,6 @@ private:
     void send(MessageType type, const QByteArray &payload = {});
     void fail(const QString &message);
 
-    const QString m_serverName;
     const int m_index;
     QLocalSocket m_socket;
     FrameReader m_reader;
