@@ -12,6 +12,7 @@ class StopToken;
 // The scenario's embedded image server: latency before the first byte, bandwidth, per-image failures.
 struct ServerSettings
 {
+    static constexpr int kMaxImageKb = 8 * 1024; // the largest image a scenario may ask for
     bool used = false; // some download step fetches from the embedded server
     int latencyMs = 200;
     int bandwidthKBps = 0; // 0: unthrottled
@@ -33,6 +34,7 @@ class NetworkServices
 {
 public:
     static constexpr int64_t kWaitingForFirstByte = 0;
+    static constexpr qint64 kMaxDownloadBytes = 64 * 1024 * 1024; // a larger download fails
     static constexpr int64_t kReceiving = 1;
 
     virtual ~NetworkServices() = default;

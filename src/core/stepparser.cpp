@@ -184,7 +184,8 @@ void StepParser::parseDownload(const QJsonValue &value, const QString &path, Ste
             m_json.error(JsonReader::join(path, QStringLiteral("kb")),
                 QStringLiteral("the size applies to images of the embedded server"));
         step.kilobytes
-            = m_json.integer(object.value(QStringLiteral("kb")), JsonReader::join(path, QStringLiteral("kb")), 1, 65536)
+            = m_json.integer(object.value(QStringLiteral("kb")), JsonReader::join(path, QStringLiteral("kb")), 1,
+                                   ServerSettings::kMaxImageKb)
                   .value_or(100);
     }
     m_scenario.server.used = m_scenario.server.used || hasImage;

@@ -41,12 +41,17 @@ DownloadResult HttpDownloader::get(
     std::unique_ptr<QNetworkReply> reply(managerOfThisThread().get(request));
     QByteArray received;
     bool receiving = false;
+    bool tooLarge = false;
     QObject::connect(reply.get(), &QNetworkReply::readyRead, &loop, [&] {
         if (!receiving) {
             receiving = true;
             lane.setState(State::IoWait, kNoObject, NetworkServices::kReceiving);
         }
         received += reply->readAll();
+        if (received.size() > NetworkServices::kMaxDownloadBytes) {
+            tooLarge = true;
+            reply->abort();
+        }
     });
     QObject::connect(reply.get(), &QNetworkReply::finished, &loop, &QEventLoop::quit);
     QTimer stopWatch;
@@ -62,6 +67,12 @@ DownloadResult HttpDownloader::get(
     lane.setState(State::Running);
     if (stop.stopRequested()) {
         result.error = QStringLiteral("GET %1: stopped").arg(where);
+        return result;
+    }
+    if (tooLarge) {
+        result.error = QStringLiteral("GET %1: larger than %2 MiB, the most a download may be")
+                           .arg(where)
+                           .arg(NetworkServices::kMaxDownloadBytes / (1024 * 1024));
         return result;
     }
     const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
