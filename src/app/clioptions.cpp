@@ -57,15 +57,42 @@ bool CliOptions::writeJson(const QByteArray &json, const QString &path)
     return true;
 }
 
+QString CliOptions::printable(const QString &text)
+{
+    // Names and texts come from scenario and trace files: an ESC or BEL in them must not reach the
+    // terminal as a command, and a NUL must not cut the output short. Tab and newline stay.
+    QString out;
+    out.reserve(text.size());
+    for (const QChar c : text) {
+        const char16_t u = c.unicode();
+        const bool control = (u < 0x20 && u != u'\n' && u != u'\t') || (u >= 0x7f && u < 0xa0)
+            || (u >= 0x202a && u <= 0x202e) || (u >= 0x2066 && u <= 0x2069);
+        if (control)
+            out += u < 0x100 ? QStringLiteral("\\x") + QString::number(u, 16).rightJustified(2, u'0')
+                             : QStringLiteral("\\u") + QString::number(u, 16).rightJustified(4, u'0');
+        else
+            out += c;
+    }
+    return out;
+}
+
+namespace {
+void write(const QString &text, FILE *stream)
+{
+    const QByteArray bytes = CliOptions::printable(text).toUtf8();
+    std::fwrite(bytes.constData(), 1, size_t(bytes.size()), stream);
+    std::fflush(stream);
+}
+} // namespace
+
 void CliOptions::out(const QString &text)
 {
-    std::fputs(qPrintable(text), stdout);
-    std::fflush(stdout);
+    write(text, stdout);
 }
 
 void CliOptions::err(const QString &text)
 {
-    std::fputs(qPrintable(text + u'\n'), stderr);
+    write(text + u'\n', stderr);
 }
 
 const QString &CliOptions::usage()

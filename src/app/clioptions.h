@@ -33,6 +33,9 @@ public:
 
     // Writes JSON to a file, or to standard output for "-"; false (with a message) if it cannot.
     static bool writeJson(const QByteArray &json, const QString &path);
+    // Text as it may go to a terminal: control characters other than tab and newline escaped (\x1b).
+    static QString printable(const QString &text);
+    // Write printable(text) whole (a NUL does not end it).
     static void out(const QString &text);
     static void err(const QString &text);
     static const QString &usage();
