@@ -12,6 +12,7 @@ class TestRecorder : public QObject
 private Q_SLOTS:
     void keepsOrderAcrossChunks();
     void countsDropsWhenBudgetIsExhausted();
+    void structuralEventsAreNeverDropped();
     void manyThreadsLoseNothing();
     void drainsLiveWhileProducing();
 };
@@ -43,10 +44,10 @@ void TestRecorder::keepsOrderAcrossChunks()
 
 void TestRecorder::countsDropsWhenBudgetIsExhausted()
 {
-    // Budget for one extra chunk; the first chunk is always there: room for 2 chunks of events.
-    Recorder recorder(LaneBuffer::kChunkEvents);
+    // Budget for two extra chunks; the first chunk is always there: room for 3 chunks of events.
+    Recorder recorder(2 * LaneBuffer::kChunkEvents);
     LaneBuffer *lane = recorder.addLane(LaneInfo {});
-    const uint64_t room = 2 * LaneBuffer::kChunkEvents;
+    const uint64_t room = 3 * LaneBuffer::kChunkEvents;
     for (uint64_t i = 0; i < room + 100; ++i)
         lane->record(EventKind::Mark, 0, int64_t(i));
     size_t seen = 0;
@@ -69,6 +70,33 @@ void TestRecorder::countsDropsWhenBudgetIsExhausted()
                 after.push_back(events[i].arg);
         });
     QCOMPARE(after, (std::vector<int64_t> { -5, -6 }));
+}
+
+void TestRecorder::structuralEventsAreNeverDropped()
+{
+    // With the budget used up, marks are dropped but a task's end, a result and the lane's end
+    // still arrive, in order, after everything recorded before them.
+    Recorder recorder(LaneBuffer::kChunkEvents);
+    LaneBuffer *lane = recorder.addLane(LaneInfo {});
+    for (uint32_t i = 0; i < 2 * LaneBuffer::kChunkEvents + 10; ++i)
+        lane->record(EventKind::Mark, 0, int64_t(i));
+    lane->record(EventKind::TaskEnd, 3, 0);
+    lane->record(EventKind::Mark, 0, -1);
+    lane->record(EventKind::Result, 3);
+    lane->record(EventKind::LaneEnd);
+    std::vector<Event> events;
+    recorder.drain([](const LaneInfo &) {}, [&](const Event *e, size_t n) { events.insert(events.end(), e, e + n); });
+    QCOMPARE(events.size(), size_t(2 * LaneBuffer::kChunkEvents + 3));
+    QCOMPARE(recorder.dropped(), 11u);
+    QCOMPARE(events[events.size() - 3].kind, EventKind::TaskEnd);
+    QCOMPARE(events[events.size() - 2].kind, EventKind::Result);
+    QCOMPARE(events.back().kind, EventKind::LaneEnd);
+    // Once drained, the budget has room again and ordinary events are kept.
+    lane->record(EventKind::Mark, 0, 42);
+    events.clear();
+    recorder.drain([](const LaneInfo &) {}, [&](const Event *e, size_t n) { events.insert(events.end(), e, e + n); });
+    QCOMPARE(events.size(), size_t(1));
+    QCOMPARE(events.front().arg, 42);
 }
 
 void TestRecorder::manyThreadsLoseNothing()

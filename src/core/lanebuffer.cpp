@@ -6,6 +6,9 @@ namespace threadlab {
 
 bool ChunkBudget::take() noexcept
 {
+    // A plain load first: producers that find the budget empty do not write to the shared counter.
+    if (m_left.load(std::memory_order_relaxed) <= 0)
+        return false;
     if (m_left.fetch_sub(1, std::memory_order_relaxed) > 0)
         return true;
     m_left.fetch_add(1, std::memory_order_relaxed);
@@ -32,15 +35,42 @@ LaneBuffer::~LaneBuffer()
     }
 }
 
-bool LaneBuffer::grow() noexcept
+void LaneBuffer::pushSlow(const Event &event) noexcept
 {
-    if (!m_budget.take())
+    const bool structural = isStructural(event.kind);
+    if (m_fill == kChunkEvents) {
+        if (!grow(structural)) {
+            m_dropped.fetch_add(1, std::memory_order_relaxed);
+            return;
+        }
+    } else if (m_tail->reserve && !structural) {
+        // In a reserve chunk: other events wait for the budget to have room again.
+        if (!m_budget.take()) {
+            m_dropped.fetch_add(1, std::memory_order_relaxed);
+            return;
+        }
+        m_tail->budgeted = true;
+        m_tail->reserve = false;
+    }
+    m_tail->events[m_fill] = event;
+    ++m_fill;
+    m_tail->count.store(m_fill, std::memory_order_release);
+    m_limit = m_tail->reserve ? m_fill : kChunkEvents;
+}
+
+bool LaneBuffer::grow(bool structural) noexcept
+{
+    const bool fromBudget = m_budget.take();
+    if (!fromBudget && !structural)
         return false;
     Chunk *chunk = new (std::nothrow) Chunk;
     if (!chunk) {
-        m_budget.give();
+        if (fromBudget)
+            m_budget.give();
         return false;
     }
+    chunk->budgeted = fromBudget;
+    chunk->reserve = !fromBudget;
     m_tail->next.store(chunk, std::memory_order_release);
     m_tail = chunk;
     m_fill = 0;
@@ -49,8 +79,9 @@ bool LaneBuffer::grow() noexcept
 
 void LaneBuffer::releaseChunk(Chunk *chunk) noexcept
 {
+    if (chunk->budgeted)
+        m_budget.give();
     delete chunk;
-    m_budget.give();
 }
 
 } // namespace threadlab

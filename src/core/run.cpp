@@ -144,8 +144,17 @@ void Run::collect()
     if (m_compacted)
         return;
     const bool finished = m_finished.load();
-    m_recorder.drain([this](const LaneInfo &info) { m_builder.addLane(info); },
-        [this](const Event *events, size_t count) { m_builder.addEvents(events, count); });
+    // While the run goes on, one call takes what it can in kCollectTimeNs, so a consumer (the GUI's
+    // timer, the CLI's stop check) keeps its pace even when the lanes record faster than the trace grows.
+    // Once finished, everything is taken.
+    const auto addLane = [this](const LaneInfo &info) { m_builder.addLane(info); };
+    const auto addEvents = [this](const Event *events, size_t count) { m_builder.addEvents(events, count); };
+    if (finished) {
+        while (m_recorder.drain(addLane, addEvents, kCollectBatch) > 0) { }
+    } else {
+        const int64_t until = nowNs() + kCollectTimeNs;
+        while (m_recorder.drain(addLane, addEvents, kCollectBatch) == kCollectBatch && nowNs() < until) { }
+    }
     if (m_builder.budgetReachedNs() >= 0 && !m_budgetReported) {
         m_budgetReported = true;
         m_log.addError(QStringLiteral("the trace reached its memory budget of %1 records at %2 s: later events "
@@ -157,7 +166,10 @@ void Run::collect()
         // Nothing more will arrive: the failures' reasons join their tasks, and the trace gives its
         // growth slack back.
         applyTaskFailures();
-        m_trace.shrinkToFit();
+        // Giving back the growth slack copies the trace once; a stopped run's user is waiting to
+        // get out, so it keeps its slack (at most the size of the trace) instead.
+        if (!m_stop.stopRequested())
+            m_trace.shrinkToFit();
         m_compacted = true;
     }
 }

@@ -52,6 +52,8 @@ public:
     bool isFinished() const { return m_finished.load(); }
     bool waitForFinished(int timeoutMs = -1);
 
+    static constexpr size_t kCollectBatch = 64 * 1024;
+    static constexpr int64_t kCollectTimeNs = 20'000'000; // how long one collect() may take while the run goes on
     void collect();
     const Trace &trace() const { return m_trace; }
     const Scenario &scenario() const { return m_scenario; }

@@ -26,6 +26,7 @@ namespace {
 constexpr int kPollMs = 10;
 constexpr int kHelloTimeoutMs = 30'000;
 constexpr size_t kMaxEventsPerFrame = 64 * 1024;
+constexpr size_t kMaxEventsPerFlush = 4 * kMaxEventsPerFrame; // keeps the loop reading the parent's orders
 } // namespace
 
 WorkerSession::WorkerSession(int index)
@@ -119,7 +120,7 @@ std::optional<HelloMessage> WorkerSession::waitForHello()
     return std::nullopt;
 }
 
-void WorkerSession::flush(Recorder &recorder)
+size_t WorkerSession::flush(Recorder &recorder)
 {
     std::vector<TaskDoneMessage> done;
     {
@@ -128,16 +129,24 @@ void WorkerSession::flush(Recorder &recorder)
     }
     // Events first, then completions: the parent has a task's events before it hears it ended.
     std::vector<Event> batch;
-    recorder.drain(
+    const size_t drained = recorder.drain(
         [this](const LaneInfo &info) { send(MessageType::Lane, WorkerMessages::encode(LaneMessage { info })); },
-        [&](const Event *events, size_t count) { batch.insert(batch.end(), events, events + count); });
+        [&](const Event *events, size_t count) { batch.insert(batch.end(), events, events + count); },
+        kMaxEventsPerFlush);
     for (size_t offset = 0; offset < batch.size(); offset += kMaxEventsPerFrame) {
         const size_t count = std::min(kMaxEventsPerFrame, batch.size() - offset);
         send(MessageType::Events, WorkerMessages::encodeEvents(batch.data() + offset, count));
     }
-    for (const TaskDoneMessage &message : done)
-        send(MessageType::TaskDone, WorkerMessages::encode(message));
+    if (drained < kMaxEventsPerFlush) {
+        for (const TaskDoneMessage &message : done)
+            send(MessageType::TaskDone, WorkerMessages::encode(message));
+    } else {
+        // Events recorded before these completions may still wait: the completions wait with them.
+        std::lock_guard lock(m_mutex);
+        m_done.insert(m_done.begin(), done.begin(), done.end());
+    }
     m_socket.flush();
+    return drained;
 }
 
 int WorkerSession::exec()
@@ -219,7 +228,7 @@ int WorkerSession::exec()
     tasks.join();
     if (!connected)
         return 5;
-    flush(recorder);
+    while (flush(recorder) >= kMaxEventsPerFlush) { }
     ReportMessage report { objects.counterReports(currentPid()), recorder.drained(), recorder.dropped() };
     send(MessageType::Report, WorkerMessages::encode(report));
     m_socket.flush();

@@ -28,7 +28,8 @@ private:
     std::optional<HelloMessage> waitForHello();
     bool pump(); // false once the parent is gone
     void handleFrame(const FrameReader::Frame &frame);
-    void flush(Recorder &recorder);
+    // Sends what was recorded (a bounded batch) and the tasks that ended; returns the events sent.
+    size_t flush(Recorder &recorder);
     void send(MessageType type, const QByteArray &payload = {});
     void fail(const QString &message);
 
