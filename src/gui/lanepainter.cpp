@@ -65,8 +65,8 @@ void LanePainter::paintSegments(QPainter &painter, const GanttFrame &frame, cons
     const int right = frame.size.width();
     int previousTask = segments.empty() || segments.data() == track.segments.data() ? -2 : (segments.data() - 1)->task;
     for (const Segment &segment : segments) {
-        const int x0 = std::max(left, int(std::floor(frame.mapping.timeToX(segment.startNs))));
-        const int x1 = std::min(right, int(std::ceil(frame.mapping.timeToX(segment.endNs))));
+        const int x0 = frame.mapping.xFloor(segment.startNs, left, right);
+        const int x1 = frame.mapping.xCeil(segment.endNs, left, right);
         const QRect rect(x0, bar.top(), std::max(1, x1 - x0), bar.height());
         const bool receiving = segment.state == State::IoWait && segment.arg == NetworkServices::kReceiving;
         painter.fillRect(rect, receiving ? m_palette.receivingBrush : m_palette.brush(segment.state));
@@ -124,8 +124,11 @@ void LanePainter::paintOpenSegment(QPainter &painter, const GanttFrame &frame, c
     if (!track.hasOpenSegment)
         return;
     const int64_t end = frame.live ? std::max(frame.nowNs, track.open.endNs) : track.open.endNs;
-    const int x0 = std::max(GanttFrame::kLabelWidth, int(std::floor(frame.mapping.timeToX(track.open.startNs))));
-    const int x1 = std::min(frame.size.width(), int(std::ceil(frame.mapping.timeToX(end))));
+    if (frame.mapping.timeToX(end) < GanttFrame::kLabelWidth
+        || frame.mapping.timeToX(track.open.startNs) > frame.size.width())
+        return;
+    const int x0 = frame.mapping.xFloor(track.open.startNs, GanttFrame::kLabelWidth, frame.size.width());
+    const int x1 = frame.mapping.xCeil(end, GanttFrame::kLabelWidth, frame.size.width());
     if (x1 > x0 || (x1 == x0 && end > track.open.startNs))
         painter.fillRect(QRect(x0, bar.top(), std::max(1, x1 - x0), bar.height()), m_palette.brush(track.open.state));
 }

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <algorithm>
 #include <cmath>
 #include <cstdint>
 
@@ -12,7 +13,18 @@ struct TimeMapping
     double nsPerPixel = 1'000'000;
     int left = 0;
 
-    double timeToX(int64_t t) const { return left + double(t - startNs) / nsPerPixel; }
+    // In doubles: a damaged trace's times can be far enough apart to overflow an int64 difference.
+    double timeToX(int64_t t) const { return left + (double(t) - double(startNs)) / nsPerPixel; }
+    // The pixel column where time t starts (floor) or ends (ceil), clamped to [lo, hi] before it
+    // becomes an int.
+    int xFloor(int64_t t, int lo, int hi) const
+    {
+        return int(std::clamp(std::floor(timeToX(t)), double(lo), double(hi)));
+    }
+    int xCeil(int64_t t, int lo, int hi) const
+    {
+        return int(std::clamp(std::ceil(timeToX(t)), double(lo), double(hi)));
+    }
     int64_t xToTime(double x) const { return startNs + int64_t(std::llround((x - left) * nsPerPixel)); }
     int64_t endNs(int width) const { return startNs + int64_t(std::ceil(width * nsPerPixel)); }
 
