@@ -4,8 +4,8 @@
 #include "csvexport.h"
 #include "downloadfile.h"
 #include "ganttpainter.h"
-#include "lanelayout.h"
 #include "lanecontext.h"
+#include "lanelayout.h"
 #include "testsupport.h"
 #include "tracefile.h"
 
@@ -159,7 +159,8 @@ void TestHostileInput::downloadNamesNeverBecomePaths()
           {"name": "url", "steps": [{"download": {"url": "http://127.0.0.1:9/a/..%2F..%2F..%2Fx.png"}},
                                     {"download": {"url": "http://127.0.0.1:9/"}},
                                     {"download": {"url": "http://127.0.0.1:9/%2e%2e"}}]},
-          {"name": ")" + QByteArray(200 - 1, 'n') + R"(", "steps": [{"download": {"image": ")" + QByteArray(190, 'i') + R"(.png"}}]}
+          {"name": ")"
+        + QByteArray(200 - 1, 'n') + R"(", "steps": [{"download": {"image": ")" + QByteArray(190, 'i') + R"(.png"}}]}
         ]})";
     const auto network = std::make_shared<RecordingNetwork>();
     RunSettings settings;
@@ -252,7 +253,8 @@ void TestHostileInput::parsingManyNamesIsLinear()
     QVERIFY2(parsed.ok(), qPrintable(parsed.errors.join(u'\n')));
     QCOMPARE(parsed.scenario.objects.size(), size_t(200'000));
     // One more name is over the limit, and said so.
-    json.replace("\"count\": 100000", "\"count\": 100000}}, {\"put\": {\"queue\": \"q\", \"item\": \"z-{n}\", \"count\": 2");
+    json.replace(
+        "\"count\": 100000", "\"count\": 100000}}, {\"put\": {\"queue\": \"q\", \"item\": \"z-{n}\", \"count\": 2");
     QVERIFY(ScenarioParser::parse(json, QStringLiteral("s.json"))
                 .errors.value(0)
                 .contains(QStringLiteral("at most 200000 objects")));
@@ -307,7 +309,7 @@ void TestHostileInput::traceCountsAndIndicesAreChecked()
         }
         qFatal("no thread lane");
     };
-    QCOMPARE(damaged([](RecordedRun &) { }), QStringLiteral("accepted"));
+    QCOMPARE(damaged([](RecordedRun &) {}), QStringLiteral("accepted"));
     QString error = damaged([](RecordedRun &r) { r.trace.resultsOrder.back() = 1'000'000; });
     QVERIFY2(error.contains(QStringLiteral("names task 1000000 of 3")), qPrintable(error));
     QVERIFY2(error.startsWith(QStringLiteral("damaged at byte ")), qPrintable(error));
@@ -424,9 +426,12 @@ void TestHostileInput::misbehavingWorkersAreStopped_data()
 {
     QTest::addColumn<QByteArray>("mode");
     QTest::addColumn<QString>("message");
-    QTest::newRow("result for task 1 000 000") << QByteArray("result") << QStringLiteral("which a worker does not record");
-    QTest::newRow("event for a lane it did not announce") << QByteArray("unknown-lane") << QStringLiteral("did not announce");
-    QTest::newRow("task it was not given") << QByteArray("foreign-task") << QStringLiteral("names task 5, but it was told to run 0");
+    QTest::newRow("result for task 1 000 000")
+        << QByteArray("result") << QStringLiteral("which a worker does not record");
+    QTest::newRow("event for a lane it did not announce")
+        << QByteArray("unknown-lane") << QStringLiteral("did not announce");
+    QTest::newRow("task it was not given")
+        << QByteArray("foreign-task") << QStringLiteral("names task 5, but it was told to run 0");
     QTest::newRow("60 MB frame") << QByteArray("huge-frame") << QStringLiteral("over the limit of 8388608 bytes");
     QTest::newRow("four billion counters") << QByteArray("bad-report") << QStringLiteral("malformed report");
     QTest::newRow("someone else's pid") << QByteArray("wrong-pid") << QStringLiteral("introduced itself wrongly");

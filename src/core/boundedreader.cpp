@@ -74,7 +74,8 @@ bool BoundedReader::bytes(QByteArray &value, qsizetype maxBytes, const char *wha
     if (size == 0xffffffffu)
         return true;
     if (quint64(size) > quint64(maxBytes))
-        return fail(QStringLiteral("%1 has %2 bytes (at most %3 allowed)").arg(QLatin1String(what)).arg(size).arg(maxBytes),
+        return fail(
+            QStringLiteral("%1 has %2 bytes (at most %3 allowed)").arg(QLatin1String(what)).arg(size).arg(maxBytes),
             at);
     if (quint64(size) > quint64(left()))
         return fail(QStringLiteral("the file ends inside %1").arg(QLatin1String(what)), at);

@@ -39,7 +39,8 @@ public:
             return false;
         std::make_unsigned_t<T> raw = 0;
         for (size_t i = 0; i < sizeof(T); ++i)
-            raw = std::make_unsigned_t<T>((uint64_t(raw) << 8) | uint8_t(m_data[m_offset - qsizetype(sizeof(T)) + qsizetype(i)]));
+            raw = std::make_unsigned_t<T>(
+                (uint64_t(raw) << 8) | uint8_t(m_data[m_offset - qsizetype(sizeof(T)) + qsizetype(i)]));
         value = T(raw);
         return true;
     }
@@ -55,9 +56,12 @@ public:
             return false;
         const quint64 n = quint64(value);
         if (n > maxCount)
-            return fail(QStringLiteral("%1: %2 is over the limit of %3").arg(QLatin1String(what)).arg(n).arg(maxCount), at);
+            return fail(
+                QStringLiteral("%1: %2 is over the limit of %3").arg(QLatin1String(what)).arg(n).arg(maxCount), at);
         if (itemBytes > 0 && n > quint64(left()) / itemBytes)
-            return fail(QStringLiteral("%1: %2 items, but only %3 bytes are left").arg(QLatin1String(what)).arg(n).arg(left()), at);
+            return fail(
+                QStringLiteral("%1: %2 items, but only %3 bytes are left").arg(QLatin1String(what)).arg(n).arg(left()),
+                at);
         return true;
     }
     // quint64 count, then count raw native records (as TraceFile writes vectors of events).

@@ -132,14 +132,14 @@ std::optional<QString> JsonReader::name(const QJsonValue &value, const QString &
     return result;
 }
 
-std::optional<QString> JsonReader::text(const QJsonValue &value, const QString &path, qsizetype maxLength, bool nonEmpty)
+std::optional<QString> JsonReader::text(
+    const QJsonValue &value, const QString &path, qsizetype maxLength, bool nonEmpty)
 {
     auto result = string(value, path, nonEmpty);
     if (!result)
         return std::nullopt;
     if (result->size() > maxLength) {
-        error(path,
-            QStringLiteral("at most %1 characters allowed here, got %2").arg(maxLength).arg(result->size()));
+        error(path, QStringLiteral("at most %1 characters allowed here, got %2").arg(maxLength).arg(result->size()));
         return std::nullopt;
     }
     if (const qsizetype at = firstControl(*result, true); at >= 0) {

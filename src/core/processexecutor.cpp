@@ -129,8 +129,8 @@ void ProcessExecutor::onSocketData(Worker &worker)
             return;
     }
     if (worker.reader.failed())
-        protocolError(worker,
-            QStringLiteral("sent a frame over the limit of %1 bytes").arg(WorkerMessages::kMaxFrameBytes));
+        protocolError(
+            worker, QStringLiteral("sent a frame over the limit of %1 bytes").arg(WorkerMessages::kMaxFrameBytes));
 }
 
 void ProcessExecutor::protocolError(Worker &worker, const QString &what)
@@ -276,8 +276,7 @@ void ProcessExecutor::onWorkerExited(Worker &worker, const QString &why)
     const int64_t now = nowNs();
     for (const auto &[id, lane] : *worker.lanes) {
         if (worker.currentTask >= 0 && id == worker.lanes->begin()->first)
-            lane.mirror->recordAt(
-                now, EventKind::TaskEnd, uint32_t(worker.currentTask), int64_t(TaskOutcome::Failed));
+            lane.mirror->recordAt(now, EventKind::TaskEnd, uint32_t(worker.currentTask), int64_t(TaskOutcome::Failed));
         if (!expected)
             lane.mirror->recordAt(now, EventKind::LaneEnd);
     }

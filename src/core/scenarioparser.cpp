@@ -40,8 +40,8 @@ QString ScenarioParser::safeId(const QString &text)
     for (const QChar c : text) {
         if (id.size() == kMaxIdLength)
             break;
-        const bool plain = (c >= u'a' && c <= u'z') || (c >= u'A' && c <= u'Z') || (c >= u'0' && c <= u'9')
-            || c == u'-' || c == u'_' || (c == u'.' && !id.isEmpty());
+        const bool plain = (c >= u'a' && c <= u'z') || (c >= u'A' && c <= u'Z') || (c >= u'0' && c <= u'9') || c == u'-'
+            || c == u'_' || (c == u'.' && !id.isEmpty());
         id += plain ? c : u'_';
     }
     return id;
@@ -143,8 +143,10 @@ void ScenarioParser::parseRoot(const QJsonObject &root)
     if (!root.contains(QStringLiteral("title")))
         m_json.error(QStringLiteral("title"), QStringLiteral("missing (every scenario needs a title)"));
     else
-        s.title = m_json.text(root.value(QStringLiteral("title")), QStringLiteral("title"), JsonReader::kMaxNameLength, true)
-                      .value_or(QString());
+        s.title
+            = m_json
+                  .text(root.value(QStringLiteral("title")), QStringLiteral("title"), JsonReader::kMaxNameLength, true)
+                  .value_or(QString());
     if (root.contains(QStringLiteral("topic")))
         s.topic = m_json.text(root.value(QStringLiteral("topic")), QStringLiteral("topic"), JsonReader::kMaxNameLength)
                       .value_or(QString());
@@ -161,12 +163,11 @@ void ScenarioParser::parseRoot(const QJsonObject &root)
             const QJsonObject object = code.toObject();
             m_json.checkKeys(object, QStringLiteral("code"), { QStringLiteral("python"), QStringLiteral("cpp") });
             if (object.contains(QStringLiteral("python")))
-                s.pythonCode
-                    = m_json.text(object.value(QStringLiteral("python")), QStringLiteral("code.python"))
-                          .value_or(QString());
+                s.pythonCode = m_json.text(object.value(QStringLiteral("python")), QStringLiteral("code.python"))
+                                   .value_or(QString());
             if (object.contains(QStringLiteral("cpp")))
-                s.cppCode = m_json.text(object.value(QStringLiteral("cpp")), QStringLiteral("code.cpp"))
-                                .value_or(QString());
+                s.cppCode
+                    = m_json.text(object.value(QStringLiteral("cpp")), QStringLiteral("code.cpp")).value_or(QString());
         }
     }
     if (!root.contains(QStringLiteral("executor")))

@@ -1,9 +1,8 @@
 #include "sharedcounter.h"
 
-#include "stoptoken.h"
-
 #include "clock.h"
 #include "lanecontext.h"
+#include "stoptoken.h"
 
 namespace threadlab {
 

@@ -172,7 +172,8 @@ void StepParser::parseDownload(const QJsonValue &value, const QString &path, Ste
     if (!hasImage) {
         const QUrl url(step.target);
         if (!step.target.isEmpty()
-            && (!url.isValid() || step.target.contains(u'\n') || step.target.contains(u'\t') || (url.scheme() != QStringLiteral("http") && url.scheme() != QStringLiteral("https"))))
+            && (!url.isValid() || step.target.contains(u'\n') || step.target.contains(u'\t')
+                || (url.scheme() != QStringLiteral("http") && url.scheme() != QStringLiteral("https"))))
             m_json.error(JsonReader::join(path, key),
                 QStringLiteral("expected an http:// or https:// URL, got '%1'").arg(step.target));
     } else if (step.target.contains(u'/') || step.target.contains(u'?')) {
@@ -183,10 +184,10 @@ void StepParser::parseDownload(const QJsonValue &value, const QString &path, Ste
         if (!hasImage)
             m_json.error(JsonReader::join(path, QStringLiteral("kb")),
                 QStringLiteral("the size applies to images of the embedded server"));
-        step.kilobytes
-            = m_json.integer(object.value(QStringLiteral("kb")), JsonReader::join(path, QStringLiteral("kb")), 1,
-                                   ServerSettings::kMaxImageKb)
-                  .value_or(100);
+        step.kilobytes = m_json
+                             .integer(object.value(QStringLiteral("kb")), JsonReader::join(path, QStringLiteral("kb")),
+                                 1, ServerSettings::kMaxImageKb)
+                             .value_or(100);
     }
     m_scenario.server.used = m_scenario.server.used || hasImage;
 }

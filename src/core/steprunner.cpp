@@ -129,8 +129,7 @@ bool StepRunner::download(LaneContext &lane, const Step &step)
         lane.failure = error;
         return false;
     }
-    const DownloadResult result
-        = m_network.services->download(lane, url, *path, m_scenario.server.timeoutMs, m_stop);
+    const DownloadResult result = m_network.services->download(lane, url, *path, m_scenario.server.timeoutMs, m_stop);
     if (!result.ok && !m_stop.stopRequested())
         lane.failure = result.error;
     return result.ok;

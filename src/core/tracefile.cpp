@@ -16,19 +16,16 @@ template <typename T> void writeRaw(QDataStream &s, const std::vector<T> &items)
     s.writeRawData(reinterpret_cast<const char *>(items.data()), int(items.size() * sizeof(T)));
 }
 
-
 void writeInfo(QDataStream &s, const LaneInfo &info)
 {
     s << info.id << quint8(info.kind) << info.pid << info.tid << info.name << qint32(info.parent);
 }
-
 
 void writeSegment(QDataStream &s, const Segment &segment)
 {
     s << qint64(segment.startNs) << qint64(segment.endNs) << qint32(segment.task) << segment.object
       << qint32(segment.arg) << quint8(segment.state);
 }
-
 
 } // namespace
 

@@ -1,7 +1,6 @@
-#include "tracefile.h"
-
 #include "boundedreader.h"
 #include "scenarioparser.h"
+#include "tracefile.h"
 
 #include <QFile>
 #include <QFileInfo>
@@ -86,7 +85,8 @@ std::shared_ptr<RecordedRun> TraceFileReader::read(QString *problem)
         }
         for (const CounterReport &counter : m_run->counters) {
             if (m_in.ok() && counter.lane != -1 && !laneIndex(counter.lane))
-                m_in.fail(QStringLiteral("counter '%1' names lane %2 of %3").arg(counter.name).arg(counter.lane).arg(m_lanes),
+                m_in.fail(
+                    QStringLiteral("counter '%1' names lane %2 of %3").arg(counter.name).arg(counter.lane).arg(m_lanes),
                     m_countersAt);
         }
         if (readTasks() && readLocks() && readRelations() && m_in.left() > 0)
@@ -127,7 +127,8 @@ bool TraceFileReader::readScenario()
         return m_in.fail(QStringLiteral("the executor or options are out of range"), at);
     ParsedScenario parsed = ScenarioParser::parse(source, origin);
     if (!parsed.ok())
-        return m_in.fail(QStringLiteral("its scenario does not parse: ") + parsed.errors.join(QStringLiteral("; ")), at);
+        return m_in.fail(
+            QStringLiteral("its scenario does not parse: ") + parsed.errors.join(QStringLiteral("; ")), at);
     Scenario &scenario = m_run->scenario;
     scenario = std::move(parsed.scenario);
     scenario.executor.kind = ExecutorKind(kind);
@@ -203,8 +204,8 @@ bool TraceFileReader::checkSegment(const Segment &s, qsizetype at, const QString
     return problem.isEmpty() || m_in.fail(where + u' ' + problem, at);
 }
 
-bool TraceFileReader::checkEvents(const std::vector<Event> &events, size_t lane,
-    std::initializer_list<EventKind> kinds, qsizetype at, const char *what)
+bool TraceFileReader::checkEvents(const std::vector<Event> &events, size_t lane, std::initializer_list<EventKind> kinds,
+    qsizetype at, const char *what)
 {
     int64_t previous = INT64_MIN;
     for (size_t i = 0; i < events.size(); ++i) {
@@ -216,13 +217,13 @@ bool TraceFileReader::checkEvents(const std::vector<Event> &events, size_t lane,
             problem = QStringLiteral("belongs to lane %1").arg(e.lane);
         else if (e.timeNs < previous)
             problem = QStringLiteral("is out of time order");
-        else if (e.kind == EventKind::Result ? !taskIndex(e.object)
-                                             : e.object != kNoObject && !objectIndex(e.object))
+        else if (e.kind == EventKind::Result ? !taskIndex(e.object) : e.object != kNoObject && !objectIndex(e.object))
             problem = QStringLiteral("names object %1, which does not exist").arg(e.object);
         else if (e.kind == EventKind::LockAcquire && e.arg != -1 && !laneIndex(e.arg))
             problem = QStringLiteral("names lane %1 of %2").arg(e.arg).arg(m_lanes);
         if (!problem.isEmpty())
-            return m_in.fail(QStringLiteral("lane %1: %2 %3 %4").arg(lane).arg(QLatin1String(what)).arg(i).arg(problem), at);
+            return m_in.fail(
+                QStringLiteral("lane %1: %2 %3 %4").arg(lane).arg(QLatin1String(what)).arg(i).arg(problem), at);
         previous = e.timeNs;
     }
     return true;
@@ -272,7 +273,8 @@ bool TraceFileReader::readLane(size_t index, LaneTrack &lane)
             || !checkSegment(segment, segmentAt, where + QStringLiteral(" segment %1").arg(i)))
             return false;
         if (segment.startNs < previousEnd)
-            return m_in.fail(where + QStringLiteral(" segment %1 starts before the one before it ends").arg(i), segmentAt);
+            return m_in.fail(
+                where + QStringLiteral(" segment %1 starts before the one before it ends").arg(i), segmentAt);
         previousEnd = segment.endNs;
         lane.lod.append(segment);
     }
@@ -293,7 +295,8 @@ bool TraceFileReader::readLane(size_t index, LaneTrack &lane)
     };
     for (const EventList &list : lists) {
         const qsizetype listAt = m_in.offset();
-        if (!m_in.records(list.events, kMaxRecords, list.what) || !checkEvents(list.events, index, list.kinds, listAt, list.what))
+        if (!m_in.records(list.events, kMaxRecords, list.what)
+            || !checkEvents(list.events, index, list.kinds, listAt, list.what))
             return false;
     }
     quint32 held = 0;
@@ -382,7 +385,8 @@ bool TraceFileReader::readRelations()
         qint32 task = 0;
         m_in.integer(task);
         if (m_in.ok() && !taskIndex(task))
-            return m_in.fail(QStringLiteral("result %1 names task %2 of %3").arg(i).arg(task).arg(m_tasks), m_in.offset() - 4);
+            return m_in.fail(
+                QStringLiteral("result %1 names task %2 of %3").arg(i).arg(task).arg(m_tasks), m_in.offset() - 4);
         t.resultsOrder.push_back(task);
     }
     return m_in.ok();

@@ -52,7 +52,8 @@ bool WorkerSession::connectToParent()
     qunsetenv(ProcessExecutor::kWorkerChannelVariable);
     bool ok = false;
     const int fd = variable.toInt(&ok);
-    struct stat info {};
+    struct stat info
+    { };
     if (!ok || fd < 0 || ::fstat(fd, &info) != 0 || !S_ISSOCK(info.st_mode)) {
         fail(QStringLiteral("no channel to the parent (this program is started by threadlab, not by hand)"));
         return false;

@@ -53,7 +53,8 @@ int main(int argc, char *argv[])
     const qint64 pid = mode == "wrong-pid" ? 1 : qint64(::getpid());
     sendFrame(MessageType::Ready, WorkerMessages::encode(ReadyMessage { index, pid }));
     sendFrame(MessageType::Lane,
-        WorkerMessages::encode(LaneMessage { LaneInfo { 0, LaneKind::Process, pid, pid, QStringLiteral("fake"), -1 } }));
+        WorkerMessages::encode(
+            LaneMessage { LaneInfo { 0, LaneKind::Process, pid, pid, QStringLiteral("fake"), -1 } }));
     if (mode == "result") {
         const Event bad = event(EventKind::Result, 0, 1'000'000);
         sendFrame(MessageType::Events, WorkerMessages::encodeEvents(&bad, 1));
