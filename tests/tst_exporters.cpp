@@ -170,7 +170,7 @@ void TestExporters::nativeTraceRoundTripsExactly()
     QCOMPARE(b.lastEventNs, a.lastEventNs);
     QCOMPARE(b.eventCount, a.eventCount);
     QCOMPARE(b.lanes.size(), a.lanes.size());
-    auto sameEvents = [](const std::vector<Event> &x, const std::vector<Event> &y) {
+    auto sameEvents = [](std::span<const Event> x, std::span<const Event> y) {
         return x.size() == y.size() && std::equal(x.begin(), x.end(), y.begin(), [](const Event &p, const Event &q) {
             return p.timeNs == q.timeNs && p.arg == q.arg && p.lane == q.lane && p.object == q.object
                 && p.kind == q.kind && p.aux == q.aux;

@@ -65,15 +65,16 @@ public:
         return true;
     }
     // quint64 count, then count raw native records (as TraceFile writes vectors of events).
-    template <typename T> bool records(std::vector<T> &items, quint64 maxCount, const char *what)
+    template <typename Vector> bool records(Vector &items, quint64 maxCount, const char *what)
     {
+        using T = typename Vector::value_type;
         static_assert(std::is_trivially_copyable_v<T>);
         quint64 n = 0;
         if (!count(n, maxCount, sizeof(T), what))
             return false;
         items.resize(size_t(n));
         if (n > 0)
-            std::memcpy(items.data(), m_data + m_offset, size_t(n) * sizeof(T));
+            std::memcpy(static_cast<void *>(items.data()), m_data + m_offset, size_t(n) * sizeof(T));
         m_offset += qsizetype(n * sizeof(T));
         return true;
     }

@@ -116,7 +116,7 @@ void SegmentLod::visitSegment(const Segment &segment, Accumulator &acc) const
     acc.add(last, segment.state, segment.endNs - acc.columnStart(last));
 }
 
-void SegmentLod::visit(int level, size_t index, const std::vector<Segment> &segments, Accumulator &acc) const
+void SegmentLod::visit(int level, size_t index, std::span<const Segment> segments, Accumulator &acc) const
 {
     const Node &node = m_levels[size_t(level)][index];
     const int64_t windowEnd = acc.windowEndNs;
@@ -155,8 +155,8 @@ void SegmentLod::visit(int level, size_t index, const std::vector<Segment> &segm
         visit(level - 1, i, segments, acc);
 }
 
-void SegmentLod::dominantStates(const std::vector<Segment> &segments, int64_t fromNs, double nsPerColumn, int columns,
-    std::vector<uint8_t> &out) const
+void SegmentLod::dominantStates(
+    std::span<const Segment> segments, int64_t fromNs, double nsPerColumn, int columns, std::vector<uint8_t> &out) const
 {
     out.assign(size_t(std::max(columns, 0)), kNoState);
     if (columns <= 0 || nsPerColumn <= 0 || m_segments == 0 || segments.size() < m_segments)

@@ -5,6 +5,7 @@
 
 #include <array>
 #include <cstdint>
+#include <span>
 #include <vector>
 
 namespace threadlab {
@@ -33,7 +34,7 @@ public:
 
     // out[i] = dominant state (as uint8_t) of [fromNs + i * nsPerColumn, fromNs + (i + 1) * nsPerColumn),
     // or kNoState where no segment lies.
-    void dominantStates(const std::vector<Segment> &segments, int64_t fromNs, double nsPerColumn, int columns,
+    void dominantStates(std::span<const Segment> segments, int64_t fromNs, double nsPerColumn, int columns,
         std::vector<uint8_t> &out) const;
 
     size_t memoryBytes() const;
@@ -43,7 +44,7 @@ public:
 private:
     struct Accumulator;
     void addToLastNodes(State state, int64_t durationNs);
-    void visit(int level, size_t index, const std::vector<Segment> &segments, Accumulator &acc) const;
+    void visit(int level, size_t index, std::span<const Segment> segments, Accumulator &acc) const;
     void visitSegment(const Segment &segment, Accumulator &acc) const;
 
     std::array<std::vector<Node>, kLevels> m_levels;

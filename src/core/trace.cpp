@@ -6,7 +6,7 @@ namespace threadlab {
 
 std::span<const Segment> Trace::segmentsIn(size_t lane, int64_t fromNs, int64_t toNs) const
 {
-    const std::vector<Segment> &segments = lanes.at(lane).segments;
+    const std::span<const Segment> segments = lanes.at(lane).segments;
     const auto first = std::partition_point(
         segments.begin(), segments.end(), [fromNs](const Segment &s) { return s.endNs <= fromNs; });
     const auto last
@@ -14,7 +14,7 @@ std::span<const Segment> Trace::segmentsIn(size_t lane, int64_t fromNs, int64_t 
     return { first, last };
 }
 
-std::span<const Event> Trace::eventsIn(const std::vector<Event> &events, int64_t fromNs, int64_t toNs)
+std::span<const Event> Trace::eventsIn(std::span<const Event> events, int64_t fromNs, int64_t toNs)
 {
     const auto first
         = std::partition_point(events.begin(), events.end(), [fromNs](const Event &e) { return e.timeNs < fromNs; });

@@ -2,6 +2,7 @@
 
 #include "event.h"
 #include "lane.h"
+#include "podvector.h"
 #include "scenario.h"
 #include "segment.h"
 #include "segmentlod.h"
@@ -17,13 +18,13 @@ namespace threadlab {
 struct LaneTrack
 {
     LaneInfo info;
-    std::vector<Segment> segments; // closed, in time order, non-overlapping
+    PodVector<Segment> segments; // closed, in time order, non-overlapping
     SegmentLod lod; // summary of segments for windows where many fall into one pixel
     // Point events in time order, by kind so that views can cull each cheaply:
-    std::vector<Event> marks; // print marks, results, queue puts/gets, event set/clear
-    std::vector<Event> lockEvents; // acquire, release
-    std::vector<Event> counterEvents; // counter reads and writes
-    std::vector<Event> lostUpdates; // writes that overwrote other lanes' updates
+    PodVector<Event> marks; // print marks, results, queue puts/gets, event set/clear
+    PodVector<Event> lockEvents; // acquire, release
+    PodVector<Event> counterEvents; // counter reads and writes
+    PodVector<Event> lostUpdates; // writes that overwrote other lanes' updates
     int64_t beginNs = -1;
     int64_t endNs = -1;
     bool hasOpenSegment = false;
@@ -80,7 +81,7 @@ struct Trace
     // Closed segments of a lane that overlap [fromNs, toNs).
     std::span<const Segment> segmentsIn(size_t lane, int64_t fromNs, int64_t toNs) const;
     // Point events of a kind list that fall into [fromNs, toNs).
-    static std::span<const Event> eventsIn(const std::vector<Event> &events, int64_t fromNs, int64_t toNs);
+    static std::span<const Event> eventsIn(std::span<const Event> events, int64_t fromNs, int64_t toNs);
     // Bytes the trace holds (capacity, not size), for the memory-per-event figure.
     size_t memoryBytes() const;
     // Gives back the growth slack of every vector, once the run has ended.

@@ -24,7 +24,7 @@ private:
     void apply(const Event &event);
     void applyOverBudget(LaneTrack &lane, const Event &event);
     void recordTaskBoundary(const Event &event);
-    template <typename T> void keep(std::vector<T> &records, const T &record)
+    template <typename Records, typename T> void keep(Records &records, const T &record)
     {
         records.push_back(record);
         ++m_records;

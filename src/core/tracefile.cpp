@@ -9,8 +9,9 @@ namespace threadlab {
 
 namespace {
 
-template <typename T> void writeRaw(QDataStream &s, const std::vector<T> &items)
+template <typename Vector> void writeRaw(QDataStream &s, const Vector &items)
 {
+    using T = typename Vector::value_type;
     static_assert(std::is_trivially_copyable_v<T>);
     s << quint64(items.size());
     s.writeRawData(reinterpret_cast<const char *>(items.data()), int(items.size() * sizeof(T)));

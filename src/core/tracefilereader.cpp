@@ -37,8 +37,8 @@ private:
     bool readLane(size_t index, LaneTrack &lane);
     bool readSegment(Segment &segment, const char *what);
     bool checkSegment(const Segment &segment, qsizetype at, const QString &where);
-    bool checkEvents(const std::vector<Event> &events, size_t lane, std::initializer_list<EventKind> kinds,
-        qsizetype at, const char *what);
+    bool checkEvents(std::span<const Event> events, size_t lane, std::initializer_list<EventKind> kinds, qsizetype at,
+        const char *what);
     bool readTasks();
     bool readLocks();
     bool readRelations();
@@ -204,8 +204,8 @@ bool TraceFileReader::checkSegment(const Segment &s, qsizetype at, const QString
     return problem.isEmpty() || m_in.fail(where + u' ' + problem, at);
 }
 
-bool TraceFileReader::checkEvents(const std::vector<Event> &events, size_t lane, std::initializer_list<EventKind> kinds,
-    qsizetype at, const char *what)
+bool TraceFileReader::checkEvents(
+    std::span<const Event> events, size_t lane, std::initializer_list<EventKind> kinds, qsizetype at, const char *what)
 {
     int64_t previous = INT64_MIN;
     for (size_t i = 0; i < events.size(); ++i) {
@@ -280,7 +280,7 @@ bool TraceFileReader::readLane(size_t index, LaneTrack &lane)
     }
     struct EventList
     {
-        std::vector<Event> &events;
+        PodVector<Event> &events;
         std::initializer_list<EventKind> kinds;
         const char *what;
     };

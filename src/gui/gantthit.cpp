@@ -12,7 +12,7 @@ namespace threadlab {
 
 namespace {
 
-const Event *nearest(const std::vector<Event> &events, int64_t t, int64_t tolerance)
+const Event *nearest(std::span<const Event> events, int64_t t, int64_t tolerance)
 {
     const auto window = Trace::eventsIn(events, t - tolerance, t + tolerance + 1);
     const Event *best = nullptr;

@@ -134,7 +134,7 @@ void LanePainter::paintOpenSegment(QPainter &painter, const GanttFrame &frame, c
 }
 
 template <typename Draw>
-void LanePainter::forEachVisible(const GanttFrame &frame, const std::vector<Event> &events, Draw &&draw) const
+void LanePainter::forEachVisible(const GanttFrame &frame, std::span<const Event> events, Draw &&draw) const
 {
     const int width = frame.chartWidth();
     const int64_t from = frame.mapping.startNs;

@@ -4,6 +4,7 @@
 
 #include <QImage>
 #include <QRect>
+#include <span>
 #include <vector>
 
 class QPainter;
@@ -36,7 +37,7 @@ private:
     void paintFailedTasks(QPainter &painter, const GanttFrame &frame, const LaneTrack &track, const QRect &bar);
     // Calls draw(x, event) for the events in view, at most one per pixel column.
     template <typename Draw>
-    void forEachVisible(const GanttFrame &frame, const std::vector<Event> &events, Draw &&draw) const;
+    void forEachVisible(const GanttFrame &frame, std::span<const Event> events, Draw &&draw) const;
 
     const StatePalette &m_palette;
     std::vector<uint8_t> m_columns;
