@@ -365,13 +365,13 @@ void ProcessExecutor::runMain(LaneContext &main)
     for (int i = 0; i < m_env.scenario.executor.workers; ++i)
         startWorker(i);
     m_loop = &loop;
-    // The loop polls the stop flag: a stop is seen within 20 ms without crossing threads.
+    // The loop polls the stop flag: a stop is seen within 5 ms without crossing threads.
     QTimer stopWatch;
     QObject::connect(&stopWatch, &QTimer::timeout, m_context.get(), [this] {
         if (m_env.stop.stopRequested())
             onStop();
     });
-    stopWatch.start(20);
+    stopWatch.start(5);
     main.setState(State::JoinWait, m_sequencer->awaited());
     if (m_accounted < m_env.scenario.instances.size())
         loop.exec();

@@ -27,6 +27,8 @@ constexpr int kPollMs = 10;
 constexpr int kHelloTimeoutMs = 30'000;
 constexpr size_t kMaxEventsPerFrame = 64 * 1024;
 constexpr size_t kMaxEventsPerFlush = 4 * kMaxEventsPerFrame; // keeps the loop reading the parent's orders
+constexpr qint64 kMaxUnsentBytes = 2 * 1024 * 1024;
+constexpr int64_t kMaxBufferedEvents = 128 * 1024;
 } // namespace
 
 WorkerSession::WorkerSession(int index)
@@ -123,6 +125,12 @@ std::optional<HelloMessage> WorkerSession::waitForHello()
 
 size_t WorkerSession::flush(Recorder &recorder)
 {
+    // Back-pressure: while the parent has not taken what was sent, nothing more is drained, so the
+    // events wait in the recorder (whose budget counts the excess as dropped) instead of piling up
+    // unbounded in the socket, and a stop reaches the parent's chart promptly.
+    m_socket.flush();
+    if (m_socket.bytesToWrite() > kMaxUnsentBytes)
+        return 0;
     std::vector<TaskDoneMessage> done;
     {
         std::lock_guard lock(m_mutex);
@@ -172,7 +180,9 @@ int WorkerSession::exec()
     scenario.options.raceWindowNs = hello->raceWindowNs;
 
     StopToken stop;
-    Recorder recorder;
+    // A smaller buffer than the parent's: it is drained every 10 ms, and what it holds at a stop
+    // still has to cross to the parent before the run ends.
+    Recorder recorder(kMaxBufferedEvents);
     RunObjects objects(scenario, stop);
     const CpuBurner burner(hello->iterationsPerMs);
     StepRunner runner(scenario, objects, burner, stop);
@@ -229,7 +239,13 @@ int WorkerSession::exec()
     tasks.join();
     if (!connected)
         return 5;
-    while (flush(recorder) >= kMaxEventsPerFlush) { }
+    // Everything left, at the pace the parent takes it (it is gone if nothing moves for 5 s).
+    for (;;) {
+        if (m_socket.bytesToWrite() > kMaxUnsentBytes && !m_socket.waitForBytesWritten(5'000))
+            break;
+        if (m_socket.bytesToWrite() <= kMaxUnsentBytes && flush(recorder) < kMaxEventsPerFlush)
+            break;
+    }
     ReportMessage report { objects.counterReports(currentPid()), recorder.drained(), recorder.dropped() };
     send(MessageType::Report, WorkerMessages::encode(report));
     m_socket.flush();
