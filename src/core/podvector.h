@@ -150,6 +150,9 @@ private:
             }
             if (data == MAP_FAILED)
                 throw std::bad_alloc();
+            // Huge pages where the system gives them on request (transparent_hugepage=madvise): one
+            // page fault per 2 MiB of a growing list instead of one per 4 KiB.
+            ::madvise(data, mappedBytes(bytes), MADV_HUGEPAGE);
         } else if (m_mapped) {
             data = std::malloc(bytes);
             if (!data)
