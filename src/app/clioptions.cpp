@@ -1,5 +1,7 @@
 #include "clioptions.h"
 
+#include "textsafety.h"
+
 #include <QSaveFile>
 #include <cstdio>
 
@@ -65,9 +67,7 @@ QString CliOptions::printable(const QString &text)
     out.reserve(text.size());
     for (const QChar c : text) {
         const char16_t u = c.unicode();
-        const bool control = (u < 0x20 && u != u'\n' && u != u'\t') || (u >= 0x7f && u < 0xa0)
-            || (u >= 0x202a && u <= 0x202e) || (u >= 0x2066 && u <= 0x2069);
-        if (control)
+        if (isUnsafeCharacter(u, true))
             out += u < 0x100 ? QStringLiteral("\\x") + QString::number(u, 16).rightJustified(2, u'0')
                              : QStringLiteral("\\u") + QString::number(u, 16).rightJustified(4, u'0');
         else

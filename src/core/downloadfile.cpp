@@ -1,5 +1,7 @@
 #include "downloadfile.h"
 
+#include "textsafety.h"
+
 #include <QDir>
 #include <QFileInfo>
 
@@ -7,18 +9,13 @@ namespace threadlab::DownloadFile {
 
 namespace {
 
-bool plain(QChar c)
-{
-    return (c >= u'a' && c <= u'z') || (c >= u'A' && c <= u'Z') || (c >= u'0' && c <= u'9') || c == u'-' || c == u'_';
-}
-
 QString sanitised(const QString &text, qsizetype maxLength)
 {
     QString out;
     for (const QChar c : text) {
         if (out.size() == maxLength)
             break;
-        const QChar next = plain(c) ? c : u'_';
+        const QChar next = isPlainNameCharacter(c) ? c : u'_';
         if (next == u'_' && out.endsWith(u'_'))
             continue;
         out += next;

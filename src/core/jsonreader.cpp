@@ -1,6 +1,7 @@
 #include "jsonreader.h"
 
 #include "clock.h"
+#include "textsafety.h"
 
 #include <cmath>
 
@@ -94,11 +95,7 @@ namespace {
 qsizetype firstControl(const QString &text, bool allowLayout)
 {
     for (qsizetype i = 0; i < text.size(); ++i) {
-        const char16_t c = text.at(i).unicode();
-        if (allowLayout && (c == u'\n' || c == u'\t'))
-            continue;
-        if (c < 0x20 || (c >= 0x7f && c < 0xa0) || c == 0x2028 || c == 0x2029 || (c >= 0x202a && c <= 0x202e)
-            || (c >= 0x2066 && c <= 0x2069))
+        if (isUnsafeCharacter(text.at(i).unicode(), allowLayout))
             return i;
     }
     return -1;

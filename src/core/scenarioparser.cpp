@@ -2,6 +2,7 @@
 
 #include "clock.h"
 #include "jsonreader.h"
+#include "textsafety.h"
 
 #include <QFile>
 #include <QFileInfo>
@@ -40,9 +41,7 @@ QString ScenarioParser::safeId(const QString &text)
     for (const QChar c : text) {
         if (id.size() == kMaxIdLength)
             break;
-        const bool plain = (c >= u'a' && c <= u'z') || (c >= u'A' && c <= u'Z') || (c >= u'0' && c <= u'9') || c == u'-'
-            || c == u'_' || (c == u'.' && !id.isEmpty());
-        id += plain ? c : u'_';
+        id += isPlainNameCharacter(c) || (c == u'.' && !id.isEmpty()) ? c : u'_';
     }
     return id;
 }
