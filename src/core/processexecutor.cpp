@@ -183,18 +183,17 @@ void ProcessExecutor::onLane(Worker &worker, const QByteArray &payload)
 
 void ProcessExecutor::onEvents(Worker &worker, const QByteArray &payload)
 {
-    auto events = WorkerMessages::decodeEvents(payload);
+    const auto events = WorkerMessages::decodeEvents(payload);
     if (!events) {
         protocolError(worker, QStringLiteral("sent malformed events"));
         return;
     }
     const int64_t now = nowNs();
-    for (Event &event : *events) {
-        if (const QString problem = worker.lanes->check(event, worker.currentTask, now); !problem.isEmpty()) {
+    for (const Event &event : *events) {
+        if (const QString problem = worker.lanes->mirror(event, worker.currentTask, now); !problem.isEmpty()) {
             protocolError(worker, problem);
             return;
         }
-        worker.lanes->push(event);
     }
 }
 

@@ -10,16 +10,9 @@ WorkerLanes::WorkerLanes(size_t tasks, size_t objects)
     , m_objects(objects)
 { }
 
-QString WorkerLanes::add(uint32_t workerLane, LaneBuffer *mirror)
+void WorkerLanes::add(uint32_t workerLane, LaneBuffer *mirror)
 {
-    if (m_lanes.count(workerLane))
-        return QStringLiteral("announced lane %1 twice").arg(workerLane);
-    if (m_lanes.size() >= kMaxLanes)
-        return QStringLiteral("announced more than %1 lanes").arg(kMaxLanes);
-    Lane &lane = m_lanes[workerLane];
-    lane.mirror = mirror;
-    m_byMirror[mirror->lane()] = &lane;
-    return {};
+    m_lanes[workerLane].mirror = mirror;
 }
 
 int WorkerLanes::mirrorOf(int64_t workerLane) const
@@ -72,7 +65,7 @@ QString WorkerLanes::checkObjects(const Event &e, int task) const
     return QStringLiteral("has kind %1, which a worker does not record").arg(int(e.kind));
 }
 
-QString WorkerLanes::check(Event &event, int task, int64_t nowNs)
+QString WorkerLanes::mirror(Event event, int task, int64_t nowNs)
 {
     const auto lane = m_lanes.find(event.lane);
     if (lane == m_lanes.end())
@@ -92,14 +85,8 @@ QString WorkerLanes::check(Event &event, int task, int64_t nowNs)
     }
     lane->second.lastNs = event.timeNs;
     event.lane = lane->second.mirror->lane();
+    lane->second.mirror->push(event);
     return {};
-}
-
-void WorkerLanes::push(const Event &event)
-{
-    const auto lane = m_byMirror.find(event.lane);
-    if (lane != m_byMirror.end())
-        lane->second->mirror->push(event);
 }
 
 } // namespace threadlab

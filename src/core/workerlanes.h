@@ -18,18 +18,16 @@ class LaneBuffer;
 class WorkerLanes
 {
 public:
-    static constexpr size_t kMaxLanes = 16; // a worker runs one lane; room to spare
     static constexpr int64_t kMaxAheadNs = 1'000'000'000; // events from the future are refused
 
     WorkerLanes(size_t tasks, size_t objects);
 
-    // The worker announced its lane `workerLane`, mirrored here as `mirror`. Empty, or why not.
-    QString add(uint32_t workerLane, LaneBuffer *mirror);
-    // Checks and translates one event; empty if it may be mirrored, else what is wrong with it.
-    // `task` is the task instance the worker was told to run (-1: none).
-    QString check(Event &event, int task, int64_t nowNs);
-    // Mirrors a checked event.
-    void push(const Event &event);
+    // The worker announced its lane `workerLane`, mirrored here as `mirror`.
+    void add(uint32_t workerLane, LaneBuffer *mirror);
+    // Checks one event, translates its lane ids and records it on its mirror lane. Returns empty,
+    // or what is wrong with the event (then nothing is recorded). `task` is the task instance the
+    // worker was told to run (-1: none).
+    QString mirror(Event event, int task, int64_t nowNs);
     // The mirror of the worker's lane, or -1.
     int mirrorOf(int64_t workerLane) const;
 
@@ -49,7 +47,6 @@ private:
     size_t m_tasks;
     size_t m_objects;
     std::map<uint32_t, Lane> m_lanes; // by the worker's lane id
-    std::map<uint32_t, Lane *> m_byMirror; // by the parent's lane id
 };
 
 } // namespace threadlab
