@@ -35,6 +35,7 @@ private Q_SLOTS:
     void aChildThatDiesIsReportedAndTheRunEnds();
     void aMissingWorkerExecutableIsReported();
     void stopLeavesNoProcessBehind();
+    void workersLeaveCtrlCToTheParent();
 };
 
 void TestProcessExecutor::runsTasksInChildProcessesAndStreamsEvents()
@@ -128,6 +129,30 @@ void TestProcessExecutor::stopLeavesNoProcessBehind()
     QVERIFY2(s.errors.isEmpty(), qPrintable(s.errors.join(u'\n')));
     for (const TaskSummary &t : s.tasks)
         QVERIFY(t.outcome != TaskOutcome::Completed || !t.ran);
+}
+
+void TestProcessExecutor::workersLeaveCtrlCToTheParent()
+{
+    // Ctrl+C in a terminal signals the whole process group, workers included. The workers leave it
+    // to the parent (which stops them in order); they neither die nor look crashed.
+    Run run(parseOrFail(R"({"title": "p", "executor": {"kind": "processes", "workers": 2},
+        "tasks": [{"name": "a", "count": 2, "steps": [{"sleep": 400}]}]})"));
+    run.start();
+    QTRY_VERIFY_WITH_TIMEOUT((run.collect(), processPids(run.trace()).size() == 2), 20'000);
+    const std::vector<qint64> pids = processPids(run.trace());
+    for (qint64 pid : pids) {
+        QCOMPARE(::kill(pid_t(pid), SIGINT), 0);
+        QCOMPARE(::kill(pid_t(pid), SIGTERM), 0);
+    }
+    QVERIFY(run.waitForFinished(20'000));
+    run.collect();
+    const RunSummary s = RunSummary::from(run);
+    QVERIFY2(s.errors.isEmpty(), qPrintable(s.errors.join(u'\n')));
+    QCOMPARE(s.tasks.size(), size_t(2));
+    for (const TaskSummary &t : s.tasks)
+        QCOMPARE(t.outcome, TaskOutcome::Completed);
+    for (qint64 pid : pids)
+        QVERIFY(!processAlive(pid));
 }
 
 QTEST_GUILESS_MAIN(TestProcessExecutor)

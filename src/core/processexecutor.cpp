@@ -263,12 +263,12 @@ void ProcessExecutor::onWorkerExited(Worker &worker, const QString &why)
     if (!worker.stopped && worker.socket)
         onSocketData(worker);
     worker.exited = true;
-    const bool expected = m_shuttingDown && worker.reported;
+    const bool expected = worker.toldToShutDown && worker.reported;
     if (!expected && !why.isEmpty() && !worker.stopped && !(m_stopping && worker.currentTask < 0)) {
         QString message = workerLabel(worker) + u' ' + why;
         if (worker.currentTask >= 0)
             message += QStringLiteral(" while running task '") + taskName(worker.currentTask) + u'\'';
-        else if (m_shuttingDown)
+        else if (worker.toldToShutDown)
             message += QStringLiteral(" before reporting its counters");
         m_env.log.addError(message);
     }
@@ -304,17 +304,27 @@ void ProcessExecutor::failPending(const QString &why)
 
 void ProcessExecutor::dispatch()
 {
-    if (m_stopping || m_shuttingDown)
-        return;
     for (auto &worker : m_workers) {
-        if (m_pending.empty())
-            return;
         if (!worker->ready || worker->exited || worker->stopped || worker->currentTask >= 0)
             continue;
+        // An idle worker that will get no more work is told to end now: it exits while the others
+        // finish, instead of after them (a stopped run ends sooner).
+        if (m_stopping || m_shuttingDown || m_pending.empty()) {
+            shutDown(*worker);
+            continue;
+        }
         worker->currentTask = m_pending.front();
         m_pending.pop_front();
         send(*worker, WorkerMessages::frame(MessageType::RunTask, WorkerMessages::encodeTask(worker->currentTask)));
     }
+}
+
+void ProcessExecutor::shutDown(Worker &worker)
+{
+    if (worker.toldToShutDown || !worker.ready || worker.exited)
+        return;
+    worker.toldToShutDown = true;
+    send(worker, WorkerMessages::frame(MessageType::Shutdown));
 }
 
 void ProcessExecutor::account(int instance, TaskOutcome outcome)
@@ -341,6 +351,7 @@ void ProcessExecutor::onStop()
         if (worker->ready && !worker->exited)
             send(*worker, WorkerMessages::frame(MessageType::Stop));
     }
+    dispatch(); // idle workers end now
     QTimer::singleShot(kStopGraceMs, m_context.get(), [this] {
         for (auto &worker : m_workers) {
             if (worker->currentTask >= 0 && worker->process && !worker->exited)
@@ -384,10 +395,8 @@ void ProcessExecutor::finish()
         return;
     m_finished = true;
     m_shuttingDown = true;
-    for (auto &worker : m_workers) {
-        if (worker->ready && !worker->exited)
-            send(*worker, WorkerMessages::frame(MessageType::Shutdown));
-    }
+    for (auto &worker : m_workers)
+        shutDown(*worker);
     if (anyWorkerAlive()) {
         QEventLoop loop;
         m_loop = &loop;

@@ -53,6 +53,7 @@ private:
         bool ready = false;
         bool exited = false;
         bool reported = false;
+        bool toldToShutDown = false;
         bool stopped = false; // it sent something wrong and was stopped
         std::unique_ptr<WorkerLanes> lanes;
     };
@@ -66,6 +67,7 @@ private:
     void onReport(Worker &worker, const QByteArray &payload);
     void onWorkerExited(Worker &worker, const QString &why);
     void dispatch();
+    void shutDown(Worker &worker);
     void account(int instance, TaskOutcome outcome);
     void failPending(const QString &why);
     void onStop();

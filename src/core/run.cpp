@@ -139,12 +139,12 @@ bool Run::waitForFinished(int timeoutMs)
     return true;
 }
 
-void Run::collect()
+void Run::collect(int64_t timeBudgetNs)
 {
     if (m_compacted)
         return;
     const bool finished = m_finished.load();
-    // While the run goes on, one call takes what it can in kCollectTimeNs, so a consumer (the GUI's
+    // While the run goes on, one call takes what it can in timeBudgetNs, so a consumer (the GUI's
     // timer, the CLI's stop check) keeps its pace even when the lanes record faster than the trace grows.
     // Once finished, everything is taken.
     const auto addLane = [this](const LaneInfo &info) { m_builder.addLane(info); };
@@ -152,7 +152,7 @@ void Run::collect()
     if (finished) {
         while (m_recorder.drain(addLane, addEvents, kCollectBatch) > 0) { }
     } else {
-        const int64_t until = nowNs() + kCollectTimeNs;
+        const int64_t until = nowNs() + timeBudgetNs;
         while (m_recorder.drain(addLane, addEvents, kCollectBatch) == kCollectBatch && nowNs() < until) { }
     }
     if (m_builder.budgetReachedNs() >= 0 && !m_budgetReported) {

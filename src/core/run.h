@@ -54,7 +54,7 @@ public:
 
     static constexpr size_t kCollectBatch = 64 * 1024;
     static constexpr int64_t kCollectTimeNs = 20'000'000; // how long one collect() may take while the run goes on
-    void collect();
+    void collect(int64_t timeBudgetNs = kCollectTimeNs);
     const Trace &trace() const { return m_trace; }
     const Scenario &scenario() const { return m_scenario; }
 

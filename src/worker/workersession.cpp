@@ -27,8 +27,8 @@ constexpr int kPollMs = 10;
 constexpr int kHelloTimeoutMs = 30'000;
 constexpr size_t kMaxEventsPerFrame = 64 * 1024;
 constexpr size_t kMaxEventsPerFlush = 4 * kMaxEventsPerFrame; // keeps the loop reading the parent's orders
-constexpr qint64 kMaxUnsentBytes = 2 * 1024 * 1024;
-constexpr int64_t kMaxBufferedEvents = 128 * 1024;
+constexpr qint64 kMaxUnsentBytes = 1024 * 1024;
+constexpr int64_t kMaxBufferedEvents = 64 * 1024;
 } // namespace
 
 WorkerSession::WorkerSession(int index)
@@ -74,7 +74,12 @@ bool WorkerSession::pump()
 {
     if (m_socket.state() != QLocalSocket::ConnectedState)
         return false;
-    m_socket.waitForReadyRead(kPollMs);
+    // While events wait to be written, wait for the parent to take them (it wakes this loop to send
+    // more at once); otherwise for the parent's next order.
+    if (m_socket.bytesToWrite() > 0)
+        m_socket.waitForBytesWritten(kPollMs);
+    else
+        m_socket.waitForReadyRead(kPollMs);
     m_reader.append(m_socket.readAll());
     while (auto frame = m_reader.next())
         handleFrame(*frame);
@@ -162,6 +167,11 @@ int WorkerSession::exec()
 {
     // Die with the parent, whatever happens to it.
     ::prctl(PR_SET_PDEATHSIG, SIGKILL);
+    // Ctrl+C in a terminal (and a SIGTERM to the whole group) reaches the workers too. The parent
+    // stops them in order and keeps what they recorded; left to the default, they would die at
+    // once and look crashed. If the parent itself dies, PR_SET_PDEATHSIG above still ends them.
+    std::signal(SIGINT, SIG_IGN);
+    std::signal(SIGTERM, SIG_IGN);
     if (!connectToParent())
         return 2;
     const auto hello = waitForHello();
@@ -180,8 +190,8 @@ int WorkerSession::exec()
     scenario.options.raceWindowNs = hello->raceWindowNs;
 
     StopToken stop;
-    // A smaller buffer than the parent's: it is drained every 10 ms, and what it holds at a stop
-    // still has to cross to the parent before the run ends.
+    // A smaller buffer than the parent's: it is drained as fast as the parent reads, and what it holds
+    // at a stop still has to cross to the parent before the run ends.
     Recorder recorder(kMaxBufferedEvents);
     RunObjects objects(scenario, stop);
     const CpuBurner burner(hello->iterationsPerMs);
