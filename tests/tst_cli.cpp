@@ -3,6 +3,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
+#include <QRegularExpression>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -43,6 +44,13 @@ private Q_SLOTS:
     void exportsEveryFormat();
     void rejectsUnknownExportFormats();
     void sweepsCombinations();
+    void showsVersionAndHelp();
+    void everyCommandAndOptionIsInTheManPage();
+    void suggestsTheIdMeant();
+    void listsAsJson();
+    void reExportsASavedTrace();
+    void refusesToRunATrace();
+    void showsNoProgressWhenNotATerminal();
 };
 
 void TestCli::listsBuiltIns()
@@ -74,7 +82,13 @@ void TestCli::badCommandLines_data()
                               << QStringLiteral("--lock: expected on or off, got 'maybe'");
     QTest::newRow("no scenario") << QStringList { QStringLiteral("run") } << QStringLiteral("which scenario?");
     QTest::newRow("list with args") << QStringList { QStringLiteral("list"), QStringLiteral("x") }
-                                    << QStringLiteral("'list' takes no arguments");
+                                    << QStringLiteral("threadlab list: takes no arguments, got 'x'");
+    QTest::newRow("mistyped command") << QStringList { QStringLiteral("rnu"), QStringLiteral("ten-threads") }
+                                      << QStringLiteral("unknown command 'rnu'; did you mean 'run'?");
+    QTest::newRow("export without outputs") << QStringList { QStringLiteral("export"), QStringLiteral("a.threadlab") }
+                                            << QStringLiteral("threadlab export: where to?");
+    QTest::newRow("help for no command") << QStringList { QStringLiteral("help"), QStringLiteral("fly") }
+                                         << QStringLiteral("help: expected one of list, run, sweep, export");
 }
 
 void TestCli::badCommandLines()
@@ -244,6 +258,140 @@ void TestCli::sweepsCombinations()
         { QStringLiteral("sweep"), QStringLiteral("quick"), QStringLiteral("--workers"), QStringLiteral("1,zero") });
     QCOMPARE(bad.exitCode, 2);
     QVERIFY2(bad.err.contains(QStringLiteral("--workers: expected a list of whole numbers")), qPrintable(bad.err));
+}
+
+void TestCli::showsVersionAndHelp()
+{
+    const Result version = threadlab({ QStringLiteral("--version") });
+    QCOMPARE(version.exitCode, 0);
+    QCOMPARE(version.out, QStringLiteral("threadlab " THREADLAB_VERSION "\n"));
+    const Result overview = threadlab({ QStringLiteral("--help") });
+    QCOMPARE(overview.exitCode, 0);
+    for (const char *command : { "list", "run", "sweep", "export", "help", "exit codes" })
+        QVERIFY2(overview.out.contains(QLatin1String(command)), command);
+    const Result runHelp = threadlab({ QStringLiteral("run"), QStringLiteral("--help") });
+    QCOMPARE(runHelp.exitCode, 0);
+    QVERIFY(runHelp.out.startsWith(QStringLiteral("usage: threadlab run <id|file.json> [options]")));
+    QVERIFY(runHelp.out.contains(QStringLiteral("--export-size <WxH>")));
+    QVERIFY(runHelp.out.contains(QStringLiteral("lose")));
+    // `help run` is the same text.
+    QCOMPARE(threadlab({ QStringLiteral("help"), QStringLiteral("run") }).out, runHelp.out);
+    for (const char *command : { "list", "sweep", "export" }) {
+        const Result r = threadlab({ QLatin1String(command), QStringLiteral("-h") });
+        QCOMPARE(r.exitCode, 0);
+        QVERIFY2(r.out.startsWith(QStringLiteral("usage: threadlab ") + QLatin1String(command)), qPrintable(r.out));
+    }
+}
+
+void TestCli::everyCommandAndOptionIsInTheManPage()
+{
+    QFile file(QStringLiteral(THREADLAB_SOURCE_DIR "/resources/man/threadlab.1"));
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    const QString man = QString::fromUtf8(file.readAll()).replace(QStringLiteral("\\-"), QStringLiteral("-"));
+    // Each command's section lists the options its --help shows.
+    const QStringList commands { QStringLiteral("list"), QStringLiteral("run"), QStringLiteral("sweep"),
+        QStringLiteral("export") };
+    for (const QString &command : commands) {
+        const qsizetype section
+            = man.indexOf(QRegularExpression(QStringLiteral("^\\.BI? \"?") + command + QStringLiteral("\\b"),
+                              QRegularExpression::MultilineOption),
+                man.indexOf(QStringLiteral(".SH COMMANDS")));
+        QVERIFY2(section >= 0, qPrintable(command));
+        const qsizetype end = man.indexOf(QStringLiteral(".RE"), section);
+        const QString options = man.mid(section, end - section);
+        const QString help = threadlab({ command, QStringLiteral("--help") }).out;
+        const QRegularExpression option(QStringLiteral("\\s(--[a-z-]+)"));
+        int found = 0;
+        for (auto it = option.globalMatch(help.mid(help.indexOf(QStringLiteral("Options:")))); it.hasNext();) {
+            const QString name = it.next().captured(1);
+            if (name == QStringLiteral("--help"))
+                continue;
+            ++found;
+            QVERIFY2(options.contains(name), qPrintable(command + u' ' + name));
+        }
+        QVERIFY(found >= 1);
+    }
+    for (const char *code : { ".B 0", ".B 2", ".B 3", ".B 4", ".B 5" })
+        QVERIFY2(man.contains(QLatin1String(code)), code);
+}
+
+void TestCli::suggestsTheIdMeant()
+{
+    const Result r = threadlab({ QStringLiteral("run"), QStringLiteral("ten-thread") });
+    QCOMPARE(r.exitCode, 3);
+    QVERIFY2(r.err.contains(QStringLiteral("did you mean 'ten-threads'?")), qPrintable(r.err));
+    const Result far = threadlab({ QStringLiteral("run"), QStringLiteral("zebra") });
+    QCOMPARE(far.exitCode, 3);
+    QVERIFY(!far.err.contains(QStringLiteral("did you mean")));
+}
+
+void TestCli::listsAsJson()
+{
+    const Result r = threadlab({ QStringLiteral("list"), QStringLiteral("--json") });
+    QCOMPARE(r.exitCode, 0);
+    const QJsonArray list = QJsonDocument::fromJson(r.out.toUtf8()).array();
+    const Result table = threadlab({ QStringLiteral("list") });
+    QCOMPARE(list.size(), table.out.count(u'\n'));
+    QStringList ids;
+    for (const QJsonValue &entry : list) {
+        ids << entry[QStringLiteral("id")].toString();
+        QVERIFY(!entry[QStringLiteral("title")].toString().isEmpty());
+        QVERIFY(!entry[QStringLiteral("topic")].toString().isEmpty());
+    }
+    QVERIFY(ids.contains(QStringLiteral("counter-race")));
+}
+
+void TestCli::reExportsASavedTrace()
+{
+    QTemporaryDir dir;
+    const QString saved = dir.filePath(QStringLiteral("saved.threadlab"));
+    QCOMPARE(threadlab(
+                 { QStringLiteral("run"), QStringLiteral(THREADLAB_TEST_DATA "/quick.json"), QStringLiteral("--export"),
+                     saved, QStringLiteral("--export"), dir.filePath(QStringLiteral("direct.csv")) })
+                 .exitCode,
+        0);
+    const Result r = threadlab({ QStringLiteral("export"), saved, dir.filePath(QStringLiteral("again.csv")),
+        dir.filePath(QStringLiteral("again.png")), QStringLiteral("--export-size"), QStringLiteral("800x400") });
+    QCOMPARE(r.exitCode, 0);
+    // The saved trace gives the same segments as the run that wrote it.
+    QFile direct(dir.filePath(QStringLiteral("direct.csv")));
+    QFile again(dir.filePath(QStringLiteral("again.csv")));
+    QVERIFY(direct.open(QIODevice::ReadOnly) && again.open(QIODevice::ReadOnly));
+    const QByteArray expected = direct.readAll();
+    QVERIFY(expected.count('\n') > 3);
+    QCOMPARE(again.readAll(), expected);
+    QCOMPARE(QImage(dir.filePath(QStringLiteral("again.png"))).size(), QSize(800, 400));
+    // A damaged trace is named with the byte where it breaks; nothing is written.
+    QFile damaged(dir.filePath(QStringLiteral("damaged.threadlab")));
+    QVERIFY(damaged.open(QIODevice::WriteOnly));
+    damaged.write("THREADLAB-TRACE\n\x02\x00", 18);
+    damaged.close();
+    const Result bad
+        = threadlab({ QStringLiteral("export"), damaged.fileName(), dir.filePath(QStringLiteral("x.png")) });
+    QCOMPARE(bad.exitCode, 3);
+    QVERIFY2(bad.err.contains(damaged.fileName() + QStringLiteral(": damaged at byte")), qPrintable(bad.err));
+    QVERIFY(!QFile::exists(dir.filePath(QStringLiteral("x.png"))));
+}
+
+void TestCli::refusesToRunATrace()
+{
+    QTemporaryDir dir;
+    const QString saved = dir.filePath(QStringLiteral("saved.threadlab"));
+    QCOMPARE(threadlab({ QStringLiteral("run"), QStringLiteral(THREADLAB_TEST_DATA "/quick.json"),
+                           QStringLiteral("--export"), saved })
+                 .exitCode,
+        0);
+    const Result r = threadlab({ QStringLiteral("run"), saved });
+    QCOMPARE(r.exitCode, 3);
+    QVERIFY2(r.err.contains(saved + QStringLiteral(": this is a recorded trace, not a scenario")), qPrintable(r.err));
+    QVERIFY(r.err.contains(QStringLiteral("threadlab export ")));
+}
+
+void TestCli::showsNoProgressWhenNotATerminal()
+{
+    const Result r = threadlab({ QStringLiteral("run"), QStringLiteral(THREADLAB_TEST_DATA "/quick.json") });
+    QCOMPARE(r.exitCode, 0);
+    QVERIFY2(!r.err.contains(QStringLiteral("running")) && !r.err.contains(u'\r'), qPrintable(r.err));
 }
 
 QTEST_GUILESS_MAIN(TestCli)

@@ -4,20 +4,25 @@
 
 namespace threadlab {
 
-// The headless front end: `threadlab list`, `threadlab run …`, `threadlab sweep …`. Exit codes:
-// 0 success, 2 bad command line, 3 bad scenario, 4 the run reported errors, 5 an output file could
-// not be written.
+// The headless front end: `threadlab list|run|sweep|export|help …`, `--help`, `--version`.
+// Anything else on the command line (a file to open, Qt's own options) belongs to the window.
+// Exit codes: 0 success, 2 bad command line, 3 bad scenario or trace file, 4 the run reported
+// errors or was interrupted, 5 an output file could not be written.
 class Cli
 {
 public:
     enum ExitCode { Ok = 0, Usage = 2, BadScenario = 3, RunFailed = 4, OutputFailed = 5 };
 
-    static bool handles(const QStringList &arguments);
+    // True when argv[1] is a command, a word meant as one (a typo), or a CLI-only option.
+    static bool handles(int argc, const char *const *argv);
     static int exec(const QStringList &arguments);
     static int usage(const QString &problem); // prints the problem and the usage; returns Usage
+    static const QStringList &commands();
+    static QString overview(); // `threadlab --help`
 
 private:
-    static int list();
+    static int list(const QStringList &arguments);
+    static int help(const QStringList &arguments);
 };
 
 } // namespace threadlab

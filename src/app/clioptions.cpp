@@ -95,17 +95,4 @@ void CliOptions::err(const QString &text)
     write(text + u'\n', stderr);
 }
 
-const QString &CliOptions::usage()
-{
-    static const QString text = QStringLiteral(
-        "usage: threadlab                      open the window\n"
-        "       threadlab list                 built-in scenario ids and titles\n"
-        "       threadlab run <id|file.json> [--executor sequential|threads|pool|processes] [--workers N]\n"
-        "                     [--lock on|off] [--gil on|off] [--summary-json FILE|-]\n"
-        "                     [--export FILE.png|svg|pdf|csv|json|threadlab ...] [--export-size WIDTHxHEIGHT]\n"
-        "       threadlab sweep <id|file.json> [--workers 1,2,4,8] [--executor pool,processes] [--gil on,off]\n"
-        "                     [--lock on,off] [--summary-json FILE|-] [--export CHART.png|svg]\n");
-    return text;
-}
-
 } // namespace threadlab

@@ -38,7 +38,6 @@ public:
     // Write printable(text) whole (a NUL does not end it).
     static void out(const QString &text);
     static void err(const QString &text);
-    static const QString &usage();
 };
 
 } // namespace threadlab

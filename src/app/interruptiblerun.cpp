@@ -1,11 +1,15 @@
 #include "interruptiblerun.h"
 
 #include "clioptions.h"
+#include "clock.h"
+#include "outcome.h"
 #include "run.h"
 
 #include <atomic>
 #include <csignal>
 #include <cstdint>
+#include <cstdio>
+#include <unistd.h>
 
 namespace threadlab {
 
@@ -19,6 +23,48 @@ void onInterrupt(int)
     g_interrupted.store(true);
 }
 
+// A line on a terminal's standard error that says the run is alive; nothing when it is not a terminal.
+class ProgressLine
+{
+public:
+    ProgressLine()
+        : m_enabled(::isatty(STDERR_FILENO) == 1)
+        , m_startNs(nowNs())
+    { }
+    ~ProgressLine() { clear(); }
+
+    void update(const Run &run)
+    {
+        const int64_t now = nowNs();
+        if (!m_enabled || now < m_nextNs)
+            return;
+        m_nextNs = now + 250'000'000;
+        write(QStringLiteral("\r\x1b[K  running %1 s · %2 events · %3 lanes")
+                  .arg(double(now - m_startNs) / 1e9, 0, 'f', 1)
+                  .arg(Outcome::count(int64_t(run.recordedEvents())))
+                  .arg(run.trace().lanes.size()));
+        m_shown = true;
+    }
+    void clear()
+    {
+        if (m_shown)
+            write(QStringLiteral("\r\x1b[K"));
+        m_shown = false;
+    }
+
+private:
+    static void write(const QString &text)
+    {
+        std::fputs(text.toLocal8Bit().constData(), stderr);
+        std::fflush(stderr);
+    }
+
+    bool m_enabled;
+    bool m_shown = false;
+    int64_t m_startNs;
+    int64_t m_nextNs = 0;
+};
+
 } // namespace
 
 std::shared_ptr<RecordedRun> InterruptibleRun::execute(Scenario scenario, bool *interrupted)
@@ -29,17 +75,21 @@ std::shared_ptr<RecordedRun> InterruptibleRun::execute(Scenario scenario, bool *
     Run run(std::move(scenario));
     run.start();
     bool stopped = false;
+    ProgressLine progress;
     // A signal is seen within 10 ms: the handler only sets a flag, and each turn waits 5 ms and
     // collects for at most 5 ms. Once stopping, the turns do not wait: what the lanes still send is
     // taken while it arrives instead of all at the end.
     while (!run.waitForFinished(stopped ? 1 : 5)) {
         if (g_interrupted.load() && !stopped) {
             stopped = true;
+            progress.clear();
             CliOptions::err(QStringLiteral("threadlab: interrupted, stopping the run…"));
             run.stop();
         }
         run.collect(kCollectTimeNs);
+        progress.update(run);
     }
+    progress.clear();
     std::signal(SIGINT, SIG_DFL);
     std::signal(SIGTERM, SIG_DFL);
     if (interrupted)

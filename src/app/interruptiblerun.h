@@ -7,7 +7,8 @@
 namespace threadlab {
 
 // Runs a scenario to its end for the CLI, collecting as it goes; Ctrl+C (or SIGTERM) stops it
-// cleanly and keeps what was recorded.
+// cleanly and keeps what was recorded. When standard error is a terminal, a progress line there
+// (elapsed time, events, lanes) is rewritten four times a second and erased at the end.
 class InterruptibleRun
 {
 public:

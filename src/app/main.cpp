@@ -1,4 +1,5 @@
 #include "cli.h"
+#include "clioptions.h"
 #include "mainwindow.h"
 #include "netservices.h"
 #include "run.h"
@@ -19,28 +20,49 @@ void quietHandler(QtMsgType type, const QMessageLogContext &context, const QStri
     g_defaultHandler(type, context, message);
 }
 
+void describeApplication()
+{
+    QApplication::setApplicationName(QStringLiteral("ThreadLab"));
+    QApplication::setOrganizationName(QStringLiteral("ThreadLab"));
+    QApplication::setApplicationVersion(QStringLiteral(THREADLAB_VERSION));
+    QApplication::setDesktopFileName(QStringLiteral(THREADLAB_APP_ID));
+    threadlab::Run::setNetworkFactory([] { return std::make_shared<threadlab::NetServices>(); });
+}
+
 } // namespace
 
 int main(int argc, char *argv[])
 {
-    QStringList arguments;
-    for (int i = 0; i < argc; ++i)
-        arguments << QString::fromLocal8Bit(argv[i]);
-    const bool headless = threadlab::Cli::handles(arguments);
-    // The CLI shows no window, but drawing charts and text needs a GUI application: use the
-    // offscreen platform so it runs without a display.
-    if (headless && qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
-        qputenv("QT_QPA_PLATFORM", "offscreen");
-    if (headless)
+    if (threadlab::Cli::handles(argc, argv)) {
+        // The CLI shows no window, but drawing charts and text needs a GUI application: the
+        // offscreen platform runs without a display.
+        if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
+            qputenv("QT_QPA_PLATFORM", "offscreen");
         g_defaultHandler = qInstallMessageHandler(quietHandler);
+        QApplication app(argc, argv);
+        describeApplication();
+        return threadlab::Cli::exec(QApplication::arguments());
+    }
+    // The window: QApplication takes Qt's own options (-style, -platform, -reverse …) out of argv;
+    // what is left is the file to open ("Open with", Exec=threadlab %f).
     QApplication app(argc, argv);
-    threadlab::Run::setNetworkFactory([] { return std::make_shared<threadlab::NetServices>(); });
-    QApplication::setApplicationName(QStringLiteral("ThreadLab"));
-    QApplication::setOrganizationName(QStringLiteral("ThreadLab"));
-    if (headless)
-        return threadlab::Cli::exec(arguments);
+    describeApplication();
+    const QStringList rest = QApplication::arguments().mid(1);
+    for (const QString &argument : rest) {
+        if (argument.startsWith(u'-')) {
+            threadlab::Cli::usage(QStringLiteral("unknown option '%1' (Qt's options such as -style and "
+                                                 "-platform are passed on to Qt)")
+                                      .arg(argument));
+            return threadlab::Cli::Usage;
+        }
+    }
+    if (rest.size() > 1)
+        threadlab::CliOptions::err(
+            QStringLiteral("threadlab: opens one file at a time; opening '%1'").arg(rest.first()));
     Q_INIT_RESOURCE(threadlab);
     threadlab::MainWindow window;
     window.show();
+    if (!rest.isEmpty())
+        window.loadFile(rest.first());
     return app.exec();
 }

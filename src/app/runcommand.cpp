@@ -2,6 +2,8 @@
 
 #include "cli.h"
 #include "clioptions.h"
+#include "commandline.h"
+#include "exportcommand.h"
 #include "interruptiblerun.h"
 #include "runexporter.h"
 #include "runsummary.h"
@@ -9,7 +11,6 @@
 #include "scenariooverrides.h"
 #include "sharingcheck.h"
 
-#include <QCommandLineParser>
 #include <QFile>
 #include <QJsonDocument>
 
@@ -34,53 +35,70 @@ QString checkWritable(const QString &path)
 
 int RunCommand::exec(const QStringList &arguments)
 {
-    QCommandLineParser parser;
-    parser.setSingleDashWordOptionMode(QCommandLineParser::ParseAsLongOptions);
-    const QCommandLineOption executor(
-        QStringLiteral("executor"), QStringLiteral("Executor kind."), QStringLiteral("kind"));
-    const QCommandLineOption workers(
-        QStringLiteral("workers"), QStringLiteral("Pool threads or processes."), QStringLiteral("n"));
-    const QCommandLineOption lock(QStringLiteral("lock"), QStringLiteral("Locks on or off."), QStringLiteral("on|off"));
-    const QCommandLineOption gil(
-        QStringLiteral("gil"), QStringLiteral("Simulated GIL on or off."), QStringLiteral("on|off"));
-    const QCommandLineOption summary(
-        QStringLiteral("summary-json"), QStringLiteral("Summary JSON."), QStringLiteral("file|-"));
-    const QCommandLineOption exportOption(
-        QStringLiteral("export"), QStringLiteral("Export file."), QStringLiteral("file"));
-    const QCommandLineOption exportSize(
-        QStringLiteral("export-size"), QStringLiteral("Chart size."), QStringLiteral("WxH"));
-    parser.addOptions({ executor, workers, lock, gil, summary, exportOption, exportSize });
-    if (!parser.parse(QStringList { QStringLiteral("threadlab run") } + arguments))
-        return Cli::usage(QStringLiteral("run: ") + parser.errorText());
-    const QStringList positional = parser.positionalArguments();
+    CommandLine line(QStringLiteral("run"), QStringLiteral("<id|file.json> [options]"),
+        QStringLiteral("Runs one scenario (a built-in id from 'threadlab list', or a scenario file), prints a "
+                       "summary\nand writes what --summary-json and --export ask for. Ctrl+C stops the run and "
+                       "keeps what was\nrecorded. While it runs, progress is shown on standard error when that is a "
+                       "terminal."));
+    const QCommandLineOption executor(QStringLiteral("executor"),
+        QStringLiteral("Run the tasks as 'sequential' (one after another), on 'threads', on a thread 'pool' or "
+                       "on child 'processes' instead of as the scenario says."),
+        QStringLiteral("kind"));
+    const QCommandLineOption workers(QStringLiteral("workers"),
+        QStringLiteral("Threads or processes in the pool, 1 to 256 (pool and processes executors)."),
+        QStringLiteral("n"));
+    const QCommandLineOption lock(QStringLiteral("lock"),
+        QStringLiteral("Turn the scenario's locks on or off (off lets a shared counter race and lose updates)."),
+        QStringLiteral("on|off"));
+    const QCommandLineOption gil(QStringLiteral("gil"),
+        QStringLiteral("Turn the simulated global interpreter lock on or off."), QStringLiteral("on|off"));
+    const QCommandLineOption summary(QStringLiteral("summary-json"),
+        QStringLiteral("Also write the summary as JSON to this file; '-' writes it to standard output and the "
+                       "text summary to standard error."),
+        QStringLiteral("file|-"));
+    const QCommandLineOption exportOption(QStringLiteral("export"),
+        QStringLiteral("Write the recording to this file; its extension picks the format: .png, .svg or .pdf "
+                       "(the chart), .csv (segments), .json (Chrome trace), .threadlab (a trace to open "
+                       "later). Repeatable."),
+        QStringLiteral("file"));
+    const QCommandLineOption exportSize(QStringLiteral("export-size"),
+        QStringLiteral("Size of exported chart images in pixels, such as 1600x900 (default: the chart's "
+                       "natural size)."),
+        QStringLiteral("WxH"));
+    for (const QCommandLineOption &option : { executor, workers, lock, gil, summary, exportOption, exportSize })
+        line.addOption(option);
+    if (const auto done = line.parse(arguments))
+        return *done;
+    const QStringList positional = line.positional();
     if (positional.size() != 1)
-        return Cli::usage(positional.isEmpty()
-                ? QStringLiteral("run: which scenario? (an id from 'threadlab list' or a file)")
-                : QStringLiteral("run: one scenario at a time, got ") + positional.join(QStringLiteral(", ")));
+        return line.usageError(positional.isEmpty()
+                ? QStringLiteral("which scenario? (an id from 'threadlab list' or a file)")
+                : QStringLiteral("one scenario at a time, got ") + positional.join(QStringLiteral(", ")));
+    const QCommandLineParser &parser = line.parser();
 
     ScenarioOverrides overrides;
     if (parser.isSet(executor) && !(overrides.executor = CliOptions::executor(parser.value(executor))))
-        return Cli::usage(QStringLiteral("--executor: expected sequential, threads, pool or processes, got '%1'")
-                              .arg(parser.value(executor)));
+        return line.usageError(QStringLiteral("--executor: expected sequential, threads, pool or processes, got '%1'")
+                                   .arg(parser.value(executor)));
     if (parser.isSet(workers) && !(overrides.workers = CliOptions::workers(parser.value(workers))))
-        return Cli::usage(
+        return line.usageError(
             QStringLiteral("--workers: expected a whole number from 1 to 256, got '%1'").arg(parser.value(workers)));
     if (parser.isSet(lock) && !(overrides.lock = CliOptions::onOff(parser.value(lock))))
-        return Cli::usage(QStringLiteral("--lock: expected on or off, got '%1'").arg(parser.value(lock)));
+        return line.usageError(QStringLiteral("--lock: expected on or off, got '%1'").arg(parser.value(lock)));
     if (parser.isSet(gil) && !(overrides.gil = CliOptions::onOff(parser.value(gil))))
-        return Cli::usage(QStringLiteral("--gil: expected on or off, got '%1'").arg(parser.value(gil)));
+        return line.usageError(QStringLiteral("--gil: expected on or off, got '%1'").arg(parser.value(gil)));
     QSize imageSize;
     if (parser.isSet(exportSize)) {
         const auto size = CliOptions::size(parser.value(exportSize));
         if (!size)
-            return Cli::usage(QStringLiteral("--export-size: expected WIDTHxHEIGHT such as 1600x900, got '%1'")
-                                  .arg(parser.value(exportSize)));
+            return line.usageError(QStringLiteral("--export-size: expected WIDTHxHEIGHT such as 1600x900, got '%1'")
+                                       .arg(parser.value(exportSize)));
         imageSize = *size;
     }
     const QStringList exports = parser.values(exportOption);
     for (const QString &path : exports) {
         if (!RunExporter::supports(path))
-            return Cli::usage(
+            return line.usageError(
                 QStringLiteral("--export: '%1': use .png, .svg, .pdf, .csv, .json or .threadlab").arg(path));
     }
 
@@ -121,15 +139,8 @@ int RunCommand::exec(const QStringList &arguments)
     if (parser.isSet(summary)
         && !CliOptions::writeJson(QJsonDocument(result.toJson()).toJson(QJsonDocument::Indented), summaryPath))
         status = Cli::OutputFailed;
-    for (const QString &path : exports) {
-        const QString error = RunExporter::write(*recording, path, imageSize);
-        if (!error.isEmpty()) {
-            CliOptions::err(QStringLiteral("threadlab: --export: ") + error);
-            status = Cli::OutputFailed;
-        } else if (!jsonToStdout) {
-            CliOptions::out(QStringLiteral("  exported %1\n").arg(path));
-        }
-    }
+    if (!ExportCommand::writeAll(*recording, exports, imageSize, jsonToStdout))
+        status = Cli::OutputFailed;
     return status;
 }
 

@@ -3,6 +3,7 @@
 #include "chartbuilder.h"
 #include "cli.h"
 #include "clioptions.h"
+#include "commandline.h"
 #include "interruptiblerun.h"
 #include "outcome.h"
 #include "runsummary.h"
@@ -10,7 +11,6 @@
 #include "scenariooverrides.h"
 #include "sharingcheck.h"
 
-#include <QCommandLineParser>
 #include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -59,26 +59,35 @@ bool usesWorkers(ExecutorKind kind)
 
 int SweepCommand::exec(const QStringList &arguments)
 {
-    QCommandLineParser parser;
-    parser.setSingleDashWordOptionMode(QCommandLineParser::ParseAsLongOptions);
-    const QCommandLineOption workers(
-        QStringLiteral("workers"), QStringLiteral("Worker counts."), QStringLiteral("list"));
-    const QCommandLineOption executor(QStringLiteral("executor"), QStringLiteral("Executors."), QStringLiteral("list"));
-    const QCommandLineOption gil(QStringLiteral("gil"), QStringLiteral("GIL settings."), QStringLiteral("list"));
-    const QCommandLineOption lock(QStringLiteral("lock"), QStringLiteral("Lock settings."), QStringLiteral("list"));
-    const QCommandLineOption summary(
-        QStringLiteral("summary-json"), QStringLiteral("Summary JSON."), QStringLiteral("file|-"));
-    const QCommandLineOption chart(QStringLiteral("export"), QStringLiteral("Bar chart."), QStringLiteral("file"));
-    parser.addOptions({ workers, executor, gil, lock, summary, chart });
-    if (!parser.parse(QStringList { QStringLiteral("threadlab sweep") } + arguments))
-        return Cli::usage(QStringLiteral("sweep: ") + parser.errorText());
-    if (parser.positionalArguments().size() != 1)
-        return Cli::usage(QStringLiteral("sweep: which scenario? (an id from 'threadlab list' or a file)"));
+    CommandLine line(QStringLiteral("sweep"), QStringLiteral("<id|file.json> [options]"),
+        QStringLiteral("Runs one scenario once per combination of the listed settings and prints a table of wall "
+                       "times,\nspeedups against the first run and lost updates. Lists are comma-separated "
+                       "(--workers 1,2,4,8)."));
+    const QCommandLineOption workers(QStringLiteral("workers"),
+        QStringLiteral("Pool sizes to try, each 1 to 256 (pool and processes executors)."), QStringLiteral("list"));
+    const QCommandLineOption executor(QStringLiteral("executor"),
+        QStringLiteral("Executors to try: sequential, threads, pool, processes."), QStringLiteral("list"));
+    const QCommandLineOption gil(QStringLiteral("gil"),
+        QStringLiteral("Simulated GIL settings to try: on, off or on,off."), QStringLiteral("list"));
+    const QCommandLineOption lock(
+        QStringLiteral("lock"), QStringLiteral("Lock settings to try: on, off or on,off."), QStringLiteral("list"));
+    const QCommandLineOption summary(QStringLiteral("summary-json"),
+        QStringLiteral("Also write the table as JSON to this file ('-': standard output)."), QStringLiteral("file|-"));
+    const QCommandLineOption chart(QStringLiteral("export"),
+        QStringLiteral("Write a bar chart of the wall times to this .png or .svg file."), QStringLiteral("file"));
+    for (const QCommandLineOption &option : { workers, executor, gil, lock, summary, chart })
+        line.addOption(option);
+    if (const auto done = line.parse(arguments))
+        return *done;
+    if (line.positional().size() != 1)
+        return line.usageError(QStringLiteral("which scenario? (an id from 'threadlab list' or a file)"));
+    const QCommandLineParser &parser = line.parser();
     if (parser.isSet(chart)) {
         const QString ext = QFileInfo(parser.value(chart)).suffix().toLower();
         if (ext != QStringLiteral("png") && ext != QStringLiteral("svg"))
-            return Cli::usage(QStringLiteral("--export: the sweep's bar chart is written as .png or .svg, got '%1'")
-                                  .arg(parser.value(chart)));
+            return line.usageError(
+                QStringLiteral("--export: the sweep's bar chart is written as .png or .svg, got '%1'")
+                    .arg(parser.value(chart)));
     }
 
     // Usage errors first: every list must read before anything is loaded or run.
@@ -96,7 +105,7 @@ int SweepCommand::exec(const QStringList &arguments)
             : option == &executor          ? CliOptions::list<ExecutorKind>(value, CliOptions::executor).has_value()
                                            : CliOptions::list<bool>(value, CliOptions::onOff).has_value();
         if (!ok)
-            return Cli::usage(
+            return line.usageError(
                 QStringLiteral("--%1: expected %2, got '%3'").arg(option->names().constFirst(), expected, value));
     }
 
@@ -115,8 +124,8 @@ int SweepCommand::exec(const QStringList &arguments)
             return fallback;
         auto items = CliOptions::list<T>(parser.value(option), parse);
         if (!items)
-            Cli::usage(QStringLiteral("--%1: expected %2, got '%3'")
-                           .arg(option.names().constFirst(), expected, parser.value(option)));
+            line.usageError(QStringLiteral("--%1: expected %2, got '%3'")
+                                .arg(option.names().constFirst(), expected, parser.value(option)));
         return items;
     };
     const auto executors = parseList(executor, CliOptions::executor, std::vector<ExecutorKind> { base.executor.kind },

@@ -35,9 +35,15 @@ QString Run::defaultWorkerPath()
     if (!fromEnvironment.isEmpty())
         return fromEnvironment;
     if (QCoreApplication::instance()) {
-        const QString beside = QCoreApplication::applicationDirPath() + QStringLiteral("/threadlab-worker");
-        if (QFileInfo(beside).isExecutable())
-            return beside;
+        // In the build tree the worker is beside threadlab; installed, it is in libexec, found
+        // relative to the binary so that an installed tree can move.
+        const QString binDir = QCoreApplication::applicationDirPath();
+        const QStringList candidates { binDir + QStringLiteral("/threadlab-worker"),
+            binDir + QStringLiteral("/" THREADLAB_WORKER_FROM_BINDIR) };
+        for (const QString &candidate : candidates) {
+            if (QFileInfo(candidate).isExecutable())
+                return QFileInfo(candidate).canonicalFilePath();
+        }
     }
 #ifdef THREADLAB_WORKER_BUILD_PATH
     return QStringLiteral(THREADLAB_WORKER_BUILD_PATH);

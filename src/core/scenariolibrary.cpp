@@ -1,6 +1,10 @@
 #include "scenariolibrary.h"
 
+#include "closestmatch.h"
+#include "tracefile.h"
+
 #include <QDir>
+#include <QFile>
 #include <QFileInfo>
 
 static void initThreadLabResources()
@@ -31,19 +35,42 @@ QList<ScenarioEntry> ScenarioLibrary::builtIns()
 
 ParsedScenario ScenarioLibrary::load(const QString &idOrPath)
 {
-    if (QFileInfo(idOrPath).isFile())
+    ParsedScenario refused;
+    if (QFileInfo(idOrPath).isFile()) {
+        if (isTraceFile(idOrPath)) {
+            refused.errors << idOrPath
+                    + QStringLiteral(": this is a recorded trace, not a scenario: open it in the window "
+                                     "('threadlab %1') or export it ('threadlab export %1 OUT.png')")
+                          .arg(idOrPath);
+            return refused;
+        }
         return ScenarioParser::parseFile(idOrPath);
-    for (const ScenarioEntry &entry : builtIns()) {
+    }
+    const QList<ScenarioEntry> entries = builtIns();
+    QStringList ids;
+    for (const ScenarioEntry &entry : entries) {
         if (entry.id == idOrPath)
             return ScenarioParser::parseFile(entry.path);
+        ids << entry.id;
     }
-    ParsedScenario missing;
-    missing.errors << (idOrPath
-        + (idOrPath.endsWith(QStringLiteral(".json"))
-                ? QStringLiteral(": no such file")
-                : QStringLiteral(": no built-in scenario by that id and no such file "
-                                 "('threadlab list' shows the built-in ids)")));
-    return missing;
+    if (idOrPath.endsWith(QStringLiteral(".json")) || idOrPath.endsWith(QStringLiteral(".threadlab"))) {
+        refused.errors << idOrPath + QStringLiteral(": no such file");
+        return refused;
+    }
+    const QString guess = closestMatch(idOrPath, ids);
+    refused.errors << idOrPath
+            + (guess.isEmpty() ? QStringLiteral(": no built-in scenario by that id and no such file "
+                                                "('threadlab list' shows the built-in ids)")
+                               : QStringLiteral(": no built-in scenario by that id and no such file; did you mean '")
+                        + guess + QStringLiteral("'?"));
+    return refused;
+}
+
+bool ScenarioLibrary::isTraceFile(const QString &path)
+{
+    QFile file(path);
+    const QByteArray magic = TraceFile::magic();
+    return QFileInfo(path).isFile() && file.open(QIODevice::ReadOnly) && file.read(magic.size()) == magic;
 }
 
 } // namespace threadlab

@@ -1,0 +1,74 @@
+#include "exportcommand.h"
+
+#include "cli.h"
+#include "clioptions.h"
+#include "commandline.h"
+#include "recordedrun.h"
+#include "runexporter.h"
+#include "scenariolibrary.h"
+#include "tracefile.h"
+
+namespace threadlab {
+
+int ExportCommand::exec(const QStringList &arguments)
+{
+    CommandLine line(QStringLiteral("export"), QStringLiteral("<in.threadlab> <out>... [options]"),
+        QStringLiteral("Re-exports a saved trace (.threadlab, as written by 'threadlab run --export' or the "
+                       "window's\nExport) without running anything. Each output's extension picks its format: "
+                       ".png, .svg or .pdf\n(the chart), .csv (segments), .json (Chrome trace) or .threadlab."));
+    const QCommandLineOption exportSize(QStringLiteral("export-size"),
+        QStringLiteral("Size of exported chart images in pixels, such as 1600x900 (default: the chart's "
+                       "natural size)."),
+        QStringLiteral("WxH"));
+    line.addOption(exportSize);
+    if (const auto done = line.parse(arguments))
+        return *done;
+    const QStringList positional = line.positional();
+    if (positional.size() < 2)
+        return line.usageError(positional.isEmpty() ? QStringLiteral("which trace, and where to? (IN.threadlab OUT...)")
+                                                    : QStringLiteral("where to? name at least one output file"));
+    QSize imageSize;
+    if (line.isSet(exportSize)) {
+        const auto size = CliOptions::size(line.value(exportSize));
+        if (!size)
+            return line.usageError(QStringLiteral("--export-size: expected WIDTHxHEIGHT such as 1600x900, got '%1'")
+                                       .arg(line.value(exportSize)));
+        imageSize = *size;
+    }
+    const QString input = positional.constFirst();
+    const QStringList outputs = positional.mid(1);
+    for (const QString &path : outputs) {
+        if (!RunExporter::supports(path))
+            return line.usageError(QStringLiteral("'%1': use .png, .svg, .pdf, .csv, .json or .threadlab").arg(path));
+    }
+    if (input.endsWith(QStringLiteral(".json"), Qt::CaseInsensitive) && !ScenarioLibrary::isTraceFile(input)) {
+        CliOptions::err(QStringLiteral("threadlab export: %1 is a scenario, not a recorded trace: run it with "
+                                       "'threadlab run %1 --export OUT'")
+                            .arg(input));
+        return Cli::BadScenario;
+    }
+    QString error;
+    const std::shared_ptr<RecordedRun> recording = TraceFile::read(input, &error);
+    if (!recording) {
+        CliOptions::err(QStringLiteral("threadlab export: ") + error);
+        return Cli::BadScenario;
+    }
+    return writeAll(*recording, outputs, imageSize, false) ? Cli::Ok : Cli::OutputFailed;
+}
+
+bool ExportCommand::writeAll(const RecordedRun &recording, const QStringList &paths, QSize imageSize, bool quiet)
+{
+    bool ok = true;
+    for (const QString &path : paths) {
+        const QString error = RunExporter::write(recording, path, imageSize);
+        if (!error.isEmpty()) {
+            CliOptions::err(QStringLiteral("threadlab: --export: ") + error);
+            ok = false;
+        } else if (!quiet) {
+            CliOptions::out(QStringLiteral("  exported %1\n").arg(path));
+        }
+    }
+    return ok;
+}
+
+} // namespace threadlab
