@@ -34,7 +34,7 @@ struct Picture
 };
 
 // Paints lane 0 over 0 .. 1 000 000 ns onto a 1190 px wide image: 1000 ns per chart pixel.
-void paint(Picture &picture)
+void paint(Picture &picture, bool dark = false, qreal ratio = 1)
 {
     picture.rows = LaneLayout::build(picture.trace, 1);
     GanttFrame frame;
@@ -42,9 +42,12 @@ void paint(Picture &picture)
     frame.rows = &picture.rows;
     frame.size = QSize(GanttFrame::kLabelWidth + 1000, 200);
     frame.mapping = TimeMapping { 0, 1000, GanttFrame::kLabelWidth };
-    picture.image = QImage(frame.size, QImage::Format_RGB32);
+    picture.image = QImage(frame.size * ratio, QImage::Format_RGB32);
+    picture.image.setDevicePixelRatio(ratio);
     QPainter painter(&picture.image);
-    GanttPainter().paint(painter, frame);
+    GanttPainter gantt;
+    gantt.setDark(dark);
+    gantt.paint(painter, frame);
 }
 
 // The colour in the middle of lane 0's bar at time t.
@@ -66,6 +69,8 @@ private Q_SLOTS:
     void marksLostUpdates();
     void exportsPngSvgAndPdf();
     void denseMarksAtAnyZoomFinish();
+    void darkSurfaceKeepsTheStateColours();
+    void summaryIsSharpAtDevicePixelRatioTwo();
 };
 
 void TestGanttPainter::paintsEachStateInItsColour()
@@ -237,6 +242,80 @@ void TestGanttPainter::denseMarksAtAnyZoomFinish()
         QPainter p(&image);
         painter.paint(p, frame);
     }
+}
+
+void TestGanttPainter::darkSurfaceKeepsTheStateColours()
+{
+    Picture picture;
+    TraceBuilder builder(picture.trace);
+    builder.start(oneTask(), 0);
+    builder.addLane(LaneInfo { 0, LaneKind::Thread, 1, 2, QStringLiteral("worker"), -1 });
+    const std::vector<Event> events { ev(0, 0, EventKind::LaneBegin),
+        ev(0, 0, EventKind::StateChange, kNoObject, -1, State::Running),
+        ev(400'000, 0, EventKind::StateChange, kNoObject, -1, State::Sleeping), ev(800'000, 0, EventKind::LaneEnd) };
+    builder.addEvents(events.data(), events.size());
+    for (const bool dark : { false, true }) {
+        paint(picture, dark);
+        // The states keep their colours on either surface...
+        QCOMPARE(colourAt(picture, 200'000), StatePalette::color(State::Running).rgb());
+        QCOMPARE(colourAt(picture, 600'000), StatePalette::color(State::Sleeping).rgb());
+        // ...while the lane behind them, the axis and the legend follow the theme,
+        const QColor lane = picture.image.pixelColor(GanttFrame::kLabelWidth + 950, GanttFrame::kAxisHeight + 30);
+        const QColor axis = picture.image.pixelColor(3, 3);
+        const QColor legend = picture.image.pixelColor(3, picture.image.height() - 3);
+        for (const QColor &surface : { lane, axis, legend })
+            QVERIFY2(dark ? surface.lightness() < 70 : surface.lightness() > 200, qPrintable(surface.name()));
+        // ...and the lane's label is drawn in a colour that stands out from its row.
+        const LaneRow &row = picture.rows.at(1);
+        int strongest = 0;
+        for (int x = 16; x < 80; ++x) {
+            const QColor ink = picture.image.pixelColor(x, GanttFrame::kAxisHeight + row.y + row.height / 2);
+            strongest = std::max(strongest, std::abs(ink.lightness() - lane.lightness()));
+        }
+        QVERIFY2(strongest > 120, qPrintable(QString::number(strongest)));
+    }
+}
+
+void TestGanttPainter::summaryIsSharpAtDevicePixelRatioTwo()
+{
+    // Alternating stretches of 2125 ns, mostly Sleeping then mostly Running, in segments of 8 and
+    // 2 ns: 1000 ns per chart pixel, so a stretch is 2.125 logical or 4.25 device pixels. Drawn at
+    // device pixels, the colour changes between device pixels that share a logical pixel too.
+    constexpr int64_t kStretch = 2125;
+    Picture picture;
+    TraceBuilder builder(picture.trace);
+    builder.start(oneTask(), 0);
+    builder.addLane(LaneInfo { 0, LaneKind::Thread, 1, 2, QStringLiteral("dense"), -1 });
+    std::vector<Event> events { ev(0, 0, EventKind::LaneBegin) };
+    for (int64_t t = 0; t < 400'000; t += 10) {
+        const bool sleeping = (t / kStretch) % 2 == 0;
+        events.push_back(ev(t, 0, EventKind::StateChange, kNoObject, -1, sleeping ? State::Sleeping : State::Running));
+        events.push_back(
+            ev(t + 8, 0, EventKind::StateChange, kNoObject, -1, sleeping ? State::Running : State::Sleeping));
+    }
+    events.push_back(ev(400'000, 0, EventKind::LaneEnd));
+    builder.addEvents(events.data(), events.size());
+    paint(picture, false, 2);
+    QCOMPARE(picture.image.width(), 2 * (GanttFrame::kLabelWidth + 1000));
+    const LaneRow &row = picture.rows.at(1);
+    const int y = 2 * (GanttFrame::kAxisHeight + row.y + row.height / 2);
+    const QRgb sleeping = StatePalette::color(State::Sleeping).rgb();
+    const QRgb running = StatePalette::color(State::Running).rgb();
+    // The middle of every stretch has its dominant state...
+    for (int64_t stretch = 0; stretch < 400'000 / kStretch; ++stretch) {
+        const int x = int(2 * GanttFrame::kLabelWidth + (stretch * kStretch + kStretch / 2) / 500);
+        QCOMPARE(picture.image.pixel(x, y), stretch % 2 == 0 ? sleeping : running);
+    }
+    // ...and the edges fall on odd device pixels as often as on even ones: not doubled logical pixels.
+    int oddEdges = 0;
+    int edges = 0;
+    for (int x = 2 * GanttFrame::kLabelWidth + 1; x < 2 * (GanttFrame::kLabelWidth + 400); ++x) {
+        if (picture.image.pixel(x, y) != picture.image.pixel(x - 1, y)) {
+            ++edges;
+            oddEdges += x % 2;
+        }
+    }
+    QVERIFY2(edges >= 150 && oddEdges >= edges / 4, qPrintable(QStringLiteral("%1 of %2").arg(oddEdges).arg(edges)));
 }
 
 QTEST_MAIN(TestGanttPainter)

@@ -6,11 +6,15 @@
 #include "run.h"
 #include "trace.h"
 #include "tracefile.h"
+#include "translations.h"
 
 #include <QAction>
 #include <QCheckBox>
 #include <QComboBox>
+#include <QFileInfo>
 #include <QImage>
+#include <QMenu>
+#include <QMenuBar>
 #include <QMimeData>
 #include <QPushButton>
 #include <QRegularExpression>
@@ -20,6 +24,7 @@
 #include <QTest>
 #include <QToolBar>
 #include <QToolButton>
+#include <QTranslator>
 
 using namespace threadlab;
 
@@ -58,6 +63,8 @@ private Q_SLOTS:
     void processSharingIsRefusedClearly();
     void droppedFileOpensAndSettingsPersist();
     void keepsRunsAndReopensTraces();
+    void recentFilesKeepTheLastTenAndFollowTheTheme();
+    void speaksTheSystemLanguage();
     void downloadPoolIsSeveralTimesFasterThanOneByOne();
 };
 
@@ -243,6 +250,89 @@ void TestMainWindow::keepsRunsAndReopensTraces()
     QVERIFY(!window.loadFile(damaged.fileName()));
     QVERIFY2(window.bannerText().contains(QStringLiteral("damaged.threadlab")), qPrintable(window.bannerText()));
     QCOMPARE(window.sessionSize(), 3);
+    // File → Open Recent lists what opened (newest first), not what failed, and opens it again.
+    QMenu *recent = nullptr;
+    for (QMenu *menu : window.findChildren<QMenu *>()) {
+        if (menu->title() == QStringLiteral("Open &Recent"))
+            recent = menu;
+    }
+    QVERIFY(recent && recent->isEnabled());
+    QStringList entries;
+    for (QAction *action : recent->actions()) {
+        if (!action->isSeparator())
+            entries << action->toolTip();
+    }
+    QCOMPARE(entries.mid(0, 2), (QStringList { path, QFileInfo(QFINDTESTDATA("data/quick.json")).absoluteFilePath() }));
+    QVERIFY(!entries.contains(damaged.fileName()));
+    recent->actions().constFirst()->trigger();
+    QCOMPARE(window.sessionSize(), 4);
+    // A screen reader hears what the chart shows: which run, its lanes, how it ended.
+    const QString description = window.gantt()->accessibleDescription();
+    QVERIFY2(description.contains(QStringLiteral("A quick run")) && description.contains(QStringLiteral("lanes (main"))
+            && description.contains(QStringLiteral("finished")),
+        qPrintable(description));
+    QCOMPARE(window.gantt()->accessibleName(), QStringLiteral("Timeline chart"));
+}
+
+void TestMainWindow::recentFilesKeepTheLastTenAndFollowTheTheme()
+{
+    QTemporaryDir dir;
+    {
+        MainWindow window;
+        for (int i = 0; i < 12; ++i) {
+            const QString copy = dir.filePath(QStringLiteral("quick-%1.json").arg(i));
+            QVERIFY(QFile::copy(QFINDTESTDATA("data/quick.json"), copy));
+            QVERIFY(window.loadFile(copy));
+        }
+    }
+    const QStringList kept = QSettings().value(QStringLiteral("recent/files")).toStringList();
+    QCOMPARE(kept.size(), 10);
+    QCOMPARE(QFileInfo(kept.constFirst()).fileName(), QStringLiteral("quick-11.json"));
+    QCOMPARE(QFileInfo(kept.constLast()).fileName(), QStringLiteral("quick-2.json"));
+    // View → Appearance → Dark: the chart follows, and the choice is kept for the next window.
+    MainWindow window;
+    window.resize(1000, 600);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    QAction *dark = nullptr;
+    for (QAction *action : window.findChildren<QAction *>()) {
+        if (action->text() == QStringLiteral("Dar&k"))
+            dark = action;
+    }
+    QVERIFY(dark);
+    dark->trigger();
+    QCoreApplication::processEvents(); // the new palette reaches the widgets through posted events
+    const QImage chart = window.gantt()->grab().toImage();
+    const QColor surface = chart.pixelColor(chart.width() / 2, chart.height() / 4);
+    QVERIFY2(surface.lightness() < 70, qPrintable(surface.name()));
+    QCOMPARE(QSettings().value(QStringLiteral("view/theme")).toInt(), 2);
+    for (QAction *action : window.findChildren<QAction *>()) {
+        if (action->text() == QStringLiteral("&Light"))
+            action->trigger();
+    }
+    QCoreApplication::processEvents();
+    const QImage light = window.gantt()->grab().toImage();
+    QVERIFY(light.pixelColor(light.width() / 2, light.height() / 4).lightness() > 200);
+}
+
+void TestMainWindow::speaksTheSystemLanguage()
+{
+    QVERIFY(!installTranslations(QLocale(QLocale::Swahili))); // no such translation: English stays
+    QVERIFY(installTranslations(QLocale(QLocale::German, QLocale::Germany)));
+    {
+        MainWindow window;
+        QStringList menus;
+        for (QAction *action : window.menuBar()->actions())
+            menus << action->text();
+        QCOMPARE(menus.mid(0, 3),
+            (QStringList { QStringLiteral("&Datei"), QStringLiteral("&Ausführen"), QStringLiteral("A&nsicht") }));
+        QCOMPARE(window.gantt()->accessibleName(), QStringLiteral("Zeitleisten-Diagramm"));
+    }
+    for (QTranslator *translator : QCoreApplication::instance()->findChildren<QTranslator *>()) {
+        QCoreApplication::removeTranslator(translator);
+        delete translator;
+    }
+    QCOMPARE(MainWindow().menuBar()->actions().constFirst()->text(), QStringLiteral("&File"));
 }
 
 void TestMainWindow::downloadPoolIsSeveralTimesFasterThanOneByOne()

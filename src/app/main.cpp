@@ -3,6 +3,7 @@
 #include "mainwindow.h"
 #include "netservices.h"
 #include "run.h"
+#include "translations.h"
 
 #include <QApplication>
 
@@ -47,6 +48,7 @@ int main(int argc, char *argv[])
     // what is left is the file to open ("Open with", Exec=threadlab %f).
     QApplication app(argc, argv);
     describeApplication();
+    threadlab::installTranslations();
     const QStringList rest = QApplication::arguments().mid(1);
     for (const QString &argument : rest) {
         if (argument.startsWith(u'-')) {

@@ -1,5 +1,6 @@
 #include "downloadfile.h"
 
+#include "coretext.h"
 #include "textsafety.h"
 
 #include <QDir>
@@ -50,15 +51,15 @@ std::optional<QString> pathInside(const QString &directory, const QString &fileN
     const QFileInfo info(path);
     QString problem;
     if (fileName.isEmpty() || fileName.contains(u'/') || fileName.contains(QChar(0)) || fileName.startsWith(u'.'))
-        problem = QStringLiteral("'%1' is not a plain file name").arg(fileName);
+        problem = Text::tr("'%1' is not a plain file name").arg(fileName);
     else if (info.absolutePath() != folder)
-        problem = QStringLiteral("'%1' is outside the download folder %2").arg(path, folder);
+        problem = Text::tr("'%1' is outside the download folder %2").arg(path, folder);
     else if (info.isSymLink())
-        problem = QStringLiteral("%1 is a symbolic link").arg(path);
+        problem = Text::tr("%1 is a symbolic link").arg(path);
     if (problem.isEmpty())
         return path;
     if (error)
-        *error = QStringLiteral("refusing to write a download: ") + problem;
+        *error = Text::tr("refusing to write a download: ") + problem;
     return std::nullopt;
 }
 

@@ -1,6 +1,7 @@
 #include "jsonreader.h"
 
 #include "clock.h"
+#include "coretext.h"
 #include "textsafety.h"
 
 #include <cmath>
@@ -22,15 +23,15 @@ QString JsonReader::typeName(const QJsonValue &value)
     case QJsonValue::Null:
         return QStringLiteral("null");
     case QJsonValue::Bool:
-        return QStringLiteral("a boolean");
+        return Text::tr("a boolean");
     case QJsonValue::Double:
-        return QStringLiteral("a number");
+        return Text::tr("a number");
     case QJsonValue::String:
-        return QStringLiteral("a string");
+        return Text::tr("a string");
     case QJsonValue::Array:
-        return QStringLiteral("an array");
+        return Text::tr("an array");
     case QJsonValue::Object:
-        return QStringLiteral("an object");
+        return Text::tr("an object");
     case QJsonValue::Undefined:
         break;
     }
@@ -53,8 +54,7 @@ void JsonReader::error(const QString &path, const QString &message)
         ++m_unlisted;
         return;
     }
-    m_errors << (m_origin + QStringLiteral(": ") + (path.isEmpty() ? QString() : path + QStringLiteral(": "))
-        + message);
+    m_errors << (m_origin + Text::tr(": ") + (path.isEmpty() ? QString() : path + Text::tr(": ")) + message);
 }
 
 bool JsonReader::checkKeys(const QJsonObject &object, const QString &path, const QStringList &allowed)
@@ -62,8 +62,7 @@ bool JsonReader::checkKeys(const QJsonObject &object, const QString &path, const
     bool ok = true;
     for (auto it = object.begin(); it != object.end(); ++it) {
         if (!allowed.contains(it.key())) {
-            error(join(path, it.key()),
-                QStringLiteral("unknown key (allowed here: ") + allowed.join(QStringLiteral(", ")) + u')');
+            error(join(path, it.key()), Text::tr("unknown key (allowed here: ") + allowed.join(Text::tr(", ")) + u')');
             ok = false;
         }
     }
@@ -73,11 +72,11 @@ bool JsonReader::checkKeys(const QJsonObject &object, const QString &path, const
 std::optional<QString> JsonReader::string(const QJsonValue &value, const QString &path, bool nonEmpty)
 {
     if (!value.isString()) {
-        error(path, QStringLiteral("expected a string, got ") + typeName(value));
+        error(path, Text::tr("expected a string, got ") + typeName(value));
         return std::nullopt;
     }
     if (nonEmpty && value.toString().trimmed().isEmpty()) {
-        error(path, QStringLiteral("must not be empty"));
+        error(path, Text::tr("must not be empty"));
         return std::nullopt;
     }
     return value.toString();
@@ -86,7 +85,7 @@ std::optional<QString> JsonReader::string(const QJsonValue &value, const QString
 void JsonReader::finish()
 {
     if (m_unlisted > 0)
-        m_errors << (m_origin + QStringLiteral(": … and %1 more errors").arg(m_unlisted));
+        m_errors << (m_origin + Text::tr(": … and %1 more errors").arg(m_unlisted));
     m_unlisted = 0;
 }
 
@@ -114,14 +113,12 @@ std::optional<QString> JsonReader::name(const QJsonValue &value, const QString &
         return std::nullopt;
     if (result->size() > kMaxNameLength) {
         error(path,
-            QStringLiteral("a name may have at most %1 characters, this one has %2")
-                .arg(kMaxNameLength)
-                .arg(result->size()));
+            Text::tr("a name may have at most %1 characters, this one has %2").arg(kMaxNameLength).arg(result->size()));
         return std::nullopt;
     }
     if (const qsizetype at = firstControl(*result, false); at >= 0) {
         error(path,
-            QStringLiteral("a name may not hold control characters (%1 at character %2)")
+            Text::tr("a name may not hold control characters (%1 at character %2)")
                 .arg(codeOf(result->at(at)))
                 .arg(at + 1));
         return std::nullopt;
@@ -136,12 +133,12 @@ std::optional<QString> JsonReader::text(
     if (!result)
         return std::nullopt;
     if (result->size() > maxLength) {
-        error(path, QStringLiteral("at most %1 characters allowed here, got %2").arg(maxLength).arg(result->size()));
+        error(path, Text::tr("at most %1 characters allowed here, got %2").arg(maxLength).arg(result->size()));
         return std::nullopt;
     }
     if (const qsizetype at = firstControl(*result, true); at >= 0) {
         error(path,
-            QStringLiteral("control character %1 at character %2 (only tab and newline are allowed)")
+            Text::tr("control character %1 at character %2 (only tab and newline are allowed)")
                 .arg(codeOf(result->at(at)))
                 .arg(at + 1));
         return std::nullopt;
@@ -154,9 +151,8 @@ std::optional<int64_t> JsonReader::integer(const QJsonValue &value, const QStrin
     const double number = value.toDouble(std::nan(""));
     if (!value.isDouble() || std::floor(number) != number || number < double(min) || number > double(max)) {
         error(path,
-            QStringLiteral("expected a whole number from ") + QString::number(min) + QStringLiteral(" to ")
-                + QString::number(max) + QStringLiteral(", got ")
-                + (value.isDouble() ? QString::number(number) : typeName(value)));
+            Text::tr("expected a whole number from ") + QString::number(min) + Text::tr(" to ") + QString::number(max)
+                + Text::tr(", got ") + (value.isDouble() ? QString::number(number) : typeName(value)));
         return std::nullopt;
     }
     return static_cast<int64_t>(number);
@@ -167,7 +163,7 @@ std::optional<int64_t> JsonReader::milliseconds(const QJsonValue &value, const Q
     const double number = value.toDouble(-1);
     if (!value.isDouble() || number < 0 || number > double(kMaxMilliseconds)) {
         error(path,
-            QStringLiteral("expected milliseconds >= 0, got ")
+            Text::tr("expected milliseconds >= 0, got ")
                 + (value.isDouble() ? QString::number(number) : typeName(value)));
         return std::nullopt;
     }
@@ -177,7 +173,7 @@ std::optional<int64_t> JsonReader::milliseconds(const QJsonValue &value, const Q
 std::optional<bool> JsonReader::boolean(const QJsonValue &value, const QString &path)
 {
     if (!value.isBool()) {
-        error(path, QStringLiteral("expected true or false, got ") + typeName(value));
+        error(path, Text::tr("expected true or false, got ") + typeName(value));
         return std::nullopt;
     }
     return value.toBool();

@@ -1,5 +1,6 @@
 #include "outcome.h"
 
+#include "coretext.h"
 #include "runsummary.h"
 
 #include <cmath>
@@ -17,10 +18,10 @@ QString Outcome::count(int64_t value)
 QString Outcome::duration(double ms)
 {
     if (std::abs(ms) >= 1000)
-        return QString::number(ms / 1000, 'f', 2) + QStringLiteral(" s");
+        return QString::number(ms / 1000, 'f', 2) + Text::tr(" s");
     if (std::abs(ms) >= 10)
-        return QString::number(ms, 'f', 0) + QStringLiteral(" ms");
-    return QString::number(ms, 'f', 2) + QStringLiteral(" ms");
+        return QString::number(ms, 'f', 0) + Text::tr(" ms");
+    return QString::number(ms, 'f', 2) + Text::tr(" ms");
 }
 
 QString Outcome::comparison(const RunSummary &now, const RunSummary &before, const QString &beforeSettings)
@@ -29,7 +30,7 @@ QString Outcome::comparison(const RunSummary &now, const RunSummary &before, con
         return {};
     const double ratio = before.wallMs / now.wallMs;
     const bool faster = ratio >= 1;
-    return QStringLiteral("%1× %2 than the run before it, %3 (%4): %5 against %6")
+    return Text::tr("%1× %2 than the run before it, %3 (%4): %5 against %6")
         .arg(QString::number(faster ? ratio : 1 / ratio, 'f', 1),
             faster ? QStringLiteral("faster") : QStringLiteral("slower"), before.scenario, beforeSettings,
             duration(now.wallMs), duration(before.wallMs));
@@ -38,32 +39,32 @@ QString Outcome::comparison(const RunSummary &now, const RunSummary &before, con
 QStringList Outcome::lines(const RunSummary &s)
 {
     QStringList lines;
-    lines << QStringLiteral("wall time %1 (first task start to last task end)").arg(duration(s.wallMs));
-    lines << QStringLiteral("main thread done after %1").arg(duration(s.mainMs));
+    lines << Text::tr("wall time %1 (first task start to last task end)").arg(duration(s.wallMs));
+    lines << Text::tr("main thread done after %1").arg(duration(s.mainMs));
     if (!s.resultsOrder.isEmpty())
-        lines << QStringLiteral("results arrived in the order %1").arg(s.resultsOrder.join(QStringLiteral(", ")));
+        lines << Text::tr("results arrived in the order %1").arg(s.resultsOrder.join(Text::tr(", ")));
     for (const CounterSummary &c : s.counters) {
-        const QString where = c.thread.isEmpty() ? QStringLiteral("pid %1").arg(c.report.pid)
-                                                 : QStringLiteral("thread %1's copy").arg(c.thread);
-        QString line = QStringLiteral("counter %1 (%2): expected %3, got %4")
+        const QString where
+            = c.thread.isEmpty() ? Text::tr("pid %1").arg(c.report.pid) : Text::tr("thread %1's copy").arg(c.thread);
+        QString line = Text::tr("counter %1 (%2): expected %3, got %4")
                            .arg(c.report.name, where, count(c.report.expected), count(c.report.actual));
         if (c.report.lostUpdates > 0)
-            line += QStringLiteral(": %1 lost updates").arg(count(c.report.lostUpdates));
+            line += Text::tr(": %1 lost updates").arg(count(c.report.lostUpdates));
         lines << line;
     }
     for (const LockSummary &l : s.locks)
-        lines << QStringLiteral("lock %1: %2 acquisitions, %3 had to wait (%4 waiting in all, longest %5)")
+        lines << Text::tr("lock %1: %2 acquisitions, %3 had to wait (%4 waiting in all, longest %5)")
                      .arg(l.name, count(l.acquisitions), count(l.contended), duration(l.waitMsTotal),
                          duration(l.waitMsMax));
     for (const QueueSummary &q : s.queues)
-        lines << QStringLiteral("%1 queue %2 gave %3").arg(queueKindName(q.kind), q.name, q.gets.join(u' '));
+        lines << Text::tr("%1 queue %2 gave %3").arg(queueKindName(q.kind), q.name, q.gets.join(u' '));
     for (const TaskSummary &task : s.tasks) {
         if (task.outcome == TaskOutcome::Failed)
-            lines << QStringLiteral("task %1 failed: %2")
-                         .arg(task.name, task.error.isEmpty() ? QStringLiteral("its worker died") : task.error);
+            lines << Text::tr("task %1 failed: %2")
+                         .arg(task.name, task.error.isEmpty() ? Text::tr("its worker died") : task.error);
     }
     if (s.eventsDropped > 0)
-        lines << QStringLiteral("%1 events were dropped (buffers full): the chart misses them")
+        lines << Text::tr("%1 events were dropped (buffers full): the chart misses them")
                      .arg(count(int64_t(s.eventsDropped)));
     return lines;
 }

@@ -1,5 +1,6 @@
 #include "processexecutor.h"
 
+#include "coretext.h"
 #include "cpuburner.h"
 #include "lanecontext.h"
 #include "recorder.h"
@@ -40,8 +41,8 @@ ProcessExecutor::~ProcessExecutor()
 
 QString ProcessExecutor::workerLabel(const Worker &worker) const
 {
-    return QStringLiteral("worker process ") + QString::number(worker.index + 1)
-        + (worker.pid ? QStringLiteral(" (pid ") + QString::number(worker.pid) + u')' : QString());
+    return Text::tr("worker process ") + QString::number(worker.index + 1)
+        + (worker.pid ? Text::tr(" (pid ") + QString::number(worker.pid) + u')' : QString());
 }
 
 QString ProcessExecutor::taskName(int instance) const
@@ -79,7 +80,7 @@ void ProcessExecutor::startWorker(int index)
     // exec (in the child only), and finds its number in the environment.
     int ends[2] = { -1, -1 };
     if (::socketpair(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0, ends) != 0) {
-        m_env.log.addError(QStringLiteral("cannot make a channel for worker process %1: %2")
+        m_env.log.addError(Text::tr("cannot make a channel for worker process %1: %2")
                                .arg(index + 1)
                                .arg(QString::fromLocal8Bit(std::strerror(errno))));
         raw->exited = true;
@@ -98,12 +99,12 @@ void ProcessExecutor::startWorker(int index)
     QObject::connect(process, &QProcess::finished, m_context.get(), [this, raw](int code, QProcess::ExitStatus status) {
         onWorkerExited(*raw,
             status == QProcess::CrashExit ? QStringLiteral("crashed")
-                                          : QStringLiteral("exited with code ") + QString::number(code));
+                                          : Text::tr("exited with code ") + QString::number(code));
     });
     QObject::connect(process, &QProcess::errorOccurred, m_context.get(), [this, raw](QProcess::ProcessError error) {
         if (error == QProcess::FailedToStart) {
-            m_env.log.addError(QStringLiteral("cannot start worker process '") + m_env.workerPath
-                + QStringLiteral("': ") + raw->process->errorString());
+            m_env.log.addError(Text::tr("cannot start worker process '") + m_env.workerPath + Text::tr("': ")
+                + raw->process->errorString());
             onWorkerExited(*raw, QString());
         }
     });
@@ -111,8 +112,8 @@ void ProcessExecutor::startWorker(int index)
     ::close(childEnd);
     QTimer::singleShot(kConnectTimeoutMs, m_context.get(), [this, raw] {
         if (!raw->ready && !raw->exited) {
-            m_env.log.addError(workerLabel(*raw) + QStringLiteral(" did not report ready within ")
-                + QString::number(kConnectTimeoutMs / 1000) + QStringLiteral(" s"));
+            m_env.log.addError(workerLabel(*raw) + Text::tr(" did not report ready within ")
+                + QString::number(kConnectTimeoutMs / 1000) + Text::tr(" s"));
             raw->process->kill();
         }
     });
@@ -129,8 +130,7 @@ void ProcessExecutor::onSocketData(Worker &worker)
             return;
     }
     if (worker.reader.failed())
-        protocolError(
-            worker, QStringLiteral("sent a frame over the limit of %1 bytes").arg(WorkerMessages::kMaxFrameBytes));
+        protocolError(worker, Text::tr("sent a frame over the limit of %1 bytes").arg(WorkerMessages::kMaxFrameBytes));
 }
 
 void ProcessExecutor::protocolError(Worker &worker, const QString &what)
@@ -138,7 +138,7 @@ void ProcessExecutor::protocolError(Worker &worker, const QString &what)
     if (worker.stopped)
         return;
     worker.stopped = true;
-    m_env.log.addError(workerLabel(worker) + u' ' + what + QStringLiteral("; stopped it"));
+    m_env.log.addError(workerLabel(worker) + u' ' + what + Text::tr("; stopped it"));
     if (worker.socket)
         worker.socket->abort();
     if (worker.process)
@@ -149,7 +149,7 @@ void ProcessExecutor::onReady(Worker &worker, const QByteArray &payload)
 {
     const auto ready = WorkerMessages::decodeReady(payload);
     if (!ready || worker.ready || ready->index != worker.index || ready->pid != worker.process->processId()) {
-        protocolError(worker, QStringLiteral("introduced itself wrongly"));
+        protocolError(worker, Text::tr("introduced itself wrongly"));
         return;
     }
     worker.pid = ready->pid;
@@ -166,18 +166,18 @@ void ProcessExecutor::onLane(Worker &worker, const QByteArray &payload)
 {
     const auto lane = WorkerMessages::decodeLane(payload);
     if (!lane) {
-        protocolError(worker, QStringLiteral("sent a malformed lane"));
+        protocolError(worker, Text::tr("sent a malformed lane"));
         return;
     }
     if (!worker.lanes->empty()) {
         // A worker runs its tasks on one lane: a second one is refused before it is made here.
-        protocolError(worker, QStringLiteral("announced more than one lane"));
+        protocolError(worker, Text::tr("announced more than one lane"));
         return;
     }
     LaneInfo info = lane->info;
     info.parent = int(m_main->lane());
     info.pid = worker.pid;
-    info.name = info.name + QStringLiteral(" (pid ") + QString::number(worker.pid) + u')';
+    info.name = info.name + Text::tr(" (pid ") + QString::number(worker.pid) + u')';
     worker.lanes->add(lane->info.id, m_env.recorder.addLane(info));
 }
 
@@ -185,7 +185,7 @@ void ProcessExecutor::onEvents(Worker &worker, const QByteArray &payload)
 {
     const auto events = WorkerMessages::decodeEvents(payload);
     if (!events) {
-        protocolError(worker, QStringLiteral("sent malformed events"));
+        protocolError(worker, Text::tr("sent malformed events"));
         return;
     }
     const int64_t now = nowNs();
@@ -201,7 +201,7 @@ void ProcessExecutor::onReport(Worker &worker, const QByteArray &payload)
 {
     auto report = WorkerMessages::decodeReport(payload);
     if (!report || report->counters.size() > m_env.scenario.objects.size() * 2) {
-        protocolError(worker, QStringLiteral("sent a malformed report"));
+        protocolError(worker, Text::tr("sent a malformed report"));
         return;
     }
     for (CounterReport &counter : report->counters) {
@@ -221,7 +221,7 @@ void ProcessExecutor::handleFrame(Worker &worker, const FrameReader::Frame &fram
         return;
     }
     if (!worker.ready) {
-        protocolError(worker, QStringLiteral("sent a message before introducing itself"));
+        protocolError(worker, Text::tr("sent a message before introducing itself"));
         return;
     }
     switch (frame.type) {
@@ -234,7 +234,7 @@ void ProcessExecutor::handleFrame(Worker &worker, const FrameReader::Frame &fram
     case MessageType::TaskDone: {
         const auto done = WorkerMessages::decodeTaskDone(frame.payload);
         if (!done || done->instance != worker.currentTask) {
-            protocolError(worker, QStringLiteral("reported a task it was not running"));
+            protocolError(worker, Text::tr("reported a task it was not running"));
             return;
         }
         worker.currentTask = -1;
@@ -248,7 +248,7 @@ void ProcessExecutor::handleFrame(Worker &worker, const FrameReader::Frame &fram
         onReport(worker, frame.payload);
         return;
     default:
-        protocolError(worker, QStringLiteral("sent an unexpected message type ") + QString::number(int(frame.type)));
+        protocolError(worker, Text::tr("sent an unexpected message type ") + QString::number(int(frame.type)));
         return;
     }
 }
@@ -267,9 +267,9 @@ void ProcessExecutor::onWorkerExited(Worker &worker, const QString &why)
     if (!expected && !why.isEmpty() && !worker.stopped && !(m_stopping && worker.currentTask < 0)) {
         QString message = workerLabel(worker) + u' ' + why;
         if (worker.currentTask >= 0)
-            message += QStringLiteral(" while running task '") + taskName(worker.currentTask) + u'\'';
+            message += Text::tr(" while running task '") + taskName(worker.currentTask) + u'\'';
         else if (worker.toldToShutDown)
-            message += QStringLiteral(" before reporting its counters");
+            message += Text::tr(" before reporting its counters");
         m_env.log.addError(message);
     }
     const int64_t now = nowNs();
@@ -285,7 +285,7 @@ void ProcessExecutor::onWorkerExited(Worker &worker, const QString &why)
         account(task, m_stopping ? TaskOutcome::Cancelled : TaskOutcome::Failed);
     }
     if (!anyWorkerAlive())
-        failPending(QStringLiteral("no worker process is left to run it"));
+        failPending(Text::tr("no worker process is left to run it"));
     dispatch();
     if (m_shuttingDown && !anyWorkerAlive() && m_loop)
         m_loop->quit();
@@ -297,7 +297,7 @@ void ProcessExecutor::failPending(const QString &why)
         const int task = m_pending.front();
         m_pending.pop_front();
         if (!m_stopping)
-            m_env.log.addError(QStringLiteral("task '") + taskName(task) + QStringLiteral("' was not run: ") + why);
+            m_env.log.addError(Text::tr("task '") + taskName(task) + Text::tr("' was not run: ") + why);
         account(task, m_stopping ? TaskOutcome::Cancelled : TaskOutcome::Failed);
     }
 }
@@ -403,7 +403,7 @@ void ProcessExecutor::finish()
         QTimer::singleShot(kShutdownTimeoutMs, &loop, [this] {
             for (auto &worker : m_workers) {
                 if (!worker->exited)
-                    m_env.log.addError(workerLabel(*worker) + QStringLiteral(" did not exit; killed it"));
+                    m_env.log.addError(workerLabel(*worker) + Text::tr(" did not exit; killed it"));
             }
             killAll();
         });

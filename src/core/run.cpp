@@ -1,5 +1,6 @@
 #include "run.h"
 
+#include "coretext.h"
 #include "executor.h"
 #include "lanecontext.h"
 #include "osids.h"
@@ -65,7 +66,7 @@ Run::Run(Scenario scenario, RunSettings settings)
         m_settings.workerPath = defaultWorkerPath();
     m_runner.setFailureSink([this](int task, const QString &why) {
         m_log.addTaskFailure(task, why);
-        m_log.addError(QStringLiteral("task '%1' failed: %2").arg(m_scenario.instances[size_t(task)].name, why));
+        m_log.addError(Text::tr("task '%1' failed: %2").arg(m_scenario.instances[size_t(task)].name, why));
     });
 }
 
@@ -94,7 +95,7 @@ bool Run::prepareNetwork()
         QString error;
         network.serverUrl = network.services->startServer(m_scenario.server, &error);
         if (network.serverUrl.isEmpty()) {
-            m_log.addError(QStringLiteral("cannot start the embedded image server: ") + error);
+            m_log.addError(Text::tr("cannot start the embedded image server: ") + error);
             return false;
         }
     }

@@ -1,6 +1,7 @@
 #include "scenariolibrary.h"
 
 #include "closestmatch.h"
+#include "coretext.h"
 #include "tracefile.h"
 
 #include <QDir>
@@ -54,15 +55,15 @@ ParsedScenario ScenarioLibrary::load(const QString &idOrPath)
         ids << entry.id;
     }
     if (idOrPath.endsWith(QStringLiteral(".json")) || idOrPath.endsWith(QStringLiteral(".threadlab"))) {
-        refused.errors << idOrPath + QStringLiteral(": no such file");
+        refused.errors << idOrPath + Text::tr(": no such file");
         return refused;
     }
     const QString guess = closestMatch(idOrPath, ids);
     refused.errors << idOrPath
             + (guess.isEmpty() ? QStringLiteral(": no built-in scenario by that id and no such file "
                                                 "('threadlab list' shows the built-in ids)")
-                               : QStringLiteral(": no built-in scenario by that id and no such file; did you mean '")
-                        + guess + QStringLiteral("'?"));
+                               : Text::tr(": no built-in scenario by that id and no such file; did you mean '") + guess
+                        + QStringLiteral("'?"));
     return refused;
 }
 

@@ -1,6 +1,7 @@
 #include "scenarioparser.h"
 
 #include "clock.h"
+#include "coretext.h"
 #include "jsonreader.h"
 #include "textsafety.h"
 
@@ -58,17 +59,17 @@ ParsedScenario ScenarioParser::parseFile(const QString &path)
     QFile file(path);
     ParsedScenario result;
     if (QFileInfo(path).exists() && !QFileInfo(path).isFile()) {
-        result.errors << (path + QStringLiteral(": not a regular file"));
+        result.errors << (path + Text::tr(": not a regular file"));
         return result;
     }
     if (!file.open(QIODevice::ReadOnly)) {
-        result.errors << (path + QStringLiteral(": cannot open scenario file: ") + file.errorString());
+        result.errors << (path + Text::tr(": cannot open scenario file: ") + file.errorString());
         return result;
     }
     // read() at most one byte past the limit: a larger file (or an endless one, like a pipe) is refused.
     const QByteArray json = file.read(kMaxFileBytes + 1);
     if (json.size() > kMaxFileBytes) {
-        result.errors << (path + QStringLiteral(": a scenario file may have at most %1 bytes").arg(kMaxFileBytes));
+        result.errors << (path + Text::tr(": a scenario file may have at most %1 bytes").arg(kMaxFileBytes));
         return result;
     }
     return parse(json, path);
@@ -78,7 +79,7 @@ ParsedScenario ScenarioParser::parse(const QByteArray &json, const QString &orig
 {
     ScenarioParser parser(origin);
     if (json.size() > kMaxFileBytes) {
-        parser.m_errors << (origin + QStringLiteral(": a scenario may have at most %1 bytes").arg(kMaxFileBytes));
+        parser.m_errors << (origin + Text::tr(": a scenario may have at most %1 bytes").arg(kMaxFileBytes));
         return ParsedScenario { std::move(parser.m_scenario), std::move(parser.m_errors) };
     }
     QJsonParseError parseError;
@@ -86,9 +87,9 @@ ParsedScenario ScenarioParser::parse(const QByteArray &json, const QString &orig
     if (parseError.error != QJsonParseError::NoError) {
         const auto [line, column] = lineAndColumn(json, parseError.offset);
         parser.m_errors << (origin + u':' + QString::number(line) + u':' + QString::number(column)
-            + QStringLiteral(": JSON syntax error: ") + parseError.errorString());
+            + Text::tr(": JSON syntax error: ") + parseError.errorString());
     } else if (!document.isObject()) {
-        parser.m_errors << (origin + QStringLiteral(": expected a JSON object at the top level"));
+        parser.m_errors << (origin + Text::tr(": expected a JSON object at the top level"));
     } else {
         parser.m_scenario.source = json;
         parser.m_scenario.origin = origin;
@@ -108,13 +109,13 @@ uint32_t ScenarioParser::intern(ObjectKind kind, const QString &name, const QStr
             return id;
         if (kind != ObjectKind::Text && object.kind != ObjectKind::Text) {
             m_json.error(path,
-                u'\'' + name + QStringLiteral("' is already used as a ") + objectKindName(object.kind)
-                    + QStringLiteral(", cannot also be a ") + objectKindName(kind));
+                u'\'' + name + Text::tr("' is already used as a ") + objectKindName(object.kind)
+                    + Text::tr(", cannot also be a ") + objectKindName(kind));
             return kNoObject;
         }
     }
     if (m_scenario.objects.size() >= size_t(kMaxObjects)) {
-        m_json.error(path, QStringLiteral("a scenario may name at most %1 objects and texts").arg(kMaxObjects));
+        m_json.error(path, Text::tr("a scenario may name at most %1 objects and texts").arg(kMaxObjects));
         return kNoObject;
     }
     const auto id = static_cast<uint32_t>(m_scenario.objects.size());
@@ -134,13 +135,13 @@ void ScenarioParser::parseRoot(const QJsonObject &root)
         s.id = m_json.string(root.value(QStringLiteral("id")), QStringLiteral("id")).value_or(QString());
         if (!s.id.isEmpty() && safeId(s.id) != s.id)
             m_json.error(QStringLiteral("id"),
-                QStringLiteral("expected at most %1 letters, digits, '.', '-' or '_', not starting with '.'")
+                Text::tr("expected at most %1 letters, digits, '.', '-' or '_', not starting with '.'")
                     .arg(kMaxIdLength));
     } else {
         s.id = safeId(QFileInfo(m_origin).completeBaseName());
     }
     if (!root.contains(QStringLiteral("title")))
-        m_json.error(QStringLiteral("title"), QStringLiteral("missing (every scenario needs a title)"));
+        m_json.error(QStringLiteral("title"), Text::tr("missing (every scenario needs a title)"));
     else
         s.title
             = m_json
@@ -157,7 +158,7 @@ void ScenarioParser::parseRoot(const QJsonObject &root)
     if (root.contains(QStringLiteral("code"))) {
         const QJsonValue code = root.value(QStringLiteral("code"));
         if (!code.isObject()) {
-            m_json.error(QStringLiteral("code"), QStringLiteral("expected an object with \"python\" and \"cpp\""));
+            m_json.error(QStringLiteral("code"), Text::tr("expected an object with \"python\" and \"cpp\""));
         } else {
             const QJsonObject object = code.toObject();
             m_json.checkKeys(object, QStringLiteral("code"), { QStringLiteral("python"), QStringLiteral("cpp") });
@@ -170,7 +171,7 @@ void ScenarioParser::parseRoot(const QJsonObject &root)
         }
     }
     if (!root.contains(QStringLiteral("executor")))
-        m_json.error(QStringLiteral("executor"), QStringLiteral("missing (give at least {\"kind\": \"threads\"})"));
+        m_json.error(QStringLiteral("executor"), Text::tr("missing (give at least {\"kind\": \"threads\"})"));
     else
         parseExecutor(root.value(QStringLiteral("executor")), QStringLiteral("executor"));
     if (root.contains(QStringLiteral("options")))
@@ -184,7 +185,7 @@ void ScenarioParser::parseRoot(const QJsonObject &root)
 
     const QJsonValue tasks = root.value(QStringLiteral("tasks"));
     if (!tasks.isArray() || tasks.toArray().isEmpty()) {
-        m_json.error(QStringLiteral("tasks"), QStringLiteral("expected a non-empty array of tasks"));
+        m_json.error(QStringLiteral("tasks"), Text::tr("expected a non-empty array of tasks"));
     } else {
         const QJsonArray array = tasks.toArray();
         for (qsizetype i = 0; i < array.size(); ++i)
@@ -196,7 +197,7 @@ void ScenarioParser::parseRoot(const QJsonObject &root)
 void ScenarioParser::parseExecutor(const QJsonValue &value, const QString &path)
 {
     if (!value.isObject()) {
-        m_json.error(path, QStringLiteral("expected an object, got ") + JsonReader::typeName(value));
+        m_json.error(path, Text::tr("expected an object, got ") + JsonReader::typeName(value));
         return;
     }
     const QJsonObject object = value.toObject();
@@ -220,8 +221,8 @@ void ScenarioParser::parseExecutor(const QJsonValue &value, const QString &path)
         }
         if (!found)
             m_json.error(kindPath,
-                QStringLiteral("unknown executor '") + *kind
-                    + QStringLiteral("' (expected sequential, threads, pool or processes)"));
+                Text::tr("unknown executor '") + *kind
+                    + Text::tr("' (expected sequential, threads, pool or processes)"));
     }
     const bool needsWorkers = executor.kind == ExecutorKind::Pool || executor.kind == ExecutorKind::Processes;
     if (object.contains(QStringLiteral("workers"))) {
@@ -231,7 +232,7 @@ void ScenarioParser::parseExecutor(const QJsonValue &value, const QString &path)
                                    .value_or(1));
     } else if (needsWorkers) {
         m_json.error(JsonReader::join(path, QStringLiteral("workers")),
-            QStringLiteral("missing (a pool or processes executor needs the number of workers)"));
+            Text::tr("missing (a pool or processes executor needs the number of workers)"));
     }
     if (object.contains(QStringLiteral("join"))) {
         const QJsonValue joinValue = object.value(QStringLiteral("join"));
@@ -248,7 +249,7 @@ void ScenarioParser::parseExecutor(const QJsonValue &value, const QString &path)
                     executor.joinTasks << *name;
             }
         } else {
-            m_json.error(joinPath, QStringLiteral("expected \"all\", \"none\" or an array of task names"));
+            m_json.error(joinPath, Text::tr("expected \"all\", \"none\" or an array of task names"));
         }
     }
     if (object.contains(QStringLiteral("results"))) {
@@ -259,15 +260,14 @@ void ScenarioParser::parseExecutor(const QJsonValue &value, const QString &path)
         else if (results == QStringLiteral("in_order"))
             executor.results = ResultOrder::InOrder;
         else if (results)
-            m_json.error(
-                resultsPath, QStringLiteral("expected \"as_completed\" or \"in_order\", got '") + *results + u'\'');
+            m_json.error(resultsPath, Text::tr("expected \"as_completed\" or \"in_order\", got '") + *results + u'\'');
     }
 }
 
 void ScenarioParser::parseOptions(const QJsonValue &value, const QString &path)
 {
     if (!value.isObject()) {
-        m_json.error(path, QStringLiteral("expected an object, got ") + JsonReader::typeName(value));
+        m_json.error(path, Text::tr("expected an object, got ") + JsonReader::typeName(value));
         return;
     }
     const QJsonObject object = value.toObject();
@@ -284,7 +284,7 @@ void ScenarioParser::parseOptions(const QJsonValue &value, const QString &path)
         const QString windowPath = JsonReader::join(path, QStringLiteral("race_window_us"));
         const double us = object.value(QStringLiteral("race_window_us")).toDouble(-1);
         if (us < 0 || us > 1'000'000)
-            m_json.error(windowPath, QStringLiteral("expected microseconds from 0 to 1000000"));
+            m_json.error(windowPath, Text::tr("expected microseconds from 0 to 1000000"));
         else
             options.raceWindowNs = static_cast<int64_t>(std::llround(us * double(kNsPerUs)));
     }
@@ -293,14 +293,14 @@ void ScenarioParser::parseOptions(const QJsonValue &value, const QString &path)
 void ScenarioParser::parseQueues(const QJsonValue &value, const QString &path)
 {
     if (!value.isArray()) {
-        m_json.error(path, QStringLiteral("expected an array of {\"name\", \"kind\"}"));
+        m_json.error(path, Text::tr("expected an array of {\"name\", \"kind\"}"));
         return;
     }
     const QJsonArray array = value.toArray();
     for (qsizetype i = 0; i < array.size(); ++i) {
         const QString itemPath = JsonReader::index(path, i);
         if (!array.at(i).isObject()) {
-            m_json.error(itemPath, QStringLiteral("expected an object, got ") + JsonReader::typeName(array.at(i)));
+            m_json.error(itemPath, Text::tr("expected an object, got ") + JsonReader::typeName(array.at(i)));
             continue;
         }
         const QJsonObject object = array.at(i).toObject();
@@ -317,12 +317,12 @@ void ScenarioParser::parseQueues(const QJsonValue &value, const QString &path)
         else if (*kind == QStringLiteral("priority"))
             queueKind = QueueKind::Priority;
         else if (*kind != QStringLiteral("fifo")) {
-            m_json.error(kindPath, QStringLiteral("expected fifo, lifo or priority, got '") + *kind + u'\'');
+            m_json.error(kindPath, Text::tr("expected fifo, lifo or priority, got '") + *kind + u'\'');
             continue;
         }
         if (m_declaredQueues.contains(*name)) {
             m_json.error(JsonReader::join(itemPath, QStringLiteral("name")),
-                QStringLiteral("queue '") + *name + QStringLiteral("' is declared twice"));
+                Text::tr("queue '") + *name + Text::tr("' is declared twice"));
             continue;
         }
         const uint32_t id = intern(ObjectKind::Queue, *name, itemPath);
@@ -336,7 +336,7 @@ void ScenarioParser::parseQueues(const QJsonValue &value, const QString &path)
 void ScenarioParser::parseTask(const QJsonValue &value, const QString &path)
 {
     if (!value.isObject()) {
-        m_json.error(path, QStringLiteral("expected a task object, got ") + JsonReader::typeName(value));
+        m_json.error(path, Text::tr("expected a task object, got ") + JsonReader::typeName(value));
         return;
     }
     const QJsonObject object = value.toObject();
@@ -362,20 +362,20 @@ void ScenarioParser::parseTask(const QJsonValue &value, const QString &path)
         const QString name = task.count == 1 ? task.name : task.name + u'-' + QString::number(i + 1);
         if (m_scenario.findInstance(name) >= 0) {
             m_json.error(JsonReader::join(path, QStringLiteral("name")),
-                QStringLiteral("task name '") + name + QStringLiteral("' is used twice"));
+                Text::tr("task name '") + name + Text::tr("' is used twice"));
             continue;
         }
         m_scenario.instances.push_back(TaskInstance { int(m_scenario.instances.size()), spec, name, i + 1 });
     }
     if (m_scenario.instances.size() > size_t(kMaxInstances))
-        m_json.error(path, QStringLiteral("too many task instances (at most ") + QString::number(kMaxInstances) + u')');
+        m_json.error(path, Text::tr("too many task instances (at most ") + QString::number(kMaxInstances) + u')');
     m_scenario.tasks.push_back(std::move(task));
 }
 
 void ScenarioParser::parseServer(const QJsonValue &value, const QString &path)
 {
     if (!value.isObject()) {
-        m_json.error(path, QStringLiteral("expected an object, got ") + JsonReader::typeName(value));
+        m_json.error(path, Text::tr("expected an object, got ") + JsonReader::typeName(value));
         return;
     }
     const QJsonObject object = value.toObject();
@@ -396,7 +396,7 @@ void ScenarioParser::parseServer(const QJsonValue &value, const QString &path)
         const QJsonValue failures = object.value(QStringLiteral("failures"));
         if (!failures.isObject()) {
             m_json.error(
-                failuresPath, QStringLiteral("expected {\"image.png\": \"404\" | \"500\" | \"reset\" | \"timeout\"}"));
+                failuresPath, Text::tr("expected {\"image.png\": \"404\" | \"500\" | \"reset\" | \"timeout\"}"));
             return;
         }
         const QJsonObject map = failures.toObject();
@@ -406,8 +406,7 @@ void ScenarioParser::parseServer(const QJsonValue &value, const QString &path)
             const QString kind = it.value().toString();
             if (kind != QStringLiteral("404") && kind != QStringLiteral("500") && kind != QStringLiteral("reset")
                 && kind != QStringLiteral("timeout"))
-                m_json.error(
-                    JsonReader::join(failuresPath, it.key()), QStringLiteral("expected 404, 500, reset or timeout"));
+                m_json.error(JsonReader::join(failuresPath, it.key()), Text::tr("expected 404, 500, reset or timeout"));
             else
                 server.failures.insert(it.key(), kind);
         }
@@ -419,16 +418,15 @@ void ScenarioParser::checkReferences()
     for (const ObjectSpec &object : m_scenario.objects) {
         if (object.kind == ObjectKind::Queue && !m_declaredQueues.contains(object.name))
             m_json.error(QStringLiteral("queues"),
-                QStringLiteral("queue '") + object.name
-                    + QStringLiteral("' is used but not declared (add {\"name\": \"") + object.name
-                    + QStringLiteral("\", \"kind\": \"fifo\"})"));
+                Text::tr("queue '") + object.name + Text::tr("' is used but not declared (add {\"name\": \"")
+                    + object.name + Text::tr("\", \"kind\": \"fifo\"})"));
     }
     for (const QString &name : std::as_const(m_scenario.executor.joinTasks)) {
         if (m_scenario.findInstance(name) < 0)
-            m_json.error(QStringLiteral("executor.join"), QStringLiteral("no task named '") + name + u'\'');
+            m_json.error(QStringLiteral("executor.join"), Text::tr("no task named '") + name + u'\'');
     }
     if (m_scenario.executor.join != JoinMode::All && m_scenario.executor.kind != ExecutorKind::Threads)
-        m_json.error(QStringLiteral("executor.join"), QStringLiteral("join applies to the threads executor only"));
+        m_json.error(QStringLiteral("executor.join"), Text::tr("join applies to the threads executor only"));
 }
 
 } // namespace threadlab

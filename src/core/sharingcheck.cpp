@@ -1,5 +1,7 @@
 #include "sharingcheck.h"
 
+#include "coretext.h"
+
 #include <map>
 #include <set>
 
@@ -37,10 +39,10 @@ QStringList processSharingProblems(const Scenario &scenario)
             continue;
         QStringList names;
         for (int user : who)
-            names << (user < 0 ? QStringLiteral("the main lane") : scenario.instances[size_t(user)].name);
+            names << (user < 0 ? Text::tr("the main lane") : scenario.instances[size_t(user)].name);
         const ObjectSpec &spec = scenario.objects[object];
-        problems << (objectKindName(spec.kind) + QStringLiteral(" '") + spec.name + QStringLiteral("' is shared by ")
-            + names.join(QStringLiteral(", "))
+        problems << (objectKindName(spec.kind) + Text::tr(" '") + spec.name + Text::tr("' is shared by ")
+            + names.join(Text::tr(", "))
             + QStringLiteral(": worker processes share no memory, so each would wait on its own copy "
                              "forever. Run it with the threads or pool executor."));
     }

@@ -1,5 +1,7 @@
 #include "stepparser.h"
 
+#include "coretext.h"
+
 #include <QJsonArray>
 #include <QUrl>
 
@@ -28,7 +30,7 @@ std::vector<Step> StepParser::parseSteps(const QJsonValue &value, const QString 
 {
     std::vector<Step> steps;
     if (!value.isArray()) {
-        m_json.error(path, QStringLiteral("expected an array of steps, got ") + JsonReader::typeName(value));
+        m_json.error(path, Text::tr("expected an array of steps, got ") + JsonReader::typeName(value));
         return steps;
     }
     const QJsonArray array = value.toArray();
@@ -42,8 +44,8 @@ std::vector<Step> StepParser::parseSteps(const QJsonValue &value, const QString 
 std::optional<Step> StepParser::parseStep(const QJsonValue &value, const QString &path)
 {
     if (!value.isObject()) {
-        m_json.error(path,
-            QStringLiteral("expected a step object such as {\"sleep\": 1000}, got ") + JsonReader::typeName(value));
+        m_json.error(
+            path, Text::tr("expected a step object such as {\"sleep\": 1000}, got ") + JsonReader::typeName(value));
         return std::nullopt;
     }
     const QJsonObject object = value.toObject();
@@ -54,9 +56,9 @@ std::optional<Step> StepParser::parseStep(const QJsonValue &value, const QString
     }
     if (kinds.size() != 1) {
         m_json.error(path,
-            kinds.isEmpty() ? QString(
-                QStringLiteral("no step kind (expected one of ") + kStepKinds.join(QStringLiteral(", ")) + u')')
-                            : QString(QStringLiteral("more than one step kind: ") + kinds.join(QStringLiteral(", "))));
+            kinds.isEmpty()
+                ? QString(Text::tr("no step kind (expected one of ") + kStepKinds.join(Text::tr(", ")) + u')')
+                : QString(Text::tr("more than one step kind: ") + kinds.join(Text::tr(", "))));
         return std::nullopt;
     }
     const QString kind = kinds.first();
@@ -69,7 +71,7 @@ std::optional<Step> StepParser::parseStep(const QJsonValue &value, const QString
     const bool hasSteps = object.contains(QStringLiteral("steps"));
     if (!hasSteps && (kind == QStringLiteral("lock") || kind == QStringLiteral("while_set"))) {
         m_json.error(JsonReader::join(path, QStringLiteral("steps")),
-            QStringLiteral("missing (the steps to run under the ") + kind + QStringLiteral(")"));
+            Text::tr("missing (the steps to run under the ") + kind + QStringLiteral(")"));
         return std::nullopt;
     }
 
@@ -117,7 +119,7 @@ std::optional<Step> StepParser::parseStep(const QJsonValue &value, const QString
 bool StepParser::parseAdd(const QJsonValue &value, const QString &path, Step &step)
 {
     if (!value.isObject()) {
-        m_json.error(path, QStringLiteral("expected {\"counter\": name, \"delta\": n, \"times\": n}"));
+        m_json.error(path, Text::tr("expected {\"counter\": name, \"delta\": n, \"times\": n}"));
         return false;
     }
     const QJsonObject object = value.toObject();
@@ -146,22 +148,21 @@ bool StepParser::parseAdd(const QJsonValue &value, const QString &path, Step &st
             = m_json.boolean(object.value(QStringLiteral("local")), JsonReader::join(path, QStringLiteral("local")))
                   .value_or(false);
     if (step.local && step.guard != kNoObject)
-        m_json.error(
-            JsonReader::join(path, QStringLiteral("lock")), QStringLiteral("a thread-local counter needs no lock"));
+        m_json.error(JsonReader::join(path, QStringLiteral("lock")), Text::tr("a thread-local counter needs no lock"));
     return true;
 }
 
 void StepParser::parseDownload(const QJsonValue &value, const QString &path, Step &step)
 {
     if (!value.isObject()) {
-        m_json.error(path, QStringLiteral("expected {\"image\": name, \"kb\": n} or {\"url\": \"http://…\"}"));
+        m_json.error(path, Text::tr("expected {\"image\": name, \"kb\": n} or {\"url\": \"http://…\"}"));
         return;
     }
     const QJsonObject object = value.toObject();
     m_json.checkKeys(object, path, { QStringLiteral("image"), QStringLiteral("kb"), QStringLiteral("url") });
     const bool hasImage = object.contains(QStringLiteral("image"));
     if (hasImage == object.contains(QStringLiteral("url"))) {
-        m_json.error(path, QStringLiteral("give either \"image\" (from the embedded server) or \"url\""));
+        m_json.error(path, Text::tr("give either \"image\" (from the embedded server) or \"url\""));
         return;
     }
     step.embedded = hasImage;
@@ -175,15 +176,15 @@ void StepParser::parseDownload(const QJsonValue &value, const QString &path, Ste
             && (!url.isValid() || step.target.contains(u'\n') || step.target.contains(u'\t')
                 || (url.scheme() != QStringLiteral("http") && url.scheme() != QStringLiteral("https"))))
             m_json.error(JsonReader::join(path, key),
-                QStringLiteral("expected an http:// or https:// URL, got '%1'").arg(step.target));
+                Text::tr("expected an http:// or https:// URL, got '%1'").arg(step.target));
     } else if (step.target.contains(u'/') || step.target.contains(u'?')) {
         m_json.error(JsonReader::join(path, key),
-            QStringLiteral("expected an image name such as photo-{n}.png, got '%1'").arg(step.target));
+            Text::tr("expected an image name such as photo-{n}.png, got '%1'").arg(step.target));
     }
     if (object.contains(QStringLiteral("kb"))) {
         if (!hasImage)
             m_json.error(JsonReader::join(path, QStringLiteral("kb")),
-                QStringLiteral("the size applies to images of the embedded server"));
+                Text::tr("the size applies to images of the embedded server"));
         step.kilobytes = m_json
                              .integer(object.value(QStringLiteral("kb")), JsonReader::join(path, QStringLiteral("kb")),
                                  1, ServerSettings::kMaxImageKb)
@@ -195,7 +196,7 @@ void StepParser::parseDownload(const QJsonValue &value, const QString &path, Ste
 bool StepParser::parsePut(const QJsonValue &value, const QString &path, Step &step)
 {
     if (!value.isObject()) {
-        m_json.error(path, QStringLiteral("expected {\"queue\": name, \"item\": text, \"count\": n, \"priority\": n}"));
+        m_json.error(path, Text::tr("expected {\"queue\": name, \"item\": text, \"count\": n, \"priority\": n}"));
         return false;
     }
     const QJsonObject object = value.toObject();
@@ -216,7 +217,7 @@ bool StepParser::parsePut(const QJsonValue &value, const QString &path, Step &st
         m_putItems += count;
         if (m_putItems > kMaxPutItems) {
             m_json.error(JsonReader::join(path, QStringLiteral("count")),
-                QStringLiteral("a scenario may put at most %1 items in all").arg(kMaxPutItems));
+                Text::tr("a scenario may put at most %1 items in all").arg(kMaxPutItems));
             return false;
         }
         for (int64_t n = 1; n <= count; ++n) {
@@ -244,7 +245,7 @@ bool StepParser::parseGet(const QJsonObject &step, const QString &path, Step &ou
         object = value.toObject();
         m_json.checkKeys(object, kindPath, { QStringLiteral("queue"), QStringLiteral("until") });
     } else {
-        m_json.error(kindPath, QStringLiteral("expected a queue name or {\"queue\": name, \"until\": item}"));
+        m_json.error(kindPath, Text::tr("expected a queue name or {\"queue\": name, \"until\": item}"));
         return false;
     }
     if (const auto name
@@ -256,10 +257,10 @@ bool StepParser::parseGet(const QJsonObject &step, const QString &path, Step &ou
             out.item = intern(ObjectKind::Text, *until, JsonReader::join(kindPath, QStringLiteral("until")));
         if (!step.contains(QStringLiteral("steps")))
             m_json.error(JsonReader::join(path, QStringLiteral("steps")),
-                QStringLiteral("missing (a get with \"until\" runs these steps for every item)"));
+                Text::tr("missing (a get with \"until\" runs these steps for every item)"));
     } else if (step.contains(QStringLiteral("steps"))) {
         m_json.error(JsonReader::join(kindPath, QStringLiteral("until")),
-            QStringLiteral("missing (steps run per item until this sentinel item arrives)"));
+            Text::tr("missing (steps run per item until this sentinel item arrives)"));
     }
     return true;
 }

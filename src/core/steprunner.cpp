@@ -1,6 +1,7 @@
 #include "steprunner.h"
 
 #include "clock.h"
+#include "coretext.h"
 #include "cpuburner.h"
 #include "downloadfile.h"
 #include "lanecontext.h"
@@ -114,7 +115,7 @@ bool StepRunner::download(LaneContext &lane, const Step &step)
     target.replace(QStringLiteral("{n}"), QString::number(instance ? instance->number : 1));
     target.replace(QStringLiteral("{item}"), m_scenario.objectName(lane.lastItem));
     if (!m_network.services) {
-        lane.failure = QStringLiteral("cannot download %1: this program was built without network support").arg(target);
+        lane.failure = Text::tr("cannot download %1: this program was built without network support").arg(target);
         return false;
     }
     QUrl url(target);

@@ -1,4 +1,5 @@
 #include "boundedreader.h"
+#include "coretext.h"
 #include "scenarioparser.h"
 #include "tracefile.h"
 
@@ -60,7 +61,7 @@ std::shared_ptr<RecordedRun> TraceFileReader::read(QString *problem)
     quint32 version = 0;
     m_in.integer(version);
     if (m_in.ok() && version != TraceFile::kVersion) {
-        *problem = QStringLiteral("trace format version %1; this ThreadLab reads version %2")
+        *problem = Text::tr("trace format version %1; this ThreadLab reads version %2")
                        .arg(version)
                        .arg(TraceFile::kVersion);
         return nullptr;
@@ -85,12 +86,11 @@ std::shared_ptr<RecordedRun> TraceFileReader::read(QString *problem)
         }
         for (const CounterReport &counter : m_run->counters) {
             if (m_in.ok() && counter.lane != -1 && !laneIndex(counter.lane))
-                m_in.fail(
-                    QStringLiteral("counter '%1' names lane %2 of %3").arg(counter.name).arg(counter.lane).arg(m_lanes),
+                m_in.fail(Text::tr("counter '%1' names lane %2 of %3").arg(counter.name).arg(counter.lane).arg(m_lanes),
                     m_countersAt);
         }
         if (readTasks() && readLocks() && readRelations() && m_in.left() > 0)
-            m_in.fail(QStringLiteral("%1 bytes follow the end of the trace").arg(m_in.left()));
+            m_in.fail(Text::tr("%1 bytes follow the end of the trace").arg(m_in.left()));
     }
     if (!m_in.ok()) {
         *problem = m_in.problem();
@@ -124,11 +124,10 @@ bool TraceFileReader::readScenario()
     if (kind > quint8(ExecutorKind::Processes) || join > quint8(JoinMode::Listed)
         || results > quint8(ResultOrder::InOrder) || workers < 1 || quint32(workers) > kMaxWorkers || raceWindow < 0
         || raceWindow > 1'000'000'000)
-        return m_in.fail(QStringLiteral("the executor or options are out of range"), at);
+        return m_in.fail(Text::tr("the executor or options are out of range"), at);
     ParsedScenario parsed = ScenarioParser::parse(source, origin);
     if (!parsed.ok())
-        return m_in.fail(
-            QStringLiteral("its scenario does not parse: ") + parsed.errors.join(QStringLiteral("; ")), at);
+        return m_in.fail(Text::tr("its scenario does not parse: ") + parsed.errors.join(Text::tr("; ")), at);
     Scenario &scenario = m_run->scenario;
     scenario = std::move(parsed.scenario);
     scenario.executor.kind = ExecutorKind(kind);
@@ -185,7 +184,7 @@ bool TraceFileReader::readSegment(Segment &segment, const char *what)
     m_in.integer(arg);
     m_in.integer(state);
     if (m_in.ok() && state >= kStateCount)
-        return m_in.fail(QStringLiteral("%1 has state %2").arg(QLatin1String(what)).arg(state), m_in.offset() - 1);
+        return m_in.fail(Text::tr("%1 has state %2").arg(QLatin1String(what)).arg(state), m_in.offset() - 1);
     segment = Segment { start, end, task, object, arg, State(state) };
     return m_in.ok();
 }
@@ -194,13 +193,13 @@ bool TraceFileReader::checkSegment(const Segment &s, qsizetype at, const QString
 {
     QString problem;
     if (s.endNs < s.startNs)
-        problem = QStringLiteral("ends before it starts");
+        problem = Text::tr("ends before it starts");
     else if (s.task != -1 && !taskIndex(s.task))
-        problem = QStringLiteral("names task %1 of %2").arg(s.task).arg(m_tasks);
+        problem = Text::tr("names task %1 of %2").arg(s.task).arg(m_tasks);
     else if (s.object != kNoObject && !(s.state == State::JoinWait ? taskIndex(s.object) : objectIndex(s.object)))
-        problem = QStringLiteral("waits on object %1, which does not exist").arg(s.object);
+        problem = Text::tr("waits on object %1, which does not exist").arg(s.object);
     else if (s.state == State::LockWait && s.arg != -1 && !laneIndex(s.arg))
-        problem = QStringLiteral("names lane %1 of %2 as the lock's holder").arg(s.arg).arg(m_lanes);
+        problem = Text::tr("names lane %1 of %2 as the lock's holder").arg(s.arg).arg(m_lanes);
     return problem.isEmpty() || m_in.fail(where + u' ' + problem, at);
 }
 
@@ -212,18 +211,17 @@ bool TraceFileReader::checkEvents(
         const Event &e = events[i];
         QString problem;
         if (std::find(kinds.begin(), kinds.end(), e.kind) == kinds.end())
-            problem = QStringLiteral("has kind %1").arg(int(e.kind));
+            problem = Text::tr("has kind %1").arg(int(e.kind));
         else if (e.lane != lane)
-            problem = QStringLiteral("belongs to lane %1").arg(e.lane);
+            problem = Text::tr("belongs to lane %1").arg(e.lane);
         else if (e.timeNs < previous)
-            problem = QStringLiteral("is out of time order");
+            problem = Text::tr("is out of time order");
         else if (e.kind == EventKind::Result ? !taskIndex(e.object) : e.object != kNoObject && !objectIndex(e.object))
-            problem = QStringLiteral("names object %1, which does not exist").arg(e.object);
+            problem = Text::tr("names object %1, which does not exist").arg(e.object);
         else if (e.kind == EventKind::LockAcquire && e.arg != -1 && !laneIndex(e.arg))
-            problem = QStringLiteral("names lane %1 of %2").arg(e.arg).arg(m_lanes);
+            problem = Text::tr("names lane %1 of %2").arg(e.arg).arg(m_lanes);
         if (!problem.isEmpty())
-            return m_in.fail(
-                QStringLiteral("lane %1: %2 %3 %4").arg(lane).arg(QLatin1String(what)).arg(i).arg(problem), at);
+            return m_in.fail(Text::tr("lane %1: %2 %3 %4").arg(lane).arg(QLatin1String(what)).arg(i).arg(problem), at);
         previous = e.timeNs;
     }
     return true;
@@ -250,16 +248,16 @@ bool TraceFileReader::readLane(size_t index, LaneTrack &lane)
         return false;
     if (info.id != index || kind > quint8(LaneKind::Process) || (parent != -1 && !laneIndex(parent))
         || (currentTask != -1 && !taskIndex(currentTask)))
-        return m_in.fail(QStringLiteral("lane %1 has a wrong id, kind, parent or task").arg(index), at);
+        return m_in.fail(Text::tr("lane %1 has a wrong id, kind, parent or task").arg(index), at);
     info.kind = LaneKind(kind);
     info.parent = parent;
     lane.beginNs = begin;
     lane.endNs = end;
     lane.currentTask = currentTask;
-    const QString where = QStringLiteral("lane %1:").arg(index);
+    const QString where = Text::tr("lane %1:").arg(index);
     qsizetype segmentAt = m_in.offset();
     if (!readSegment(lane.open, "its open segment")
-        || (lane.hasOpenSegment && !checkSegment(lane.open, segmentAt, where + QStringLiteral(" its open segment"))))
+        || (lane.hasOpenSegment && !checkSegment(lane.open, segmentAt, where + Text::tr(" its open segment"))))
         return false;
     quint64 segments = 0;
     if (!m_in.count(segments, kMaxRecords, kSegmentBytes, "the number of segments"))
@@ -270,11 +268,10 @@ bool TraceFileReader::readLane(size_t index, LaneTrack &lane)
         Segment &segment = lane.segments[i];
         segmentAt = m_in.offset();
         if (!readSegment(segment, "a segment")
-            || !checkSegment(segment, segmentAt, where + QStringLiteral(" segment %1").arg(i)))
+            || !checkSegment(segment, segmentAt, where + Text::tr(" segment %1").arg(i)))
             return false;
         if (segment.startNs < previousEnd)
-            return m_in.fail(
-                where + QStringLiteral(" segment %1 starts before the one before it ends").arg(i), segmentAt);
+            return m_in.fail(where + Text::tr(" segment %1 starts before the one before it ends").arg(i), segmentAt);
         previousEnd = segment.endNs;
         lane.lod.append(segment);
     }
@@ -308,7 +305,7 @@ bool TraceFileReader::readLane(size_t index, LaneTrack &lane)
         m_in.integer(lockId);
         m_in.integer(since);
         if (m_in.ok() && !objectIndex(lockId))
-            return m_in.fail(where + QStringLiteral(" holds lock %1, which does not exist").arg(lockId), heldAt);
+            return m_in.fail(where + Text::tr(" holds lock %1, which does not exist").arg(lockId), heldAt);
         lane.heldLocks.emplace_back(lockId, since);
     }
     return m_in.ok();
@@ -321,7 +318,7 @@ bool TraceFileReader::readTasks()
     if (!m_in.count(tasks, m_tasks, 4, "the number of tasks"))
         return false;
     if (tasks != m_tasks)
-        return m_in.fail(QStringLiteral("%1 tasks, but its scenario has %2").arg(tasks).arg(m_tasks), at);
+        return m_in.fail(Text::tr("%1 tasks, but its scenario has %2").arg(tasks).arg(m_tasks), at);
     for (quint32 i = 0; i < tasks && m_in.ok(); ++i) {
         const qsizetype taskAt = m_in.offset();
         TaskRecord task;
@@ -339,7 +336,7 @@ bool TraceFileReader::readTasks()
             ns = value;
         }
         if (m_in.ok() && ((lane != -1 && !laneIndex(lane)) || outcome < 0 || outcome > int64_t(TaskOutcome::Failed)))
-            return m_in.fail(QStringLiteral("task %1 has a wrong lane or outcome").arg(i), taskAt);
+            return m_in.fail(Text::tr("task %1 has a wrong lane or outcome").arg(i), taskAt);
         task.lane = lane;
         task.beginNs = begin;
         task.endNs = end;
@@ -363,7 +360,7 @@ bool TraceFileReader::readLocks()
         for (qint64 &value : values)
             m_in.integer(value);
         if (m_in.ok() && !objectIndex(id))
-            return m_in.fail(QStringLiteral("lock %1 does not exist").arg(id), lockAt);
+            return m_in.fail(Text::tr("lock %1 does not exist").arg(id), lockAt);
         m_run->trace.locks[id] = LockRecord { lock.name, values[0], values[1], values[2], values[3], values[4] };
     }
     return m_in.ok();
@@ -377,7 +374,7 @@ bool TraceFileReader::readRelations()
         return false;
     for (const LockHandoff &h : t.handoffs) {
         if (!objectIndex(h.lock) || !laneIndex(h.fromLane) || !laneIndex(h.toLane))
-            return m_in.fail(QStringLiteral("a lock hand-over names a lock or lane that does not exist"), handoffsAt);
+            return m_in.fail(Text::tr("a lock hand-over names a lock or lane that does not exist"), handoffsAt);
     }
     quint32 results = 0;
     m_in.count(results, m_tasks, 4, "the number of results");
@@ -386,7 +383,7 @@ bool TraceFileReader::readRelations()
         m_in.integer(task);
         if (m_in.ok() && !taskIndex(task))
             return m_in.fail(
-                QStringLiteral("result %1 names task %2 of %3").arg(i).arg(task).arg(m_tasks), m_in.offset() - 4);
+                Text::tr("result %1 names task %2 of %3").arg(i).arg(task).arg(m_tasks), m_in.offset() - 4);
         t.resultsOrder.push_back(task);
     }
     return m_in.ok();
@@ -398,23 +395,23 @@ std::shared_ptr<RecordedRun> TraceFile::read(const QString &path, QString *error
 {
     auto fail = [&](const QString &what) -> std::shared_ptr<RecordedRun> {
         if (error)
-            *error = QStringLiteral("%1: %2").arg(path, what);
+            *error = Text::tr("%1: %2").arg(path, what);
         return nullptr;
     };
     const QFileInfo info(path);
     if (info.exists() && !info.isFile())
-        return fail(QStringLiteral("not a regular file"));
+        return fail(Text::tr("not a regular file"));
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly))
-        return fail(QStringLiteral("cannot open: ") + file.errorString());
+        return fail(Text::tr("cannot open: ") + file.errorString());
     const qint64 size = file.size();
     const QByteArray magic = TraceFile::magic();
     if (size < magic.size() || file.read(magic.size()) != magic)
-        return fail(QStringLiteral("not a ThreadLab trace (.threadlab) file"));
+        return fail(Text::tr("not a ThreadLab trace (.threadlab) file"));
     // Mapped, not read: a large trace costs address space, not a copy.
     const uchar *data = size > magic.size() ? file.map(0, size) : nullptr;
     if (!data)
-        return fail(QStringLiteral("damaged at byte %1 (the file ends after its header)").arg(magic.size()));
+        return fail(Text::tr("damaged at byte %1 (the file ends after its header)").arg(magic.size()));
     TraceFileReader reader(reinterpret_cast<const char *>(data), qsizetype(size), magic.size());
     QString problem;
     auto run = reader.read(&problem);

@@ -1,5 +1,6 @@
 #include "workerlanes.h"
 
+#include "coretext.h"
 #include "lanebuffer.h"
 #include "state.h"
 
@@ -33,22 +34,22 @@ QString WorkerLanes::checkObjects(const Event &e, int task) const
     case EventKind::TaskBegin:
     case EventKind::TaskEnd:
         if (task < 0 || e.object != uint32_t(task))
-            return QStringLiteral("names task %1, but it was told to run %2").arg(e.object).arg(task);
+            return Text::tr("names task %1, but it was told to run %2").arg(e.object).arg(task);
         if (e.kind == EventKind::TaskEnd && (e.arg < 0 || e.arg > int64_t(TaskOutcome::Failed)))
-            return QStringLiteral("ends a task with outcome %1").arg(e.arg);
+            return Text::tr("ends a task with outcome %1").arg(e.arg);
         return {};
     case EventKind::StateChange:
         if (e.aux >= kStateCount)
-            return QStringLiteral("changes to state %1").arg(e.aux);
+            return Text::tr("changes to state %1").arg(e.aux);
         if (e.object != kNoObject && !(State(e.aux) == State::JoinWait ? e.object < m_tasks : object))
-            return QStringLiteral("waits on object %1, which does not exist").arg(e.object);
+            return Text::tr("waits on object %1, which does not exist").arg(e.object);
         if (e.arg < INT32_MIN || e.arg > INT32_MAX)
-            return QStringLiteral("has a state argument out of range");
+            return Text::tr("has a state argument out of range");
         return {};
     case EventKind::QueuePut:
     case EventKind::QueueGet:
         if (!object || (e.arg != int64_t(kNoObject) && (e.arg < 0 || uint64_t(e.arg) >= m_objects)))
-            return QStringLiteral("names a queue or item that does not exist");
+            return Text::tr("names a queue or item that does not exist");
         return {};
     case EventKind::LockAcquire:
     case EventKind::LockRelease:
@@ -58,29 +59,29 @@ QString WorkerLanes::checkObjects(const Event &e, int task) const
     case EventKind::EventSet:
     case EventKind::EventClear:
     case EventKind::Mark:
-        return object ? QString() : QStringLiteral("names object %1, which does not exist").arg(e.object);
+        return object ? QString() : Text::tr("names object %1, which does not exist").arg(e.object);
     case EventKind::Result:
         break;
     }
-    return QStringLiteral("has kind %1, which a worker does not record").arg(int(e.kind));
+    return Text::tr("has kind %1, which a worker does not record").arg(int(e.kind));
 }
 
 QString WorkerLanes::mirror(Event event, int task, int64_t nowNs)
 {
     const auto lane = m_lanes.find(event.lane);
     if (lane == m_lanes.end())
-        return QStringLiteral("sent an event for lane %1, which it did not announce").arg(event.lane);
+        return Text::tr("sent an event for lane %1, which it did not announce").arg(event.lane);
     if (QString problem = checkObjects(event, task); !problem.isEmpty())
-        return QStringLiteral("sent an event that ") + problem;
+        return Text::tr("sent an event that ") + problem;
     if (event.timeNs < lane->second.lastNs || event.timeNs > nowNs + kMaxAheadNs)
-        return QStringLiteral("sent an event out of time order");
+        return Text::tr("sent an event out of time order");
     // Lane ids the event names are the worker's: a lock wait's holder, an acquire's releaser.
     const bool namesLane = (event.kind == EventKind::StateChange && State(event.aux) == State::LockWait)
         || event.kind == EventKind::LockAcquire;
     if (namesLane && event.arg >= 0) {
         const int mirror = mirrorOf(event.arg);
         if (mirror < 0)
-            return QStringLiteral("named lane %1, which it did not announce").arg(event.arg);
+            return Text::tr("named lane %1, which it did not announce").arg(event.arg);
         event.arg = mirror;
     }
     lane->second.lastNs = event.timeNs;

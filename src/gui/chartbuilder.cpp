@@ -1,6 +1,7 @@
 #include "chartbuilder.h"
 
 #include "clock.h"
+#include "coretext.h"
 #include "imagefile.h"
 #include "statepalette.h"
 #include "trace.h"
@@ -16,6 +17,7 @@
 #include <QHorizontalStackedBarSeries>
 #include <QLineSeries>
 #include <QPainter>
+#include <QPalette>
 #include <QValueAxis>
 
 namespace threadlab {
@@ -44,9 +46,9 @@ void addAxes(QChart *chart, QAbstractSeries *series, QAbstractAxis *x, QAbstract
 
 QChart *ChartBuilder::concurrency(const Trace &trace)
 {
-    QChart *chart = newChart(QStringLiteral("Running lanes over time"));
+    QChart *chart = newChart(Text::tr("Running lanes over time"));
     auto *series = new QLineSeries;
-    series->setName(QStringLiteral("lanes in Running"));
+    series->setName(Text::tr("lanes in Running"));
     series->setColor(StatePalette::color(State::Running));
     int previous = 0;
     int peak = 1;
@@ -60,10 +62,10 @@ QChart *ChartBuilder::concurrency(const Trace &trace)
     series->append(nsToMs(trace.lastEventNs - trace.originNs), previous);
     chart->addSeries(series);
     auto *x = new QValueAxis;
-    x->setTitleText(QStringLiteral("ms since start"));
+    x->setTitleText(Text::tr("ms since start"));
     x->setLabelFormat(QStringLiteral("%.0f"));
     auto *y = new QValueAxis;
-    y->setTitleText(QStringLiteral("running lanes"));
+    y->setTitleText(Text::tr("running lanes"));
     y->setRange(0, peak + 0.5);
     y->setTickType(QValueAxis::TicksDynamic);
     y->setTickInterval(std::max(1, peak / 8));
@@ -74,10 +76,35 @@ QChart *ChartBuilder::concurrency(const Trace &trace)
     return chart;
 }
 
+void ChartBuilder::followPalette(QChart *chart, const QPalette &palette)
+{
+    const QColor text = palette.color(QPalette::Text);
+    const QColor base = palette.color(QPalette::Base);
+    QColor grid = text;
+    grid.setAlpha(40);
+    chart->setBackgroundBrush(base);
+    chart->setTitleBrush(text);
+    chart->legend()->setLabelColor(text);
+    for (QAbstractAxis *axis : chart->axes()) {
+        axis->setLabelsColor(text);
+        axis->setTitleBrush(text);
+        axis->setGridLineColor(grid);
+        axis->setLinePenColor(grid);
+    }
+    for (QAbstractSeries *series : chart->series()) {
+        if (auto *bars = qobject_cast<QAbstractBarSeries *>(series)) {
+            for (QBarSet *set : bars->barSets()) {
+                if (bars->labelsPosition() == QAbstractBarSeries::LabelsOutsideEnd)
+                    set->setLabelColor(text);
+            }
+        }
+    }
+}
+
 QChart *ChartBuilder::wallTimes(const std::vector<WallTimeBar> &bars, const QString &title)
 {
     QChart *chart = newChart(title);
-    auto *set = new QBarSet(QStringLiteral("wall time (ms)"));
+    auto *set = new QBarSet(Text::tr("wall time (ms)"));
     set->setColor(QColor(0x1d, 0x35, 0x57));
     set->setLabelColor(Qt::black);
     QStringList categories;
@@ -90,13 +117,13 @@ QChart *ChartBuilder::wallTimes(const std::vector<WallTimeBar> &bars, const QStr
     auto *series = new QBarSeries;
     series->append(set);
     series->setLabelsVisible(true);
-    series->setLabelsFormat(QStringLiteral("@value ms"));
+    series->setLabelsFormat(Text::tr("@value ms"));
     series->setLabelsPosition(QAbstractBarSeries::LabelsOutsideEnd);
     chart->addSeries(series);
     auto *x = new QBarCategoryAxis;
     x->append(categories);
     auto *y = new QValueAxis;
-    y->setTitleText(QStringLiteral("wall time (ms)"));
+    y->setTitleText(Text::tr("wall time (ms)"));
     y->setRange(0, top * 1.15);
     y->applyNiceNumbers();
     y->setLabelFormat(QStringLiteral("%.0f"));
@@ -107,8 +134,8 @@ QChart *ChartBuilder::wallTimes(const std::vector<WallTimeBar> &bars, const QStr
 
 QChart *ChartBuilder::lockWaits(const std::vector<LockWaitDistribution> &locks)
 {
-    QChart *chart = newChart(locks.empty() ? QStringLiteral("Lock waits (no lock in this run)")
-                                           : QStringLiteral("Lock wait distribution per lock (ms)"));
+    QChart *chart = newChart(locks.empty() ? Text::tr("Lock waits (no lock in this run)")
+                                           : Text::tr("Lock wait distribution per lock (ms)"));
     const QString names[]
         = { QStringLiteral("min"), QStringLiteral("median"), QStringLiteral("p95"), QStringLiteral("max") };
     const QColor colors[]
@@ -127,12 +154,12 @@ QChart *ChartBuilder::lockWaits(const std::vector<LockWaitDistribution> &locks)
         series->append(set);
     }
     for (const LockWaitDistribution &lock : locks)
-        categories << QStringLiteral("%1 (%2 waits)").arg(lock.lock).arg(lock.waits);
+        categories << Text::tr("%1 (%2 waits)").arg(lock.lock).arg(lock.waits);
     chart->addSeries(series);
     auto *x = new QBarCategoryAxis;
     x->append(categories);
     auto *y = new QValueAxis;
-    y->setTitleText(QStringLiteral("wait (ms)"));
+    y->setTitleText(Text::tr("wait (ms)"));
     y->setRange(0, top * 1.1);
     addAxes(chart, series, x, y);
     return chart;
@@ -140,7 +167,7 @@ QChart *ChartBuilder::lockWaits(const std::vector<LockWaitDistribution> &locks)
 
 QChart *ChartBuilder::stateTotals(const std::vector<LaneStateTotals> &lanes)
 {
-    QChart *chart = newChart(QStringLiteral("Time per state, per lane (ms)"));
+    QChart *chart = newChart(Text::tr("Time per state, per lane (ms)"));
     auto *series = new QHorizontalStackedBarSeries;
     QStringList categories;
     for (const LaneStateTotals &lane : lanes)
@@ -184,7 +211,7 @@ QString ChartBuilder::save(QChart *chart, const QString &path, QSize size)
         return ImageFile::png(path, size, render);
     if (ext == QStringLiteral("svg"))
         return ImageFile::svg(path, size, chart->title(), render);
-    return QStringLiteral("%1: charts export as .png or .svg").arg(path);
+    return Text::tr("%1: charts export as .png or .svg").arg(path);
 }
 
 } // namespace threadlab

@@ -5,6 +5,7 @@
 #include <vector>
 
 class QChart;
+class QPalette;
 
 namespace threadlab {
 
@@ -30,6 +31,9 @@ public:
     static QChart *lockWaits(const std::vector<LockWaitDistribution> &locks);
     static QChart *stateTotals(const std::vector<LaneStateTotals> &lanes);
 
+    // Background, titles, labels and grid in the palette's colours (a dark desktop gets a dark
+    // chart); the series keep their colours. Charts saved to files stay light.
+    static void followPalette(QChart *chart, const QPalette &palette);
     // Renders a chart to .png or .svg; empty string on success. Takes ownership of the chart.
     static QString save(QChart *chart, const QString &path, QSize size = QSize(1000, 600));
 };

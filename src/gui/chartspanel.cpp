@@ -4,6 +4,7 @@
 #include "traceanalysis.h"
 
 #include <QChartView>
+#include <QEvent>
 #include <QFileDialog>
 #include <QHBoxLayout>
 #include <QMessageBox>
@@ -45,10 +46,22 @@ int ChartsPanel::chartCount() const
     return int(m_views.size());
 }
 
+void ChartsPanel::changeEvent(QEvent *event)
+{
+    QWidget::changeEvent(event);
+    if (event->type() != QEvent::PaletteChange)
+        return;
+    for (QChartView *view : m_views) {
+        if (view->chart())
+            ChartBuilder::followPalette(view->chart(), palette());
+    }
+}
+
 void ChartsPanel::replace(int index, QChart *chart)
 {
     QChartView *view = m_views[size_t(index)];
     QChart *old = view->chart();
+    ChartBuilder::followPalette(chart, palette());
     view->setChart(chart);
     delete old;
 }

@@ -24,6 +24,9 @@ public:
     int chartCount() const;
     QString exportCurrent(const QString &path) const; // empty on success
 
+protected:
+    void changeEvent(QEvent *event) override; // a new palette recolours the charts
+
 private:
     void replace(int index, QChart *chart);
     void exportWithDialog();

@@ -1,6 +1,7 @@
 #include "gantthit.h"
 
 #include "clock.h"
+#include "coretext.h"
 #include "gil.h"
 #include "networkservices.h"
 #include "timeaxis.h"
@@ -31,7 +32,7 @@ QString ms(int64_t ns)
 QString laneName(const Trace &trace, int64_t lane)
 {
     return lane >= 0 && size_t(lane) < trace.lanes.size() ? trace.lanes[size_t(lane)].info.name
-                                                          : QStringLiteral("lane %1").arg(lane);
+                                                          : Text::tr("lane %1").arg(lane);
 }
 
 } // namespace
@@ -81,50 +82,48 @@ QString GanttHit::describe(const Trace &trace, const GanttHit &hit)
     };
     if (hit.kind == SegmentHit) {
         const Segment &s = hit.segment;
-        lines << QStringLiteral("%1%2").arg(stateName(s.state), hit.open ? QStringLiteral(" (now)") : QString());
-        lines << QStringLiteral("from %1 for %2").arg(ms(s.startNs - trace.originNs), ms(s.durationNs()));
+        lines << QStringLiteral("%1%2").arg(stateName(s.state), hit.open ? Text::tr(" (now)") : QString());
+        lines << Text::tr("from %1 for %2").arg(ms(s.startNs - trace.originNs), ms(s.durationNs()));
         if (const QString task = taskName(s.task); !task.isEmpty())
-            lines << QStringLiteral("task: %1").arg(task.toHtmlEscaped());
+            lines << Text::tr("task: %1").arg(task.toHtmlEscaped());
         if (s.task >= 0 && size_t(s.task) < trace.tasks.size()
             && trace.tasks[size_t(s.task)].outcome == TaskOutcome::Failed)
-            lines << QStringLiteral("<span style='color:#7f0000'>task failed: %1</span>")
+            lines << Text::tr("<span style='color:#7f0000'>task failed: %1</span>")
                          .arg(trace.tasks[size_t(s.task)].error.toHtmlEscaped());
         if (s.state == State::IoWait)
-            lines << (s.arg == NetworkServices::kReceiving ? QStringLiteral("receiving the response")
-                                                           : QStringLiteral("connecting, waiting for the first byte"));
+            lines << (s.arg == NetworkServices::kReceiving ? Text::tr("receiving the response")
+                                                           : Text::tr("connecting, waiting for the first byte"));
         if (s.object != kNoObject) {
             if (s.state == State::JoinWait)
-                lines << QStringLiteral("waiting for: %1").arg(taskName(int(s.object)).toHtmlEscaped());
+                lines << Text::tr("waiting for: %1").arg(taskName(int(s.object)).toHtmlEscaped());
             else if (size_t(s.object) < trace.objects.size())
-                lines << QStringLiteral("%1: %2").arg(
+                lines << Text::tr("%1: %2").arg(
                     objectKindName(trace.objects[s.object].kind), trace.objectName(s.object).toHtmlEscaped());
         }
         if (s.state == State::Running && s.arg == Gil::kHoldingArg)
-            lines << QStringLiteral("holding the GIL");
+            lines << Text::tr("holding the GIL");
         if (s.state == State::LockWait && s.arg >= 0)
-            lines << QStringLiteral("held by: %1 (click to see)").arg(laneName(trace, s.arg).toHtmlEscaped());
+            lines << Text::tr("held by: %1 (click to see)").arg(laneName(trace, s.arg).toHtmlEscaped());
     } else if (hit.kind == LostUpdateHit) {
-        lines << QStringLiteral("<span style='color:#c00'>lost update</span> of %1 at %2")
+        lines << Text::tr("<span style='color:#c00'>lost update</span> of %1 at %2")
                      .arg(trace.objectName(hit.event.object).toHtmlEscaped(), ms(hit.event.timeNs - trace.originNs));
-        lines << QStringLiteral("this write erased %1 of other threads' updates").arg(hit.event.arg);
+        lines << Text::tr("this write erased %1 of other threads' updates").arg(hit.event.arg);
     } else {
         const Event &e = hit.event;
         const QString at = ms(e.timeNs - trace.originNs);
         switch (e.kind) {
         case EventKind::Mark:
-            lines << QStringLiteral("print \"%1\" at %2").arg(trace.objectName(e.object).toHtmlEscaped(), at);
+            lines << Text::tr("print \"%1\" at %2").arg(trace.objectName(e.object).toHtmlEscaped(), at);
             break;
         case EventKind::Result: {
             const auto &order = trace.resultsOrder;
             const auto position = std::find(order.begin(), order.end(), int(e.object)) - order.begin() + 1;
-            lines << QStringLiteral("result #%1: %2 at %3")
-                         .arg(position)
-                         .arg(taskName(int(e.object)).toHtmlEscaped(), at);
+            lines << Text::tr("result #%1: %2 at %3").arg(position).arg(taskName(int(e.object)).toHtmlEscaped(), at);
             break;
         }
         case EventKind::QueuePut:
         case EventKind::QueueGet:
-            lines << QStringLiteral("%1 %2 %3 queue %4 at %5")
+            lines << Text::tr("%1 %2 %3 queue %4 at %5")
                          .arg(e.kind == EventKind::QueuePut ? QStringLiteral("put") : QStringLiteral("got"),
                              trace.objectName(uint32_t(e.arg)).toHtmlEscaped(),
                              e.kind == EventKind::QueuePut ? QStringLiteral("into") : QStringLiteral("from"),
@@ -132,7 +131,7 @@ QString GanttHit::describe(const Trace &trace, const GanttHit &hit)
             break;
         case EventKind::EventSet:
         case EventKind::EventClear:
-            lines << QStringLiteral("%1 event %2 at %3")
+            lines << Text::tr("%1 event %2 at %3")
                          .arg(e.kind == EventKind::EventSet ? QStringLiteral("set") : QStringLiteral("cleared"),
                              trace.objectName(e.object).toHtmlEscaped(), at);
             break;

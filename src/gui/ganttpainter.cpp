@@ -1,5 +1,6 @@
 #include "ganttpainter.h"
 
+#include "coretext.h"
 #include "timeaxis.h"
 #include "trace.h"
 
@@ -25,7 +26,7 @@ void GanttPainter::paint(QPainter &painter, const GanttFrame &frame)
 {
     painter.save();
     painter.setRenderHint(QPainter::Antialiasing, false);
-    painter.fillRect(QRect(QPoint(0, 0), frame.size), Qt::white);
+    painter.fillRect(QRect(QPoint(0, 0), frame.size), m_palette.background);
     if (frame.trace && frame.rows) {
         painter.save();
         painter.setClipRect(QRect(0, frame.lanesTop(), frame.size.width(), frame.lanesBottom() - frame.lanesTop()));
@@ -121,7 +122,7 @@ void GanttPainter::paintLabels(QPainter &painter, const GanttFrame &frame)
 {
     painter.save();
     painter.setClipRect(QRect(0, frame.lanesTop(), GanttFrame::kLabelWidth, frame.lanesBottom() - frame.lanesTop()));
-    painter.setPen(QColor(0xc8, 0xcc, 0xd2));
+    painter.setPen(m_palette.rule);
     painter.drawLine(GanttFrame::kLabelWidth - 1, frame.lanesTop(), GanttFrame::kLabelWidth - 1, frame.lanesBottom());
     QFont bold = painter.font();
     bold.setBold(true);
@@ -132,7 +133,7 @@ void GanttPainter::paintLabels(QPainter &painter, const GanttFrame &frame)
             continue;
         const bool header = row.kind == LaneRow::ProcessHeader;
         painter.setFont(header ? bold : normal);
-        painter.setPen(header ? QColor(0x33, 0x3a, 0x44) : Qt::black);
+        painter.setPen(header ? m_palette.headerText : m_palette.text);
         const QRect rect(header ? 6 : 16, top, GanttFrame::kLabelWidth - (header ? 10 : 20), row.height);
         const QString text = painter.fontMetrics().elidedText(row.label, Qt::ElideMiddle, rect.width());
         painter.drawText(rect, Qt::AlignVCenter | Qt::AlignLeft, text);
@@ -144,12 +145,12 @@ void GanttPainter::paintLabels(QPainter &painter, const GanttFrame &frame)
 void GanttPainter::paintAxis(QPainter &painter, const GanttFrame &frame)
 {
     const QRect axis(0, 0, frame.size.width(), GanttFrame::kAxisHeight);
-    painter.fillRect(axis, QColor(0xf7, 0xf8, 0xfa));
-    painter.setPen(QColor(0x99, 0x99, 0x99));
+    painter.fillRect(axis, m_palette.panel);
+    painter.setPen(m_palette.rule);
     painter.drawLine(0, axis.bottom(), frame.size.width(), axis.bottom());
-    painter.setPen(Qt::black);
+    painter.setPen(m_palette.text);
     painter.drawText(QRect(6, 0, GanttFrame::kLabelWidth - 12, axis.height()), Qt::AlignVCenter | Qt::AlignLeft,
-        QStringLiteral("time since start"));
+        Text::tr("time since start"));
     painter.save();
     painter.setClipRect(QRect(GanttFrame::kLabelWidth, 0, frame.chartWidth(), axis.height()));
     for (const AxisTick &tick : TimeAxis::ticks(frame.mapping, frame.chartWidth(), frame.trace->originNs)) {
@@ -167,9 +168,9 @@ std::vector<GanttPainter::LegendItem> GanttPainter::legendItems(const QFontMetri
             items.push_back(
                 LegendItem { 16 + metrics.horizontalAdvance(stateName(state)) + 14, int(state), stateName(state) });
     }
-    const QString marks[] = { QStringLiteral("print"), QStringLiteral("result (n-th)"), QStringLiteral("lost update"),
-        QStringLiteral("lock held"), QStringLiteral("read→write (zoomed in)"), QStringLiteral("failed task"),
-        QStringLiteral("IoWait: receiving") };
+    const QString marks[]
+        = { QStringLiteral("print"), Text::tr("result (n-th)"), Text::tr("lost update"), Text::tr("lock held"),
+              Text::tr("read→write (zoomed in)"), Text::tr("failed task"), Text::tr("IoWait: receiving") };
     for (int i = 0; i < int(std::size(marks)); ++i)
         items.push_back(LegendItem { 18 + metrics.horizontalAdvance(marks[i]) + 14, -1 - i, marks[i] });
     return items;
@@ -200,7 +201,7 @@ void GanttPainter::paintGlyph(QPainter &painter, int glyph, int x, int y)
     case 0: {
         const QPointF triangle[] = { { x + 2.0, y - 5.0 }, { x + 10.0, y - 5.0 }, { x + 6.0, y + 2.0 } };
         painter.setPen(m_palette.markPen);
-        painter.setBrush(Qt::black);
+        painter.setBrush(m_palette.markFill);
         painter.drawPolygon(triangle, 3);
         break;
     }
@@ -241,8 +242,8 @@ void GanttPainter::paintLegend(QPainter &painter, const GanttFrame &frame)
     if (frame.legendHeight <= 0)
         return;
     const int top = frame.size.height() - frame.legendHeight;
-    painter.fillRect(QRect(0, top, frame.size.width(), frame.legendHeight), QColor(0xf7, 0xf8, 0xfa));
-    painter.setPen(QColor(0x99, 0x99, 0x99));
+    painter.fillRect(QRect(0, top, frame.size.width(), frame.legendHeight), m_palette.panel);
+    painter.setPen(m_palette.rule);
     painter.drawLine(0, top, frame.size.width(), top);
     const QFontMetrics metrics = painter.fontMetrics();
     int x = 8;
@@ -253,7 +254,7 @@ void GanttPainter::paintLegend(QPainter &painter, const GanttFrame &frame)
             y += GanttFrame::kLegendRowHeight;
         }
         paintGlyph(painter, item.glyph, x, y);
-        painter.setPen(Qt::black);
+        painter.setPen(m_palette.text);
         painter.drawText(QPoint(x + (item.glyph >= 0 ? 16 : 18), y + metrics.ascent() / 2 - 1), item.text);
         x += item.width;
     }

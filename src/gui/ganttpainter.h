@@ -21,6 +21,8 @@ public:
     GanttPainter();
 
     void paint(QPainter &painter, const GanttFrame &frame);
+    void setDark(bool dark) { m_palette.setDark(dark); } // the surface for a dark desktop palette
+    bool isDark() const { return m_palette.isDark(); }
     // The legend's height at this width: it wraps onto more rows when it does not fit.
     static int legendHeight(const QFontMetrics &metrics, int width);
 

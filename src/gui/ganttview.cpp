@@ -208,9 +208,13 @@ GanttFrame GanttView::frame(const QSize &size) const
 void GanttView::paintEvent(QPaintEvent *)
 {
     QPainter painter(viewport());
+    // The chart follows the desktop: a dark widget palette gets the dark chart surface.
+    const bool dark = StatePalette::isDarkPalette(palette().color(QPalette::Base), palette().color(QPalette::Text));
+    if (dark != m_painter.isDark())
+        m_painter.setDark(dark);
     m_painter.paint(painter, frame(viewport()->size()));
     if (!m_trace) {
-        painter.setPen(QColor(0x70, 0x70, 0x70));
+        painter.setPen(palette().color(QPalette::PlaceholderText));
         painter.drawText(viewport()->rect().adjusted(0, 0, 0, -GanttFrame::kLegendRowHeight * 2), Qt::AlignCenter,
             tr("Press Run (F5) to watch this lesson's threads and processes, live.\n"
                "Hover a lane to see what it was doing; Ctrl+wheel zooms, drag pans, F fits."));

@@ -1,5 +1,6 @@
 #include "lanelayout.h"
 
+#include "coretext.h"
 #include "trace.h"
 
 #include <algorithm>
@@ -40,15 +41,15 @@ std::vector<LaneRow> LaneLayout::build(const Trace &trace, qint64 ownPid)
                 return mainA;
             return firstTask[size_t(a)] < firstTask[size_t(b)];
         });
-        const QString header = pid == ownPid ? QStringLiteral("pid %1 · this process").arg(pid)
-                                             : QStringLiteral("pid %1 · worker process").arg(pid);
+        const QString header
+            = pid == ownPid ? Text::tr("pid %1 · this process").arg(pid) : Text::tr("pid %1 · worker process").arg(pid);
         rows.push_back(LaneRow { LaneRow::ProcessHeader, -1, y, kHeaderHeight, header });
         y += kHeaderHeight;
         for (int lane : members) {
             const LaneInfo &info = trace.lanes[size_t(lane)].info;
-            QString label = info.name.isEmpty() ? QStringLiteral("lane %1").arg(lane) : info.name;
+            QString label = info.name.isEmpty() ? Text::tr("lane %1").arg(lane) : info.name;
             if (info.kind != LaneKind::Process && info.tid)
-                label += QStringLiteral("  ·  tid %1").arg(info.tid);
+                label += Text::tr("  ·  tid %1").arg(info.tid);
             rows.push_back(LaneRow { LaneRow::Lane, lane, y, kLaneHeight, label });
             y += kLaneHeight;
         }

@@ -92,20 +92,25 @@ void LanePainter::paintSegments(QPainter &painter, const GanttFrame &frame, cons
 void LanePainter::paintSummary(QPainter &painter, const GanttFrame &frame, const LaneTrack &track, const QRect &bar)
 {
     const int width = frame.chartWidth();
-    track.lod.dominantStates(track.segments, frame.mapping.startNs, frame.mapping.nsPerPixel, width, m_columns);
     const bool raster = painter.paintEngine() && painter.paintEngine()->type() == QPaintEngine::Raster;
     if (raster) {
-        // One image row per lane, stretched to the bar's height: the cost is the lane's pixels.
-        if (m_row.width() != width)
-            m_row = QImage(width, 1, QImage::Format_ARGB32_Premultiplied);
+        // One image row per lane, one column per device pixel (sharp at a device pixel ratio of 2),
+        // stretched to the bar's height: the cost is the lane's pixels.
+        const qreal ratio = painter.device() ? std::max<qreal>(1, painter.device()->devicePixelRatioF()) : 1;
+        const int columns = int(std::lround(width * ratio));
+        track.lod.dominantStates(
+            track.segments, frame.mapping.startNs, frame.mapping.nsPerPixel / ratio, columns, m_columns);
+        if (m_row.width() != columns)
+            m_row = QImage(columns, 1, QImage::Format_ARGB32_Premultiplied);
         auto *pixels = reinterpret_cast<QRgb *>(m_row.scanLine(0));
-        for (int x = 0; x < width; ++x) {
+        for (int x = 0; x < columns; ++x) {
             const uint8_t state = m_columns[size_t(x)];
             pixels[x] = state == SegmentLod::kNoState ? 0 : m_palette.rgb(State(state));
         }
-        painter.drawImage(QRect(GanttFrame::kLabelWidth, bar.top(), width, bar.height()), m_row);
+        painter.drawImage(QRectF(GanttFrame::kLabelWidth, bar.top(), width, bar.height()), m_row);
         return;
     }
+    track.lod.dominantStates(track.segments, frame.mapping.startNs, frame.mapping.nsPerPixel, width, m_columns);
     // Vector devices (SVG, PDF): one rectangle per run of equal columns.
     for (int x = 0; x < width;) {
         const uint8_t state = m_columns[size_t(x)];
@@ -229,7 +234,7 @@ void LanePainter::paintMarks(QPainter &painter, const GanttFrame &frame, const L
             const QPointF tip(x, bar.top() + 7);
             const QPointF triangle[] = { { x - 4, qreal(bar.top()) }, { x + 4, qreal(bar.top()) }, tip };
             painter.setPen(m_palette.markPen);
-            painter.setBrush(Qt::black);
+            painter.setBrush(m_palette.markFill);
             painter.drawPolygon(triangle, 3);
             break;
         }
@@ -254,7 +259,7 @@ void LanePainter::paintMarks(QPainter &painter, const GanttFrame &frame, const L
         case EventKind::EventClear: {
             const bool up = event.kind == EventKind::QueuePut || event.kind == EventKind::EventSet;
             painter.setPen(m_palette.markPen);
-            painter.setBrush(up ? Qt::white : Qt::black);
+            painter.setBrush(up ? m_palette.background : m_palette.markFill);
             painter.drawEllipse(QPointF(x, bar.bottom() - 3), 2.5, 2.5);
             break;
         }

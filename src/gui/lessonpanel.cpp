@@ -3,8 +3,10 @@
 #include "outcome.h"
 #include "runsummary.h"
 #include "scenario.h"
+#include "statepalette.h"
 #include "ui_lessonpanel.h"
 
+#include <QEvent>
 #include <QFontDatabase>
 #include <QTextDocument>
 
@@ -26,9 +28,11 @@ void LessonPanel::showScenario(const Scenario &scenario)
 {
     m_lessonHtml
         = QStringLiteral("<h2>%1</h2><p>%2</p>").arg(scenario.title.toHtmlEscaped(), scenario.lesson.toHtmlEscaped());
-    m_expectedHtml = QStringLiteral("<p><b>Expected:</b> %1</p>")
-                         .arg(scenario.expected.isEmpty() ? QStringLiteral("—") : scenario.expected.toHtmlEscaped());
-    m_outcomeHtml = m_expectedHtml + QStringLiteral("<p style='color:#666'>Press Run (F5) to measure it.</p>");
+    m_expectedHtml = QStringLiteral("<p><b>%1</b> %2</p>")
+                         .arg(tr("Expected:").toHtmlEscaped(),
+                             scenario.expected.isEmpty() ? QStringLiteral("—") : scenario.expected.toHtmlEscaped());
+    m_outcomeHtml = m_expectedHtml
+        + QStringLiteral("<p style='color:{dim}'>%1</p>").arg(tr("Press Run (F5) to measure it.").toHtmlEscaped());
     m_ui->pythonCode->setPlainText(scenario.pythonCode);
     m_ui->cppCode->setPlainText(scenario.cppCode);
     render();
@@ -37,27 +41,31 @@ void LessonPanel::showScenario(const Scenario &scenario)
 void LessonPanel::showRunning(const QString &settings)
 {
     m_outcomeHtml = m_expectedHtml
-        + QStringLiteral("<h3>Running…</h3><p style='color:#666'>%1</p>").arg(settings.toHtmlEscaped());
+        + QStringLiteral("<h3>%1</h3><p style='color:{dim}'>%2</p>")
+              .arg(tr("Running…").toHtmlEscaped(), settings.toHtmlEscaped());
     render();
 }
 
 void LessonPanel::showOutcome(const RunSummary &summary, const QString &settings, const QString &comparison)
 {
-    QString html = QStringLiteral("<h3>Measured</h3><p style='color:#666'>%1</p><ul>").arg(settings.toHtmlEscaped());
+    QString html = QStringLiteral("<h3>%1</h3><p style='color:{dim}'>%2</p><ul>")
+                       .arg(tr("Measured").toHtmlEscaped(), settings.toHtmlEscaped());
     for (const QString &line : Outcome::lines(summary))
         html += QStringLiteral("<li>%1</li>").arg(line.toHtmlEscaped());
     if (!comparison.isEmpty())
         html += QStringLiteral("<li><b>%1</b></li>").arg(comparison.toHtmlEscaped());
     html += QStringLiteral("</ul>") + m_expectedHtml;
     for (const QString &error : summary.errors)
-        html += QStringLiteral("<p style='color:#b00020'><b>Problem:</b> %1</p>").arg(error.toHtmlEscaped());
+        html += QStringLiteral("<p style='color:{problem}'><b>%1</b> %2</p>")
+                    .arg(tr("Problem:").toHtmlEscaped(), error.toHtmlEscaped());
     m_outcomeHtml = html;
     render();
 }
 
 void LessonPanel::showProblem(const QString &problem)
 {
-    m_outcomeHtml = QStringLiteral("<p style='color:#b00020'><b>Cannot run:</b> %1</p>").arg(problem.toHtmlEscaped());
+    m_outcomeHtml = QStringLiteral("<p style='color:{problem}'><b>%1</b> %2</p>")
+                        .arg(tr("Cannot run:").toHtmlEscaped(), problem.toHtmlEscaped());
     render();
 }
 
@@ -70,7 +78,19 @@ QString LessonPanel::outcomeText() const
 
 void LessonPanel::render()
 {
-    m_ui->lessonText->setHtml(m_lessonHtml + m_outcomeHtml);
+    // Secondary and problem text in colours that read on this palette, light or dark.
+    const bool dark = StatePalette::isDarkPalette(palette().color(QPalette::Base), palette().color(QPalette::Text));
+    QString html = m_lessonHtml + m_outcomeHtml;
+    html.replace(QStringLiteral("{dim}"), palette().color(QPalette::PlaceholderText).name());
+    html.replace(QStringLiteral("{problem}"), dark ? QStringLiteral("#ff8a80") : QStringLiteral("#b00020"));
+    m_ui->lessonText->setHtml(html);
+}
+
+void LessonPanel::changeEvent(QEvent *event)
+{
+    QWidget::changeEvent(event);
+    if (event->type() == QEvent::PaletteChange)
+        render();
 }
 
 } // namespace threadlab

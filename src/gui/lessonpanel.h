@@ -27,6 +27,9 @@ public:
     void showProblem(const QString &problem);
     QString outcomeText() const; // the measured outcome as plain text
 
+protected:
+    void changeEvent(QEvent *event) override; // a new palette re-renders the text in its colours
+
 private:
     void render();
 

@@ -1,5 +1,6 @@
 #include "mainwindow.h"
 
+#include "appearance.h"
 #include "chartspanel.h"
 #include "clock.h"
 #include "comparedialog.h"
@@ -8,6 +9,7 @@
 #include "lessonpanel.h"
 #include "osids.h"
 #include "outcome.h"
+#include "recentfiles.h"
 #include "run.h"
 #include "runcontrols.h"
 #include "runsummary.h"
@@ -23,6 +25,7 @@
 #include <QFileInfo>
 #include <QLabel>
 #include <QListWidget>
+#include <QMenu>
 #include <QMimeData>
 #include <QProgressBar>
 #include <QSaveFile>
@@ -51,6 +54,12 @@ MainWindow::MainWindow(QWidget *parent)
     m_ui->menuView->addAction(m_ui->lessonDock->toggleViewAction());
     m_ui->menuView->addAction(m_ui->runsDock->toggleViewAction());
     m_ui->menuView->addAction(m_ui->chartsDock->toggleViewAction());
+    m_ui->menuView->addSeparator();
+    m_appearance = new Appearance(m_ui->menuView->addMenu(tr("&Appearance")), this);
+    auto *recentMenu = new QMenu(tr("Open &Recent"), this);
+    m_ui->menuFile->insertMenu(m_ui->actionSave, recentMenu);
+    m_recent = new RecentFiles(recentMenu, this);
+    connect(m_recent, &RecentFiles::openRequested, this, &MainWindow::loadFile);
     tabifyDockWidget(m_ui->lessonDock, m_ui->chartsDock);
     m_ui->lessonDock->raise();
     splitDockWidget(m_ui->libraryDock, m_ui->runsDock, Qt::Vertical);
@@ -58,6 +67,7 @@ MainWindow::MainWindow(QWidget *parent)
     resizeDocks({ m_ui->libraryDock, m_ui->runsDock }, { 500, 180 }, Qt::Vertical);
     buildToolBar();
     buildStatusBar();
+    nameForAccessibility();
     m_poll = new QTimer(this);
     m_poll->setInterval(kPollIntervalMs);
     connect(m_poll, &QTimer::timeout, this, &MainWindow::poll);
@@ -94,6 +104,22 @@ void MainWindow::buildToolBar()
     m_controls = new RunControls(bar);
     bar->addSeparator();
     bar->addAction(m_ui->actionFit);
+}
+
+void MainWindow::nameForAccessibility()
+{
+    // Screen readers say these names; the chart's description says what it shows (describeChart()).
+    m_ui->gantt->setAccessibleName(tr("Timeline chart"));
+    m_ui->library->setAccessibleName(tr("Lessons"));
+    m_ui->runList->setAccessibleName(tr("Runs of this session"));
+    m_ui->runList->setAccessibleDescription(tr("Choose a run to show it in the timeline chart"));
+    m_ui->lesson->setAccessibleName(tr("Lesson and outcome"));
+    m_ui->charts->setAccessibleName(tr("Charts"));
+    m_ui->banner->setAccessibleName(tr("Problem"));
+    m_stateLabel->setAccessibleName(tr("Run state"));
+    m_elapsedLabel->setAccessibleName(tr("Elapsed time"));
+    m_eventsLabel->setAccessibleName(tr("Recorded events"));
+    m_progress->setAccessibleName(tr("Run in progress"));
 }
 
 void MainWindow::buildStatusBar()
@@ -180,14 +206,20 @@ void MainWindow::chooseScenario(const QString &key)
     m_ui->lesson->showScenario(*m_scenario);
     setWindowTitle(m_scenario->title + QStringLiteral(" — ThreadLab"));
     m_stateLabel->setText(tr("Ready"));
+    m_ui->library->setAccessibleDescription(tr("Selected lesson: %1").arg(m_scenario->title));
+    m_ui->gantt->setAccessibleDescription(tr("%1: not run yet. Press Run (F5) to record it.").arg(m_scenario->title));
     if (m_ui->library->currentKey() != key)
         m_ui->library->select(key);
 }
 
 bool MainWindow::loadFile(const QString &path)
 {
-    if (path.endsWith(QStringLiteral(".threadlab"), Qt::CaseInsensitive))
-        return openTrace(path);
+    if (path.endsWith(QStringLiteral(".threadlab"), Qt::CaseInsensitive) || ScenarioLibrary::isTraceFile(path)) {
+        if (!openTrace(path))
+            return false;
+        m_recent->add(path);
+        return true;
+    }
     const ParsedScenario parsed = ScenarioParser::parseFile(path);
     if (!parsed.ok()) {
         showBanner(parsed.errors.join(u'\n'));
@@ -196,6 +228,7 @@ bool MainWindow::loadFile(const QString &path)
     const QString absolute = QFileInfo(path).absoluteFilePath();
     m_ui->library->addFile(absolute, parsed.scenario.title);
     m_ui->library->select(absolute);
+    m_recent->add(absolute);
     return true;
 }
 
@@ -260,6 +293,9 @@ void MainWindow::poll()
     m_eventsLabel->setText(
         tr("%1 events recorded, %2 dropped")
             .arg(Outcome::count(int64_t(m_run->recordedEvents())), Outcome::count(int64_t(m_run->droppedEvents()))));
+    m_ui->gantt->setAccessibleDescription(tr("Running %1 (%2): %n lanes so far, %3 s", nullptr, int(trace.lanes.size()))
+                                              .arg(m_run->scenario().title, m_runSettings)
+                                              .arg(nsToMs(now - trace.originNs) / 1000.0, 0, 'f', 1));
     if (finished)
         finishRun();
 }
@@ -300,6 +336,23 @@ const MainWindow::SessionRun &MainWindow::addToSession(std::shared_ptr<RecordedR
     return run;
 }
 
+void MainWindow::describeChart(const RunSummary &summary, const QString &settings)
+{
+    // What a screen reader says of the chart: which run, its lanes, how it ended, what it measured.
+    QStringList lanes;
+    for (const LaneInfo &lane : summary.lanes)
+        lanes << lane.name;
+    constexpr int kNamedLanes = 8;
+    const QString named = lanes.mid(0, kNamedLanes).join(QStringLiteral(", "))
+        + (lanes.size() > kNamedLanes ? tr(" and %n more", nullptr, int(lanes.size() - kNamedLanes)) : QString());
+    const QString ended = summary.errors.isEmpty()
+        ? tr("finished")
+        : tr("finished with %n problems", nullptr, int(summary.errors.size()));
+    m_ui->gantt->setAccessibleDescription(
+        tr("%1 (%2), %3: %n lanes (%4). ", nullptr, int(lanes.size())).arg(summary.title, settings, ended, named)
+        + Outcome::lines(summary).join(QStringLiteral("; ")));
+}
+
 void MainWindow::showSessionRun(int index)
 {
     if (index < 0 || size_t(index) >= m_session.size() || isRunning())
@@ -324,6 +377,7 @@ void MainWindow::showSessionRun(int index)
         ? Outcome::comparison(summary, m_session[size_t(index) - 1].summary, m_session[size_t(index) - 1].settings)
         : QString();
     m_ui->lesson->showOutcome(summary, run.settings, comparison);
+    describeChart(summary, run.settings);
     m_elapsedLabel->setText(tr("%1 s").arg(summary.wallMs / 1000.0, 0, 'f', 2));
     m_eventsLabel->setText(
         tr("%1 events recorded, %2 dropped")

@@ -21,6 +21,9 @@ class GanttView;
 class LessonPanel;
 class Run;
 class RunControls;
+struct RunSummary;
+class RecentFiles;
+class Appearance;
 struct RecordedRun;
 
 // The ThreadLab window: the lesson library on the left, the run controls on top, the live Gantt
@@ -63,6 +66,7 @@ private:
 
     void buildToolBar();
     void buildStatusBar();
+    void nameForAccessibility();
     void connectActions();
     void restoreSettings();
     void saveSettings() const;
@@ -73,11 +77,14 @@ private:
     void saveScenario();
     void exportChart();
     void showBanner(const QString &text);
+    void describeChart(const RunSummary &summary, const QString &settings);
     const SessionRun &addToSession(std::shared_ptr<RecordedRun> recording, const QString &settings);
     bool openTrace(const QString &path);
 
     std::unique_ptr<Ui::MainWindow> m_ui;
     RunControls *m_controls = nullptr;
+    RecentFiles *m_recent = nullptr;
+    Appearance *m_appearance = nullptr;
     QLabel *m_stateLabel = nullptr;
     QLabel *m_elapsedLabel = nullptr;
     QLabel *m_eventsLabel = nullptr;

@@ -26,28 +26,38 @@ bool usesWorkers(ExecutorKind kind)
 RunControls::RunControls(QToolBar *bar)
     : QObject(bar)
 {
-    bar->addWidget(new QLabel(tr(" Executor "), bar));
+    auto *executorLabel = new QLabel(tr(" &Executor "), bar);
+    bar->addWidget(executorLabel);
     m_executor = new QComboBox(bar);
+    executorLabel->setBuddy(m_executor);
     m_executor->setObjectName(QStringLiteral("executorBox"));
     for (ExecutorKind kind : kExecutors)
         m_executor->addItem(executorKindName(kind), int(kind));
     m_executor->setToolTip(tr("sequential: the main thread runs every task · threads: one thread per task · "
                               "pool: a thread pool of N workers · processes: N worker processes"));
+    m_executor->setAccessibleName(tr("Executor"));
+    m_executor->setAccessibleDescription(m_executor->toolTip());
     bar->addWidget(m_executor);
-    bar->addWidget(new QLabel(tr("  Workers "), bar));
+    auto *workersLabel = new QLabel(tr("  &Workers "), bar);
+    bar->addWidget(workersLabel);
     m_workers = new QSpinBox(bar);
+    workersLabel->setBuddy(m_workers);
+    m_workers->setAccessibleName(tr("Workers"));
     m_workers->setObjectName(QStringLiteral("workersBox"));
     m_workers->setRange(1, 64);
     m_workers->setToolTip(tr("Pool threads or worker processes"));
+    m_workers->setAccessibleDescription(m_workers->toolTip());
     bar->addWidget(m_workers);
     bar->addSeparator();
     m_lock = new QCheckBox(tr("Lock"), bar);
     m_lock->setObjectName(QStringLiteral("lockBox"));
     m_lock->setToolTip(tr("Off: every lock in the scenario is skipped, and shared counters race"));
+    m_lock->setAccessibleDescription(m_lock->toolTip());
     bar->addWidget(m_lock);
     m_gil = new QCheckBox(tr("GIL"), bar);
     m_gil->setObjectName(QStringLiteral("gilBox"));
     m_gil->setToolTip(tr("Simulate CPython's GIL: CPU work of one process's threads takes turns in 5 ms slices"));
+    m_gil->setAccessibleDescription(m_gil->toolTip());
     bar->addWidget(m_gil);
     connect(m_executor, &QComboBox::currentIndexChanged, this, [this] {
         setRunning(m_running);

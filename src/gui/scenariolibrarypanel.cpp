@@ -13,19 +13,19 @@ constexpr int kKeyRole = Qt::UserRole;
 
 QString topicTitle(const QString &topic)
 {
-    static const QList<QPair<QString, QString>> titles = {
-        { QStringLiteral("basics"), QStringLiteral("Basics: threads, sleep, join") },
-        { QStringLiteral("pools"), QStringLiteral("Thread pools") },
-        { QStringLiteral("io-cpu"), QStringLiteral("I/O-bound vs CPU-bound") },
-        { QStringLiteral("processes"), QStringLiteral("Processes") },
-        { QStringLiteral("locks"), QStringLiteral("Locks & races") },
-        { QStringLiteral("queues"), QStringLiteral("Queues & events") },
+    static const std::pair<const char *, const char *> titles[] = {
+        { "basics", QT_TRANSLATE_NOOP("threadlab::ScenarioLibraryPanel", "Basics: threads, sleep, join") },
+        { "pools", QT_TRANSLATE_NOOP("threadlab::ScenarioLibraryPanel", "Thread pools") },
+        { "io-cpu", QT_TRANSLATE_NOOP("threadlab::ScenarioLibraryPanel", "I/O-bound vs CPU-bound") },
+        { "processes", QT_TRANSLATE_NOOP("threadlab::ScenarioLibraryPanel", "Processes") },
+        { "locks", QT_TRANSLATE_NOOP("threadlab::ScenarioLibraryPanel", "Locks & races") },
+        { "queues", QT_TRANSLATE_NOOP("threadlab::ScenarioLibraryPanel", "Queues & events") },
     };
     for (const auto &[id, title] : titles) {
-        if (id == topic)
-            return title;
+        if (topic == QLatin1String(id))
+            return ScenarioLibraryPanel::tr(title);
     }
-    return topic.isEmpty() ? QStringLiteral("Other") : topic;
+    return topic.isEmpty() ? ScenarioLibraryPanel::tr("Other") : topic;
 }
 
 } // namespace
@@ -80,7 +80,7 @@ void ScenarioLibraryPanel::addFile(const QString &path, const QString &title)
 {
     QTreeWidgetItem *item = find(path);
     if (!item) {
-        QTreeWidgetItem *files = group(QStringLiteral("Opened files"));
+        QTreeWidgetItem *files = group(tr("Opened files"));
         item = new QTreeWidgetItem(files, { title });
         item->setData(0, kKeyRole, path);
         files->setExpanded(true);

@@ -1,5 +1,7 @@
 #include "timeaxis.h"
 
+#include "coretext.h"
+
 #include <cstdlib>
 
 namespace threadlab {
@@ -37,7 +39,7 @@ QString TimeAxis::format(int64_t ns, int64_t stepNs)
             return QString::number(double(ns) / double(unit.ns), 'f', decimals) + u' ' + QString::fromUtf16(unit.name);
         }
     }
-    return QString::number(ns) + QStringLiteral(" ns");
+    return QString::number(ns) + Text::tr(" ns");
 }
 
 std::vector<AxisTick> TimeAxis::ticks(const TimeMapping &mapping, int width, int64_t originNs, int minSpacingPx)
