@@ -33,6 +33,14 @@ inline std::unique_ptr<Run> runToEnd(const QByteArray &json)
     return runToEnd(parseOrFail(json));
 }
 
+// The summary of a finished run (after collect()) that keeps its trace for the test to look at.
+inline RunSummary summaryOf(const Run &run)
+{
+    const RecordedRun recording { run.scenario(), run.trace(), run.counters(), run.errors(), run.recordedEvents(),
+        run.droppedEvents(), 0 };
+    return RunSummary::from(recording);
+}
+
 inline const TaskSummary &task(const RunSummary &summary, const QString &name)
 {
     for (const TaskSummary &t : summary.tasks) {

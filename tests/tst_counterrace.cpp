@@ -34,7 +34,7 @@ private Q_SLOTS:
 void TestCounterRace::lockOnIsExact()
 {
     const auto run = runToEnd(builtIn("counter-race"));
-    const RunSummary s = RunSummary::from(*run);
+    const RunSummary s = summaryOf(*run);
     QCOMPARE(s.counters.size(), size_t(1));
     const CounterReport &x = s.counters[0].report;
     QCOMPARE(x.name, QStringLiteral("x"));
@@ -53,7 +53,7 @@ void TestCounterRace::lockOffLosesUpdatesThatAddUpExactly()
     ScenarioOverrides off;
     off.lock = false;
     const auto run = runToEnd(builtIn("counter-race", off));
-    const RunSummary s = RunSummary::from(*run);
+    const RunSummary s = summaryOf(*run);
     QCOMPARE(s.counters.size(), size_t(1));
     const CounterReport &x = s.counters[0].report;
     QCOMPARE(x.expected, 0);
@@ -89,7 +89,7 @@ void TestCounterRace::processesEachHaveTheirOwnCopy()
     processes.executor = ExecutorKind::Processes;
     processes.workers = 2;
     const auto run = runToEnd(builtIn("counter-race", processes));
-    const RunSummary s = RunSummary::from(*run);
+    const RunSummary s = summaryOf(*run);
     QVERIFY2(s.errors.isEmpty(), qPrintable(s.errors.join(u'\n')));
     QSet<qint64> pids;
     int64_t expectedTotal = 0;
@@ -107,7 +107,7 @@ void TestCounterRace::processesEachHaveTheirOwnCopy()
 void TestCounterRace::threadLocalCopiesAreExact()
 {
     const auto run = runToEnd(builtIn("thread-local"));
-    const RunSummary s = RunSummary::from(*run);
+    const RunSummary s = summaryOf(*run);
     QCOMPARE(s.counters.size(), size_t(4));
     QMap<QString, int64_t> byThread;
     for (const CounterSummary &c : s.counters) {

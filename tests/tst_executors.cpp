@@ -1,5 +1,6 @@
 #include "gil.h"
 #include "osids.h"
+#include "segment.h"
 #include "testsupport.h"
 
 #include <QTest>
@@ -50,7 +51,7 @@ void TestExecutors::sequentialRunsOnTheMainLaneInOrder()
 {
     const auto run = runToEnd(scenario(R"({"kind": "sequential"})",
         R"([{"name": "a", "steps": [{"sleep": 60}]}, {"name": "b", "steps": [{"sleep": 60}]}])"));
-    const RunSummary s = RunSummary::from(*run);
+    const RunSummary s = summaryOf(*run);
     QCOMPARE(s.lanes.size(), 1);
     QCOMPARE(s.lanes[0].kind, LaneKind::Main);
     QVERIFY(s.lanes[0].tid != currentTid()); // the main lane is a thread of its own
@@ -70,7 +71,7 @@ void TestExecutors::threadsSleepAtTheSameTime()
 {
     const auto run
         = runToEnd(scenario(R"({"kind": "threads"})", R"([{"name": "t", "count": 4, "steps": [{"sleep": 300}]}])"));
-    const RunSummary s = RunSummary::from(*run);
+    const RunSummary s = summaryOf(*run);
     QCOMPARE(s.lanes.size(), 5);
     QCOMPARE(maxOverlap(s), 4);
     QSet<int> lanes;
@@ -93,7 +94,7 @@ void TestExecutors::threadsWithoutJoinLetMainFinishFirst()
 {
     const auto run = runToEnd(scenario(R"({"kind": "threads", "join": "none"})",
         R"([{"name": "a", "steps": [{"sleep": 200}]}, {"name": "b", "steps": [{"sleep": 200}]}])"));
-    const RunSummary s = RunSummary::from(*run);
+    const RunSummary s = summaryOf(*run);
     QVERIFY(s.mainMs < task(s, QStringLiteral("a")).endMs);
     QVERIFY(s.mainMs < task(s, QStringLiteral("b")).endMs);
     QVERIFY(s.resultsOrder.isEmpty());
@@ -106,7 +107,7 @@ void TestExecutors::threadsJoinOnlyListedTasks()
 {
     const auto run = runToEnd(scenario(R"({"kind": "threads", "join": ["fast"]})",
         R"([{"name": "fast", "steps": [{"sleep": 50}]}, {"name": "slow", "steps": [{"sleep": 600}]}])"));
-    const RunSummary s = RunSummary::from(*run);
+    const RunSummary s = summaryOf(*run);
     QVERIFY(s.mainMs >= task(s, QStringLiteral("fast")).endMs);
     QVERIFY(s.mainMs < task(s, QStringLiteral("slow")).endMs);
     QCOMPARE(s.resultsOrder, QStringList { QStringLiteral("fast") });
@@ -131,7 +132,7 @@ void TestExecutors::poolResultOrder()
         R"([{"name": "s3", "steps": [{"sleep": 450}]},
                                            {"name": "s2", "steps": [{"sleep": 300}]},
                                            {"name": "s1", "steps": [{"sleep": 150}]}])"));
-    const RunSummary s = RunSummary::from(*run);
+    const RunSummary s = summaryOf(*run);
     QCOMPARE(s.resultsOrder, expected);
     QCOMPARE(maxOverlap(s), 3);
     // Main is done when the last result arrived, not before.
@@ -142,7 +143,7 @@ void TestExecutors::poolNeverRunsMoreThanItsWorkers()
 {
     const auto run = runToEnd(
         scenario(R"({"kind": "pool", "workers": 2})", R"([{"name": "t", "count": 5, "steps": [{"sleep": 80}]}])"));
-    const RunSummary s = RunSummary::from(*run);
+    const RunSummary s = summaryOf(*run);
     QVERIFY(maxOverlap(s) <= 2);
     QCOMPARE(s.lanes.size(), 3); // main + two pool threads
     QCOMPARE(s.lanes[1].name, QStringLiteral("pool-1"));
@@ -163,7 +164,7 @@ void TestExecutors::queueAndEventStatesAreRecorded()
         R"([{"name": "consumer", "steps": [{"get": "q"}, {"wait": "go"}]},
                                            {"name": "producer", "steps": [{"sleep": 100}, {"put": {"queue": "q", "item": "x"}}, {"sleep": 100}, {"set": "go"}]}])",
         R"(, "queues": [{"name": "q", "kind": "fifo"}])"));
-    const RunSummary s = RunSummary::from(*run);
+    const RunSummary s = summaryOf(*run);
     const TaskSummary &consumer = task(s, QStringLiteral("consumer"));
     QVERIFY(consumer.stateMs[size_t(State::QueueWait)] >= 90);
     QVERIFY(consumer.stateMs[size_t(State::EventWait)] >= 90);
@@ -180,7 +181,7 @@ void TestExecutors::gilLetsOneLaneRunAtATime()
     std::vector<std::pair<int64_t, int>> changes;
     for (const LaneTrack &lane : run->trace().lanes) {
         for (const Segment &s : lane.segments) {
-            if (s.state == State::Running && s.arg == Gil::kHoldingArg) {
+            if (s.state == State::Running && s.arg == SegmentDetail::kHoldingGil) {
                 changes.emplace_back(s.startNs, 1);
                 changes.emplace_back(s.endNs, -1);
             }
@@ -196,7 +197,7 @@ void TestExecutors::gilLetsOneLaneRunAtATime()
         running += changes[i].second;
     }
     QVERIFY2(overlap == 0, qPrintable(QString::number(overlap)));
-    const RunSummary s = RunSummary::from(*run);
+    const RunSummary s = summaryOf(*run);
     for (const TaskSummary &t : s.tasks)
         QVERIFY(t.stateMs[size_t(State::GilWait)] > 0);
 }
@@ -226,7 +227,7 @@ void TestExecutors::stopEndsEveryExecutorPromptly()
     run.stop();
     QVERIFY(run.waitForFinished(10'000));
     run.collect();
-    const RunSummary s = RunSummary::from(run);
+    const RunSummary s = summaryOf(run);
     for (const TaskSummary &t : s.tasks)
         QVERIFY(!t.ran || t.outcome != TaskOutcome::Completed);
     QVERIFY2(s.errors.isEmpty(), qPrintable(s.errors.join(u'\n')));

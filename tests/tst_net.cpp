@@ -3,6 +3,7 @@
 #include "netservices.h"
 #include "pngimage.h"
 #include "recorder.h"
+#include "segment.h"
 #include "stoptoken.h"
 #include "testsupport.h"
 
@@ -98,9 +99,9 @@ void TestNet::serverServesWithLatencyAndFailsAsTold()
     recorder.drain([](const LaneInfo &) {}, [&](const Event *e, size_t n) { events.insert(events.end(), e, e + n); });
     QCOMPARE(events.size(), size_t(3));
     QCOMPARE(State(events[0].aux), State::IoWait);
-    QCOMPARE(events[0].arg, NetworkServices::kWaitingForFirstByte);
+    QCOMPARE(events[0].arg, SegmentDetail::kWaitingForFirstByte);
     QCOMPARE(State(events[1].aux), State::IoWait);
-    QCOMPARE(events[1].arg, NetworkServices::kReceiving);
+    QCOMPARE(events[1].arg, SegmentDetail::kReceiving);
     QCOMPARE(State(events[2].aux), State::Running);
     QVERIFY(events[1].timeNs - events[0].timeNs >= 140'000'000);
 
@@ -125,8 +126,8 @@ void TestNet::serverServesWithLatencyAndFailsAsTold()
 
 void TestNet::poolDownloadsSeveralTimesFaster()
 {
-    const RunSummary sequential = RunSummary::from(*runToEnd(downloads(1, "sequential")));
-    const RunSummary pool = RunSummary::from(*runToEnd(downloads(8, "pool")));
+    const RunSummary sequential = summaryOf(*runToEnd(downloads(1, "sequential")));
+    const RunSummary pool = summaryOf(*runToEnd(downloads(8, "pool")));
     QVERIFY2(sequential.errors.isEmpty(), qPrintable(sequential.errors.join(u'\n')));
     QVERIFY2(pool.errors.isEmpty(), qPrintable(pool.errors.join(u'\n')));
     QVERIFY(sequential.wallMs >= 15 * 190); // fifteen waits in a row
@@ -142,7 +143,7 @@ void TestNet::poolDownloadsSeveralTimesFaster()
 void TestNet::aFailedDownloadFailsItsTaskOnly()
 {
     const auto run = runToEnd(downloads(4, "pool", QStringLiteral(R"("photo-7.png": "404", "photo-11.png": "reset")")));
-    const RunSummary s = RunSummary::from(*run);
+    const RunSummary s = summaryOf(*run);
     QCOMPARE(task(s, QStringLiteral("photo-7")).outcome, TaskOutcome::Failed);
     QVERIFY2(task(s, QStringLiteral("photo-7")).error.contains(QStringLiteral("HTTP 404")),
         qPrintable(task(s, QStringLiteral("photo-7")).error + s.errors.join(u'|')));
@@ -171,7 +172,7 @@ void TestNet::processesDownloadToo()
     RunSettings settings;
     settings.downloadDirectory = dir.path();
     const auto run = runToEnd(parseOrFail(downloads(2, "processes")), settings);
-    const RunSummary s = RunSummary::from(*run);
+    const RunSummary s = summaryOf(*run);
     QVERIFY2(s.errors.isEmpty(), qPrintable(s.errors.join(u'\n')));
     for (int n = 1; n <= 15; ++n) {
         // ThreadLab names the file: task instance (n - 1), its first download, the URL's file name.

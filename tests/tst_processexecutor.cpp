@@ -42,7 +42,7 @@ void TestProcessExecutor::runsTasksInChildProcessesAndStreamsEvents()
 {
     const auto run = runToEnd(QByteArray(R"({"title": "p", "executor": {"kind": "processes", "workers": 3},
         "tasks": [{"name": "p", "count": 3, "steps": [{"print": "hello"}, {"sleep": 300}, {"lock": "L", "steps": [{"cpu": 5}]}]}]})"));
-    const RunSummary s = RunSummary::from(*run);
+    const RunSummary s = summaryOf(*run);
     QVERIFY2(s.errors.isEmpty(), qPrintable(s.errors.join(u'\n')));
     const std::vector<qint64> pids = processPids(run->trace());
     QCOMPARE(pids.size(), size_t(3));
@@ -83,7 +83,7 @@ void TestProcessExecutor::aChildThatDiesIsReportedAndTheRunEnds()
     QCOMPARE(::kill(pid_t(victimPid), SIGKILL), 0);
     QVERIFY(run.waitForFinished(20'000));
     run.collect();
-    const RunSummary s = RunSummary::from(run);
+    const RunSummary s = summaryOf(run);
     QCOMPARE(task(s, QStringLiteral("victim")).outcome, TaskOutcome::Failed);
     QCOMPARE(task(s, QStringLiteral("survivor")).outcome, TaskOutcome::Completed);
     const QString errors = s.errors.join(u'\n');
@@ -104,7 +104,7 @@ void TestProcessExecutor::aMissingWorkerExecutableIsReported()
     const auto run = runToEnd(parseOrFail(R"({"title": "p", "executor": {"kind": "processes", "workers": 2},
         "tasks": [{"name": "a", "steps": [{"sleep": 1}]}, {"name": "b", "steps": [{"sleep": 1}]}]})"),
         settings);
-    const RunSummary s = RunSummary::from(*run);
+    const RunSummary s = summaryOf(*run);
     const QString errors = s.errors.join(u'\n');
     QVERIFY2(errors.contains(QStringLiteral("cannot start worker process '/nonexistent/threadlab-worker'")),
         qPrintable(errors));
@@ -125,7 +125,7 @@ void TestProcessExecutor::stopLeavesNoProcessBehind()
     run.collect();
     for (qint64 pid : pids)
         QVERIFY(!processAlive(pid));
-    const RunSummary s = RunSummary::from(run);
+    const RunSummary s = summaryOf(run);
     QVERIFY2(s.errors.isEmpty(), qPrintable(s.errors.join(u'\n')));
     for (const TaskSummary &t : s.tasks)
         QVERIFY(t.outcome != TaskOutcome::Completed || !t.ran);
@@ -146,7 +146,7 @@ void TestProcessExecutor::workersLeaveCtrlCToTheParent()
     }
     QVERIFY(run.waitForFinished(20'000));
     run.collect();
-    const RunSummary s = RunSummary::from(run);
+    const RunSummary s = summaryOf(run);
     QVERIFY2(s.errors.isEmpty(), qPrintable(s.errors.join(u'\n')));
     QCOMPARE(s.tasks.size(), size_t(2));
     for (const TaskSummary &t : s.tasks)

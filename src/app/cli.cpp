@@ -7,6 +7,7 @@
 #include "runcommand.h"
 #include "scenariolibrary.h"
 #include "sweepcommand.h"
+#include "tracefile.h"
 
 #include <QCoreApplication>
 #include <QJsonArray>
@@ -61,6 +62,16 @@ int Cli::usage(const QString &problem)
     CliOptions::err(QStringLiteral("threadlab: ") + problem);
     CliOptions::err(overview().trimmed());
     return Usage;
+}
+
+bool Cli::refusesTrace(const QString &path)
+{
+    if (!TraceFile::isTraceFile(path))
+        return false;
+    CliOptions::err(QStringLiteral("%1: this is a recorded trace, not a scenario: open it in the window ('threadlab "
+                                   "%1') or export it ('threadlab export %1 OUT.png')")
+                        .arg(path));
+    return true;
 }
 
 int Cli::exec(const QStringList &arguments)

@@ -17,6 +17,8 @@ public:
     static bool handles(int argc, const char *const *argv);
     static int exec(const QStringList &arguments);
     static int usage(const QString &problem); // prints the problem and the usage; returns Usage
+    // A recorded trace given where a scenario is expected: says what to do instead.
+    static bool refusesTrace(const QString &path);
     static const QStringList &commands();
     static QString overview(); // `threadlab --help`
 

@@ -5,7 +5,6 @@
 #include "commandline.h"
 #include "recordedrun.h"
 #include "runexporter.h"
-#include "scenariolibrary.h"
 #include "tracefile.h"
 
 namespace threadlab {
@@ -41,7 +40,7 @@ int ExportCommand::exec(const QStringList &arguments)
         if (!RunExporter::supports(path))
             return line.usageError(QStringLiteral("'%1': use .png, .svg, .pdf, .csv, .json or .threadlab").arg(path));
     }
-    if (input.endsWith(QStringLiteral(".json"), Qt::CaseInsensitive) && !ScenarioLibrary::isTraceFile(input)) {
+    if (input.endsWith(QStringLiteral(".json"), Qt::CaseInsensitive) && !TraceFile::isTraceFile(input)) {
         CliOptions::err(QStringLiteral("threadlab export: %1 is a scenario, not a recorded trace: run it with "
                                        "'threadlab run %1 --export OUT'")
                             .arg(input));

@@ -102,6 +102,8 @@ int RunCommand::exec(const QStringList &arguments)
                 QStringLiteral("--export: '%1': use .png, .svg, .pdf, .csv, .json or .threadlab").arg(path));
     }
 
+    if (Cli::refusesTrace(positional.constFirst()))
+        return Cli::BadScenario;
     ParsedScenario parsed = ScenarioLibrary::load(positional.constFirst());
     if (!parsed.ok()) {
         for (const QString &error : std::as_const(parsed.errors))

@@ -109,6 +109,8 @@ int SweepCommand::exec(const QStringList &arguments)
                 QStringLiteral("--%1: expected %2, got '%3'").arg(option->names().constFirst(), expected, value));
     }
 
+    if (Cli::refusesTrace(parser.positionalArguments().constFirst()))
+        return Cli::BadScenario;
     ParsedScenario parsed = ScenarioLibrary::load(parser.positionalArguments().constFirst());
     if (!parsed.ok()) {
         for (const QString &error : std::as_const(parsed.errors))

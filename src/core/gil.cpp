@@ -1,6 +1,7 @@
 #include "gil.h"
 
 #include "lanecontext.h"
+#include "segment.h"
 #include "stoptoken.h"
 
 namespace threadlab {
@@ -14,14 +15,14 @@ bool Gil::acquire(LaneContext &lane)
     std::unique_lock lock(m_mutex);
     const uint64_t ticket = m_nextTicket++;
     if (m_serving == ticket) {
-        lane.setState(State::Running, kNoObject, kHoldingArg);
+        lane.setState(State::Running, kNoObject, SegmentDetail::kHoldingGil);
         return true;
     }
     lane.setState(State::GilWait); // under the lock: before the turn can come
     m_turn.wait(lock, [&] { return m_serving == ticket || m_stop.stopRequested(); });
     const bool acquired = m_serving == ticket;
     lock.unlock();
-    lane.setState(State::Running, kNoObject, acquired ? kHoldingArg : -1);
+    lane.setState(State::Running, kNoObject, acquired ? SegmentDetail::kHoldingGil : -1);
     return acquired;
 }
 
@@ -37,7 +38,7 @@ bool Gil::yield(LaneContext &lane)
     m_turn.wait(lock, [&] { return m_serving == ticket || m_stop.stopRequested(); });
     const bool acquired = m_serving == ticket;
     lock.unlock();
-    lane.setState(State::Running, kNoObject, acquired ? kHoldingArg : -1);
+    lane.setState(State::Running, kNoObject, acquired ? SegmentDetail::kHoldingGil : -1);
     return acquired;
 }
 

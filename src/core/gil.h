@@ -16,8 +16,6 @@ class Gil
 {
 public:
     static constexpr int64_t kSwitchIntervalNs = 5'000'000;
-    // Running segments recorded with this arg are run holding the GIL.
-    static constexpr int64_t kHoldingArg = 1;
 
     explicit Gil(const StopToken &stop);
 

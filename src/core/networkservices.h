@@ -1,5 +1,7 @@
 #pragma once
 
+#include "scenario.h"
+
 #include <QHash>
 #include <QString>
 #include <QUrl>
@@ -8,17 +10,6 @@ namespace threadlab {
 
 struct LaneContext;
 class StopToken;
-
-// The scenario's embedded image server: latency before the first byte, bandwidth, per-image failures.
-struct ServerSettings
-{
-    static constexpr int kMaxImageKb = 8 * 1024; // the largest image a scenario may ask for
-    bool used = false; // some download step fetches from the embedded server
-    int latencyMs = 200;
-    int bandwidthKBps = 0; // 0: unthrottled
-    int timeoutMs = 10'000; // a download that takes longer fails
-    QHash<QString, QString> failures; // image -> 404, 500, reset or timeout
-};
 
 struct DownloadResult
 {
@@ -33,9 +24,7 @@ struct DownloadResult
 class NetworkServices
 {
 public:
-    static constexpr int64_t kWaitingForFirstByte = 0;
     static constexpr qint64 kMaxDownloadBytes = 64 * 1024 * 1024; // a larger download fails
-    static constexpr int64_t kReceiving = 1;
 
     virtual ~NetworkServices() = default;
     // Starts the embedded server; returns its base URL (http://127.0.0.1:port/) or empty with error.

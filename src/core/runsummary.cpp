@@ -2,7 +2,6 @@
 
 #include "clock.h"
 #include "recordedrun.h"
-#include "run.h"
 
 #include <QJsonArray>
 #include <algorithm>
@@ -52,12 +51,6 @@ struct Sources
 RunSummary summarise(const Sources &sources);
 
 } // namespace
-
-RunSummary RunSummary::from(const Run &run)
-{
-    return summarise(Sources {
-        run.scenario(), run.trace(), run.counters(), run.errors(), run.recordedEvents(), run.droppedEvents() });
-}
 
 RunSummary RunSummary::from(const RecordedRun &recording)
 {

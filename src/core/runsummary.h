@@ -14,7 +14,6 @@
 
 namespace threadlab {
 
-class Run;
 struct RecordedRun;
 
 struct TaskSummary
@@ -84,7 +83,6 @@ struct RunSummary
     QStringList errors;
 
     static RunSummary from(const RecordedRun &recording);
-    static RunSummary from(const Run &run); // call after collect() on a finished run
     QJsonObject toJson() const;
     QString toText() const;
 };

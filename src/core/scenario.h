@@ -1,9 +1,9 @@
 #pragma once
 
 #include "event.h"
-#include "networkservices.h"
 
 #include <QByteArray>
+#include <QHash>
 #include <QString>
 #include <QStringList>
 #include <cstdint>
@@ -80,6 +80,17 @@ struct ObjectSpec
     ObjectKind kind = ObjectKind::Text;
     QString name;
     QueueKind queueKind = QueueKind::Fifo;
+};
+
+// The scenario's embedded image server: latency before the first byte, bandwidth, per-image failures.
+struct ServerSettings
+{
+    static constexpr int kMaxImageKb = 8 * 1024; // the largest image a scenario may ask for
+    bool used = false; // some download step fetches from the embedded server
+    int latencyMs = 200;
+    int bandwidthKBps = 0; // 0: unthrottled
+    int timeoutMs = 10'000; // a download that takes longer fails
+    QHash<QString, QString> failures; // image -> 404, 500, reset or timeout
 };
 
 struct Scenario

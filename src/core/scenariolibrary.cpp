@@ -2,10 +2,8 @@
 
 #include "closestmatch.h"
 #include "coretext.h"
-#include "tracefile.h"
 
 #include <QDir>
-#include <QFile>
 #include <QFileInfo>
 
 static void initThreadLabResources()
@@ -37,16 +35,8 @@ QList<ScenarioEntry> ScenarioLibrary::builtIns()
 ParsedScenario ScenarioLibrary::load(const QString &idOrPath)
 {
     ParsedScenario refused;
-    if (QFileInfo(idOrPath).isFile()) {
-        if (isTraceFile(idOrPath)) {
-            refused.errors << idOrPath
-                    + QStringLiteral(": this is a recorded trace, not a scenario: open it in the window "
-                                     "('threadlab %1') or export it ('threadlab export %1 OUT.png')")
-                          .arg(idOrPath);
-            return refused;
-        }
+    if (QFileInfo(idOrPath).isFile())
         return ScenarioParser::parseFile(idOrPath);
-    }
     const QList<ScenarioEntry> entries = builtIns();
     QStringList ids;
     for (const ScenarioEntry &entry : entries) {
@@ -65,13 +55,6 @@ ParsedScenario ScenarioLibrary::load(const QString &idOrPath)
                                : Text::tr(": no built-in scenario by that id and no such file; did you mean '") + guess
                         + QStringLiteral("'?"));
     return refused;
-}
-
-bool ScenarioLibrary::isTraceFile(const QString &path)
-{
-    QFile file(path);
-    const QByteArray magic = TraceFile::magic();
-    return QFileInfo(path).isFile() && file.open(QIODevice::ReadOnly) && file.read(magic.size()) == magic;
 }
 
 } // namespace threadlab

@@ -21,9 +21,8 @@ class ScenarioLibrary
 public:
     static QList<ScenarioEntry> builtIns();
     // An existing file path, or the id of a built-in scenario.
-    // A mistyped id gets "did you mean"; a recorded trace is refused with what to do instead.
+    // A mistyped id gets "did you mean".
     static ParsedScenario load(const QString &idOrPath);
-    static bool isTraceFile(const QString &path); // starts with TraceFile::magic()
 };
 
 } // namespace threadlab

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "event.h"
+#include "networkservices.h"
 #include "scenario.h"
 
 #include <QUrl>

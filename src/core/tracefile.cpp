@@ -2,6 +2,7 @@
 
 #include <QDataStream>
 #include <QFile>
+#include <QFileInfo>
 #include <QSaveFile>
 #include <type_traits>
 
@@ -86,6 +87,13 @@ QString TraceFile::write(const RecordedRun &r, const QString &path)
     if (s.status() != QDataStream::Ok || !file.commit())
         return QStringLiteral("%1: cannot write: %2").arg(path, file.errorString());
     return {};
+}
+
+bool TraceFile::isTraceFile(const QString &path)
+{
+    QFile file(path);
+    const QByteArray expected = magic();
+    return QFileInfo(path).isFile() && file.open(QIODevice::ReadOnly) && file.read(expected.size()) == expected;
 }
 
 } // namespace threadlab

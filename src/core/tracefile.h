@@ -16,6 +16,7 @@ class TraceFile
 public:
     static constexpr quint32 kVersion = 2;
     static QByteArray magic() { return QByteArrayLiteral("THREADLAB-TRACE\n"); }
+    static bool isTraceFile(const QString &path); // a regular file that starts with magic()
 
     static QString write(const RecordedRun &recording, const QString &path); // empty on success
     // Every count and index is checked (tracefilereader.cpp): a damaged or hostile file gives

@@ -4,6 +4,7 @@
 #include "coretext.h"
 #include "gil.h"
 #include "networkservices.h"
+#include "segment.h"
 #include "timeaxis.h"
 #include "trace.h"
 
@@ -91,8 +92,8 @@ QString GanttHit::describe(const Trace &trace, const GanttHit &hit)
             lines << Text::tr("<span style='color:#7f0000'>task failed: %1</span>")
                          .arg(trace.tasks[size_t(s.task)].error.toHtmlEscaped());
         if (s.state == State::IoWait)
-            lines << (s.arg == NetworkServices::kReceiving ? Text::tr("receiving the response")
-                                                           : Text::tr("connecting, waiting for the first byte"));
+            lines << (s.arg == SegmentDetail::kReceiving ? Text::tr("receiving the response")
+                                                         : Text::tr("connecting, waiting for the first byte"));
         if (s.object != kNoObject) {
             if (s.state == State::JoinWait)
                 lines << Text::tr("waiting for: %1").arg(taskName(int(s.object)).toHtmlEscaped());
@@ -100,7 +101,7 @@ QString GanttHit::describe(const Trace &trace, const GanttHit &hit)
                 lines << Text::tr("%1: %2").arg(
                     objectKindName(trace.objects[s.object].kind), trace.objectName(s.object).toHtmlEscaped());
         }
-        if (s.state == State::Running && s.arg == Gil::kHoldingArg)
+        if (s.state == State::Running && s.arg == SegmentDetail::kHoldingGil)
             lines << Text::tr("holding the GIL");
         if (s.state == State::LockWait && s.arg >= 0)
             lines << Text::tr("held by: %1 (click to see)").arg(laneName(trace, s.arg).toHtmlEscaped());

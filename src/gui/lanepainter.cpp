@@ -1,6 +1,7 @@
 #include "lanepainter.h"
 
 #include "networkservices.h"
+#include "segment.h"
 #include "statepalette.h"
 #include "trace.h"
 
@@ -68,7 +69,7 @@ void LanePainter::paintSegments(QPainter &painter, const GanttFrame &frame, cons
         const int x0 = frame.mapping.xFloor(segment.startNs, left, right);
         const int x1 = frame.mapping.xCeil(segment.endNs, left, right);
         const QRect rect(x0, bar.top(), std::max(1, x1 - x0), bar.height());
-        const bool receiving = segment.state == State::IoWait && segment.arg == NetworkServices::kReceiving;
+        const bool receiving = segment.state == State::IoWait && segment.arg == SegmentDetail::kReceiving;
         painter.fillRect(rect, receiving ? m_palette.receivingBrush : m_palette.brush(segment.state));
         if (segment.task != previousTask) {
             // A task starts or ends here: a boundary line, and the task's name where it fits.

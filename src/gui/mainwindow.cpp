@@ -214,7 +214,7 @@ void MainWindow::chooseScenario(const QString &key)
 
 bool MainWindow::loadFile(const QString &path)
 {
-    if (path.endsWith(QStringLiteral(".threadlab"), Qt::CaseInsensitive) || ScenarioLibrary::isTraceFile(path)) {
+    if (path.endsWith(QStringLiteral(".threadlab"), Qt::CaseInsensitive) || TraceFile::isTraceFile(path)) {
         if (!openTrace(path))
             return false;
         m_recent->add(path);

@@ -2,6 +2,7 @@
 
 #include "lanecontext.h"
 #include "networkservices.h"
+#include "segment.h"
 #include "stoptoken.h"
 
 #include <QCryptographicHash>
@@ -35,7 +36,7 @@ DownloadResult HttpDownloader::get(
     DownloadResult result;
     const QString where = url.toString(QUrl::RemoveQuery);
     QEventLoop loop; // gives this thread the event dispatcher the network needs
-    lane.setState(State::IoWait, kNoObject, NetworkServices::kWaitingForFirstByte);
+    lane.setState(State::IoWait, kNoObject, SegmentDetail::kWaitingForFirstByte);
     QNetworkRequest request(url);
     request.setTransferTimeout(timeoutMs);
     std::unique_ptr<QNetworkReply> reply(managerOfThisThread().get(request));
@@ -45,7 +46,7 @@ DownloadResult HttpDownloader::get(
     QObject::connect(reply.get(), &QNetworkReply::readyRead, &loop, [&] {
         if (!receiving) {
             receiving = true;
-            lane.setState(State::IoWait, kNoObject, NetworkServices::kReceiving);
+            lane.setState(State::IoWait, kNoObject, SegmentDetail::kReceiving);
         }
         received += reply->readAll();
         if (received.size() > NetworkServices::kMaxDownloadBytes) {
