@@ -1,7 +1,7 @@
 #pragma once
 
-#include "event.h"
-#include "state.h"
+#include "base/event.h"
+#include "base/state.h"
 
 namespace threadlab::test {
 

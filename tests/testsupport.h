@@ -1,8 +1,8 @@
 #pragma once
 
-#include "run.h"
-#include "runsummary.h"
-#include "scenarioparser.h"
+#include "runtime/run.h"
+#include "scenario/scenarioparser.h"
+#include "trace/runsummary.h"
 
 #include <QTest>
 #include <memory>

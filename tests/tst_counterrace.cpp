@@ -1,6 +1,6 @@
-#include "osids.h"
-#include "scenariolibrary.h"
-#include "scenariooverrides.h"
+#include "base/osids.h"
+#include "scenario/scenariolibrary.h"
+#include "scenario/scenariooverrides.h"
 #include "testsupport.h"
 
 #include <QTest>

@@ -1,7 +1,7 @@
-#include "gil.h"
-#include "osids.h"
-#include "segment.h"
+#include "base/osids.h"
+#include "runtime/gil.h"
 #include "testsupport.h"
+#include "trace/segment.h"
 
 #include <QTest>
 

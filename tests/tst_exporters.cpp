@@ -1,10 +1,10 @@
-#include "chrometraceexport.h"
-#include "csvexport.h"
 #include "events.h"
 #include "testsupport.h"
-#include "traceanalysis.h"
-#include "tracebuilder.h"
-#include "tracefile.h"
+#include "trace/chrometraceexport.h"
+#include "trace/csvexport.h"
+#include "trace/traceanalysis.h"
+#include "trace/tracebuilder.h"
+#include "trace/tracefile.h"
 
 #include <QBuffer>
 #include <QJsonArray>

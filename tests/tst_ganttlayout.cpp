@@ -1,7 +1,7 @@
+#include "chart/gantthit.h"
+#include "chart/lanelayout.h"
 #include "events.h"
-#include "gantthit.h"
-#include "lanelayout.h"
-#include "tracebuilder.h"
+#include "trace/tracebuilder.h"
 
 #include <QTest>
 

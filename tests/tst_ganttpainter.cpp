@@ -1,8 +1,8 @@
-#include "chartexporter.h"
+#include "chart/chartexporter.h"
+#include "chart/ganttpainter.h"
+#include "chart/statepalette.h"
 #include "events.h"
-#include "ganttpainter.h"
-#include "statepalette.h"
-#include "tracebuilder.h"
+#include "trace/tracebuilder.h"
 
 #include <QDomDocument>
 #include <QFile>

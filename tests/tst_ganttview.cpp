@@ -1,6 +1,6 @@
+#include "chart/ganttview.h"
 #include "events.h"
-#include "ganttview.h"
-#include "tracebuilder.h"
+#include "trace/tracebuilder.h"
 
 #include <QScrollBar>
 #include <QTest>

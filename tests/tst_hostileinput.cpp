@@ -1,13 +1,13 @@
 // What a scenario or trace file from a stranger, or a worker process gone wrong, can do: nothing
 // beyond the run's own folder, no crash, no hang, no unbounded memory (README, "Security").
-#include "chrometraceexport.h"
-#include "csvexport.h"
-#include "downloadfile.h"
-#include "ganttpainter.h"
-#include "lanecontext.h"
-#include "lanelayout.h"
+#include "base/lanecontext.h"
+#include "chart/ganttpainter.h"
+#include "chart/lanelayout.h"
+#include "runtime/downloadfile.h"
 #include "testsupport.h"
-#include "tracefile.h"
+#include "trace/chrometraceexport.h"
+#include "trace/csvexport.h"
+#include "trace/tracefile.h"
 
 #include <QBuffer>
 #include <QDir>

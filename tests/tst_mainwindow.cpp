@@ -1,12 +1,12 @@
-#include "ganttview.h"
-#include "lessonpanel.h"
-#include "mainwindow.h"
+#include "chart/ganttview.h"
 #include "netservices.h"
-#include "recordedrun.h"
-#include "run.h"
-#include "trace.h"
-#include "tracefile.h"
-#include "translations.h"
+#include "runtime/run.h"
+#include "trace/recordedrun.h"
+#include "trace/trace.h"
+#include "trace/tracefile.h"
+#include "window/lessonpanel.h"
+#include "window/mainwindow.h"
+#include "window/translations.h"
 
 #include <QAction>
 #include <QCheckBox>

@@ -1,11 +1,11 @@
+#include "base/lanecontext.h"
+#include "base/recorder.h"
+#include "base/stoptoken.h"
 #include "httpdownloader.h"
-#include "lanecontext.h"
 #include "netservices.h"
 #include "pngimage.h"
-#include "recorder.h"
-#include "segment.h"
-#include "stoptoken.h"
 #include "testsupport.h"
+#include "trace/segment.h"
 
 #include <QDir>
 #include <QElapsedTimer>

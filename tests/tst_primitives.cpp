@@ -1,13 +1,13 @@
-#include "blockingqueue.h"
-#include "clock.h"
-#include "cpuburner.h"
-#include "gil.h"
-#include "lanecontext.h"
-#include "recorder.h"
-#include "sharedcounter.h"
-#include "stoptoken.h"
-#include "tracedevent.h"
-#include "tracedmutex.h"
+#include "base/clock.h"
+#include "base/lanecontext.h"
+#include "base/recorder.h"
+#include "base/stoptoken.h"
+#include "runtime/blockingqueue.h"
+#include "runtime/cpuburner.h"
+#include "runtime/gil.h"
+#include "runtime/sharedcounter.h"
+#include "runtime/tracedevent.h"
+#include "runtime/tracedmutex.h"
 
 #include <QElapsedTimer>
 #include <QScopeGuard>

@@ -1,4 +1,4 @@
-#include "osids.h"
+#include "base/osids.h"
 #include "testsupport.h"
 
 #include <QTest>

@@ -1,4 +1,4 @@
-#include "recorder.h"
+#include "base/recorder.h"
 
 #include <QTest>
 #include <thread>

@@ -1,6 +1,6 @@
-#include "lanecontext.h"
-#include "recorder.h"
-#include "resultsequencer.h"
+#include "base/lanecontext.h"
+#include "base/recorder.h"
+#include "runtime/resultsequencer.h"
 
 #include <QTest>
 

@@ -1,7 +1,7 @@
-#include "scenariolibrary.h"
-#include "scenariooverrides.h"
-#include "scenarioparser.h"
-#include "sharingcheck.h"
+#include "scenario/scenariolibrary.h"
+#include "scenario/scenariooverrides.h"
+#include "scenario/scenarioparser.h"
+#include "scenario/sharingcheck.h"
 
 #include <QFileInfo>
 #include <QTest>

@@ -1,8 +1,8 @@
-#include "chartspanel.h"
-#include "comparedialog.h"
-#include "exportdialog.h"
-#include "ganttview.h"
+#include "chart/ganttview.h"
 #include "testsupport.h"
+#include "window/chartspanel.h"
+#include "window/comparedialog.h"
+#include "window/exportdialog.h"
 
 #include <QDialogButtonBox>
 #include <QImage>

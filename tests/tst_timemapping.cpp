@@ -1,5 +1,5 @@
-#include "timeaxis.h"
-#include "timemapping.h"
+#include "chart/timeaxis.h"
+#include "chart/timemapping.h"
 
 #include <QTest>
 

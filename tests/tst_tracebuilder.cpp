@@ -1,5 +1,5 @@
 #include "events.h"
-#include "tracebuilder.h"
+#include "trace/tracebuilder.h"
 
 #include <QTest>
 

@@ -1,13 +1,13 @@
 #include "cli.h"
 
+#include "base/closestmatch.h"
 #include "clioptions.h"
-#include "closestmatch.h"
 #include "commandline.h"
 #include "exportcommand.h"
 #include "runcommand.h"
-#include "scenariolibrary.h"
+#include "scenario/scenariolibrary.h"
 #include "sweepcommand.h"
-#include "tracefile.h"
+#include "trace/tracefile.h"
 
 #include <QCoreApplication>
 #include <QJsonArray>

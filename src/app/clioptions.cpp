@@ -1,6 +1,6 @@
 #include "clioptions.h"
 
-#include "textsafety.h"
+#include "base/textsafety.h"
 
 #include <QSaveFile>
 #include <cstdio>

@@ -1,11 +1,11 @@
 #include "exportcommand.h"
 
+#include "chart/runexporter.h"
 #include "cli.h"
 #include "clioptions.h"
 #include "commandline.h"
-#include "recordedrun.h"
-#include "runexporter.h"
-#include "tracefile.h"
+#include "trace/recordedrun.h"
+#include "trace/tracefile.h"
 
 namespace threadlab {
 

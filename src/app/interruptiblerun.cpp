@@ -1,9 +1,9 @@
 #include "interruptiblerun.h"
 
+#include "base/clock.h"
 #include "clioptions.h"
-#include "clock.h"
-#include "outcome.h"
-#include "run.h"
+#include "runtime/run.h"
+#include "trace/outcome.h"
 
 #include <atomic>
 #include <csignal>

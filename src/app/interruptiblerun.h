@@ -1,6 +1,6 @@
 #pragma once
 
-#include "recordedrun.h"
+#include "trace/recordedrun.h"
 
 #include <memory>
 

@@ -1,9 +1,9 @@
 #include "cli.h"
 #include "clioptions.h"
-#include "mainwindow.h"
 #include "netservices.h"
-#include "run.h"
-#include "translations.h"
+#include "runtime/run.h"
+#include "window/mainwindow.h"
+#include "window/translations.h"
 
 #include <QApplication>
 

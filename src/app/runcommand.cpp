@@ -1,15 +1,15 @@
 #include "runcommand.h"
 
+#include "chart/runexporter.h"
 #include "cli.h"
 #include "clioptions.h"
 #include "commandline.h"
 #include "exportcommand.h"
 #include "interruptiblerun.h"
-#include "runexporter.h"
-#include "runsummary.h"
-#include "scenariolibrary.h"
-#include "scenariooverrides.h"
-#include "sharingcheck.h"
+#include "scenario/scenariolibrary.h"
+#include "scenario/scenariooverrides.h"
+#include "scenario/sharingcheck.h"
+#include "trace/runsummary.h"
 
 #include <QFile>
 #include <QJsonDocument>

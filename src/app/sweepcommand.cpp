@@ -1,15 +1,15 @@
 #include "sweepcommand.h"
 
-#include "chartbuilder.h"
+#include "chart/chartbuilder.h"
 #include "cli.h"
 #include "clioptions.h"
 #include "commandline.h"
 #include "interruptiblerun.h"
-#include "outcome.h"
-#include "runsummary.h"
-#include "scenariolibrary.h"
-#include "scenariooverrides.h"
-#include "sharingcheck.h"
+#include "scenario/scenariolibrary.h"
+#include "scenario/scenariooverrides.h"
+#include "scenario/sharingcheck.h"
+#include "trace/outcome.h"
+#include "trace/runsummary.h"
 
 #include <QFileInfo>
 #include <QJsonArray>

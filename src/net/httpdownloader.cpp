@@ -1,9 +1,9 @@
 #include "httpdownloader.h"
 
-#include "lanecontext.h"
-#include "networkservices.h"
-#include "segment.h"
-#include "stoptoken.h"
+#include "base/lanecontext.h"
+#include "base/stoptoken.h"
+#include "runtime/networkservices.h"
+#include "trace/segment.h"
 
 #include <QCryptographicHash>
 #include <QEventLoop>

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "networkservices.h"
+#include "runtime/networkservices.h"
 
 #include <QAbstractHttpServer>
 #include <QHash>

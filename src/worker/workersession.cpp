@@ -1,15 +1,15 @@
 #include "workersession.h"
 
-#include "cpuburner.h"
-#include "lanecontext.h"
+#include "base/lanecontext.h"
+#include "base/osids.h"
+#include "base/recorder.h"
+#include "base/stoptoken.h"
 #include "netservices.h"
-#include "osids.h"
-#include "processexecutor.h"
-#include "recorder.h"
-#include "runobjects.h"
-#include "scenarioparser.h"
-#include "steprunner.h"
-#include "stoptoken.h"
+#include "runtime/cpuburner.h"
+#include "runtime/processexecutor.h"
+#include "runtime/runobjects.h"
+#include "runtime/steprunner.h"
+#include "scenario/scenarioparser.h"
 
 #include <QElapsedTimer>
 #include <csignal>

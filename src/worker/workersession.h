@@ -1,7 +1,7 @@
 #pragma once
 
-#include "framereader.h"
-#include "workermessages.h"
+#include "runtime/framereader.h"
+#include "runtime/workermessages.h"
 
 #include <QLocalSocket>
 #include <QString>

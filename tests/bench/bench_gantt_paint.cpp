@@ -2,9 +2,9 @@
 // segments over 16 and 64 lanes, with the whole run in view and zoomed in. The promise: the cost
 // follows pixels, not events (10 M costs about what 10 k costs). Also reports the trace's memory
 // per recorded event.
-#include "ganttpainter.h"
-#include "lanelayout.h"
-#include "tracebuilder.h"
+#include "chart/ganttpainter.h"
+#include "chart/lanelayout.h"
+#include "trace/tracebuilder.h"
 
 #include <QGuiApplication>
 #include <QImage>

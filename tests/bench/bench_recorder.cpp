@@ -1,9 +1,9 @@
 // The tracer's promise: recording an event costs about one clock read. This binary measures
 // both in the same run so the ratio holds on a noisy machine.
-#include "clock.h"
-#include "lanecontext.h"
-#include "recorder.h"
-#include "sharedcounter.h"
+#include "base/clock.h"
+#include "base/lanecontext.h"
+#include "base/recorder.h"
+#include "runtime/sharedcounter.h"
 
 #include <benchmark/benchmark.h>
 

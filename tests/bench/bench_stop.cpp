@@ -1,9 +1,9 @@
 // How long Stop takes while every lane floods the recorder (issue: "every accepted scenario stops
 // within 200 ms"): from Run::stop() to the finished recording in hand, the way the CLI and the
 // window wait for it. Each iteration stops at a different moment of the flood.
-#include "clock.h"
-#include "run.h"
-#include "scenarioparser.h"
+#include "base/clock.h"
+#include "runtime/run.h"
+#include "scenario/scenarioparser.h"
 
 #include <QCoreApplication>
 #include <algorithm>

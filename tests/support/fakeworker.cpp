@@ -1,9 +1,9 @@
 // A stand-in for threadlab-worker that misbehaves on purpose, for tests of the parent's checks.
 // It takes its channel as the real worker does (THREADLAB_CHANNEL_FD), does what
 // THREADLAB_FAKE_WORKER says, and then waits until the parent closes the channel or kills it.
-#include "event.h"
-#include "lane.h"
-#include "workermessages.h"
+#include "base/event.h"
+#include "base/lane.h"
+#include "runtime/workermessages.h"
 
 #include <QByteArray>
 #include <QCoreApplication>

@@ -1,0 +1,133 @@
+#pragma once
+
+#include "base/clock.h"
+#include "base/event.h"
+
+#include <algorithm>
+#include <atomic>
+#include <cstddef>
+#include <cstdint>
+#include <limits>
+
+namespace threadlab {
+
+// How many chunks of events may be buffered (written, not yet drained) across all lanes of a recorder.
+class ChunkBudget
+{
+public:
+    explicit ChunkBudget(int64_t chunks)
+        : m_left(chunks)
+    { }
+    bool take() noexcept;
+    void give() noexcept { m_left.fetch_add(1, std::memory_order_relaxed); }
+
+private:
+    std::atomic<int64_t> m_left;
+};
+
+// A single-producer / single-consumer buffer of one lane's events. The producer (the lane's own
+// thread) writes without locks; a chunk is allocated once per kChunkEvents events. When the budget
+// is exhausted events are counted as dropped, never silently lost — except structural ones (see
+// isStructural()), which take a reserve chunk beyond the budget.
+class LaneBuffer
+{
+public:
+    static constexpr uint32_t kChunkEvents = 4096;
+
+    LaneBuffer(uint32_t lane, ChunkBudget &budget);
+    ~LaneBuffer();
+    LaneBuffer(const LaneBuffer &) = delete;
+    LaneBuffer &operator=(const LaneBuffer &) = delete;
+
+    uint32_t lane() const noexcept { return m_lane; }
+
+    // Producer side: costs one clock read and one store.
+    void record(EventKind kind, uint32_t object = kNoObject, int64_t arg = 0, uint16_t aux = 0) noexcept
+    {
+        push(Event { nowNs(), arg, m_lane, object, kind, aux, 0 });
+    }
+    void recordAt(
+        int64_t timeNs, EventKind kind, uint32_t object = kNoObject, int64_t arg = 0, uint16_t aux = 0) noexcept
+    {
+        push(Event { timeNs, arg, m_lane, object, kind, aux, 0 });
+    }
+    void push(const Event &event) noexcept
+    {
+        if (m_fill == m_limit) [[unlikely]] {
+            pushSlow(event);
+            return;
+        }
+        m_tail->events[m_fill] = event;
+        ++m_fill;
+        m_tail->count.store(m_fill, std::memory_order_release);
+    }
+
+    // Events that begin or end a lane or a task, or deliver a result: never dropped, so that a
+    // trace whose budget ran out still shows every lane and task ending.
+    static constexpr bool isStructural(EventKind kind) noexcept
+    {
+        return kind == EventKind::LaneBegin || kind == EventKind::LaneEnd || kind == EventKind::TaskBegin
+            || kind == EventKind::TaskEnd || kind == EventKind::Result;
+    }
+
+    // Consumer side: hands the events written since the last call, at most maxEvents of them, to
+    // sink(const Event *, size_t). The limit keeps a consumer responsive while a producer writes
+    // faster than it reads.
+    template <typename Sink> size_t drain(Sink &&sink, size_t maxEvents = SIZE_MAX)
+    {
+        size_t total = 0;
+        while (total < maxEvents) {
+            const uint32_t count = m_head->count.load(std::memory_order_acquire);
+            if (m_read < count) {
+                const auto n = static_cast<uint32_t>(std::min<size_t>(count - m_read, maxEvents - total));
+                sink(&m_head->events[m_read], static_cast<size_t>(n));
+                total += n;
+                m_read += n;
+                continue;
+            }
+            // A chunk with a successor is finished (a reserve chunk may end before it is full):
+            // once its final count is read, move on.
+            Chunk *next = m_head->next.load(std::memory_order_acquire);
+            if (!next)
+                break;
+            if (m_read < m_head->count.load(std::memory_order_acquire))
+                continue;
+            releaseChunk(m_head);
+            m_head = next;
+            m_read = 0;
+        }
+        return total;
+    }
+
+    uint64_t dropped() const noexcept { return m_dropped.load(std::memory_order_relaxed); }
+
+private:
+    struct Chunk
+    {
+        std::atomic<uint32_t> count { 0 };
+        std::atomic<Chunk *> next { nullptr };
+        // Written by the producer before it links the next chunk:
+        bool budgeted = false; // took a unit of the budget, given back when released
+        bool reserve = false; // taken beyond the budget: holds structural events only
+        Event events[kChunkEvents];
+    };
+
+    void pushSlow(const Event &event) noexcept;
+    bool grow(bool structural) noexcept;
+    void releaseChunk(Chunk *chunk) noexcept;
+
+    const uint32_t m_lane;
+    ChunkBudget &m_budget;
+    // producer
+    Chunk *m_tail = nullptr;
+    uint32_t m_fill = 0;
+    // Where the fast path stops: kChunkEvents, but m_fill in a reserve chunk, so that every event
+    // goes through pushSlow() there.
+    uint32_t m_limit = kChunkEvents;
+    // consumer
+    Chunk *m_head = nullptr;
+    uint32_t m_read = 0;
+    std::atomic<uint64_t> m_dropped { 0 };
+};
+
+} // namespace threadlab

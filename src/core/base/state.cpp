@@ -1,0 +1,41 @@
+#include "base/state.h"
+
+namespace threadlab {
+
+QString stateName(State state)
+{
+    switch (state) {
+    case State::Running:
+        return QStringLiteral("Running");
+    case State::Sleeping:
+        return QStringLiteral("Sleeping");
+    case State::IoWait:
+        return QStringLiteral("IoWait");
+    case State::LockWait:
+        return QStringLiteral("LockWait");
+    case State::QueueWait:
+        return QStringLiteral("QueueWait");
+    case State::EventWait:
+        return QStringLiteral("EventWait");
+    case State::JoinWait:
+        return QStringLiteral("JoinWait");
+    case State::GilWait:
+        return QStringLiteral("GilWait");
+    case State::Idle:
+        return QStringLiteral("Idle");
+    case State::Runnable:
+        return QStringLiteral("Runnable");
+    }
+    return QStringLiteral("Unknown");
+}
+
+std::optional<State> stateFromName(const QString &name)
+{
+    for (State state : allStates()) {
+        if (stateName(state) == name)
+            return state;
+    }
+    return std::nullopt;
+}
+
+} // namespace threadlab

@@ -1,0 +1,235 @@
+#include "runtime/run.h"
+
+#include "base/coretext.h"
+#include "base/lanecontext.h"
+#include "base/osids.h"
+#include "runtime/executor.h"
+#include "runtime/runenvironment.h"
+
+#include <QCoreApplication>
+#include <QFileInfo>
+
+namespace threadlab {
+
+namespace {
+std::function<std::shared_ptr<NetworkServices>()> &networkFactory()
+{
+    static std::function<std::shared_ptr<NetworkServices>()> factory;
+    return factory;
+}
+
+double calibratedRate()
+{
+    static const double rate = CpuBurner::calibrate().iterationsPerMs();
+    return rate;
+}
+} // namespace
+
+void Run::setNetworkFactory(std::function<std::shared_ptr<NetworkServices>()> factory)
+{
+    networkFactory() = std::move(factory);
+}
+
+QString Run::defaultWorkerPath()
+{
+    const QString fromEnvironment = qEnvironmentVariable("THREADLAB_WORKER");
+    if (!fromEnvironment.isEmpty())
+        return fromEnvironment;
+    if (QCoreApplication::instance()) {
+        // In the build tree the worker is beside threadlab; installed, it is in libexec, found
+        // relative to the binary so that an installed tree can move.
+        const QString binDir = QCoreApplication::applicationDirPath();
+        const QStringList candidates { binDir + QStringLiteral("/threadlab-worker"),
+            binDir + QStringLiteral("/" THREADLAB_WORKER_FROM_BINDIR) };
+        for (const QString &candidate : candidates) {
+            if (QFileInfo(candidate).isExecutable())
+                return QFileInfo(candidate).canonicalFilePath();
+        }
+    }
+#ifdef THREADLAB_WORKER_BUILD_PATH
+    return QStringLiteral(THREADLAB_WORKER_BUILD_PATH);
+#else
+    return QStringLiteral("threadlab-worker");
+#endif
+}
+
+Run::Run(Scenario scenario, RunSettings settings)
+    : m_scenario(std::move(scenario))
+    , m_settings(std::move(settings))
+    , m_recorder(m_settings.maxBufferedEvents)
+    , m_burner(m_settings.iterationsPerMs > 0 ? m_settings.iterationsPerMs : calibratedRate())
+    , m_objects(m_scenario, m_stop)
+    , m_runner(m_scenario, m_objects, m_burner, m_stop)
+    , m_builder(m_trace)
+{
+    if (m_settings.workerPath.isEmpty())
+        m_settings.workerPath = defaultWorkerPath();
+    m_runner.setFailureSink([this](int task, const QString &why) {
+        m_log.addTaskFailure(task, why);
+        m_log.addError(Text::tr("task '%1' failed: %2").arg(m_scenario.instances[size_t(task)].name, why));
+    });
+}
+
+bool Run::prepareNetwork()
+{
+    bool downloads = m_scenario.server.used;
+    std::function<void(const std::vector<Step> &)> scan = [&](const std::vector<Step> &steps) {
+        for (const Step &step : steps) {
+            downloads = downloads || step.kind == StepKind::Download;
+            scan(step.steps);
+        }
+    };
+    scan(m_scenario.mainSteps);
+    for (const TaskSpec &task : m_scenario.tasks)
+        scan(task.steps);
+    if (!downloads)
+        return true;
+    if (!m_settings.network && networkFactory())
+        m_settings.network = networkFactory()();
+    StepRunner::Network network { m_settings.network.get(), {}, m_settings.downloadDirectory };
+    if (network.directory.isEmpty()) {
+        m_downloads = std::make_unique<QTemporaryDir>();
+        network.directory = m_downloads->path();
+    }
+    if (m_scenario.server.used && network.services) {
+        QString error;
+        network.serverUrl = network.services->startServer(m_scenario.server, &error);
+        if (network.serverUrl.isEmpty()) {
+            m_log.addError(Text::tr("cannot start the embedded image server: ") + error);
+            return false;
+        }
+    }
+    m_runner.setNetwork(network);
+    return true;
+}
+
+void Run::applyTaskFailures()
+{
+    for (const auto &[task, why] : m_log.taskFailures()) {
+        if (size_t(task) < m_trace.tasks.size())
+            m_trace.tasks[size_t(task)].error = why;
+    }
+}
+
+Run::~Run()
+{
+    stop();
+    if (m_thread.joinable())
+        m_thread.join();
+}
+
+void Run::start()
+{
+    if (m_started)
+        return;
+    m_started = true;
+    m_builder.start(m_scenario, nowNs());
+    m_builder.setRecordBudget(m_settings.maxTraceRecords);
+    m_thread = std::thread([this] { runMainLane(); });
+}
+
+void Run::stop()
+{
+    m_stop.requestStop();
+}
+
+bool Run::waitForFinished(int timeoutMs)
+{
+    if (!m_started)
+        return false;
+    std::unique_lock lock(m_finishedMutex);
+    auto finished = [this] { return m_finished.load(); };
+    if (timeoutMs < 0)
+        m_finishedChanged.wait(lock, finished);
+    else if (!m_finishedChanged.wait_for(lock, std::chrono::milliseconds(timeoutMs), finished))
+        return false;
+    return true;
+}
+
+void Run::collect(int64_t timeBudgetNs)
+{
+    if (m_compacted)
+        return;
+    const bool finished = m_finished.load();
+    // While the run goes on, one call takes what it can in timeBudgetNs, so a consumer (the GUI's
+    // timer, the CLI's stop check) keeps its pace even when the lanes record faster than the trace grows.
+    // Once finished, everything is taken.
+    const auto addLane = [this](const LaneInfo &info) { m_builder.addLane(info); };
+    const auto addEvents = [this](const Event *events, size_t count) { m_builder.addEvents(events, count); };
+    if (finished) {
+        while (m_recorder.drain(addLane, addEvents, kCollectBatch) > 0) { }
+    } else {
+        const int64_t until = nowNs() + timeBudgetNs;
+        while (m_recorder.drain(addLane, addEvents, kCollectBatch) == kCollectBatch && nowNs() < until) { }
+    }
+    if (m_builder.budgetReachedNs() >= 0 && !m_budgetReported) {
+        m_budgetReported = true;
+        m_log.addError(QStringLiteral("the trace reached its memory budget of %1 records at %2 s: later events "
+                                      "are counted as dropped, and the chart ends there")
+                           .arg(m_settings.maxTraceRecords)
+                           .arg(double(m_builder.budgetReachedNs() - m_trace.originNs) / 1e9, 0, 'f', 3));
+    }
+    if (finished) {
+        // Nothing more will arrive: the failures' reasons join their tasks, and the trace gives its
+        // growth slack back.
+        applyTaskFailures();
+        // Giving back the growth slack copies the trace once; a stopped run's user is waiting to
+        // get out, so it keeps its slack (at most the size of the trace) instead.
+        if (!m_stop.stopRequested())
+            m_trace.shrinkToFit();
+        m_compacted = true;
+    }
+}
+
+std::shared_ptr<RecordedRun> Run::takeRecording()
+{
+    waitForFinished();
+    collect();
+    auto recording = std::make_shared<RecordedRun>();
+    recording->scenario = m_scenario;
+    recording->trace = std::move(m_trace);
+    m_trace = Trace {};
+    recording->counters = counters();
+    recording->errors = errors();
+    recording->eventsRecorded = recordedEvents();
+    recording->eventsDropped = droppedEvents();
+    recording->pid = currentPid();
+    return recording;
+}
+
+std::vector<CounterReport> Run::counters() const
+{
+    std::lock_guard lock(m_countersMutex);
+    return m_counters;
+}
+
+void Run::runMainLane()
+{
+    LaneBuffer *buffer
+        = m_recorder.addLane(LaneInfo { 0, LaneKind::Main, currentPid(), currentTid(), QStringLiteral("main"), -1 });
+    buffer->record(EventKind::LaneBegin);
+    LaneContext main(buffer);
+    RunEnvironment env { m_scenario, m_recorder, m_objects, m_runner, m_stop, m_burner, m_log, m_settings.workerPath };
+    {
+        // The executor lives and dies on this thread: the process executor's Qt objects belong here.
+        const std::unique_ptr<Executor> executor = Executor::create(env);
+        if (prepareNetwork() && m_runner.runSteps(main, m_scenario.mainSteps))
+            executor->runMain(main);
+        buffer->record(EventKind::LaneEnd);
+        executor->finish();
+    }
+    std::vector<CounterReport> counters = m_objects.counterReports(currentPid());
+    const std::vector<CounterReport> remote = m_log.counters();
+    counters.insert(counters.end(), remote.begin(), remote.end());
+    {
+        std::lock_guard lock(m_countersMutex);
+        m_counters = std::move(counters);
+    }
+    {
+        std::lock_guard lock(m_finishedMutex);
+        m_finished.store(true);
+    }
+    m_finishedChanged.notify_all();
+}
+
+} // namespace threadlab

@@ -1,0 +1,119 @@
+#pragma once
+
+#include "base/event.h"
+
+#include <QByteArray>
+#include <QHash>
+#include <QString>
+#include <QStringList>
+#include <cstdint>
+#include <vector>
+
+namespace threadlab {
+
+enum class StepKind { Sleep, Cpu, Lock, Add, Put, Get, Set, Clear, Wait, WhileSet, Print, Download };
+enum class ExecutorKind { Sequential, Threads, Pool, Processes };
+enum class JoinMode { All, None, Listed };
+enum class ResultOrder { AsCompleted, InOrder };
+enum class QueueKind { Fifo, Lifo, Priority };
+enum class ObjectKind { Lock, Counter, Queue, Event, Text };
+
+QString executorKindName(ExecutorKind kind);
+QString queueKindName(QueueKind kind);
+QString objectKindName(ObjectKind kind);
+
+// One step of a task's program. Fields not used by a kind keep their defaults.
+struct Step
+{
+    StepKind kind = StepKind::Sleep;
+    int64_t durationNs = 0; // sleep, cpu
+    uint32_t object = kNoObject; // lock, counter, queue or event
+    uint32_t guard = kNoObject; // add: the lock that protects the counter while the lock option is on
+    int64_t delta = 0; // add
+    int64_t times = 1; // add
+    bool local = false; // add: a thread-local counter
+    uint32_t item = kNoObject; // get: the sentinel item that ends the loop
+    std::vector<uint32_t> items; // put: the items, in put order
+    int64_t priority = 0; // put
+    uint32_t text = kNoObject; // print
+    QString target; // download: an image on the embedded server or a URL; {n} = task number, {item} = last queue item
+    bool embedded = true; // download: target names an image on the embedded server
+    int64_t kilobytes = 100; // download: image size asked of the embedded server
+    std::vector<Step> steps; // lock, get (each item), while_set
+};
+
+struct TaskSpec
+{
+    QString name;
+    int count = 1; // instances of this task
+    int repeat = 1; // how often each instance runs its steps
+    std::vector<Step> steps;
+};
+
+// One concrete task as the executor runs it (a TaskSpec with count > 1 gives several).
+struct TaskInstance
+{
+    int id = 0;
+    int spec = 0;
+    QString name;
+    int number = 1; // 1-based among the instances of its TaskSpec
+};
+
+struct ExecutorSpec
+{
+    ExecutorKind kind = ExecutorKind::Threads;
+    int workers = 1;
+    JoinMode join = JoinMode::All;
+    QStringList joinTasks; // JoinMode::Listed
+    ResultOrder results = ResultOrder::AsCompleted;
+};
+
+struct ScenarioOptions
+{
+    bool lock = true;
+    bool gil = false;
+    int64_t raceWindowNs = 1000;
+};
+
+struct ObjectSpec
+{
+    ObjectKind kind = ObjectKind::Text;
+    QString name;
+    QueueKind queueKind = QueueKind::Fifo;
+};
+
+// The scenario's embedded image server: latency before the first byte, bandwidth, per-image failures.
+struct ServerSettings
+{
+    static constexpr int kMaxImageKb = 8 * 1024; // the largest image a scenario may ask for
+    bool used = false; // some download step fetches from the embedded server
+    int latencyMs = 200;
+    int bandwidthKBps = 0; // 0: unthrottled
+    int timeoutMs = 10'000; // a download that takes longer fails
+    QHash<QString, QString> failures; // image -> 404, 500, reset or timeout
+};
+
+struct Scenario
+{
+    QString id;
+    QString title;
+    QString topic;
+    QString lesson;
+    QString expected;
+    QString pythonCode;
+    QString cppCode;
+    ExecutorSpec executor;
+    ScenarioOptions options;
+    ServerSettings server;
+    std::vector<ObjectSpec> objects; // object id = index
+    std::vector<Step> mainSteps;
+    std::vector<TaskSpec> tasks;
+    std::vector<TaskInstance> instances;
+    QByteArray source; // the JSON it was parsed from
+    QString origin; // file path or resource path
+
+    QString objectName(uint32_t id) const;
+    int findInstance(const QString &name) const;
+};
+
+} // namespace threadlab

@@ -1,0 +1,38 @@
+#pragma once
+
+#include "base/state.h"
+
+#include <QString>
+#include <optional>
+#include <vector>
+
+class QIODevice;
+
+namespace threadlab {
+
+struct Trace;
+
+// One row per segment: lane, pid, tid, state, start, end and duration (ns since the run's start),
+// task, object. Names are quoted as CSV requires.
+class CsvExport
+{
+public:
+    struct Row
+    {
+        QString lane;
+        qint64 pid = 0;
+        qint64 tid = 0;
+        State state = State::Running;
+        int64_t startNs = 0;
+        int64_t endNs = 0;
+        QString task;
+        QString object;
+    };
+
+    static QByteArray header();
+    static bool write(const Trace &trace, QIODevice &out);
+    // Reads what write() wrote; nullopt with a message naming the line on malformed input.
+    static std::optional<std::vector<Row>> read(QIODevice &in, QString *error = nullptr);
+};
+
+} // namespace threadlab

@@ -1,0 +1,72 @@
+#include "trace/outcome.h"
+
+#include "base/coretext.h"
+#include "trace/runsummary.h"
+
+#include <cmath>
+
+namespace threadlab {
+
+QString Outcome::count(int64_t value)
+{
+    QString digits = QString::number(value < 0 ? -value : value);
+    for (qsizetype i = digits.size() - 3; i > 0; i -= 3)
+        digits.insert(i, QChar(0x00a0));
+    return value < 0 ? QChar(0x2212) + digits : digits;
+}
+
+QString Outcome::duration(double ms)
+{
+    if (std::abs(ms) >= 1000)
+        return QString::number(ms / 1000, 'f', 2) + Text::tr(" s");
+    if (std::abs(ms) >= 10)
+        return QString::number(ms, 'f', 0) + Text::tr(" ms");
+    return QString::number(ms, 'f', 2) + Text::tr(" ms");
+}
+
+QString Outcome::comparison(const RunSummary &now, const RunSummary &before, const QString &beforeSettings)
+{
+    if (now.wallMs <= 0 || before.wallMs <= 0)
+        return {};
+    const double ratio = before.wallMs / now.wallMs;
+    const bool faster = ratio >= 1;
+    return Text::tr("%1× %2 than the run before it, %3 (%4): %5 against %6")
+        .arg(QString::number(faster ? ratio : 1 / ratio, 'f', 1),
+            faster ? QStringLiteral("faster") : QStringLiteral("slower"), before.scenario, beforeSettings,
+            duration(now.wallMs), duration(before.wallMs));
+}
+
+QStringList Outcome::lines(const RunSummary &s)
+{
+    QStringList lines;
+    lines << Text::tr("wall time %1 (first task start to last task end)").arg(duration(s.wallMs));
+    lines << Text::tr("main thread done after %1").arg(duration(s.mainMs));
+    if (!s.resultsOrder.isEmpty())
+        lines << Text::tr("results arrived in the order %1").arg(s.resultsOrder.join(Text::tr(", ")));
+    for (const CounterSummary &c : s.counters) {
+        const QString where
+            = c.thread.isEmpty() ? Text::tr("pid %1").arg(c.report.pid) : Text::tr("thread %1's copy").arg(c.thread);
+        QString line = Text::tr("counter %1 (%2): expected %3, got %4")
+                           .arg(c.report.name, where, count(c.report.expected), count(c.report.actual));
+        if (c.report.lostUpdates > 0)
+            line += Text::tr(": %1 lost updates").arg(count(c.report.lostUpdates));
+        lines << line;
+    }
+    for (const LockSummary &l : s.locks)
+        lines << Text::tr("lock %1: %2 acquisitions, %3 had to wait (%4 waiting in all, longest %5)")
+                     .arg(l.name, count(l.acquisitions), count(l.contended), duration(l.waitMsTotal),
+                         duration(l.waitMsMax));
+    for (const QueueSummary &q : s.queues)
+        lines << Text::tr("%1 queue %2 gave %3").arg(queueKindName(q.kind), q.name, q.gets.join(u' '));
+    for (const TaskSummary &task : s.tasks) {
+        if (task.outcome == TaskOutcome::Failed)
+            lines << Text::tr("task %1 failed: %2")
+                         .arg(task.name, task.error.isEmpty() ? Text::tr("its worker died") : task.error);
+    }
+    if (s.eventsDropped > 0)
+        lines << Text::tr("%1 events were dropped (buffers full): the chart misses them")
+                     .arg(count(int64_t(s.eventsDropped)));
+    return lines;
+}
+
+} // namespace threadlab

@@ -1,0 +1,25 @@
+#pragma once
+
+#include "scenario/scenario.h"
+#include "trace/counterreport.h"
+#include "trace/trace.h"
+
+#include <QStringList>
+#include <vector>
+
+namespace threadlab {
+
+// Everything a finished run recorded, on its own: what the views, exporters, the summary and the
+// session's run list read. A Run hands it over when it ends; a .threadlab file holds one.
+struct RecordedRun
+{
+    Scenario scenario; // with the executor and options it ran with
+    Trace trace;
+    std::vector<CounterReport> counters;
+    QStringList errors;
+    uint64_t eventsRecorded = 0;
+    uint64_t eventsDropped = 0;
+    qint64 pid = 0; // the process that ran it (its main lane's)
+};
+
+} // namespace threadlab

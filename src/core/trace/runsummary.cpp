@@ -1,0 +1,262 @@
+#include "trace/runsummary.h"
+
+#include "base/clock.h"
+#include "trace/recordedrun.h"
+
+#include <QJsonArray>
+#include <algorithm>
+#include <limits>
+
+namespace threadlab {
+
+namespace {
+
+double round3(double value)
+{
+    return std::round(value * 1000.0) / 1000.0;
+}
+
+QString outcomeName(TaskOutcome outcome)
+{
+    switch (outcome) {
+    case TaskOutcome::Completed:
+        return QStringLiteral("completed");
+    case TaskOutcome::Cancelled:
+        return QStringLiteral("cancelled");
+    case TaskOutcome::Failed:
+        return QStringLiteral("failed");
+    }
+    return QStringLiteral("failed");
+}
+
+QString laneName(const Trace &trace, int lane)
+{
+    return lane >= 0 && size_t(lane) < trace.lanes.size() ? trace.lanes[size_t(lane)].info.name : QString();
+}
+
+} // namespace
+
+namespace {
+
+struct Sources
+{
+    const Scenario &scenario;
+    const Trace &trace;
+    std::vector<CounterReport> counters;
+    QStringList errors;
+    uint64_t recorded;
+    uint64_t dropped;
+};
+
+RunSummary summarise(const Sources &sources);
+
+} // namespace
+
+RunSummary RunSummary::from(const RecordedRun &recording)
+{
+    return summarise(Sources { recording.scenario, recording.trace, recording.counters, recording.errors,
+        recording.eventsRecorded, recording.eventsDropped });
+}
+
+namespace {
+
+RunSummary summarise(const Sources &sources)
+{
+    const Scenario &scenario = sources.scenario;
+    const Trace &trace = sources.trace;
+    auto ms = [&](int64_t ns) { return nsToMs(ns - trace.originNs); };
+    RunSummary s;
+    s.scenario = scenario.id;
+    s.title = scenario.title;
+    s.executor = scenario.executor.kind;
+    s.workers = scenario.executor.workers;
+    s.lock = scenario.options.lock;
+    s.gil = scenario.options.gil;
+
+    int64_t first = std::numeric_limits<int64_t>::max();
+    int64_t last = std::numeric_limits<int64_t>::min();
+    for (size_t i = 0; i < trace.tasks.size(); ++i) {
+        const TaskRecord &record = trace.tasks[i];
+        TaskSummary task;
+        task.id = int(i);
+        task.name = record.name;
+        task.lane = record.lane;
+        task.ran = record.beginNs >= 0;
+        task.outcome = record.outcome;
+        task.error = record.error;
+        if (task.ran) {
+            task.startMs = ms(record.beginNs);
+            task.endMs = record.endNs >= 0 ? ms(record.endNs) : task.startMs;
+            first = std::min(first, record.beginNs);
+            last = std::max(last, record.endNs >= 0 ? record.endNs : record.beginNs);
+        }
+        for (size_t state = 0; state < record.stateNs.size(); ++state)
+            task.stateMs[state] = nsToMs(record.stateNs[state]);
+        s.tasks.push_back(task);
+    }
+    s.wallMs = first <= last ? nsToMs(last - first) : 0;
+    if (const LaneTrack *main = trace.mainLane(); main && main->endNs >= 0)
+        s.mainMs = ms(main->endNs);
+
+    for (const LaneTrack &lane : trace.lanes) {
+        s.lanes << lane.info;
+        for (const Event &event : lane.marks) {
+            if (event.kind == EventKind::Mark)
+                s.prints.push_back(PrintSummary { ms(event.timeNs), lane.info.name, trace.objectName(event.object) });
+        }
+    }
+    std::stable_sort(s.prints.begin(), s.prints.end(),
+        [](const PrintSummary &a, const PrintSummary &b) { return a.timeMs < b.timeMs; });
+    for (int instance : trace.resultsOrder)
+        s.resultsOrder << trace.tasks.at(size_t(instance)).name;
+    for (const auto &[id, lock] : trace.locks)
+        s.locks.push_back(LockSummary { lock.name, lock.acquisitions, lock.contended, nsToMs(lock.waitNsTotal),
+            nsToMs(lock.waitNsMax), nsToMs(lock.holdNsTotal) });
+    for (const CounterReport &report : sources.counters)
+        s.counters.push_back(CounterSummary { report, laneName(trace, report.lane) });
+
+    // Queue traffic in time order across lanes.
+    for (size_t id = 0; id < trace.objects.size(); ++id) {
+        if (trace.objects[id].kind != ObjectKind::Queue)
+            continue;
+        std::vector<std::pair<int64_t, Event>> traffic;
+        for (const LaneTrack &lane : trace.lanes) {
+            for (const Event &event : lane.marks) {
+                if ((event.kind == EventKind::QueuePut || event.kind == EventKind::QueueGet) && event.object == id)
+                    traffic.emplace_back(event.timeNs, event);
+            }
+        }
+        std::stable_sort(
+            traffic.begin(), traffic.end(), [](const auto &a, const auto &b) { return a.first < b.first; });
+        QueueSummary queue { trace.objects[id].name, trace.objects[id].queueKind, {}, {} };
+        for (const auto &[time, event] : traffic)
+            (event.kind == EventKind::QueuePut ? queue.puts : queue.gets) << trace.objectName(uint32_t(event.arg));
+        s.queues.push_back(queue);
+    }
+    s.eventsRecorded = sources.recorded;
+    s.eventsDropped = sources.dropped;
+    s.errors = sources.errors;
+    return s;
+}
+
+} // namespace
+
+QJsonObject RunSummary::toJson() const
+{
+    QJsonArray lanesJson;
+    for (const LaneInfo &lane : lanes)
+        lanesJson.append(
+            QJsonObject { { QStringLiteral("id"), int(lane.id) }, { QStringLiteral("kind"), laneKindName(lane.kind) },
+                { QStringLiteral("pid"), lane.pid }, { QStringLiteral("tid"), lane.tid },
+                { QStringLiteral("name"), lane.name }, { QStringLiteral("parent"), lane.parent } });
+    QJsonArray tasksJson;
+    for (const TaskSummary &task : tasks) {
+        QJsonObject states;
+        for (State state : allStates()) {
+            const double value = task.stateMs[size_t(state)];
+            if (value > 0)
+                states.insert(stateName(state), round3(value));
+        }
+        QJsonObject taskJson { { QStringLiteral("id"), task.id }, { QStringLiteral("name"), task.name },
+            { QStringLiteral("lane"), task.lane }, { QStringLiteral("start_ms"), round3(task.startMs) },
+            { QStringLiteral("end_ms"), round3(task.endMs) },
+            { QStringLiteral("outcome"), task.ran ? outcomeName(task.outcome) : QStringLiteral("not run") },
+            { QStringLiteral("state_ms"), states } };
+        if (!task.error.isEmpty())
+            taskJson.insert(QStringLiteral("error"), task.error);
+        tasksJson.append(taskJson);
+    }
+    QJsonArray locksJson;
+    for (const LockSummary &lock : locks)
+        locksJson.append(QJsonObject { { QStringLiteral("name"), lock.name },
+            { QStringLiteral("acquisitions"), qint64(lock.acquisitions) },
+            { QStringLiteral("contended"), qint64(lock.contended) },
+            { QStringLiteral("wait_ms_total"), round3(lock.waitMsTotal) },
+            { QStringLiteral("wait_ms_max"), round3(lock.waitMsMax) },
+            { QStringLiteral("hold_ms_total"), round3(lock.holdMsTotal) } });
+    QJsonArray countersJson;
+    for (const CounterSummary &counter : counters) {
+        QJsonObject object { { QStringLiteral("name"), counter.report.name },
+            { QStringLiteral("process"), counter.report.pid },
+            { QStringLiteral("expected"), qint64(counter.report.expected) },
+            { QStringLiteral("actual"), qint64(counter.report.actual) },
+            { QStringLiteral("lost_updates"), qint64(counter.report.lostUpdates) },
+            { QStringLiteral("lost_amount"), qint64(counter.report.lostAmount) } };
+        if (counter.report.lane >= 0)
+            object.insert(QStringLiteral("thread"), counter.thread);
+        countersJson.append(object);
+    }
+    QJsonArray printsJson;
+    for (const PrintSummary &print : prints)
+        printsJson.append(QJsonObject { { QStringLiteral("time_ms"), round3(print.timeMs) },
+            { QStringLiteral("lane"), print.lane }, { QStringLiteral("text"), print.text } });
+    QJsonArray queuesJson;
+    for (const QueueSummary &queue : queues)
+        queuesJson.append(
+            QJsonObject { { QStringLiteral("name"), queue.name }, { QStringLiteral("kind"), queueKindName(queue.kind) },
+                { QStringLiteral("puts"), QJsonArray::fromStringList(queue.puts) },
+                { QStringLiteral("gets"), QJsonArray::fromStringList(queue.gets) } });
+    return QJsonObject {
+        { QStringLiteral("scenario"), scenario },
+        { QStringLiteral("title"), title },
+        { QStringLiteral("executor"),
+            QJsonObject {
+                { QStringLiteral("kind"), executorKindName(executor) }, { QStringLiteral("workers"), workers } } },
+        { QStringLiteral("options"), QJsonObject { { QStringLiteral("lock"), lock }, { QStringLiteral("gil"), gil } } },
+        { QStringLiteral("wall_ms"), round3(wallMs) },
+        { QStringLiteral("main_ms"), round3(mainMs) },
+        { QStringLiteral("lanes"), lanesJson },
+        { QStringLiteral("tasks"), tasksJson },
+        { QStringLiteral("results_order"), QJsonArray::fromStringList(resultsOrder) },
+        { QStringLiteral("locks"), locksJson },
+        { QStringLiteral("counters"), countersJson },
+        { QStringLiteral("prints"), printsJson },
+        { QStringLiteral("queues"), queuesJson },
+        { QStringLiteral("events"),
+            QJsonObject { { QStringLiteral("recorded"), qint64(eventsRecorded) },
+                { QStringLiteral("dropped"), qint64(eventsDropped) } } },
+        { QStringLiteral("errors"), QJsonArray::fromStringList(errors) },
+    };
+}
+
+QString RunSummary::toText() const
+{
+    QString text;
+    auto line = [&text](const QString &s) { text += s + u'\n'; };
+    auto num = [](double v) { return QString::number(v, 'f', 1); };
+    line(scenario + QStringLiteral(" — ") + title);
+    line(QStringLiteral("  executor ") + executorKindName(executor) + QStringLiteral(", workers ")
+        + QString::number(workers) + QStringLiteral(", lock ") + (lock ? QStringLiteral("on") : QStringLiteral("off"))
+        + QStringLiteral(", GIL ") + (gil ? QStringLiteral("on") : QStringLiteral("off")));
+    line(QStringLiteral("  wall ") + num(wallMs)
+        + QStringLiteral(" ms (first task start to last task end), main done at ") + num(mainMs)
+        + QStringLiteral(" ms"));
+    int failed = 0;
+    for (const TaskSummary &task : tasks)
+        failed += task.ran && task.outcome == TaskOutcome::Completed ? 0 : 1;
+    line(QStringLiteral("  tasks ") + QString::number(tasks.size()) + QStringLiteral(" (")
+        + QString::number(int(tasks.size()) - failed) + QStringLiteral(" completed), lanes ")
+        + QString::number(lanes.size()));
+    if (!resultsOrder.isEmpty())
+        line(QStringLiteral("  results in order: ") + resultsOrder.join(QStringLiteral(", ")));
+    for (const LockSummary &l : locks)
+        line(QStringLiteral("  lock ") + l.name + QStringLiteral(": ") + QString::number(l.acquisitions)
+            + QStringLiteral(" acquisitions, ") + QString::number(l.contended) + QStringLiteral(" contended, wait ")
+            + num(l.waitMsTotal) + QStringLiteral(" ms total (max ") + num(l.waitMsMax) + QStringLiteral(" ms)"));
+    for (const CounterSummary &c : counters)
+        line(QStringLiteral("  counter ") + c.report.name
+            + (c.thread.isEmpty() ? QString() : QStringLiteral(" [thread ") + c.thread + u']')
+            + QStringLiteral(" in pid ") + QString::number(c.report.pid) + QStringLiteral(": expected ")
+            + QString::number(c.report.expected) + QStringLiteral(", got ") + QString::number(c.report.actual)
+            + QStringLiteral(" (") + QString::number(c.report.lostUpdates) + QStringLiteral(" lost updates)"));
+    for (const QueueSummary &q : queues)
+        line(QStringLiteral("  queue ") + q.name + u' ' + queueKindName(q.kind) + QStringLiteral(": put ")
+            + q.puts.join(u' ') + QStringLiteral(" / got ") + q.gets.join(u' '));
+    line(QStringLiteral("  events ") + QString::number(eventsRecorded) + QStringLiteral(" recorded, ")
+        + QString::number(eventsDropped) + QStringLiteral(" dropped"));
+    for (const QString &error : errors)
+        line(QStringLiteral("  error: ") + error);
+    return text;
+}
+
+} // namespace threadlab

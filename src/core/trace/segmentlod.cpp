@@ -1,0 +1,185 @@
+#include "trace/segmentlod.h"
+
+#include <algorithm>
+#include <cmath>
+
+namespace threadlab {
+
+namespace {
+// Nodes up to this many columns wide are shared out between their columns instead of descended into:
+// the picture is smoothed over at most this many pixels, and the cost per lane stays near its width.
+constexpr double kShareColumns = 4.0;
+} // namespace
+
+// Streams contributions in time order and writes each column's dominant state once it is complete.
+struct SegmentLod::Accumulator
+{
+    Accumulator(int64_t from, double nsPerColumn, int columns, std::vector<uint8_t> &out)
+        : fromNs(from)
+        , nsPerColumn(nsPerColumn)
+        , columnsPerNs(1.0 / nsPerColumn)
+        , columns(columns)
+        , windowEndNs(from + int64_t(std::ceil(columns * nsPerColumn)))
+        , out(out)
+    { }
+
+    int64_t fromNs;
+    double nsPerColumn;
+    double columnsPerNs;
+    int columns;
+    int64_t windowEndNs;
+    std::vector<uint8_t> &out;
+    int column = -1;
+    std::array<double, kStateCount> durations {};
+
+    int columnOf(int64_t t) const { return int(std::floor(double(t - fromNs) * columnsPerNs)); }
+    int64_t columnStart(int c) const { return fromNs + int64_t(std::ceil(c * nsPerColumn)); }
+
+    void flush()
+    {
+        if (column >= 0 && column < columns) {
+            const auto best = std::max_element(durations.begin(), durations.end());
+            if (*best > 0)
+                out[size_t(column)] = uint8_t(best - durations.begin());
+        }
+        durations.fill(0);
+    }
+    void move(int c)
+    {
+        if (c != column) {
+            flush();
+            column = c;
+        }
+    }
+    void add(int c, State state, int64_t ns)
+    {
+        move(c);
+        durations[size_t(state)] += double(std::max<int64_t>(ns, 1));
+    }
+    void add(int c, const Node &node, double share = 1.0)
+    {
+        move(c);
+        for (size_t i = 0; i < durations.size(); ++i)
+            durations[i] += double(node.stateNs[i]) * share;
+    }
+    // Columns [first, last] lie wholly inside one span of `state`.
+    void fill(int first, int last, State state)
+    {
+        if (first > last)
+            return;
+        flush();
+        column = -1;
+        const int from = std::max(first, 0);
+        const int to = std::min(last, columns - 1);
+        if (from <= to)
+            std::fill(out.begin() + from, out.begin() + to + 1, uint8_t(state));
+    }
+};
+
+void SegmentLod::addToLastNodes(State state, int64_t durationNs)
+{
+    for (auto &nodes : m_levels)
+        nodes.back().stateNs[size_t(state)] += float(durationNs);
+}
+
+void SegmentLod::append(const Segment &segment)
+{
+    size_t span = kFanout; // segments per node at this level
+    for (int level = 0; level < kLevels; ++level) {
+        auto &nodes = m_levels[size_t(level)];
+        if (m_segments % span == 0)
+            nodes.push_back(Node { segment.startNs, segment.endNs, {} });
+        nodes.back().endNs = segment.endNs;
+        span *= kFanout;
+    }
+    ++m_segments;
+    addToLastNodes(segment.state, segment.durationNs());
+}
+
+void SegmentLod::extendLast(const Segment &last, int64_t previousEndNs)
+{
+    for (auto &nodes : m_levels)
+        nodes.back().endNs = last.endNs;
+    addToLastNodes(last.state, last.endNs - previousEndNs);
+}
+
+void SegmentLod::visitSegment(const Segment &segment, Accumulator &acc) const
+{
+    const int first = acc.columnOf(segment.startNs);
+    const int last = acc.columnOf(segment.endNs - 1);
+    if (first == last) {
+        acc.add(first, segment.state, segment.durationNs());
+        return;
+    }
+    acc.add(first, segment.state, acc.columnStart(first + 1) - segment.startNs);
+    acc.fill(first + 1, last - 1, segment.state);
+    acc.add(last, segment.state, segment.endNs - acc.columnStart(last));
+}
+
+void SegmentLod::visit(int level, size_t index, std::span<const Segment> segments, Accumulator &acc) const
+{
+    const Node &node = m_levels[size_t(level)][index];
+    const int64_t windowEnd = acc.windowEndNs;
+    if (node.endNs <= acc.fromNs || node.startNs >= windowEnd)
+        return;
+    const int first = acc.columnOf(node.startNs);
+    const int last = acc.columnOf(node.endNs - 1);
+    if (first == last) {
+        // The whole node falls into one column: its per-state times speak for it.
+        acc.add(first, node);
+        return;
+    }
+    const double span = double(node.endNs - node.startNs);
+    if (span <= kShareColumns * acc.nsPerColumn) {
+        // A node a few columns wide straddles a boundary: share it out by overlap rather
+        // than descend to its segments (its mix of states is taken as even across it).
+        for (int c = first; c <= last; ++c) {
+            const int64_t from = std::max(node.startNs, acc.columnStart(c));
+            const int64_t to = std::min(node.endNs, acc.columnStart(c + 1));
+            if (to > from)
+                acc.add(c, node, double(to - from) / span);
+        }
+        return;
+    }
+    const size_t childBegin = index * kFanout;
+    if (level == 0) {
+        const size_t childEnd = std::min(childBegin + kFanout, segments.size());
+        for (size_t i = childBegin; i < childEnd; ++i) {
+            if (segments[i].endNs > acc.fromNs && segments[i].startNs < windowEnd)
+                visitSegment(segments[i], acc);
+        }
+        return;
+    }
+    const size_t childEnd = std::min(childBegin + kFanout, m_levels[size_t(level - 1)].size());
+    for (size_t i = childBegin; i < childEnd; ++i)
+        visit(level - 1, i, segments, acc);
+}
+
+void SegmentLod::dominantStates(
+    std::span<const Segment> segments, int64_t fromNs, double nsPerColumn, int columns, std::vector<uint8_t> &out) const
+{
+    out.assign(size_t(std::max(columns, 0)), kNoState);
+    if (columns <= 0 || nsPerColumn <= 0 || m_segments == 0 || segments.size() < m_segments)
+        return;
+    Accumulator acc(fromNs, nsPerColumn, columns, out);
+    const auto &top = m_levels[kLevels - 1];
+    for (size_t i = 0; i < top.size(); ++i)
+        visit(kLevels - 1, i, segments, acc);
+    acc.flush();
+}
+
+void SegmentLod::shrinkToFit()
+{
+    for (auto &nodes : m_levels)
+        nodes.shrink_to_fit();
+}
+
+size_t SegmentLod::memoryBytes() const
+{
+    size_t bytes = sizeof(*this);
+    for (const auto &nodes : m_levels)
+        bytes += nodes.capacity() * sizeof(Node);
+    return bytes;
+}
+
+} // namespace threadlab

@@ -1,0 +1,112 @@
+#include "trace/traceanalysis.h"
+
+#include "base/clock.h"
+#include "trace/trace.h"
+
+#include <algorithm>
+#include <cmath>
+#include <map>
+
+namespace threadlab {
+
+namespace {
+
+template <typename Visit> void forEachSegment(const LaneTrack &lane, Visit &&visit)
+{
+    for (const Segment &segment : lane.segments)
+        visit(segment);
+    if (lane.hasOpenSegment && lane.open.endNs > lane.open.startNs)
+        visit(lane.open);
+}
+
+double percentile(const std::vector<int64_t> &sorted, double p)
+{
+    const size_t index = size_t(std::ceil(p * double(sorted.size()))) - 1;
+    return nsToMs(sorted[std::min(index, sorted.size() - 1)]);
+}
+
+} // namespace
+
+std::vector<ConcurrencyPoint> TraceAnalysis::runningLanes(const Trace &trace)
+{
+    std::vector<std::pair<int64_t, int>> changes;
+    for (const LaneTrack &lane : trace.lanes) {
+        forEachSegment(lane, [&](const Segment &s) {
+            if (s.state == State::Running) {
+                changes.emplace_back(s.startNs, +1);
+                changes.emplace_back(s.endNs, -1);
+            }
+        });
+    }
+    std::sort(changes.begin(), changes.end());
+    std::vector<ConcurrencyPoint> points { { trace.originNs, 0 } };
+    int running = 0;
+    for (size_t i = 0; i < changes.size();) {
+        const int64_t t = changes[i].first;
+        for (; i < changes.size() && changes[i].first == t; ++i)
+            running += changes[i].second;
+        if (points.back().timeNs == t)
+            points.back().running = running;
+        else if (points.back().running != running)
+            points.push_back({ t, running });
+    }
+    return points;
+}
+
+std::vector<ConcurrencyPoint> TraceAnalysis::runningLanes(const Trace &trace, size_t maxPoints)
+{
+    std::vector<ConcurrencyPoint> all = runningLanes(trace);
+    if (all.size() <= maxPoints || maxPoints < 2)
+        return all;
+    const int64_t from = all.front().timeNs;
+    const int64_t span = std::max<int64_t>(1, trace.lastEventNs - from);
+    std::vector<ConcurrencyPoint> thinned;
+    size_t i = 0;
+    for (size_t bucket = 0; bucket < maxPoints && i < all.size(); ++bucket) {
+        const int64_t end = from + int64_t(double(span) * double(bucket + 1) / double(maxPoints));
+        ConcurrencyPoint point { all[i].timeNs, all[i].running };
+        for (; i < all.size() && all[i].timeNs < end; ++i)
+            point.running = std::max(point.running, all[i].running);
+        thinned.push_back(point);
+    }
+    return thinned;
+}
+
+std::vector<LockWaitDistribution> TraceAnalysis::lockWaits(const Trace &trace)
+{
+    std::map<uint32_t, std::vector<int64_t>> waits;
+    for (const auto &[lock, record] : trace.locks)
+        waits[lock];
+    for (const LaneTrack &lane : trace.lanes) {
+        forEachSegment(lane, [&](const Segment &s) {
+            if (s.state == State::LockWait && s.object != kNoObject)
+                waits[s.object].push_back(s.durationNs());
+        });
+    }
+    std::vector<LockWaitDistribution> out;
+    for (auto &[lock, durations] : waits) {
+        LockWaitDistribution d { trace.objectName(lock), int(durations.size()), 0, 0, 0, 0 };
+        if (!durations.empty()) {
+            std::sort(durations.begin(), durations.end());
+            d.minMs = nsToMs(durations.front());
+            d.medianMs = percentile(durations, 0.5);
+            d.p95Ms = percentile(durations, 0.95);
+            d.maxMs = nsToMs(durations.back());
+        }
+        out.push_back(d);
+    }
+    return out;
+}
+
+std::vector<LaneStateTotals> TraceAnalysis::stateTotals(const Trace &trace)
+{
+    std::vector<LaneStateTotals> out;
+    for (size_t i = 0; i < trace.lanes.size(); ++i) {
+        LaneStateTotals totals { int(i), trace.lanes[i].info.name, {} };
+        forEachSegment(trace.lanes[i], [&](const Segment &s) { totals.ms[size_t(s.state)] += nsToMs(s.durationNs()); });
+        out.push_back(totals);
+    }
+    return out;
+}
+
+} // namespace threadlab

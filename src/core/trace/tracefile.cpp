@@ -1,0 +1,99 @@
+#include "trace/tracefile.h"
+
+#include <QDataStream>
+#include <QFile>
+#include <QFileInfo>
+#include <QSaveFile>
+#include <type_traits>
+
+namespace threadlab {
+
+namespace {
+
+template <typename Vector> void writeRaw(QDataStream &s, const Vector &items)
+{
+    using T = typename Vector::value_type;
+    static_assert(std::is_trivially_copyable_v<T>);
+    s << quint64(items.size());
+    s.writeRawData(reinterpret_cast<const char *>(items.data()), int(items.size() * sizeof(T)));
+}
+
+void writeInfo(QDataStream &s, const LaneInfo &info)
+{
+    s << info.id << quint8(info.kind) << info.pid << info.tid << info.name << qint32(info.parent);
+}
+
+void writeSegment(QDataStream &s, const Segment &segment)
+{
+    s << qint64(segment.startNs) << qint64(segment.endNs) << qint32(segment.task) << segment.object
+      << qint32(segment.arg) << quint8(segment.state);
+}
+
+} // namespace
+
+QString TraceFile::write(const RecordedRun &r, const QString &path)
+{
+    QSaveFile file(path);
+    if (!file.open(QIODevice::WriteOnly))
+        return QStringLiteral("%1: cannot write: %2").arg(path, file.errorString());
+    QDataStream s(&file);
+    s.setVersion(QDataStream::Qt_6_4);
+    s.writeRawData(magic().constData(), int(magic().size()));
+    s << kVersion;
+    // The scenario as it ran.
+    const Scenario &sc = r.scenario;
+    s << sc.source << sc.origin << quint8(sc.executor.kind) << qint32(sc.executor.workers) << quint8(sc.executor.join)
+      << sc.executor.joinTasks << quint8(sc.executor.results) << sc.options.lock << sc.options.gil
+      << qint64(sc.options.raceWindowNs);
+    s << r.pid << quint64(r.eventsRecorded) << quint64(r.eventsDropped) << r.errors;
+    s << quint32(r.counters.size());
+    for (const CounterReport &c : r.counters)
+        s << c.name << c.pid << qint32(c.lane) << qint64(c.expected) << qint64(c.actual) << qint64(c.lostUpdates)
+          << qint64(c.lostAmount);
+    // The trace.
+    const Trace &t = r.trace;
+    s << qint64(t.originNs) << qint64(t.lastEventNs) << quint64(t.eventCount);
+    s << quint32(t.lanes.size());
+    for (const LaneTrack &lane : t.lanes) {
+        writeInfo(s, lane.info);
+        s << qint64(lane.beginNs) << qint64(lane.endNs) << lane.hasOpenSegment << qint32(lane.currentTask);
+        writeSegment(s, lane.open);
+        s << quint64(lane.segments.size());
+        for (const Segment &segment : lane.segments)
+            writeSegment(s, segment);
+        writeRaw(s, lane.marks);
+        writeRaw(s, lane.lockEvents);
+        writeRaw(s, lane.counterEvents);
+        writeRaw(s, lane.lostUpdates);
+        s << quint32(lane.heldLocks.size());
+        for (const auto &[lock, since] : lane.heldLocks)
+            s << lock << qint64(since);
+    }
+    s << quint32(t.tasks.size());
+    for (const TaskRecord &task : t.tasks) {
+        s << task.name << qint32(task.lane) << qint64(task.beginNs) << qint64(task.endNs) << qint64(task.outcome)
+          << task.error;
+        for (int64_t ns : task.stateNs)
+            s << qint64(ns);
+    }
+    s << quint32(t.locks.size());
+    for (const auto &[id, lock] : t.locks)
+        s << id << lock.name << qint64(lock.acquisitions) << qint64(lock.contended) << qint64(lock.waitNsTotal)
+          << qint64(lock.waitNsMax) << qint64(lock.holdNsTotal);
+    writeRaw(s, t.handoffs);
+    s << quint32(t.resultsOrder.size());
+    for (int task : t.resultsOrder)
+        s << qint32(task);
+    if (s.status() != QDataStream::Ok || !file.commit())
+        return QStringLiteral("%1: cannot write: %2").arg(path, file.errorString());
+    return {};
+}
+
+bool TraceFile::isTraceFile(const QString &path)
+{
+    QFile file(path);
+    const QByteArray expected = magic();
+    return QFileInfo(path).isFile() && file.open(QIODevice::ReadOnly) && file.read(expected.size()) == expected;
+}
+
+} // namespace threadlab

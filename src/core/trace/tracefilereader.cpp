@@ -1,0 +1,424 @@
+#include "base/boundedreader.h"
+#include "base/coretext.h"
+#include "scenario/scenarioparser.h"
+#include "trace/tracefile.h"
+
+#include <QFile>
+#include <QFileInfo>
+
+namespace threadlab {
+
+namespace {
+
+// Limits a .threadlab file must keep (README, "Security"); larger values mean a damaged file.
+constexpr quint32 kMaxLanes = 65'536;
+constexpr qsizetype kMaxNameChars = 1'000;
+constexpr qsizetype kMaxMessageChars = 10'000;
+constexpr quint32 kMaxMessages = 100'000;
+constexpr quint32 kMaxCounters = 1'000'000;
+constexpr quint64 kMaxRecords = quint64(1) << 36;
+constexpr size_t kSegmentBytes = 8 + 8 + 4 + 4 + 4 + 1; // as TraceFile::write puts one
+constexpr quint32 kMaxWorkers = 256;
+
+// Reads one .threadlab file, checking every count against the bytes left and every index against
+// what it refers to, so that nothing read can crash or exhaust whoever shows it.
+class TraceFileReader
+{
+public:
+    // Reads data[start, size): offsets in problems count from data.
+    TraceFileReader(const char *data, qsizetype size, qsizetype start)
+        : m_in(data, size, start)
+    { }
+
+    std::shared_ptr<RecordedRun> read(QString *problem);
+
+private:
+    bool readScenario();
+    bool readCounters();
+    bool readLane(size_t index, LaneTrack &lane);
+    bool readSegment(Segment &segment, const char *what);
+    bool checkSegment(const Segment &segment, qsizetype at, const QString &where);
+    bool checkEvents(std::span<const Event> events, size_t lane, std::initializer_list<EventKind> kinds, qsizetype at,
+        const char *what);
+    bool readTasks();
+    bool readLocks();
+    bool readRelations();
+
+    bool taskIndex(int64_t task) const { return task >= 0 && uint64_t(task) < m_tasks; }
+    bool laneIndex(int64_t lane) const { return lane >= 0 && uint64_t(lane) < m_lanes; }
+    bool objectIndex(uint32_t object) const { return object < m_objects; }
+
+    BoundedReader m_in;
+    std::shared_ptr<RecordedRun> m_run = std::make_shared<RecordedRun>();
+    size_t m_tasks = 0;
+    size_t m_objects = 0;
+    size_t m_lanes = 0;
+    qsizetype m_countersAt = 0;
+};
+
+std::shared_ptr<RecordedRun> TraceFileReader::read(QString *problem)
+{
+    quint32 version = 0;
+    m_in.integer(version);
+    if (m_in.ok() && version != TraceFile::kVersion) {
+        *problem = Text::tr("trace format version %1; this ThreadLab reads version %2")
+                       .arg(version)
+                       .arg(TraceFile::kVersion);
+        return nullptr;
+    }
+    if (readScenario() && readCounters()) {
+        Trace &t = m_run->trace;
+        t.objects = m_run->scenario.objects;
+        qint64 originNs = 0, lastEventNs = 0;
+        quint64 eventCount = 0;
+        quint32 lanes = 0;
+        m_in.integer(originNs);
+        m_in.integer(lastEventNs);
+        m_in.integer(eventCount);
+        m_in.count(lanes, kMaxLanes, 1, "the number of lanes");
+        t.originNs = originNs;
+        t.lastEventNs = lastEventNs;
+        t.eventCount = eventCount;
+        m_lanes = lanes;
+        if (m_in.ok()) {
+            t.lanes.resize(lanes);
+            for (size_t i = 0; i < t.lanes.size() && readLane(i, t.lanes[i]); ++i) { }
+        }
+        for (const CounterReport &counter : m_run->counters) {
+            if (m_in.ok() && counter.lane != -1 && !laneIndex(counter.lane))
+                m_in.fail(Text::tr("counter '%1' names lane %2 of %3").arg(counter.name).arg(counter.lane).arg(m_lanes),
+                    m_countersAt);
+        }
+        if (readTasks() && readLocks() && readRelations() && m_in.left() > 0)
+            m_in.fail(Text::tr("%1 bytes follow the end of the trace").arg(m_in.left()));
+    }
+    if (!m_in.ok()) {
+        *problem = m_in.problem();
+        return nullptr;
+    }
+    return m_run;
+}
+
+bool TraceFileReader::readScenario()
+{
+    const qsizetype at = m_in.offset();
+    QByteArray source;
+    QString origin;
+    quint8 kind = 0, join = 0, results = 0;
+    qint32 workers = 1;
+    QStringList joinTasks;
+    bool lock = true, gil = false;
+    qint64 raceWindow = 0;
+    m_in.bytes(source, ScenarioParser::kMaxFileBytes, "the scenario");
+    m_in.string(origin, kMaxNameChars * 4, "the scenario's file name");
+    m_in.integer(kind);
+    m_in.integer(workers);
+    m_in.integer(join);
+    m_in.stringList(joinTasks, 1024, JsonReader::kMaxNameLength, "the joined tasks");
+    m_in.integer(results);
+    m_in.boolean(lock);
+    m_in.boolean(gil);
+    m_in.integer(raceWindow);
+    if (!m_in.ok())
+        return false;
+    if (kind > quint8(ExecutorKind::Processes) || join > quint8(JoinMode::Listed)
+        || results > quint8(ResultOrder::InOrder) || workers < 1 || quint32(workers) > kMaxWorkers || raceWindow < 0
+        || raceWindow > 1'000'000'000)
+        return m_in.fail(Text::tr("the executor or options are out of range"), at);
+    ParsedScenario parsed = ScenarioParser::parse(source, origin);
+    if (!parsed.ok())
+        return m_in.fail(Text::tr("its scenario does not parse: ") + parsed.errors.join(Text::tr("; ")), at);
+    Scenario &scenario = m_run->scenario;
+    scenario = std::move(parsed.scenario);
+    scenario.executor.kind = ExecutorKind(kind);
+    scenario.executor.workers = workers;
+    scenario.executor.join = JoinMode(join);
+    scenario.executor.joinTasks = joinTasks;
+    scenario.executor.results = ResultOrder(results);
+    scenario.options.lock = lock;
+    scenario.options.gil = gil;
+    scenario.options.raceWindowNs = raceWindow;
+    m_tasks = scenario.instances.size();
+    m_objects = scenario.objects.size();
+    return true;
+}
+
+bool TraceFileReader::readCounters()
+{
+    quint64 recorded = 0, dropped = 0;
+    quint32 counters = 0;
+    m_in.integer(m_run->pid);
+    m_in.integer(recorded);
+    m_in.integer(dropped);
+    m_in.stringList(m_run->errors, kMaxMessages, kMaxMessageChars, "the run's errors");
+    m_countersAt = m_in.offset();
+    m_in.count(counters, kMaxCounters, 4 + 8 + 4 + 4 * 8, "the number of counters");
+    m_run->eventsRecorded = recorded;
+    m_run->eventsDropped = dropped;
+    for (quint32 i = 0; i < counters && m_in.ok(); ++i) {
+        CounterReport c;
+        qint32 lane = -1;
+        qint64 expected = 0, actual = 0, lost = 0, amount = 0;
+        m_in.string(c.name, kMaxNameChars, "a counter's name");
+        m_in.integer(c.pid);
+        m_in.integer(lane);
+        m_in.integer(expected);
+        m_in.integer(actual);
+        m_in.integer(lost);
+        m_in.integer(amount);
+        m_run->counters.push_back(CounterReport { c.name, c.pid, lane, expected, actual, lost, amount });
+    }
+    return m_in.ok();
+}
+
+bool TraceFileReader::readSegment(Segment &segment, const char *what)
+{
+    qint64 start = 0, end = 0;
+    qint32 task = -1, arg = -1;
+    quint32 object = kNoObject;
+    quint8 state = 0;
+    m_in.integer(start);
+    m_in.integer(end);
+    m_in.integer(task);
+    m_in.integer(object);
+    m_in.integer(arg);
+    m_in.integer(state);
+    if (m_in.ok() && state >= kStateCount)
+        return m_in.fail(Text::tr("%1 has state %2").arg(QLatin1String(what)).arg(state), m_in.offset() - 1);
+    segment = Segment { start, end, task, object, arg, State(state) };
+    return m_in.ok();
+}
+
+bool TraceFileReader::checkSegment(const Segment &s, qsizetype at, const QString &where)
+{
+    QString problem;
+    if (s.endNs < s.startNs)
+        problem = Text::tr("ends before it starts");
+    else if (s.task != -1 && !taskIndex(s.task))
+        problem = Text::tr("names task %1 of %2").arg(s.task).arg(m_tasks);
+    else if (s.object != kNoObject && !(s.state == State::JoinWait ? taskIndex(s.object) : objectIndex(s.object)))
+        problem = Text::tr("waits on object %1, which does not exist").arg(s.object);
+    else if (s.state == State::LockWait && s.arg != -1 && !laneIndex(s.arg))
+        problem = Text::tr("names lane %1 of %2 as the lock's holder").arg(s.arg).arg(m_lanes);
+    return problem.isEmpty() || m_in.fail(where + u' ' + problem, at);
+}
+
+bool TraceFileReader::checkEvents(
+    std::span<const Event> events, size_t lane, std::initializer_list<EventKind> kinds, qsizetype at, const char *what)
+{
+    int64_t previous = INT64_MIN;
+    for (size_t i = 0; i < events.size(); ++i) {
+        const Event &e = events[i];
+        QString problem;
+        if (std::find(kinds.begin(), kinds.end(), e.kind) == kinds.end())
+            problem = Text::tr("has kind %1").arg(int(e.kind));
+        else if (e.lane != lane)
+            problem = Text::tr("belongs to lane %1").arg(e.lane);
+        else if (e.timeNs < previous)
+            problem = Text::tr("is out of time order");
+        else if (e.kind == EventKind::Result ? !taskIndex(e.object) : e.object != kNoObject && !objectIndex(e.object))
+            problem = Text::tr("names object %1, which does not exist").arg(e.object);
+        else if (e.kind == EventKind::LockAcquire && e.arg != -1 && !laneIndex(e.arg))
+            problem = Text::tr("names lane %1 of %2").arg(e.arg).arg(m_lanes);
+        if (!problem.isEmpty())
+            return m_in.fail(Text::tr("lane %1: %2 %3 %4").arg(lane).arg(QLatin1String(what)).arg(i).arg(problem), at);
+        previous = e.timeNs;
+    }
+    return true;
+}
+
+bool TraceFileReader::readLane(size_t index, LaneTrack &lane)
+{
+    const qsizetype at = m_in.offset();
+    LaneInfo &info = lane.info;
+    quint8 kind = 0;
+    qint32 parent = -1, currentTask = -1;
+    qint64 begin = 0, end = 0;
+    m_in.integer(info.id);
+    m_in.integer(kind);
+    m_in.integer(info.pid);
+    m_in.integer(info.tid);
+    m_in.string(info.name, kMaxNameChars, "a lane's name");
+    m_in.integer(parent);
+    m_in.integer(begin);
+    m_in.integer(end);
+    m_in.boolean(lane.hasOpenSegment);
+    m_in.integer(currentTask);
+    if (!m_in.ok())
+        return false;
+    if (info.id != index || kind > quint8(LaneKind::Process) || (parent != -1 && !laneIndex(parent))
+        || (currentTask != -1 && !taskIndex(currentTask)))
+        return m_in.fail(Text::tr("lane %1 has a wrong id, kind, parent or task").arg(index), at);
+    info.kind = LaneKind(kind);
+    info.parent = parent;
+    lane.beginNs = begin;
+    lane.endNs = end;
+    lane.currentTask = currentTask;
+    const QString where = Text::tr("lane %1:").arg(index);
+    qsizetype segmentAt = m_in.offset();
+    if (!readSegment(lane.open, "its open segment")
+        || (lane.hasOpenSegment && !checkSegment(lane.open, segmentAt, where + Text::tr(" its open segment"))))
+        return false;
+    quint64 segments = 0;
+    if (!m_in.count(segments, kMaxRecords, kSegmentBytes, "the number of segments"))
+        return false;
+    lane.segments.resize(size_t(segments));
+    int64_t previousEnd = INT64_MIN;
+    for (size_t i = 0; i < lane.segments.size(); ++i) {
+        Segment &segment = lane.segments[i];
+        segmentAt = m_in.offset();
+        if (!readSegment(segment, "a segment")
+            || !checkSegment(segment, segmentAt, where + Text::tr(" segment %1").arg(i)))
+            return false;
+        if (segment.startNs < previousEnd)
+            return m_in.fail(where + Text::tr(" segment %1 starts before the one before it ends").arg(i), segmentAt);
+        previousEnd = segment.endNs;
+        lane.lod.append(segment);
+    }
+    struct EventList
+    {
+        PodVector<Event> &events;
+        std::initializer_list<EventKind> kinds;
+        const char *what;
+    };
+    const EventList lists[] = {
+        { lane.marks,
+            { EventKind::Mark, EventKind::Result, EventKind::QueuePut, EventKind::QueueGet, EventKind::EventSet,
+                EventKind::EventClear },
+            "mark" },
+        { lane.lockEvents, { EventKind::LockAcquire, EventKind::LockRelease }, "lock event" },
+        { lane.counterEvents, { EventKind::CounterRead, EventKind::CounterWrite }, "counter event" },
+        { lane.lostUpdates, { EventKind::LostUpdate }, "lost update" },
+    };
+    for (const EventList &list : lists) {
+        const qsizetype listAt = m_in.offset();
+        if (!m_in.records(list.events, kMaxRecords, list.what)
+            || !checkEvents(list.events, index, list.kinds, listAt, list.what))
+            return false;
+    }
+    quint32 held = 0;
+    m_in.count(held, m_objects, 4 + 8, "the number of held locks");
+    for (quint32 i = 0; i < held && m_in.ok(); ++i) {
+        uint32_t lockId = 0;
+        qint64 since = 0;
+        const qsizetype heldAt = m_in.offset();
+        m_in.integer(lockId);
+        m_in.integer(since);
+        if (m_in.ok() && !objectIndex(lockId))
+            return m_in.fail(where + Text::tr(" holds lock %1, which does not exist").arg(lockId), heldAt);
+        lane.heldLocks.emplace_back(lockId, since);
+    }
+    return m_in.ok();
+}
+
+bool TraceFileReader::readTasks()
+{
+    const qsizetype at = m_in.offset();
+    quint32 tasks = 0;
+    if (!m_in.count(tasks, m_tasks, 4, "the number of tasks"))
+        return false;
+    if (tasks != m_tasks)
+        return m_in.fail(Text::tr("%1 tasks, but its scenario has %2").arg(tasks).arg(m_tasks), at);
+    for (quint32 i = 0; i < tasks && m_in.ok(); ++i) {
+        const qsizetype taskAt = m_in.offset();
+        TaskRecord task;
+        qint32 lane = -1;
+        qint64 begin = 0, end = 0, outcome = 0;
+        m_in.string(task.name, kMaxNameChars, "a task's name");
+        m_in.integer(lane);
+        m_in.integer(begin);
+        m_in.integer(end);
+        m_in.integer(outcome);
+        m_in.string(task.error, kMaxMessageChars, "a task's error");
+        for (int64_t &ns : task.stateNs) {
+            qint64 value = 0;
+            m_in.integer(value);
+            ns = value;
+        }
+        if (m_in.ok() && ((lane != -1 && !laneIndex(lane)) || outcome < 0 || outcome > int64_t(TaskOutcome::Failed)))
+            return m_in.fail(Text::tr("task %1 has a wrong lane or outcome").arg(i), taskAt);
+        task.lane = lane;
+        task.beginNs = begin;
+        task.endNs = end;
+        task.outcome = TaskOutcome(outcome);
+        m_run->trace.tasks.push_back(task);
+    }
+    return m_in.ok();
+}
+
+bool TraceFileReader::readLocks()
+{
+    quint32 locks = 0;
+    m_in.count(locks, m_objects, 4 + 4 + 5 * 8, "the number of locks");
+    for (quint32 i = 0; i < locks && m_in.ok(); ++i) {
+        const qsizetype lockAt = m_in.offset();
+        uint32_t id = 0;
+        LockRecord lock;
+        qint64 values[5] = {};
+        m_in.integer(id);
+        m_in.string(lock.name, kMaxNameChars, "a lock's name");
+        for (qint64 &value : values)
+            m_in.integer(value);
+        if (m_in.ok() && !objectIndex(id))
+            return m_in.fail(Text::tr("lock %1 does not exist").arg(id), lockAt);
+        m_run->trace.locks[id] = LockRecord { lock.name, values[0], values[1], values[2], values[3], values[4] };
+    }
+    return m_in.ok();
+}
+
+bool TraceFileReader::readRelations()
+{
+    Trace &t = m_run->trace;
+    const qsizetype handoffsAt = m_in.offset();
+    if (!m_in.records(t.handoffs, kMaxRecords, "the lock hand-overs"))
+        return false;
+    for (const LockHandoff &h : t.handoffs) {
+        if (!objectIndex(h.lock) || !laneIndex(h.fromLane) || !laneIndex(h.toLane))
+            return m_in.fail(Text::tr("a lock hand-over names a lock or lane that does not exist"), handoffsAt);
+    }
+    quint32 results = 0;
+    m_in.count(results, m_tasks, 4, "the number of results");
+    for (quint32 i = 0; i < results && m_in.ok(); ++i) {
+        qint32 task = 0;
+        m_in.integer(task);
+        if (m_in.ok() && !taskIndex(task))
+            return m_in.fail(
+                Text::tr("result %1 names task %2 of %3").arg(i).arg(task).arg(m_tasks), m_in.offset() - 4);
+        t.resultsOrder.push_back(task);
+    }
+    return m_in.ok();
+}
+
+} // namespace
+
+std::shared_ptr<RecordedRun> TraceFile::read(const QString &path, QString *error)
+{
+    auto fail = [&](const QString &what) -> std::shared_ptr<RecordedRun> {
+        if (error)
+            *error = Text::tr("%1: %2").arg(path, what);
+        return nullptr;
+    };
+    const QFileInfo info(path);
+    if (info.exists() && !info.isFile())
+        return fail(Text::tr("not a regular file"));
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        return fail(Text::tr("cannot open: ") + file.errorString());
+    const qint64 size = file.size();
+    const QByteArray magic = TraceFile::magic();
+    if (size < magic.size() || file.read(magic.size()) != magic)
+        return fail(Text::tr("not a ThreadLab trace (.threadlab) file"));
+    // Mapped, not read: a large trace costs address space, not a copy.
+    const uchar *data = size > magic.size() ? file.map(0, size) : nullptr;
+    if (!data)
+        return fail(Text::tr("damaged at byte %1 (the file ends after its header)").arg(magic.size()));
+    TraceFileReader reader(reinterpret_cast<const char *>(data), qsizetype(size), magic.size());
+    QString problem;
+    auto run = reader.read(&problem);
+    file.unmap(const_cast<uchar *>(data));
+    if (!run)
+        return fail(problem);
+    return run;
+}
+
+} // namespace threadlab

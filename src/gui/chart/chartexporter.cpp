@@ -1,0 +1,72 @@
+#include "chart/chartexporter.h"
+
+#include "chart/ganttframe.h"
+#include "chart/ganttpainter.h"
+#include "chart/imagefile.h"
+#include "chart/lanelayout.h"
+#include "trace/trace.h"
+
+#include <QFileInfo>
+#include <QFont>
+#include <QFontMetrics>
+#include <QPageLayout>
+#include <QPainter>
+#include <QPdfWriter>
+
+namespace threadlab {
+
+namespace {
+
+QString suffix(const QString &path)
+{
+    return QFileInfo(path).suffix().toLower();
+}
+
+} // namespace
+
+bool ChartExporter::supports(const QString &path)
+{
+    const QString ext = suffix(path);
+    return ext == QStringLiteral("png") || ext == QStringLiteral("svg") || ext == QStringLiteral("pdf");
+}
+
+QString ChartExporter::exportChart(const Trace &trace, qint64 ownPid, const QString &path, QSize size)
+{
+    if (!supports(path))
+        return QStringLiteral("%1: unknown chart format (use .png, .svg or .pdf)").arg(path);
+    const std::vector<LaneRow> rows = LaneLayout::build(trace, ownPid);
+    const QFont font;
+    const int width = size.isEmpty() ? kDefaultWidth : size.width();
+    const int legendHeight = GanttPainter::legendHeight(QFontMetrics(font), width);
+    if (size.isEmpty())
+        size = QSize(width, GanttFrame::kAxisHeight + LaneLayout::contentHeight(rows) + legendHeight + 4);
+    GanttFrame frame;
+    frame.legendHeight = legendHeight;
+    frame.trace = &trace;
+    frame.rows = &rows;
+    frame.size = size;
+    const int64_t span = std::max<int64_t>(1, trace.lastEventNs - trace.originNs);
+    frame.mapping.left = GanttFrame::kLabelWidth;
+    frame.mapping.nsPerPixel = double(span) * 1.04 / std::max(1, frame.chartWidth());
+    frame.mapping.startNs = trace.originNs - span / 100;
+    frame.nowNs = trace.lastEventNs;
+    GanttPainter painter;
+    const QString ext = suffix(path);
+    const auto paint = [&](QPainter &p) { painter.paint(p, frame); };
+    if (ext == QStringLiteral("png"))
+        return ImageFile::png(path, size, paint);
+    if (ext == QStringLiteral("svg"))
+        return ImageFile::svg(path, size, QStringLiteral("ThreadLab chart"), paint);
+    QPdfWriter pdf(path);
+    pdf.setResolution(96);
+    pdf.setPageLayout(QPageLayout(
+        QPageSize(QSizeF(size) * 72.0 / 96.0, QPageSize::Point), QPageLayout::Portrait, QMarginsF(0, 0, 0, 0)));
+    pdf.setTitle(QStringLiteral("ThreadLab chart"));
+    QPainter p;
+    if (!p.begin(&pdf))
+        return QStringLiteral("%1: cannot write the PDF file").arg(path);
+    painter.paint(p, frame);
+    return p.end() ? QString() : QStringLiteral("%1: cannot write the PDF file").arg(path);
+}
+
+} // namespace threadlab

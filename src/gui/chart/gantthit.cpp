@@ -1,0 +1,145 @@
+#include "chart/gantthit.h"
+
+#include "base/clock.h"
+#include "base/coretext.h"
+#include "chart/timeaxis.h"
+#include "trace/segment.h"
+#include "trace/trace.h"
+
+#include <algorithm>
+
+namespace threadlab {
+
+namespace {
+
+const Event *nearest(std::span<const Event> events, int64_t t, int64_t tolerance)
+{
+    const auto window = Trace::eventsIn(events, t - tolerance, t + tolerance + 1);
+    const Event *best = nullptr;
+    for (const Event &event : window) {
+        if (!best || std::abs(event.timeNs - t) < std::abs(best->timeNs - t))
+            best = &event;
+    }
+    return best;
+}
+
+QString ms(int64_t ns)
+{
+    return TimeAxis::format(ns, std::max<int64_t>(1, std::abs(ns) / 1000));
+}
+
+QString laneName(const Trace &trace, int64_t lane)
+{
+    return lane >= 0 && size_t(lane) < trace.lanes.size() ? trace.lanes[size_t(lane)].info.name
+                                                          : Text::tr("lane %1").arg(lane);
+}
+
+} // namespace
+
+GanttHit GanttHit::at(const Trace &trace, int lane, int64_t t, int64_t toleranceNs, int64_t nowNs)
+{
+    GanttHit hit;
+    if (lane < 0 || size_t(lane) >= trace.lanes.size())
+        return hit;
+    hit.lane = lane;
+    const LaneTrack &track = trace.lanes[size_t(lane)];
+    if (const Event *mark = nearest(track.marks, t, toleranceNs)) {
+        hit.kind = MarkHit;
+        hit.event = *mark;
+        return hit;
+    }
+    if (const Event *lost = nearest(track.lostUpdates, t, toleranceNs)) {
+        hit.kind = LostUpdateHit;
+        hit.event = *lost;
+        return hit;
+    }
+    const auto &segments = track.segments;
+    const auto it = std::upper_bound(
+        segments.begin(), segments.end(), t, [](int64_t time, const Segment &s) { return time < s.startNs; });
+    if (it != segments.begin() && t < std::prev(it)->endNs) {
+        hit.kind = SegmentHit;
+        hit.segment = *std::prev(it);
+        return hit;
+    }
+    if (track.hasOpenSegment && t >= track.open.startNs && t <= std::max(nowNs, track.open.endNs)) {
+        hit.kind = SegmentHit;
+        hit.segment = track.open;
+        hit.segment.endNs = std::max(nowNs, track.open.endNs);
+        hit.open = true;
+    }
+    return hit;
+}
+
+QString GanttHit::describe(const Trace &trace, const GanttHit &hit)
+{
+    if (hit.kind == None)
+        return {};
+    QStringList lines;
+    lines << QStringLiteral("<b>%1</b>").arg(laneName(trace, hit.lane).toHtmlEscaped());
+    auto taskName = [&](int task) {
+        return task >= 0 && size_t(task) < trace.tasks.size() ? trace.tasks[size_t(task)].name : QString();
+    };
+    if (hit.kind == SegmentHit) {
+        const Segment &s = hit.segment;
+        lines << QStringLiteral("%1%2").arg(stateName(s.state), hit.open ? Text::tr(" (now)") : QString());
+        lines << Text::tr("from %1 for %2").arg(ms(s.startNs - trace.originNs), ms(s.durationNs()));
+        if (const QString task = taskName(s.task); !task.isEmpty())
+            lines << Text::tr("task: %1").arg(task.toHtmlEscaped());
+        if (s.task >= 0 && size_t(s.task) < trace.tasks.size()
+            && trace.tasks[size_t(s.task)].outcome == TaskOutcome::Failed)
+            lines << Text::tr("<span style='color:#7f0000'>task failed: %1</span>")
+                         .arg(trace.tasks[size_t(s.task)].error.toHtmlEscaped());
+        if (s.state == State::IoWait)
+            lines << (s.arg == SegmentDetail::kReceiving ? Text::tr("receiving the response")
+                                                         : Text::tr("connecting, waiting for the first byte"));
+        if (s.object != kNoObject) {
+            if (s.state == State::JoinWait)
+                lines << Text::tr("waiting for: %1").arg(taskName(int(s.object)).toHtmlEscaped());
+            else if (size_t(s.object) < trace.objects.size())
+                lines << Text::tr("%1: %2").arg(
+                    objectKindName(trace.objects[s.object].kind), trace.objectName(s.object).toHtmlEscaped());
+        }
+        if (s.state == State::Running && s.arg == SegmentDetail::kHoldingGil)
+            lines << Text::tr("holding the GIL");
+        if (s.state == State::LockWait && s.arg >= 0)
+            lines << Text::tr("held by: %1 (click to see)").arg(laneName(trace, s.arg).toHtmlEscaped());
+    } else if (hit.kind == LostUpdateHit) {
+        lines << Text::tr("<span style='color:#c00'>lost update</span> of %1 at %2")
+                     .arg(trace.objectName(hit.event.object).toHtmlEscaped(), ms(hit.event.timeNs - trace.originNs));
+        lines << Text::tr("this write erased %1 of other threads' updates").arg(hit.event.arg);
+    } else {
+        const Event &e = hit.event;
+        const QString at = ms(e.timeNs - trace.originNs);
+        switch (e.kind) {
+        case EventKind::Mark:
+            lines << Text::tr("print \"%1\" at %2").arg(trace.objectName(e.object).toHtmlEscaped(), at);
+            break;
+        case EventKind::Result: {
+            const auto &order = trace.resultsOrder;
+            const auto position = std::find(order.begin(), order.end(), int(e.object)) - order.begin() + 1;
+            lines << Text::tr("result #%1: %2 at %3").arg(position).arg(taskName(int(e.object)).toHtmlEscaped(), at);
+            break;
+        }
+        case EventKind::QueuePut:
+        case EventKind::QueueGet:
+            lines << Text::tr("%1 %2 %3 queue %4 at %5")
+                         .arg(e.kind == EventKind::QueuePut ? QStringLiteral("put") : QStringLiteral("got"),
+                             trace.objectName(uint32_t(e.arg)).toHtmlEscaped(),
+                             e.kind == EventKind::QueuePut ? QStringLiteral("into") : QStringLiteral("from"),
+                             trace.objectName(e.object).toHtmlEscaped(), at);
+            break;
+        case EventKind::EventSet:
+        case EventKind::EventClear:
+            lines << Text::tr("%1 event %2 at %3")
+                         .arg(e.kind == EventKind::EventSet ? QStringLiteral("set") : QStringLiteral("cleared"),
+                             trace.objectName(e.object).toHtmlEscaped(), at);
+            break;
+        default:
+            lines << at;
+            break;
+        }
+    }
+    return lines.join(QStringLiteral("<br>"));
+}
+
+} // namespace threadlab

@@ -1,0 +1,28 @@
+#pragma once
+
+#include "base/event.h"
+#include "trace/segment.h"
+
+#include <QString>
+
+namespace threadlab {
+
+struct Trace;
+
+// What is under the pointer on one lane at one time.
+struct GanttHit
+{
+    enum Kind { None, SegmentHit, MarkHit, LostUpdateHit };
+    Kind kind = None;
+    int lane = -1;
+    Segment segment; // SegmentHit (the open segment ends at "now")
+    bool open = false; // the segment is the lane's current state
+    Event event; // MarkHit, LostUpdateHit
+
+    // Finds a point event within toleranceNs of t first (they are small), then the segment at t.
+    static GanttHit at(const Trace &trace, int lane, int64_t t, int64_t toleranceNs, int64_t nowNs);
+    // Tooltip text: lane, state, start and duration (from the run's start), task, object, holder.
+    static QString describe(const Trace &trace, const GanttHit &hit);
+};
+
+} // namespace threadlab

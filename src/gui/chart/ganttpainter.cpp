@@ -1,0 +1,263 @@
+#include "chart/ganttpainter.h"
+
+#include "base/coretext.h"
+#include "chart/timeaxis.h"
+#include "trace/trace.h"
+
+#include <QPainter>
+
+namespace threadlab {
+
+namespace {
+constexpr int kBarMargin = 3;
+
+QRect barOf(const GanttFrame &frame, const LaneRow &row)
+{
+    const int top = frame.rowTop(row);
+    return QRect(GanttFrame::kLabelWidth, top + kBarMargin, frame.chartWidth(), row.height - 2 * kBarMargin);
+}
+} // namespace
+
+GanttPainter::GanttPainter()
+    : m_lanePainter(m_palette)
+{ }
+
+void GanttPainter::paint(QPainter &painter, const GanttFrame &frame)
+{
+    painter.save();
+    painter.setRenderHint(QPainter::Antialiasing, false);
+    painter.fillRect(QRect(QPoint(0, 0), frame.size), m_palette.background);
+    if (frame.trace && frame.rows) {
+        painter.save();
+        painter.setClipRect(QRect(0, frame.lanesTop(), frame.size.width(), frame.lanesBottom() - frame.lanesTop()));
+        paintRows(painter, frame);
+        paintGrid(painter, frame);
+        painter.setClipRect(QRect(
+            GanttFrame::kLabelWidth, frame.lanesTop(), frame.chartWidth(), frame.lanesBottom() - frame.lanesTop()));
+        for (const LaneRow &row : *frame.rows) {
+            const int top = frame.rowTop(row);
+            if (row.kind != LaneRow::Lane || top + row.height < frame.lanesTop() || top > frame.lanesBottom())
+                continue;
+            m_lanePainter.paint(painter, frame, frame.trace->lanes[size_t(row.lane)], barOf(frame, row));
+        }
+        paintSelection(painter, frame);
+        if (frame.live) {
+            painter.setPen(m_palette.nowPen);
+            const double x = frame.mapping.timeToX(frame.nowNs);
+            painter.drawLine(QPointF(x, frame.lanesTop()), QPointF(x, frame.lanesBottom()));
+        }
+        painter.restore();
+        paintLabels(painter, frame);
+        paintAxis(painter, frame);
+    }
+    paintLegend(painter, frame);
+    painter.restore();
+}
+
+void GanttPainter::paintRows(QPainter &painter, const GanttFrame &frame)
+{
+    int index = 0;
+    for (const LaneRow &row : *frame.rows) {
+        const int top = frame.rowTop(row);
+        if (top + row.height < frame.lanesTop() || top > frame.lanesBottom())
+            continue;
+        const QRect rect(0, top, frame.size.width(), row.height);
+        if (row.kind == LaneRow::ProcessHeader)
+            painter.fillRect(rect, m_palette.headerBrush);
+        else
+            painter.fillRect(rect, (index++ % 2) ? m_palette.alternateLaneBrush : m_palette.laneBrush);
+    }
+}
+
+void GanttPainter::paintGrid(QPainter &painter, const GanttFrame &frame)
+{
+    painter.setPen(m_palette.gridPen);
+    for (const AxisTick &tick : TimeAxis::ticks(frame.mapping, frame.chartWidth(), frame.trace->originNs))
+        painter.drawLine(QPointF(tick.x, frame.lanesTop()), QPointF(tick.x, frame.lanesBottom()));
+}
+
+const LaneRow *GanttPainter::rowOfLane(const GanttFrame &frame, int lane) const
+{
+    for (const LaneRow &row : *frame.rows) {
+        if (row.kind == LaneRow::Lane && row.lane == lane)
+            return &row;
+    }
+    return nullptr;
+}
+
+void GanttPainter::paintSelection(QPainter &painter, const GanttFrame &frame)
+{
+    const LockWaitSelection &selection = frame.selection;
+    if (!selection.active)
+        return;
+    const LaneRow *waiter = rowOfLane(frame, selection.lane);
+    if (!waiter)
+        return;
+    painter.setPen(m_palette.highlightPen);
+    painter.setBrush(Qt::NoBrush);
+    const QRect waitBar = barOf(frame, *waiter);
+    const double waitX0 = frame.mapping.timeToX(selection.wait.startNs);
+    const double waitX1 = frame.mapping.timeToX(selection.wait.endNs);
+    painter.drawRect(QRectF(waitX0, waitBar.top() - 1, std::max(2.0, waitX1 - waitX0), waitBar.height() + 2));
+    const LaneRow *holder = rowOfLane(frame, selection.holderLane);
+    if (!holder)
+        return;
+    const QRect holdBar = barOf(frame, *holder);
+    const double holdX0 = frame.mapping.timeToX(selection.holdStartNs);
+    const double holdX1 = frame.mapping.timeToX(selection.holdEndNs);
+    painter.drawRect(QRectF(holdX0, holdBar.top() - 1, std::max(2.0, holdX1 - holdX0), holdBar.height() + 2));
+    // The link: from the holder's release to the waiter's acquire.
+    painter.setRenderHint(QPainter::Antialiasing, true);
+    painter.setPen(m_palette.linkPen);
+    const QPointF from(holdX1, holdBar.center().y());
+    const QPointF to(waitX1, waitBar.center().y());
+    painter.drawLine(from, to);
+    const double direction = to.y() > from.y() ? -1 : 1;
+    painter.drawLine(to, to + QPointF(-4, 6 * direction));
+    painter.drawLine(to, to + QPointF(4, 6 * direction));
+    painter.setRenderHint(QPainter::Antialiasing, false);
+}
+
+void GanttPainter::paintLabels(QPainter &painter, const GanttFrame &frame)
+{
+    painter.save();
+    painter.setClipRect(QRect(0, frame.lanesTop(), GanttFrame::kLabelWidth, frame.lanesBottom() - frame.lanesTop()));
+    painter.setPen(m_palette.rule);
+    painter.drawLine(GanttFrame::kLabelWidth - 1, frame.lanesTop(), GanttFrame::kLabelWidth - 1, frame.lanesBottom());
+    QFont bold = painter.font();
+    bold.setBold(true);
+    const QFont normal = painter.font();
+    for (const LaneRow &row : *frame.rows) {
+        const int top = frame.rowTop(row);
+        if (top + row.height < frame.lanesTop() || top > frame.lanesBottom())
+            continue;
+        const bool header = row.kind == LaneRow::ProcessHeader;
+        painter.setFont(header ? bold : normal);
+        painter.setPen(header ? m_palette.headerText : m_palette.text);
+        const QRect rect(header ? 6 : 16, top, GanttFrame::kLabelWidth - (header ? 10 : 20), row.height);
+        const QString text = painter.fontMetrics().elidedText(row.label, Qt::ElideMiddle, rect.width());
+        painter.drawText(rect, Qt::AlignVCenter | Qt::AlignLeft, text);
+    }
+    painter.setFont(normal);
+    painter.restore();
+}
+
+void GanttPainter::paintAxis(QPainter &painter, const GanttFrame &frame)
+{
+    const QRect axis(0, 0, frame.size.width(), GanttFrame::kAxisHeight);
+    painter.fillRect(axis, m_palette.panel);
+    painter.setPen(m_palette.rule);
+    painter.drawLine(0, axis.bottom(), frame.size.width(), axis.bottom());
+    painter.setPen(m_palette.text);
+    painter.drawText(QRect(6, 0, GanttFrame::kLabelWidth - 12, axis.height()), Qt::AlignVCenter | Qt::AlignLeft,
+        Text::tr("time since start"));
+    painter.save();
+    painter.setClipRect(QRect(GanttFrame::kLabelWidth, 0, frame.chartWidth(), axis.height()));
+    for (const AxisTick &tick : TimeAxis::ticks(frame.mapping, frame.chartWidth(), frame.trace->originNs)) {
+        painter.drawLine(QPointF(tick.x, axis.bottom() - 6), QPointF(tick.x, axis.bottom()));
+        painter.drawText(QRectF(tick.x + 3, 2, 120, axis.height() - 8), Qt::AlignLeft | Qt::AlignVCenter, tick.label);
+    }
+    painter.restore();
+}
+
+std::vector<GanttPainter::LegendItem> GanttPainter::legendItems(const QFontMetrics &metrics)
+{
+    std::vector<LegendItem> items;
+    for (State state : allStates()) {
+        if (state != State::Runnable)
+            items.push_back(
+                LegendItem { 16 + metrics.horizontalAdvance(stateName(state)) + 14, int(state), stateName(state) });
+    }
+    const QString marks[]
+        = { QStringLiteral("print"), Text::tr("result (n-th)"), Text::tr("lost update"), Text::tr("lock held"),
+              Text::tr("read→write (zoomed in)"), Text::tr("failed task"), Text::tr("IoWait: receiving") };
+    for (int i = 0; i < int(std::size(marks)); ++i)
+        items.push_back(LegendItem { 18 + metrics.horizontalAdvance(marks[i]) + 14, -1 - i, marks[i] });
+    return items;
+}
+
+int GanttPainter::legendHeight(const QFontMetrics &metrics, int width)
+{
+    int rows = 1;
+    int x = 8;
+    for (const LegendItem &item : legendItems(metrics)) {
+        if (x + item.width > width && x > 8) {
+            ++rows;
+            x = 8;
+        }
+        x += item.width;
+    }
+    return rows * GanttFrame::kLegendRowHeight + 4;
+}
+
+void GanttPainter::paintGlyph(QPainter &painter, int glyph, int x, int y)
+{
+    if (glyph >= 0) {
+        painter.fillRect(QRect(x, y - 6, 12, 12), m_palette.brush(State(glyph)));
+        return;
+    }
+    painter.setRenderHint(QPainter::Antialiasing, true);
+    switch (-1 - glyph) {
+    case 0: {
+        const QPointF triangle[] = { { x + 2.0, y - 5.0 }, { x + 10.0, y - 5.0 }, { x + 6.0, y + 2.0 } };
+        painter.setPen(m_palette.markPen);
+        painter.setBrush(m_palette.markFill);
+        painter.drawPolygon(triangle, 3);
+        break;
+    }
+    case 1:
+        painter.setPen(Qt::NoPen);
+        painter.setBrush(m_palette.resultBrush);
+        painter.drawEllipse(QPointF(x + 6, y), 6, 6);
+        break;
+    case 2:
+        painter.setPen(m_palette.lostUpdatePen);
+        painter.drawLine(QPointF(x + 2, y - 4), QPointF(x + 9, y + 4));
+        painter.drawLine(QPointF(x + 9, y - 4), QPointF(x + 2, y + 4));
+        break;
+    case 3:
+        painter.setPen(m_palette.holdPen);
+        painter.drawLine(QPointF(x, y), QPointF(x + 13, y));
+        break;
+    case 4:
+        painter.setPen(m_palette.raceWindowPen);
+        painter.drawLine(QPointF(x, y + 3), QPointF(x + 13, y + 3));
+        break;
+    case 6:
+        painter.fillRect(QRect(x, y - 6, 12, 12), m_palette.receivingBrush);
+        break;
+    default:
+        painter.fillRect(QRectF(x, y + 1, 13, 4), m_palette.failedBrush);
+        painter.setPen(m_palette.failedPen);
+        painter.drawLine(QPointF(x + 4, y - 6), QPointF(x + 10, y + 2));
+        painter.drawLine(QPointF(x + 10, y - 6), QPointF(x + 4, y + 2));
+        break;
+    }
+    painter.setBrush(Qt::NoBrush);
+    painter.setRenderHint(QPainter::Antialiasing, false);
+}
+
+void GanttPainter::paintLegend(QPainter &painter, const GanttFrame &frame)
+{
+    if (frame.legendHeight <= 0)
+        return;
+    const int top = frame.size.height() - frame.legendHeight;
+    painter.fillRect(QRect(0, top, frame.size.width(), frame.legendHeight), m_palette.panel);
+    painter.setPen(m_palette.rule);
+    painter.drawLine(0, top, frame.size.width(), top);
+    const QFontMetrics metrics = painter.fontMetrics();
+    int x = 8;
+    int y = top + 2 + GanttFrame::kLegendRowHeight / 2;
+    for (const LegendItem &item : legendItems(metrics)) {
+        if (x + item.width > frame.size.width() && x > 8) {
+            x = 8;
+            y += GanttFrame::kLegendRowHeight;
+        }
+        paintGlyph(painter, item.glyph, x, y);
+        painter.setPen(m_palette.text);
+        painter.drawText(QPoint(x + (item.glyph >= 0 ? 16 : 18), y + metrics.ascent() / 2 - 1), item.text);
+        x += item.width;
+    }
+}
+
+} // namespace threadlab

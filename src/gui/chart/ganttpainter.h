@@ -1,0 +1,50 @@
+#pragma once
+
+#include "chart/ganttframe.h"
+#include "chart/lanepainter.h"
+#include "chart/statepalette.h"
+
+#include <QString>
+#include <vector>
+
+class QFontMetrics;
+class QPainter;
+
+namespace threadlab {
+
+// The single drawing code of the chart: the view, and the PNG, SVG and PDF exports all call
+// paint() with a frame. Draws lane backgrounds and labels, each lane's content, the time axis with
+// grid lines, the "now" line of a live run, a selected lock wait with its holder, and the legend.
+class GanttPainter
+{
+public:
+    GanttPainter();
+
+    void paint(QPainter &painter, const GanttFrame &frame);
+    void setDark(bool dark) { m_palette.setDark(dark); } // the surface for a dark desktop palette
+    bool isDark() const { return m_palette.isDark(); }
+    // The legend's height at this width: it wraps onto more rows when it does not fit.
+    static int legendHeight(const QFontMetrics &metrics, int width);
+
+private:
+    void paintRows(QPainter &painter, const GanttFrame &frame);
+    void paintGrid(QPainter &painter, const GanttFrame &frame);
+    void paintSelection(QPainter &painter, const GanttFrame &frame);
+    void paintLabels(QPainter &painter, const GanttFrame &frame);
+    void paintAxis(QPainter &painter, const GanttFrame &frame);
+    void paintLegend(QPainter &painter, const GanttFrame &frame);
+    struct LegendItem
+    {
+        int width;
+        int glyph; // index of a state, or -1 - a mark glyph
+        QString text;
+    };
+    static std::vector<LegendItem> legendItems(const QFontMetrics &metrics);
+    void paintGlyph(QPainter &painter, int glyph, int x, int y);
+    const LaneRow *rowOfLane(const GanttFrame &frame, int lane) const;
+
+    StatePalette m_palette;
+    LanePainter m_lanePainter;
+};
+
+} // namespace threadlab

@@ -1,0 +1,385 @@
+#include "chart/ganttview.h"
+
+#include "base/clock.h"
+#include "trace/trace.h"
+
+#include <QKeyEvent>
+#include <QPainter>
+#include <QScrollBar>
+#include <QToolTip>
+#include <QWheelEvent>
+#include <algorithm>
+
+namespace threadlab {
+
+namespace {
+constexpr int kScrollSteps = 100'000;
+constexpr double kZoomStep = 1.25;
+constexpr double kMinNsPerPixel = 0.5;
+constexpr int64_t kMinFollowSpanNs = 1'000'000'000; // a young live run is shown on at least 1 s
+constexpr int kDragThreshold = 4;
+} // namespace
+
+GanttView::GanttView(QWidget *parent)
+    : QAbstractScrollArea(parent)
+{
+    setMouseTracking(true);
+    viewport()->setMouseTracking(true);
+    setFocusPolicy(Qt::StrongFocus);
+    setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOn);
+    setVerticalScrollBarPolicy(Qt::ScrollBarAsNeeded);
+    horizontalScrollBar()->setRange(0, 0);
+    setMinimumSize(400, 200);
+    m_mapping.left = GanttFrame::kLabelWidth;
+}
+
+void GanttView::setTrace(const Trace *trace, qint64 ownPid)
+{
+    m_trace = trace;
+    m_ownPid = ownPid;
+    m_rows.clear();
+    m_rowsForLanes = 0;
+    m_selection = {};
+    m_follow = true;
+    Q_EMIT followChanged(true);
+    rebuildRows();
+    fit();
+}
+
+void GanttView::rebuildRows()
+{
+    if (!m_trace || m_trace->lanes.size() == m_rowsForLanes)
+        return;
+    m_rows = LaneLayout::build(*m_trace, m_ownPid);
+    m_rowsForLanes = m_trace->lanes.size();
+    syncScrollBars();
+}
+
+void GanttView::traceUpdated(int64_t nowNs, bool live)
+{
+    m_nowNs = nowNs;
+    m_live = live;
+    rebuildRows();
+    if (m_follow)
+        fit();
+    else
+        syncScrollBars();
+    viewport()->update();
+}
+
+int GanttView::chartWidth() const
+{
+    return std::max(1, viewport()->width() - GanttFrame::kLabelWidth);
+}
+
+int64_t GanttView::extentEndNs() const
+{
+    if (!m_trace)
+        return 0;
+    int64_t end = m_trace->lastEventNs;
+    if (m_live)
+        end = std::max(end, m_nowNs);
+    return std::max(end, m_trace->originNs + 1);
+}
+
+void GanttView::fit()
+{
+    if (!m_trace)
+        return;
+    int64_t span = extentEndNs() - m_trace->originNs;
+    if (m_live)
+        span = std::max(span, kMinFollowSpanNs);
+    TimeMapping mapping = m_mapping;
+    mapping.nsPerPixel = std::max(kMinNsPerPixel, double(span) * 1.04 / chartWidth());
+    mapping.startNs = m_trace->originNs - int64_t(double(span) * 0.01);
+    m_mapping = mapping;
+    syncScrollBars();
+    viewport()->update();
+    Q_EMIT viewChanged();
+}
+
+int64_t GanttView::relativeStartNs() const
+{
+    return m_mapping.startNs - (m_trace ? m_trace->originNs : 0);
+}
+
+void GanttView::setRelativeView(int64_t relativeStartNs, double nsPerPixel)
+{
+    if (!m_trace || (relativeStartNs == this->relativeStartNs() && nsPerPixel == m_mapping.nsPerPixel))
+        return;
+    leaveFollow();
+    TimeMapping mapping = m_mapping;
+    mapping.startNs = m_trace->originNs + relativeStartNs;
+    mapping.nsPerPixel = nsPerPixel;
+    m_mapping = mapping;
+    syncScrollBars();
+    viewport()->update();
+    Q_EMIT viewChanged();
+}
+
+void GanttView::setFollow(bool follow)
+{
+    if (follow == m_follow)
+        return;
+    m_follow = follow;
+    if (follow)
+        fit();
+    Q_EMIT followChanged(follow);
+}
+
+void GanttView::leaveFollow()
+{
+    setFollow(false);
+}
+
+void GanttView::setMapping(TimeMapping mapping)
+{
+    if (!m_trace)
+        return;
+    const double span = double(extentEndNs() - m_trace->originNs);
+    mapping.nsPerPixel
+        = std::clamp(mapping.nsPerPixel, kMinNsPerPixel, std::max(kMinNsPerPixel, span * 4 / chartWidth()));
+    m_mapping = mapping;
+    syncScrollBars();
+    viewport()->update();
+    Q_EMIT viewChanged();
+}
+
+void GanttView::zoomBy(double factor)
+{
+    leaveFollow();
+    setMapping(m_mapping.zoomedAt(GanttFrame::kLabelWidth + chartWidth() / 2.0, factor));
+}
+
+void GanttView::syncScrollBars()
+{
+    if (!m_trace)
+        return;
+    m_syncing = true;
+    // Horizontal: a fixed number of steps over the run (with margins), so any zoom fits in an int.
+    const int64_t origin = m_trace->originNs;
+    const double total = double(std::max<int64_t>(1, extentEndNs() - origin)) * 1.1;
+    const double visible = m_mapping.nsPerPixel * chartWidth();
+    const int page = int(std::clamp(visible / total * kScrollSteps, 1.0, double(kScrollSteps)));
+    QScrollBar *h = horizontalScrollBar();
+    h->setRange(0, kScrollSteps - page);
+    h->setPageStep(page);
+    h->setSingleStep(std::max(1, page / 10));
+    h->setValue(int(std::clamp(double(m_mapping.startNs - origin) / total * kScrollSteps, 0.0, double(kScrollSteps))));
+    QScrollBar *v = verticalScrollBar();
+    const int lanesHeight = viewport()->height() - GanttFrame::kAxisHeight
+        - GanttPainter::legendHeight(fontMetrics(), viewport()->width());
+    v->setRange(0, std::max(0, LaneLayout::contentHeight(m_rows) - lanesHeight));
+    v->setPageStep(std::max(1, lanesHeight));
+    v->setSingleStep(LaneLayout::kLaneHeight);
+    m_syncing = false;
+}
+
+void GanttView::scrollContentsBy(int dx, int)
+{
+    if (m_syncing || !m_trace) {
+        viewport()->update();
+        return;
+    }
+    if (dx != 0) {
+        leaveFollow();
+        const double total = double(std::max<int64_t>(1, extentEndNs() - m_trace->originNs)) * 1.1;
+        m_mapping.startNs = m_trace->originNs + int64_t(horizontalScrollBar()->value() * total / kScrollSteps);
+        Q_EMIT viewChanged();
+    }
+    viewport()->update();
+}
+
+GanttFrame GanttView::frame(const QSize &size) const
+{
+    GanttFrame frame;
+    frame.trace = m_trace;
+    frame.rows = &m_rows;
+    frame.mapping = m_mapping;
+    frame.size = size;
+    frame.scrollY = verticalScrollBar()->value();
+    frame.nowNs = m_nowNs;
+    frame.live = m_live;
+    frame.selection = m_selection;
+    frame.legendHeight = GanttPainter::legendHeight(fontMetrics(), size.width());
+    return frame;
+}
+
+void GanttView::paintEvent(QPaintEvent *)
+{
+    QPainter painter(viewport());
+    // The chart follows the desktop: a dark widget palette gets the dark chart surface.
+    const bool dark = StatePalette::isDarkPalette(palette().color(QPalette::Base), palette().color(QPalette::Text));
+    if (dark != m_painter.isDark())
+        m_painter.setDark(dark);
+    m_painter.paint(painter, frame(viewport()->size()));
+    if (!m_trace) {
+        painter.setPen(palette().color(QPalette::PlaceholderText));
+        painter.drawText(viewport()->rect().adjusted(0, 0, 0, -GanttFrame::kLegendRowHeight * 2), Qt::AlignCenter,
+            tr("Press Run (F5) to watch this lesson's threads and processes, live.\n"
+               "Hover a lane to see what it was doing; Ctrl+wheel zooms, drag pans, F fits."));
+    }
+}
+
+void GanttView::resizeEvent(QResizeEvent *event)
+{
+    QAbstractScrollArea::resizeEvent(event);
+    if (m_follow)
+        fit();
+    else
+        syncScrollBars();
+}
+
+GanttHit GanttView::hitAt(const QPoint &pos) const
+{
+    if (!m_trace || pos.x() < GanttFrame::kLabelWidth || pos.y() < GanttFrame::kAxisHeight)
+        return {};
+    const int row = LaneLayout::rowAt(m_rows, pos.y() - GanttFrame::kAxisHeight + verticalScrollBar()->value());
+    if (row < 0 || m_rows[size_t(row)].kind != LaneRow::Lane)
+        return {};
+    const int64_t t = m_mapping.xToTime(pos.x());
+    const int64_t tolerance = int64_t(m_mapping.nsPerPixel * 4);
+    return GanttHit::at(*m_trace, m_rows[size_t(row)].lane, t, tolerance, m_live ? m_nowNs : m_trace->lastEventNs);
+}
+
+void GanttView::selectAt(const QPoint &pos)
+{
+    m_selection = {};
+    const GanttHit hit = hitAt(pos);
+    if (hit.kind == GanttHit::SegmentHit && hit.segment.state == State::LockWait && m_trace) {
+        m_selection.active = true;
+        m_selection.lane = hit.lane;
+        m_selection.wait = hit.segment;
+        m_selection.holderLane = hit.segment.arg;
+        // The release that ended this wait, if it ended: that lane held the lock last.
+        for (const LockHandoff &handoff : m_trace->handoffs) {
+            if (int(handoff.toLane) == hit.lane && handoff.waitStartNs == hit.segment.startNs) {
+                m_selection.holderLane = int(handoff.fromLane);
+                break;
+            }
+        }
+        if (m_selection.holderLane >= 0 && size_t(m_selection.holderLane) < m_trace->lanes.size()) {
+            const auto &events = m_trace->lanes[size_t(m_selection.holderLane)].lockEvents;
+            const int64_t end = hit.segment.endNs;
+            // The holder's last acquire of this lock before the wait ended, and its release after it.
+            auto acquire = std::find_if(events.rbegin(), events.rend(), [&](const Event &e) {
+                return e.kind == EventKind::LockAcquire && e.object == hit.segment.object && e.timeNs <= end;
+            });
+            if (acquire != events.rend()) {
+                m_selection.holdStartNs = acquire->timeNs;
+                auto release = std::find_if(acquire.base(), events.end(),
+                    [&](const Event &e) { return e.kind == EventKind::LockRelease && e.object == hit.segment.object; });
+                m_selection.holdEndNs = release != events.end() ? release->timeNs : end;
+            } else {
+                m_selection.holderLane = -1;
+            }
+        }
+    }
+    viewport()->update();
+}
+
+void GanttView::wheelEvent(QWheelEvent *event)
+{
+    const double steps = event->angleDelta().y() / 120.0;
+    if (event->modifiers() & Qt::ControlModifier) {
+        leaveFollow();
+        setMapping(m_mapping.zoomedAt(event->position().x(), std::pow(kZoomStep, steps)));
+        event->accept();
+        return;
+    }
+    if (event->modifiers() & Qt::ShiftModifier) {
+        leaveFollow();
+        TimeMapping mapping = m_mapping;
+        mapping.startNs -= int64_t(steps * 0.1 * chartWidth() * m_mapping.nsPerPixel);
+        setMapping(mapping);
+        event->accept();
+        return;
+    }
+    QAbstractScrollArea::wheelEvent(event);
+}
+
+void GanttView::mousePressEvent(QMouseEvent *event)
+{
+    if (event->button() == Qt::LeftButton) {
+        m_pressPos = event->position().toPoint();
+        m_lastDragPos = m_pressPos;
+        m_dragging = false;
+    }
+}
+
+void GanttView::mouseMoveEvent(QMouseEvent *event)
+{
+    if (!(event->buttons() & Qt::LeftButton))
+        return;
+    const QPoint pos = event->position().toPoint();
+    if (!m_dragging && (pos - m_pressPos).manhattanLength() < kDragThreshold)
+        return;
+    m_dragging = true;
+    leaveFollow();
+    const QPoint delta = pos - m_lastDragPos;
+    m_lastDragPos = pos;
+    TimeMapping mapping = m_mapping;
+    mapping.startNs -= int64_t(delta.x() * m_mapping.nsPerPixel);
+    verticalScrollBar()->setValue(verticalScrollBar()->value() - delta.y());
+    setMapping(mapping);
+    viewport()->setCursor(Qt::ClosedHandCursor);
+}
+
+void GanttView::mouseReleaseEvent(QMouseEvent *event)
+{
+    if (event->button() != Qt::LeftButton)
+        return;
+    if (!m_dragging)
+        selectAt(event->position().toPoint());
+    m_dragging = false;
+    viewport()->unsetCursor();
+}
+
+void GanttView::keyPressEvent(QKeyEvent *event)
+{
+    switch (event->key()) {
+    case Qt::Key_Plus:
+    case Qt::Key_Equal:
+        zoomBy(kZoomStep);
+        return;
+    case Qt::Key_Minus:
+        zoomBy(1 / kZoomStep);
+        return;
+    case Qt::Key_F:
+    case Qt::Key_Home:
+        setFollow(true);
+        fit();
+        return;
+    case Qt::Key_Left:
+    case Qt::Key_Right: {
+        leaveFollow();
+        TimeMapping mapping = m_mapping;
+        const double direction = event->key() == Qt::Key_Left ? -1 : 1;
+        mapping.startNs += int64_t(direction * 0.1 * chartWidth() * m_mapping.nsPerPixel);
+        setMapping(mapping);
+        return;
+    }
+    case Qt::Key_Escape:
+        m_selection = {};
+        viewport()->update();
+        return;
+    default:
+        QAbstractScrollArea::keyPressEvent(event);
+    }
+}
+
+bool GanttView::viewportEvent(QEvent *event)
+{
+    if (event->type() == QEvent::ToolTip) {
+        auto *help = static_cast<QHelpEvent *>(event);
+        const GanttHit hit = hitAt(help->pos());
+        if (hit.kind == GanttHit::None || !m_trace)
+            QToolTip::hideText();
+        else
+            QToolTip::showText(help->globalPos(), GanttHit::describe(*m_trace, hit), viewport());
+        return true;
+    }
+    return QAbstractScrollArea::viewportEvent(event);
+}
+
+} // namespace threadlab

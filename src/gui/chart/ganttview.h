@@ -1,0 +1,83 @@
+#pragma once
+
+#include "chart/ganttframe.h"
+#include "chart/gantthit.h"
+#include "chart/ganttpainter.h"
+
+#include <QAbstractScrollArea>
+#include <QPoint>
+
+namespace threadlab {
+
+struct Trace;
+
+// The live Gantt chart. It only reads the Trace it is given (the owner collects new events and
+// calls traceUpdated() at the display rate). While it follows, the whole run stays in view as it
+// grows; zooming (Ctrl+wheel, +/−), panning (drag, Shift+wheel, arrows, scroll bar) leave follow
+// mode; Fit (F) returns to it. Hover shows what a lane was doing; clicking a lock wait shows who
+// held the lock and links the release to the wait it ended.
+class GanttView : public QAbstractScrollArea
+{
+    Q_OBJECT
+public:
+    explicit GanttView(QWidget *parent = nullptr);
+
+    void setTrace(const Trace *trace, qint64 ownPid);
+    void traceUpdated(int64_t nowNs, bool live);
+
+    void fit();
+    void zoomBy(double factor);
+    void setFollow(bool follow);
+    bool follows() const { return m_follow; }
+
+    const TimeMapping &mapping() const { return m_mapping; }
+    const std::vector<LaneRow> &rows() const { return m_rows; }
+    GanttHit hitAt(const QPoint &viewportPos) const;
+    void selectAt(const QPoint &viewportPos);
+    const LockWaitSelection &selection() const { return m_selection; }
+    // A frame of the chart as the view shows it, for the given size (used by exports too).
+    GanttFrame frame(const QSize &size) const;
+    // The window as time since the run's start: how two runs are shown on one scale.
+    int64_t relativeStartNs() const;
+    void setRelativeView(int64_t relativeStartNs, double nsPerPixel);
+
+Q_SIGNALS:
+    void followChanged(bool follows);
+    void viewChanged();
+
+protected:
+    void paintEvent(QPaintEvent *event) override;
+    void resizeEvent(QResizeEvent *event) override;
+    void wheelEvent(QWheelEvent *event) override;
+    void mousePressEvent(QMouseEvent *event) override;
+    void mouseMoveEvent(QMouseEvent *event) override;
+    void mouseReleaseEvent(QMouseEvent *event) override;
+    void keyPressEvent(QKeyEvent *event) override;
+    bool viewportEvent(QEvent *event) override;
+    void scrollContentsBy(int dx, int dy) override;
+
+private:
+    int chartWidth() const;
+    int64_t extentEndNs() const;
+    void setMapping(TimeMapping mapping);
+    void syncScrollBars();
+    void leaveFollow();
+    void rebuildRows();
+
+    const Trace *m_trace = nullptr;
+    qint64 m_ownPid = 0;
+    std::vector<LaneRow> m_rows;
+    size_t m_rowsForLanes = 0;
+    TimeMapping m_mapping;
+    bool m_follow = true;
+    bool m_live = false;
+    int64_t m_nowNs = 0;
+    LockWaitSelection m_selection;
+    GanttPainter m_painter;
+    QPoint m_pressPos;
+    QPoint m_lastDragPos;
+    bool m_dragging = false;
+    bool m_syncing = false;
+};
+
+} // namespace threadlab

@@ -1,0 +1,75 @@
+#include "chart/lanelayout.h"
+
+#include "base/coretext.h"
+#include "trace/trace.h"
+
+#include <algorithm>
+#include <climits>
+
+namespace threadlab {
+
+std::vector<LaneRow> LaneLayout::build(const Trace &trace, qint64 ownPid)
+{
+    // Processes in order of first appearance, the run's own process first.
+    std::vector<qint64> pids { ownPid };
+    for (const LaneTrack &lane : trace.lanes) {
+        if (std::find(pids.begin(), pids.end(), lane.info.pid) == pids.end())
+            pids.push_back(lane.info.pid);
+    }
+    std::vector<LaneRow> rows;
+    int y = 0;
+    for (qint64 pid : pids) {
+        std::vector<int> members;
+        for (size_t i = 0; i < trace.lanes.size(); ++i) {
+            if (trace.lanes[i].info.pid == pid)
+                members.push_back(int(i));
+        }
+        if (members.empty())
+            continue;
+        // Main first, then in the order of the first task each lane ran (the order the scenario lists
+        // them), then lanes that ran no task yet, in the order they appeared.
+        std::vector<int> firstTask(trace.lanes.size(), INT_MAX);
+        for (size_t task = 0; task < trace.tasks.size(); ++task) {
+            const int lane = trace.tasks[task].lane;
+            if (lane >= 0 && size_t(lane) < firstTask.size())
+                firstTask[size_t(lane)] = std::min(firstTask[size_t(lane)], int(task));
+        }
+        std::stable_sort(members.begin(), members.end(), [&](int a, int b) {
+            const bool mainA = trace.lanes[size_t(a)].info.kind == LaneKind::Main;
+            const bool mainB = trace.lanes[size_t(b)].info.kind == LaneKind::Main;
+            if (mainA != mainB)
+                return mainA;
+            return firstTask[size_t(a)] < firstTask[size_t(b)];
+        });
+        const QString header
+            = pid == ownPid ? Text::tr("pid %1 · this process").arg(pid) : Text::tr("pid %1 · worker process").arg(pid);
+        rows.push_back(LaneRow { LaneRow::ProcessHeader, -1, y, kHeaderHeight, header });
+        y += kHeaderHeight;
+        for (int lane : members) {
+            const LaneInfo &info = trace.lanes[size_t(lane)].info;
+            QString label = info.name.isEmpty() ? Text::tr("lane %1").arg(lane) : info.name;
+            if (info.kind != LaneKind::Process && info.tid)
+                label += Text::tr("  ·  tid %1").arg(info.tid);
+            rows.push_back(LaneRow { LaneRow::Lane, lane, y, kLaneHeight, label });
+            y += kLaneHeight;
+        }
+    }
+    return rows;
+}
+
+int LaneLayout::contentHeight(const std::vector<LaneRow> &rows)
+{
+    return rows.empty() ? 0 : rows.back().y + rows.back().height;
+}
+
+int LaneLayout::rowAt(const std::vector<LaneRow> &rows, int y)
+{
+    const auto it
+        = std::upper_bound(rows.begin(), rows.end(), y, [](int value, const LaneRow &row) { return value < row.y; });
+    if (it == rows.begin())
+        return -1;
+    const auto row = std::prev(it);
+    return y < row->y + row->height ? int(row - rows.begin()) : -1;
+}
+
+} // namespace threadlab

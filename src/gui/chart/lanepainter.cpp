@@ -1,0 +1,274 @@
+#include "chart/lanepainter.h"
+
+#include "chart/statepalette.h"
+#include "trace/segment.h"
+#include "trace/trace.h"
+
+#include <QPaintEngine>
+#include <QPainter>
+#include <algorithm>
+#include <cmath>
+
+namespace threadlab {
+
+namespace {
+constexpr int kDetailedEventsLimit = 4000; // lock holds and race windows drawn one by one up to this many
+constexpr int kLabelMinWidth = 36;
+} // namespace
+
+LanePainter::LanePainter(const StatePalette &palette)
+    : m_palette(palette)
+{ }
+
+void LanePainter::paint(QPainter &painter, const GanttFrame &frame, const LaneTrack &track, const QRect &bar)
+{
+    const int64_t from = frame.mapping.startNs;
+    const int64_t to = frame.mapping.endNs(frame.chartWidth());
+    const size_t visible = track.segments.empty() ? 0 : frame.trace->segmentsIn(track.info.id, from, to).size();
+    // Segments averaging 4 px or more are drawn one by one (with boundaries and labels); denser
+    // lanes are summarised per pixel column.
+    if (visible * 4 <= size_t(std::max(frame.chartWidth(), 1)))
+        paintSegments(painter, frame, track, bar);
+    else
+        paintSummary(painter, frame, track, bar);
+    paintOpenSegment(painter, frame, track, bar);
+    paintLockHolds(painter, frame, track, bar);
+    paintRaceWindows(painter, frame, track, bar);
+    paintLostUpdates(painter, frame, track, bar);
+    paintMarks(painter, frame, track, bar);
+    paintFailedTasks(painter, frame, track, bar);
+}
+
+void LanePainter::paintFailedTasks(QPainter &painter, const GanttFrame &frame, const LaneTrack &track, const QRect &bar)
+{
+    // A failed task in its own colour: underlined over its whole span, with a cross where it ended.
+    for (const TaskRecord &task : frame.trace->tasks) {
+        if (task.outcome != TaskOutcome::Failed || task.lane != int(track.info.id) || task.beginNs < 0)
+            continue;
+        const int64_t end = std::max(task.endNs, task.beginNs);
+        const double x0 = std::max<double>(GanttFrame::kLabelWidth, frame.mapping.timeToX(task.beginNs));
+        const double x1 = std::min<double>(frame.size.width(), frame.mapping.timeToX(end));
+        if (x1 < GanttFrame::kLabelWidth || x0 > frame.size.width())
+            continue;
+        painter.fillRect(QRectF(x0, bar.bottom() - 3, std::max(2.0, x1 - x0), 4), m_palette.failedBrush);
+        painter.setPen(m_palette.failedPen);
+        painter.drawLine(QPointF(x1 - 4, bar.top()), QPointF(x1 + 4, bar.bottom()));
+        painter.drawLine(QPointF(x1 + 4, bar.top()), QPointF(x1 - 4, bar.bottom()));
+    }
+}
+
+void LanePainter::paintSegments(QPainter &painter, const GanttFrame &frame, const LaneTrack &track, const QRect &bar)
+{
+    const auto segments
+        = frame.trace->segmentsIn(track.info.id, frame.mapping.startNs, frame.mapping.endNs(frame.chartWidth()));
+    const int left = GanttFrame::kLabelWidth;
+    const int right = frame.size.width();
+    int previousTask = segments.empty() || segments.data() == track.segments.data() ? -2 : (segments.data() - 1)->task;
+    for (const Segment &segment : segments) {
+        const int x0 = frame.mapping.xFloor(segment.startNs, left, right);
+        const int x1 = frame.mapping.xCeil(segment.endNs, left, right);
+        const QRect rect(x0, bar.top(), std::max(1, x1 - x0), bar.height());
+        const bool receiving = segment.state == State::IoWait && segment.arg == SegmentDetail::kReceiving;
+        painter.fillRect(rect, receiving ? m_palette.receivingBrush : m_palette.brush(segment.state));
+        if (segment.task != previousTask) {
+            // A task starts or ends here: a boundary line, and the task's name where it fits.
+            if (x0 > left) {
+                painter.setPen(m_palette.boundaryPen);
+                painter.drawLine(x0, bar.top() - 2, x0, bar.bottom() + 2);
+            }
+            if (segment.task >= 0 && rect.width() >= kLabelMinWidth) {
+                const QString name = frame.trace->tasks[size_t(segment.task)].name;
+                const QString elided = painter.fontMetrics().elidedText(name, Qt::ElideRight, rect.width() - 6);
+                if (!elided.isEmpty() && elided != QStringLiteral("…")) {
+                    painter.setPen(Qt::black);
+                    painter.drawText(rect.adjusted(4, 0, -2, 0), Qt::AlignVCenter | Qt::AlignLeft, elided);
+                }
+            }
+            previousTask = segment.task;
+        }
+    }
+}
+
+void LanePainter::paintSummary(QPainter &painter, const GanttFrame &frame, const LaneTrack &track, const QRect &bar)
+{
+    const int width = frame.chartWidth();
+    const bool raster = painter.paintEngine() && painter.paintEngine()->type() == QPaintEngine::Raster;
+    if (raster) {
+        // One image row per lane, one column per device pixel (sharp at a device pixel ratio of 2),
+        // stretched to the bar's height: the cost is the lane's pixels.
+        const qreal ratio = painter.device() ? std::max<qreal>(1, painter.device()->devicePixelRatioF()) : 1;
+        const int columns = int(std::lround(width * ratio));
+        track.lod.dominantStates(
+            track.segments, frame.mapping.startNs, frame.mapping.nsPerPixel / ratio, columns, m_columns);
+        if (m_row.width() != columns)
+            m_row = QImage(columns, 1, QImage::Format_ARGB32_Premultiplied);
+        auto *pixels = reinterpret_cast<QRgb *>(m_row.scanLine(0));
+        for (int x = 0; x < columns; ++x) {
+            const uint8_t state = m_columns[size_t(x)];
+            pixels[x] = state == SegmentLod::kNoState ? 0 : m_palette.rgb(State(state));
+        }
+        painter.drawImage(QRectF(GanttFrame::kLabelWidth, bar.top(), width, bar.height()), m_row);
+        return;
+    }
+    track.lod.dominantStates(track.segments, frame.mapping.startNs, frame.mapping.nsPerPixel, width, m_columns);
+    // Vector devices (SVG, PDF): one rectangle per run of equal columns.
+    for (int x = 0; x < width;) {
+        const uint8_t state = m_columns[size_t(x)];
+        int end = x + 1;
+        while (end < width && m_columns[size_t(end)] == state)
+            ++end;
+        if (state != SegmentLod::kNoState)
+            painter.fillRect(
+                QRect(GanttFrame::kLabelWidth + x, bar.top(), end - x, bar.height()), m_palette.brush(State(state)));
+        x = end;
+    }
+}
+
+void LanePainter::paintOpenSegment(QPainter &painter, const GanttFrame &frame, const LaneTrack &track, const QRect &bar)
+{
+    if (!track.hasOpenSegment)
+        return;
+    const int64_t end = frame.live ? std::max(frame.nowNs, track.open.endNs) : track.open.endNs;
+    if (frame.mapping.timeToX(end) < GanttFrame::kLabelWidth
+        || frame.mapping.timeToX(track.open.startNs) > frame.size.width())
+        return;
+    const int x0 = frame.mapping.xFloor(track.open.startNs, GanttFrame::kLabelWidth, frame.size.width());
+    const int x1 = frame.mapping.xCeil(end, GanttFrame::kLabelWidth, frame.size.width());
+    if (x1 > x0 || (x1 == x0 && end > track.open.startNs))
+        painter.fillRect(QRect(x0, bar.top(), std::max(1, x1 - x0), bar.height()), m_palette.brush(track.open.state));
+}
+
+template <typename Draw>
+void LanePainter::forEachVisible(const GanttFrame &frame, std::span<const Event> events, Draw &&draw) const
+{
+    const int width = frame.chartWidth();
+    const int64_t from = frame.mapping.startNs;
+    const auto visible = Trace::eventsIn(events, from, frame.mapping.endNs(width));
+    if (visible.size() <= size_t(width)) {
+        for (const Event &event : visible)
+            draw(frame.mapping.timeToX(event.timeNs), event);
+        return;
+    }
+    // Dense: jump column by column with a binary search; one glyph per column.
+    auto it = visible.begin();
+    while (it != visible.end()) {
+        const double x = frame.mapping.timeToX(it->timeNs);
+        draw(x, *it);
+        // The next column's first time; at least one past this event, whatever the rounding.
+        const int64_t nextColumn = std::max(frame.mapping.xToTime(std::floor(x) + 1), it->timeNs + 1);
+        it = std::partition_point(it, visible.end(), [nextColumn](const Event &e) { return e.timeNs < nextColumn; });
+    }
+}
+
+void LanePainter::paintLockHolds(QPainter &painter, const GanttFrame &frame, const LaneTrack &track, const QRect &bar)
+{
+    if (track.lockEvents.empty())
+        return;
+    const int64_t from = frame.mapping.startNs;
+    const int64_t to = frame.mapping.endNs(frame.chartWidth());
+    const auto visible = Trace::eventsIn(track.lockEvents, from, to);
+    if (visible.size() > size_t(kDetailedEventsLimit))
+        return;
+    // Start one event early so a hold that began before the window is drawn too.
+    const Event *begin = visible.data() != track.lockEvents.data() ? visible.data() - 1 : visible.data();
+    const Event *end = visible.data() + visible.size();
+    const Event *last = track.lockEvents.data() + track.lockEvents.size();
+    painter.setPen(m_palette.holdPen);
+    const int y = bar.top() + 1;
+    for (const Event *e = begin; e != end; ++e) {
+        if (e->kind != EventKind::LockAcquire)
+            continue;
+        const Event *release = std::find_if(
+            e + 1, last, [e](const Event &r) { return r.kind == EventKind::LockRelease && r.object == e->object; });
+        const int64_t until = release != last ? release->timeNs : (frame.live ? frame.nowNs : e->timeNs);
+        const double x0 = std::max<double>(GanttFrame::kLabelWidth, frame.mapping.timeToX(e->timeNs));
+        const double x1 = std::min<double>(frame.size.width(), frame.mapping.timeToX(until));
+        painter.drawLine(QPointF(x0, y), QPointF(std::max(x0 + 1, x1), y));
+    }
+}
+
+void LanePainter::paintRaceWindows(QPainter &painter, const GanttFrame &frame, const LaneTrack &track, const QRect &bar)
+{
+    const auto visible
+        = Trace::eventsIn(track.counterEvents, frame.mapping.startNs, frame.mapping.endNs(frame.chartWidth()));
+    if (visible.empty() || visible.size() > size_t(kDetailedEventsLimit))
+        return;
+    // Zoomed in: each update's read -> write window, red where the write erased other updates.
+    const int y = bar.bottom() - 1;
+    for (size_t i = 0; i + 1 < visible.size(); ++i) {
+        const Event &read = visible[i];
+        const Event &write = visible[i + 1];
+        if (read.kind != EventKind::CounterRead || write.kind != EventKind::CounterWrite)
+            continue;
+        const int64_t nextRead = i + 2 < visible.size() ? visible[i + 2].timeNs : write.timeNs + 1'000'000;
+        const bool lost = !Trace::eventsIn(track.lostUpdates, write.timeNs, nextRead).empty();
+        painter.setPen(lost ? m_palette.lostWindowPen : m_palette.raceWindowPen);
+        const double x0 = frame.mapping.timeToX(read.timeNs);
+        const double x1 = std::max(x0 + 1, frame.mapping.timeToX(write.timeNs));
+        painter.drawLine(QPointF(x0, y), QPointF(x1, y));
+    }
+}
+
+void LanePainter::paintLostUpdates(QPainter &painter, const GanttFrame &frame, const LaneTrack &track, const QRect &bar)
+{
+    if (track.lostUpdates.empty())
+        return;
+    painter.setPen(m_palette.lostUpdatePen);
+    const int top = bar.top() + bar.height() / 2;
+    const int bottom = bar.bottom();
+    forEachVisible(frame, track.lostUpdates, [&](double x, const Event &) {
+        painter.drawLine(QPointF(x - 3, top), QPointF(x + 3, bottom));
+        painter.drawLine(QPointF(x + 3, top), QPointF(x - 3, bottom));
+    });
+}
+
+void LanePainter::paintMarks(QPainter &painter, const GanttFrame &frame, const LaneTrack &track, const QRect &bar)
+{
+    if (track.marks.empty())
+        return;
+    painter.setRenderHint(QPainter::Antialiasing, true);
+    const auto &order = frame.trace->resultsOrder;
+    forEachVisible(frame, track.marks, [&](double x, const Event &event) {
+        switch (event.kind) {
+        case EventKind::Mark: {
+            const QPointF tip(x, bar.top() + 7);
+            const QPointF triangle[] = { { x - 4, qreal(bar.top()) }, { x + 4, qreal(bar.top()) }, tip };
+            painter.setPen(m_palette.markPen);
+            painter.setBrush(m_palette.markFill);
+            painter.drawPolygon(triangle, 3);
+            break;
+        }
+        case EventKind::Result: {
+            const auto position = std::find(order.begin(), order.end(), int(event.object)) - order.begin() + 1;
+            const QRectF circle(x - 7, bar.center().y() - 7, 14, 14);
+            painter.setPen(Qt::white);
+            painter.setBrush(m_palette.resultBrush);
+            painter.drawEllipse(circle);
+            QFont font = painter.font();
+            font.setPointSizeF(font.pointSizeF() * 0.75);
+            font.setBold(true);
+            painter.save();
+            painter.setFont(font);
+            painter.drawText(circle, Qt::AlignCenter, QString::number(position));
+            painter.restore();
+            break;
+        }
+        case EventKind::QueuePut:
+        case EventKind::QueueGet:
+        case EventKind::EventSet:
+        case EventKind::EventClear: {
+            const bool up = event.kind == EventKind::QueuePut || event.kind == EventKind::EventSet;
+            painter.setPen(m_palette.markPen);
+            painter.setBrush(up ? m_palette.background : m_palette.markFill);
+            painter.drawEllipse(QPointF(x, bar.bottom() - 3), 2.5, 2.5);
+            break;
+        }
+        default:
+            break;
+        }
+    });
+    painter.setBrush(Qt::NoBrush);
+    painter.setRenderHint(QPainter::Antialiasing, false);
+}
+
+} // namespace threadlab

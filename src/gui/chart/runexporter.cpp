@@ -1,0 +1,63 @@
+#include "chart/runexporter.h"
+
+#include "chart/chartexporter.h"
+#include "trace/chrometraceexport.h"
+#include "trace/csvexport.h"
+#include "trace/recordedrun.h"
+#include "trace/tracefile.h"
+
+#include <QFileInfo>
+#include <QSaveFile>
+
+namespace threadlab {
+
+namespace {
+
+QString suffix(const QString &path)
+{
+    return QFileInfo(path).suffix().toLower();
+}
+
+template <typename Write> QString save(const QString &path, Write &&write)
+{
+    QSaveFile file(path);
+    if (!file.open(QIODevice::WriteOnly) || !write(file) || !file.commit())
+        return QStringLiteral("%1: cannot write: %2").arg(path, file.errorString());
+    return {};
+}
+
+} // namespace
+
+const QStringList &RunExporter::extensions()
+{
+    static const QStringList list = { QStringLiteral("png"), QStringLiteral("svg"), QStringLiteral("pdf"),
+        QStringLiteral("csv"), QStringLiteral("json"), QStringLiteral("threadlab") };
+    return list;
+}
+
+bool RunExporter::supports(const QString &path)
+{
+    return extensions().contains(suffix(path));
+}
+
+bool RunExporter::isImage(const QString &path)
+{
+    return ChartExporter::supports(path);
+}
+
+QString RunExporter::write(const RecordedRun &recording, const QString &path, QSize imageSize)
+{
+    const QString ext = suffix(path);
+    if (ChartExporter::supports(path))
+        return ChartExporter::exportChart(recording.trace, recording.pid, path, imageSize);
+    if (ext == QStringLiteral("csv"))
+        return save(path, [&](QIODevice &out) { return CsvExport::write(recording.trace, out); });
+    if (ext == QStringLiteral("json"))
+        return save(path, [&](QIODevice &out) { return ChromeTraceExport::write(recording, out); });
+    if (ext == QStringLiteral("threadlab"))
+        return TraceFile::write(recording, path);
+    return QStringLiteral("%1: unknown export format '.%2' (use .png, .svg, .pdf, .csv, .json or .threadlab)")
+        .arg(path, ext);
+}
+
+} // namespace threadlab

@@ -1,0 +1,40 @@
+#pragma once
+
+#include "chart/chartbuilder.h"
+
+#include <QWidget>
+#include <vector>
+
+class QChartView;
+class QTabWidget;
+
+namespace threadlab {
+
+struct RecordedRun;
+
+// Charts beside the Gantt: running lanes over time, wall time across this session's runs, lock
+// wait distribution per lock, time per state per lane. Each exports as PNG or SVG.
+class ChartsPanel : public QWidget
+{
+    Q_OBJECT
+public:
+    explicit ChartsPanel(QWidget *parent = nullptr);
+
+    void showRun(const RecordedRun &recording, const std::vector<WallTimeBar> &session);
+    int chartCount() const;
+    QString exportCurrent(const QString &path) const; // empty on success
+
+protected:
+    void changeEvent(QEvent *event) override; // a new palette recolours the charts
+
+private:
+    void replace(int index, QChart *chart);
+    void exportWithDialog();
+
+    QTabWidget *m_tabs = nullptr;
+    std::vector<QChartView *> m_views;
+    const RecordedRun *m_shown = nullptr;
+    std::vector<WallTimeBar> m_session;
+};
+
+} // namespace threadlab

@@ -1,0 +1,79 @@
+#include "window/exportdialog.h"
+
+#include "chart/chartexporter.h"
+#include "chart/ganttframe.h"
+#include "chart/ganttpainter.h"
+#include "chart/lanelayout.h"
+#include "chart/runexporter.h"
+#include "trace/recordedrun.h"
+#include "ui_exportdialog.h"
+
+#include <QDir>
+#include <QFileDialog>
+#include <QPushButton>
+
+namespace threadlab {
+
+ExportDialog::ExportDialog(const RecordedRun &recording, QWidget *parent)
+    : QDialog(parent)
+    , m_ui(std::make_unique<Ui::ExportDialog>())
+    , m_recording(recording)
+{
+    m_ui->setupUi(this);
+    const int lanes = LaneLayout::contentHeight(LaneLayout::build(recording.trace, recording.pid));
+    const int width = ChartExporter::kDefaultWidth;
+    m_wholeRun = QSize(width, GanttFrame::kAxisHeight + lanes + GanttPainter::legendHeight(fontMetrics(), width) + 4);
+    setImageSize(m_wholeRun);
+    setPath(QDir::home().filePath(recording.scenario.id + QStringLiteral(".png")));
+    connect(m_ui->path, &QLineEdit::textChanged, this, &ExportDialog::updateForFormat);
+    connect(m_ui->wholeRun, &QPushButton::clicked, this, [this] { setImageSize(m_wholeRun); });
+    connect(m_ui->browse, &QPushButton::clicked, this, [this] {
+        const QString path = QFileDialog::getSaveFileName(this, tr("Export to"), m_ui->path->text(),
+            tr("PNG image (*.png);;SVG drawing (*.svg);;PDF document (*.pdf);;Segments as CSV (*.csv);;"
+               "Chrome trace for Perfetto (*.json);;ThreadLab trace (*.threadlab)"));
+        if (!path.isEmpty())
+            setPath(path);
+    });
+    connect(m_ui->buttons, &QDialogButtonBox::accepted, this, &ExportDialog::accept);
+    connect(m_ui->buttons, &QDialogButtonBox::rejected, this, &ExportDialog::reject);
+    updateForFormat();
+}
+
+ExportDialog::~ExportDialog() = default;
+
+void ExportDialog::setPath(const QString &path)
+{
+    m_ui->path->setText(path);
+    updateForFormat();
+}
+
+void ExportDialog::setImageSize(QSize size)
+{
+    m_ui->width->setValue(size.width());
+    m_ui->height->setValue(size.height());
+}
+
+void ExportDialog::updateForFormat()
+{
+    const QString path = m_ui->path->text();
+    const bool image = RunExporter::isImage(path);
+    m_ui->width->setEnabled(image);
+    m_ui->height->setEnabled(image);
+    m_ui->wholeRun->setEnabled(image);
+    m_ui->buttons->button(QDialogButtonBox::Save)->setEnabled(RunExporter::supports(path));
+    m_ui->hint->setText(RunExporter::supports(path)
+            ? (image ? tr("The chart, drawn as on screen.") : tr("The format follows the extension."))
+            : tr("Use .png, .svg, .pdf, .csv, .json (Chrome trace for Perfetto) or .threadlab."));
+}
+
+void ExportDialog::accept()
+{
+    m_error = RunExporter::write(m_recording, m_ui->path->text(), QSize(m_ui->width->value(), m_ui->height->value()));
+    if (!m_error.isEmpty()) {
+        m_ui->hint->setText(QStringLiteral("<span style='color:#b00020'>%1</span>").arg(m_error.toHtmlEscaped()));
+        return;
+    }
+    QDialog::accept();
+}
+
+} // namespace threadlab

@@ -1,0 +1,489 @@
+#include "window/mainwindow.h"
+
+#include "base/clock.h"
+#include "base/osids.h"
+#include "chart/ganttview.h"
+#include "runtime/run.h"
+#include "scenario/scenariolibrary.h"
+#include "scenario/scenariooverrides.h"
+#include "scenario/sharingcheck.h"
+#include "trace/outcome.h"
+#include "trace/runsummary.h"
+#include "trace/tracefile.h"
+#include "ui_mainwindow.h"
+#include "window/appearance.h"
+#include "window/chartspanel.h"
+#include "window/comparedialog.h"
+#include "window/exportdialog.h"
+#include "window/lessonpanel.h"
+#include "window/recentfiles.h"
+#include "window/runcontrols.h"
+
+#include <QCloseEvent>
+#include <QDragEnterEvent>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QLabel>
+#include <QListWidget>
+#include <QMenu>
+#include <QMimeData>
+#include <QProgressBar>
+#include <QSaveFile>
+#include <QSettings>
+#include <QStatusBar>
+#include <QStyle>
+#include <QTime>
+#include <QTimer>
+
+namespace threadlab {
+
+namespace {
+constexpr int kPollIntervalMs = 40; // the display rate: 25 frames a second
+constexpr size_t kSessionRuns = 12; // finished runs kept for comparing
+const QString kDefaultScenario = QStringLiteral("ten-threads");
+} // namespace
+
+MainWindow::MainWindow(QWidget *parent)
+    : QMainWindow(parent)
+    , m_ui(std::make_unique<Ui::MainWindow>())
+{
+    m_ui->setupUi(this);
+    setWindowIcon(QIcon(QStringLiteral(":/icons/threadlab.svg")));
+    m_ui->banner->hide();
+    m_ui->menuView->addAction(m_ui->libraryDock->toggleViewAction());
+    m_ui->menuView->addAction(m_ui->lessonDock->toggleViewAction());
+    m_ui->menuView->addAction(m_ui->runsDock->toggleViewAction());
+    m_ui->menuView->addAction(m_ui->chartsDock->toggleViewAction());
+    m_ui->menuView->addSeparator();
+    m_appearance = new Appearance(m_ui->menuView->addMenu(tr("&Appearance")), this);
+    auto *recentMenu = new QMenu(tr("Open &Recent"), this);
+    m_ui->menuFile->insertMenu(m_ui->actionSave, recentMenu);
+    m_recent = new RecentFiles(recentMenu, this);
+    connect(m_recent, &RecentFiles::openRequested, this, &MainWindow::loadFile);
+    tabifyDockWidget(m_ui->lessonDock, m_ui->chartsDock);
+    m_ui->lessonDock->raise();
+    splitDockWidget(m_ui->libraryDock, m_ui->runsDock, Qt::Vertical);
+    resizeDocks({ m_ui->libraryDock, m_ui->lessonDock }, { 300, 420 }, Qt::Horizontal);
+    resizeDocks({ m_ui->libraryDock, m_ui->runsDock }, { 500, 180 }, Qt::Vertical);
+    buildToolBar();
+    buildStatusBar();
+    nameForAccessibility();
+    m_poll = new QTimer(this);
+    m_poll->setInterval(kPollIntervalMs);
+    connect(m_poll, &QTimer::timeout, this, &MainWindow::poll);
+    connectActions();
+    restoreSettings();
+    updateControls();
+}
+
+MainWindow::~MainWindow() = default;
+
+GanttView *MainWindow::gantt() const
+{
+    return m_ui->gantt;
+}
+
+LessonPanel *MainWindow::lesson() const
+{
+    return m_ui->lesson;
+}
+
+QString MainWindow::bannerText() const
+{
+    return m_ui->banner->isVisibleTo(this) ? m_ui->banner->text() : QString();
+}
+
+void MainWindow::buildToolBar()
+{
+    QToolBar *bar = m_ui->runToolBar;
+    m_ui->actionRun->setIcon(style()->standardIcon(QStyle::SP_MediaPlay));
+    m_ui->actionStop->setIcon(style()->standardIcon(QStyle::SP_MediaStop));
+    bar->addAction(m_ui->actionRun);
+    bar->addAction(m_ui->actionStop);
+    bar->addSeparator();
+    m_controls = new RunControls(bar);
+    bar->addSeparator();
+    bar->addAction(m_ui->actionFit);
+}
+
+void MainWindow::nameForAccessibility()
+{
+    // Screen readers say these names; the chart's description says what it shows (describeChart()).
+    m_ui->gantt->setAccessibleName(tr("Timeline chart"));
+    m_ui->library->setAccessibleName(tr("Lessons"));
+    m_ui->runList->setAccessibleName(tr("Runs of this session"));
+    m_ui->runList->setAccessibleDescription(tr("Choose a run to show it in the timeline chart"));
+    m_ui->lesson->setAccessibleName(tr("Lesson and outcome"));
+    m_ui->charts->setAccessibleName(tr("Charts"));
+    m_ui->banner->setAccessibleName(tr("Problem"));
+    m_stateLabel->setAccessibleName(tr("Run state"));
+    m_elapsedLabel->setAccessibleName(tr("Elapsed time"));
+    m_eventsLabel->setAccessibleName(tr("Recorded events"));
+    m_progress->setAccessibleName(tr("Run in progress"));
+}
+
+void MainWindow::buildStatusBar()
+{
+    m_stateLabel = new QLabel(tr("Ready"), this);
+    m_elapsedLabel = new QLabel(this);
+    m_eventsLabel = new QLabel(this);
+    m_progress = new QProgressBar(this);
+    m_progress->setRange(0, 0);
+    m_progress->setMaximumWidth(120);
+    m_progress->setMaximumHeight(14);
+    m_progress->hide();
+    statusBar()->addWidget(m_stateLabel);
+    statusBar()->addWidget(m_progress);
+    statusBar()->addPermanentWidget(m_elapsedLabel);
+    statusBar()->addPermanentWidget(m_eventsLabel);
+}
+
+void MainWindow::connectActions()
+{
+    connect(m_ui->actionRun, &QAction::triggered, this, &MainWindow::startRun);
+    connect(m_ui->actionStop, &QAction::triggered, this, &MainWindow::stopRun);
+    connect(m_ui->actionOpen, &QAction::triggered, this, &MainWindow::openFile);
+    connect(m_ui->actionSave, &QAction::triggered, this, &MainWindow::saveScenario);
+    connect(m_ui->actionExport, &QAction::triggered, this, &MainWindow::exportChart);
+    connect(m_ui->actionQuit, &QAction::triggered, this, &QWidget::close);
+    connect(m_ui->actionFit, &QAction::triggered, m_ui->gantt, [this] {
+        m_ui->gantt->setFollow(true);
+        m_ui->gantt->fit();
+    });
+    connect(m_ui->actionZoomIn, &QAction::triggered, m_ui->gantt, [this] { m_ui->gantt->zoomBy(1.25); });
+    connect(m_ui->actionZoomOut, &QAction::triggered, m_ui->gantt, [this] { m_ui->gantt->zoomBy(0.8); });
+    connect(m_ui->library, &ScenarioLibraryPanel::scenarioChosen, this, &MainWindow::chooseScenario);
+    connect(m_ui->library, &ScenarioLibraryPanel::openRequested, this, &MainWindow::openFile);
+    connect(m_ui->library, &ScenarioLibraryPanel::saveRequested, this, &MainWindow::saveScenario);
+    connect(m_controls, &RunControls::changed, this, &MainWindow::updateControls);
+    connect(m_ui->runList, &QListWidget::currentRowChanged, this, &MainWindow::showSessionRun);
+    connect(m_ui->compareButton, &QPushButton::clicked, this, &MainWindow::compareRuns);
+}
+
+void MainWindow::restoreSettings()
+{
+    QSettings settings;
+    restoreGeometry(settings.value(QStringLiteral("window/geometry")).toByteArray());
+    restoreState(settings.value(QStringLiteral("window/state")).toByteArray());
+    const QString last = settings.value(QStringLiteral("scenario/last"), kDefaultScenario).toString();
+    if (QFileInfo(last).isFile())
+        loadFile(last);
+    else if (!m_ui->library->select(last))
+        m_ui->library->select(kDefaultScenario);
+    if (m_key == last)
+        m_controls->restore(settings);
+}
+
+void MainWindow::saveSettings() const
+{
+    QSettings settings;
+    settings.setValue(QStringLiteral("window/geometry"), saveGeometry());
+    settings.setValue(QStringLiteral("window/state"), saveState());
+    settings.setValue(QStringLiteral("scenario/last"), m_key);
+    m_controls->save(settings);
+}
+
+void MainWindow::showBanner(const QString &text)
+{
+    m_ui->banner->setText(text);
+    m_ui->banner->setVisible(!text.isEmpty());
+}
+
+void MainWindow::chooseScenario(const QString &key)
+{
+    if (isRunning())
+        return;
+    ParsedScenario parsed = ScenarioLibrary::load(key);
+    if (!parsed.ok()) {
+        showBanner(parsed.errors.join(u'\n'));
+        return;
+    }
+    showBanner(QString());
+    m_key = key;
+    m_scenario = std::move(parsed.scenario);
+    m_controls->applyDefaults(*m_scenario);
+    updateControls();
+    m_ui->lesson->showScenario(*m_scenario);
+    setWindowTitle(m_scenario->title + QStringLiteral(" — ThreadLab"));
+    m_stateLabel->setText(tr("Ready"));
+    m_ui->library->setAccessibleDescription(tr("Selected lesson: %1").arg(m_scenario->title));
+    m_ui->gantt->setAccessibleDescription(tr("%1: not run yet. Press Run (F5) to record it.").arg(m_scenario->title));
+    if (m_ui->library->currentKey() != key)
+        m_ui->library->select(key);
+}
+
+bool MainWindow::loadFile(const QString &path)
+{
+    if (path.endsWith(QStringLiteral(".threadlab"), Qt::CaseInsensitive) || TraceFile::isTraceFile(path)) {
+        if (!openTrace(path))
+            return false;
+        m_recent->add(path);
+        return true;
+    }
+    const ParsedScenario parsed = ScenarioParser::parseFile(path);
+    if (!parsed.ok()) {
+        showBanner(parsed.errors.join(u'\n'));
+        return false;
+    }
+    const QString absolute = QFileInfo(path).absoluteFilePath();
+    m_ui->library->addFile(absolute, parsed.scenario.title);
+    m_ui->library->select(absolute);
+    m_recent->add(absolute);
+    return true;
+}
+
+void MainWindow::updateControls()
+{
+    const bool running = isRunning();
+    m_ui->actionRun->setEnabled(!running && m_scenario.has_value());
+    m_ui->actionStop->setEnabled(running);
+    m_ui->actionExport->setEnabled(!running && m_shown);
+    m_ui->compareButton->setEnabled(!running && m_session.size() >= 2);
+    m_ui->runList->setEnabled(!running);
+    m_controls->setRunning(running);
+    m_ui->library->setEnabled(!running);
+    m_progress->setVisible(running);
+}
+
+bool MainWindow::isRunning() const
+{
+    return m_run && !m_run->isFinished();
+}
+
+void MainWindow::startRun()
+{
+    if (isRunning() || !m_scenario)
+        return;
+    Scenario scenario = m_controls->applyTo(*m_scenario);
+    if (const QStringList problems = processSharingProblems(scenario); !problems.isEmpty()) {
+        showBanner(problems.join(u'\n'));
+        m_ui->lesson->showProblem(problems.join(u'\n'));
+        return;
+    }
+    showBanner(QString());
+    m_runSettings = RunControls::describe(scenario);
+    m_ui->gantt->setTrace(nullptr, currentPid());
+    m_run = std::make_unique<Run>(std::move(scenario));
+    m_run->start();
+    m_ui->gantt->setTrace(&m_run->trace(), currentPid());
+    m_ui->lesson->showRunning(m_runSettings);
+    m_stateLabel->setText(tr("Running — %1").arg(m_runSettings));
+    m_poll->start();
+    updateControls();
+}
+
+void MainWindow::stopRun()
+{
+    if (!isRunning())
+        return;
+    m_run->stop();
+    m_stateLabel->setText(tr("Stopping…"));
+}
+
+void MainWindow::poll()
+{
+    if (!m_run)
+        return;
+    const bool finished = m_run->isFinished();
+    m_run->collect();
+    const Trace &trace = m_run->trace();
+    const int64_t now = finished ? trace.lastEventNs : nowNs();
+    m_ui->gantt->traceUpdated(now, !finished);
+    m_elapsedLabel->setText(tr("%1 s").arg(nsToMs(now - trace.originNs) / 1000.0, 0, 'f', 2));
+    m_eventsLabel->setText(
+        tr("%1 events recorded, %2 dropped")
+            .arg(Outcome::count(int64_t(m_run->recordedEvents())), Outcome::count(int64_t(m_run->droppedEvents()))));
+    m_ui->gantt->setAccessibleDescription(tr("Running %1 (%2): %n lanes so far, %3 s", nullptr, int(trace.lanes.size()))
+                                              .arg(m_run->scenario().title, m_runSettings)
+                                              .arg(nsToMs(now - trace.originNs) / 1000.0, 0, 'f', 1));
+    if (finished)
+        finishRun();
+}
+
+void MainWindow::finishRun()
+{
+    m_poll->stop();
+    // The run hands its recording over (takeRecording waits and collects); the chart shows it from now on.
+    const RunSummary &summary = addToSession(m_run->takeRecording(), m_runSettings).summary;
+    bool stopped = false;
+    for (const TaskSummary &task : summary.tasks)
+        stopped = stopped || task.outcome == TaskOutcome::Cancelled;
+    if (!summary.errors.isEmpty()) {
+        showBanner(tr("The run reported problems (what was recorded is kept):\n") + summary.errors.join(u'\n'));
+        m_stateLabel->setText(tr("Finished with problems"));
+    } else {
+        m_stateLabel->setText(stopped ? tr("Stopped") : tr("Finished — %1").arg(m_runSettings));
+    }
+    updateControls();
+}
+
+const MainWindow::SessionRun &MainWindow::addToSession(std::shared_ptr<RecordedRun> recording, const QString &settings)
+{
+    if (m_session.size() == kSessionRuns) {
+        m_session.erase(m_session.begin());
+        delete m_ui->runList->takeItem(0);
+    }
+    RunSummary summary = RunSummary::from(*recording);
+    m_session.push_back(SessionRun { std::move(recording), settings, std::move(summary) });
+    const SessionRun &run = m_session.back();
+    const QString label = QStringLiteral("%1  %2 — %3 — %4")
+                              .arg(QTime::currentTime().toString(QStringLiteral("HH:mm:ss")), run.summary.scenario,
+                                  settings, Outcome::duration(run.summary.wallMs));
+    const QSignalBlocker blocker(m_ui->runList);
+    m_ui->runList->addItem(label);
+    m_ui->runList->setCurrentRow(m_ui->runList->count() - 1);
+    showSessionRun(m_ui->runList->count() - 1);
+    return run;
+}
+
+void MainWindow::describeChart(const RunSummary &summary, const QString &settings)
+{
+    // What a screen reader says of the chart: which run, its lanes, how it ended, what it measured.
+    QStringList lanes;
+    for (const LaneInfo &lane : summary.lanes)
+        lanes << lane.name;
+    constexpr int kNamedLanes = 8;
+    const QString named = lanes.mid(0, kNamedLanes).join(QStringLiteral(", "))
+        + (lanes.size() > kNamedLanes ? tr(" and %n more", nullptr, int(lanes.size() - kNamedLanes)) : QString());
+    const QString ended = summary.errors.isEmpty()
+        ? tr("finished")
+        : tr("finished with %n problems", nullptr, int(summary.errors.size()));
+    m_ui->gantt->setAccessibleDescription(
+        tr("%1 (%2), %3: %n lanes (%4). ", nullptr, int(lanes.size())).arg(summary.title, settings, ended, named)
+        + Outcome::lines(summary).join(QStringLiteral("; ")));
+}
+
+void MainWindow::showSessionRun(int index)
+{
+    if (index < 0 || size_t(index) >= m_session.size() || isRunning())
+        return;
+    const SessionRun &run = m_session[size_t(index)];
+    m_shown = run.recording;
+    m_ui->gantt->setTrace(&m_shown->trace, m_shown->pid);
+    m_ui->gantt->traceUpdated(m_shown->trace.lastEventNs, false);
+    std::vector<WallTimeBar> bars;
+    for (size_t i = 0; i < m_session.size(); ++i)
+        bars.push_back(WallTimeBar {
+            QStringLiteral("%1: %2\n%3").arg(i + 1).arg(m_session[i].summary.scenario, m_session[i].settings),
+            std::round(m_session[i].summary.wallMs) });
+    m_ui->charts->showRun(*m_shown, bars);
+    if (m_ui->runList->currentRow() != index) {
+        const QSignalBlocker blocker(m_ui->runList);
+        m_ui->runList->setCurrentRow(index);
+    }
+    const RunSummary &summary = run.summary;
+    m_ui->lesson->showScenario(m_shown->scenario);
+    const QString comparison = index > 0
+        ? Outcome::comparison(summary, m_session[size_t(index) - 1].summary, m_session[size_t(index) - 1].settings)
+        : QString();
+    m_ui->lesson->showOutcome(summary, run.settings, comparison);
+    describeChart(summary, run.settings);
+    m_elapsedLabel->setText(tr("%1 s").arg(summary.wallMs / 1000.0, 0, 'f', 2));
+    m_eventsLabel->setText(
+        tr("%1 events recorded, %2 dropped")
+            .arg(Outcome::count(int64_t(summary.eventsRecorded)), Outcome::count(int64_t(summary.eventsDropped))));
+    updateControls();
+}
+
+bool MainWindow::openTrace(const QString &path)
+{
+    QString error;
+    std::shared_ptr<RecordedRun> recording = TraceFile::read(path, &error);
+    if (!recording) {
+        showBanner(error);
+        return false;
+    }
+    showBanner(QString());
+    const QString settings
+        = tr("opened %1 (%2)").arg(QFileInfo(path).fileName(), RunControls::describe(recording->scenario));
+    addToSession(std::move(recording), settings);
+    m_stateLabel->setText(tr("Showing a recorded trace"));
+    return true;
+}
+
+void MainWindow::compareRuns()
+{
+    if (m_session.size() < 2) {
+        statusBar()->showMessage(tr("Run twice (or open a trace) to have two runs to compare"), 5000);
+        return;
+    }
+    QStringList labels;
+    for (int i = 0; i < m_ui->runList->count(); ++i)
+        labels << m_ui->runList->item(i)->text();
+    std::vector<std::shared_ptr<RecordedRun>> runs;
+    for (const SessionRun &run : m_session)
+        runs.push_back(run.recording);
+    CompareDialog dialog(std::move(runs), labels, this);
+    dialog.exec();
+}
+
+void MainWindow::openFile()
+{
+    const QString path = QFileDialog::getOpenFileName(this, tr("Open scenario or trace"), QString(),
+        tr("Scenarios and traces (*.json *.threadlab);;ThreadLab scenarios (*.json);;ThreadLab traces "
+           "(*.threadlab);;All files (*)"));
+    if (!path.isEmpty())
+        loadFile(path);
+}
+
+void MainWindow::saveScenario()
+{
+    if (!m_scenario)
+        return;
+    const QString path = QFileDialog::getSaveFileName(
+        this, tr("Save scenario"), m_scenario->id + QStringLiteral(".json"), tr("ThreadLab scenarios (*.json)"));
+    if (path.isEmpty())
+        return;
+    // The scenario as loaded, with the executor and options chosen in the toolbar.
+    QSaveFile file(path);
+    const QByteArray json = ScenarioOverrides::rewrite(m_controls->applyTo(*m_scenario));
+    if (!file.open(QIODevice::WriteOnly) || file.write(json) != json.size() || !file.commit()) {
+        showBanner(tr("%1: cannot save the scenario: %2").arg(path, file.errorString()));
+        return;
+    }
+    statusBar()->showMessage(tr("Saved %1").arg(path), 5000);
+    loadFile(path);
+}
+
+void MainWindow::exportChart()
+{
+    if (!m_shown || isRunning()) {
+        statusBar()->showMessage(tr("Run a scenario first: the run shown is exported"), 5000);
+        return;
+    }
+    ExportDialog dialog(*m_shown, this);
+    if (dialog.exec() == QDialog::Accepted)
+        statusBar()->showMessage(tr("Exported"), 5000);
+}
+
+void MainWindow::closeEvent(QCloseEvent *event)
+{
+    saveSettings();
+    if (m_run)
+        m_run->stop();
+    event->accept();
+}
+
+void MainWindow::dragEnterEvent(QDragEnterEvent *event)
+{
+    for (const QUrl &url : event->mimeData()->urls()) {
+        const QString file = url.toLocalFile();
+        if (url.isLocalFile()
+            && (file.endsWith(QStringLiteral(".json"), Qt::CaseInsensitive)
+                || file.endsWith(QStringLiteral(".threadlab"), Qt::CaseInsensitive))) {
+            event->acceptProposedAction();
+            return;
+        }
+    }
+}
+
+void MainWindow::dropEvent(QDropEvent *event)
+{
+    for (const QUrl &url : event->mimeData()->urls()) {
+        if (url.isLocalFile())
+            loadFile(url.toLocalFile());
+    }
+    event->acceptProposedAction();
+}
+
+} // namespace threadlab

@@ -1,0 +1,101 @@
+#pragma once
+
+#include "scenario/scenario.h"
+#include "trace/runsummary.h"
+
+#include <QMainWindow>
+#include <memory>
+#include <optional>
+
+class QLabel;
+class QProgressBar;
+class QTimer;
+
+namespace Ui {
+class MainWindow;
+}
+
+namespace threadlab {
+
+class GanttView;
+class LessonPanel;
+class Run;
+class RunControls;
+struct RunSummary;
+class RecentFiles;
+class Appearance;
+struct RecordedRun;
+
+// The ThreadLab window: the lesson library on the left, the run controls on top, the live Gantt
+// chart in the centre, the lesson and its measured outcome on the right, the run's state below.
+// The GUI thread never runs or waits on a task: it polls the run's trace at the display rate.
+class MainWindow : public QMainWindow
+{
+    Q_OBJECT
+public:
+    explicit MainWindow(QWidget *parent = nullptr);
+    ~MainWindow() override;
+
+    void chooseScenario(const QString &key); // a built-in id or a file path
+    bool loadFile(const QString &path); // a scenario (.json) or a recorded trace (.threadlab)
+    void startRun();
+    void stopRun();
+    bool isRunning() const;
+    const Run *run() const { return m_run.get(); }
+    const RecordedRun *shownRun() const { return m_shown.get(); }
+    int sessionSize() const { return int(m_session.size()); }
+    void showSessionRun(int index);
+    void compareRuns();
+    GanttView *gantt() const;
+    LessonPanel *lesson() const;
+    QString bannerText() const;
+
+protected:
+    void closeEvent(QCloseEvent *event) override;
+    void dragEnterEvent(QDragEnterEvent *event) override;
+    void dropEvent(QDropEvent *event) override;
+
+private:
+    // A finished run or an opened trace, with what the window shows of it (summarised once).
+    struct SessionRun
+    {
+        std::shared_ptr<RecordedRun> recording;
+        QString settings;
+        RunSummary summary;
+    };
+
+    void buildToolBar();
+    void buildStatusBar();
+    void nameForAccessibility();
+    void connectActions();
+    void restoreSettings();
+    void saveSettings() const;
+    void updateControls();
+    void poll();
+    void finishRun();
+    void openFile();
+    void saveScenario();
+    void exportChart();
+    void showBanner(const QString &text);
+    void describeChart(const RunSummary &summary, const QString &settings);
+    const SessionRun &addToSession(std::shared_ptr<RecordedRun> recording, const QString &settings);
+    bool openTrace(const QString &path);
+
+    std::unique_ptr<Ui::MainWindow> m_ui;
+    RunControls *m_controls = nullptr;
+    RecentFiles *m_recent = nullptr;
+    Appearance *m_appearance = nullptr;
+    QLabel *m_stateLabel = nullptr;
+    QLabel *m_elapsedLabel = nullptr;
+    QLabel *m_eventsLabel = nullptr;
+    QProgressBar *m_progress = nullptr;
+    QTimer *m_poll = nullptr;
+    std::optional<Scenario> m_scenario;
+    QString m_key;
+    std::unique_ptr<Run> m_run;
+    QString m_runSettings;
+    std::vector<SessionRun> m_session; // oldest first
+    std::shared_ptr<RecordedRun> m_shown; // what the chart shows when no run is live
+};
+
+} // namespace threadlab
