@@ -51,6 +51,7 @@ private Q_SLOTS:
     void reExportsASavedTrace();
     void refusesToRunATrace();
     void showsNoProgressWhenNotATerminal();
+    void qtOptionsGoToQt();
 };
 
 void TestCli::listsBuiltIns()
@@ -392,6 +393,17 @@ void TestCli::showsNoProgressWhenNotATerminal()
     const Result r = threadlab({ QStringLiteral("run"), QStringLiteral(THREADLAB_TEST_DATA "/quick.json") });
     QCOMPARE(r.exitCode, 0);
     QVERIFY2(!r.err.contains(QStringLiteral("running")) && !r.err.contains(u'\r'), qPrintable(r.err));
+}
+
+void TestCli::qtOptionsGoToQt()
+{
+    // -platform and -style are Qt's: they are taken out before ThreadLab looks, so the only
+    // complaint is about the option nobody knows (and no window opens).
+    const Result r = threadlab({ QStringLiteral("-platform"), QStringLiteral("offscreen"), QStringLiteral("-style"),
+        QStringLiteral("fusion"), QStringLiteral("--bogus") });
+    QCOMPARE(r.exitCode, 2);
+    QVERIFY2(r.err.contains(QStringLiteral("unknown option '--bogus'")), qPrintable(r.err));
+    QVERIFY(!r.err.contains(QStringLiteral("'-platform'")) && !r.err.contains(QStringLiteral("'-style'")));
 }
 
 QTEST_GUILESS_MAIN(TestCli)
