@@ -22,8 +22,8 @@ inline std::unique_ptr<Run> runToEnd(Scenario scenario, RunSettings settings = {
 {
     auto run = std::make_unique<Run>(std::move(scenario), settings);
     run->start();
-    while (!run->waitForFinished(20))
-        run->collect();
+    while (!run->waitForFinished(5))
+        run->collect(5'000'000);
     run->collect();
     return run;
 }

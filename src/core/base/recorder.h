@@ -15,11 +15,11 @@ namespace threadlab {
 class Recorder
 {
 public:
-    // Events written but not yet drained, across all lanes (32 bytes each: 16 MiB): 20 ms of
-    // 25 M events/s; the racing-counter lesson (3 M events/s) drops nothing even with two runs on
-    // two cores. Not more: a stopped run's consumer still builds all of them into the trace before
-    // the run ends, and a full buffer took 50-90 ms of the 200 ms a stop may take.
-    static constexpr int64_t kDefaultMaxBufferedEvents = int64_t(512) * 1024;
+    // Events written but not yet drained, across all lanes (32 bytes each: 32 MiB): 40 ms of
+    // 25 M events/s, so the racing-counter lesson drops nothing even on a loaded 2-core machine
+    // (half of it did: 512 Ki events dropped lock events there). Not more: a stopped run's
+    // consumer still builds all of them into the trace before the run ends (50-80 ms here).
+    static constexpr int64_t kDefaultMaxBufferedEvents = int64_t(1) * 1024 * 1024;
 
     explicit Recorder(int64_t maxBufferedEvents = kDefaultMaxBufferedEvents);
     ~Recorder();

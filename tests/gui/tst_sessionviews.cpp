@@ -18,7 +18,7 @@ namespace {
 
 std::shared_ptr<RecordedRun> record(int workers)
 {
-    ParsedScenario parsed = ScenarioParser::parseFile(QStringLiteral(THREADLAB_TEST_DATA "/quick.json"));
+    ParsedScenario parsed = ScenarioParser::parseFile(QFINDTESTDATA("data/quick.json"));
     if (!parsed.ok())
         qFatal("%s", qPrintable(parsed.errors.join(u'\n')));
     parsed.scenario.executor.workers = workers;

@@ -23,7 +23,7 @@ namespace {
 std::shared_ptr<RecordedRun> recordedRun()
 {
     static std::shared_ptr<RecordedRun> recording = [] {
-        ParsedScenario parsed = ScenarioParser::parseFile(QStringLiteral(THREADLAB_TEST_DATA "/export-me.json"));
+        ParsedScenario parsed = ScenarioParser::parseFile(QFINDTESTDATA("data/export-me.json"));
         if (!parsed.ok())
             qFatal("%s", qPrintable(parsed.errors.join(u'\n')));
         auto run = runToEnd(std::move(parsed.scenario));

@@ -104,7 +104,7 @@ void TestCli::badCommandLines()
 
 void TestCli::badScenarioFileNamesThePlace()
 {
-    const QString path = QStringLiteral(THREADLAB_TEST_DATA "/bad-step.json");
+    const QString path = QFINDTESTDATA("data/bad-step.json");
     const Result r = threadlab({ QStringLiteral("run"), path });
     QCOMPARE(r.exitCode, 3);
     QVERIFY2(r.err.contains(path + QStringLiteral(": tasks[2].steps[0].sleep: expected milliseconds >= 0")),
@@ -122,7 +122,7 @@ void TestCli::writesSummaryJson()
 {
     QTemporaryDir dir;
     const QString file = dir.filePath(QStringLiteral("summary.json"));
-    const Result r = threadlab({ QStringLiteral("run"), QStringLiteral(THREADLAB_TEST_DATA "/quick.json"),
+    const Result r = threadlab({ QStringLiteral("run"), QFINDTESTDATA("data/quick.json"),
         QStringLiteral("--summary-json"), file, QStringLiteral("--gil"), QStringLiteral("on") });
     QCOMPARE(r.exitCode, 0);
     QVERIFY(r.out.contains(QStringLiteral("wall ")));
@@ -196,7 +196,7 @@ void TestCli::unwritableSummaryFails()
 void TestCli::exportsEveryFormat()
 {
     QTemporaryDir dir;
-    QStringList arguments { QStringLiteral("run"), QStringLiteral(THREADLAB_TEST_DATA "/quick.json"),
+    QStringList arguments { QStringLiteral("run"), QFINDTESTDATA("data/quick.json"),
         QStringLiteral("--export-size"), QStringLiteral("1200x500") };
     for (const char *ext : { "png", "svg", "pdf", "csv", "json", "threadlab" })
         arguments << QStringLiteral("--export") << dir.filePath(QStringLiteral("out.") + QLatin1String(ext));
@@ -236,7 +236,7 @@ void TestCli::sweepsCombinations()
     QTemporaryDir dir;
     const QString chart = dir.filePath(QStringLiteral("sweep.png"));
     const Result r = threadlab(
-        { QStringLiteral("sweep"), QStringLiteral(THREADLAB_TEST_DATA "/quick.json"), QStringLiteral("--workers"),
+        { QStringLiteral("sweep"), QFINDTESTDATA("data/quick.json"), QStringLiteral("--workers"),
             QStringLiteral("1,2"), QStringLiteral("--executor"), QStringLiteral("pool,threads"),
             QStringLiteral("--summary-json"), QStringLiteral("-"), QStringLiteral("--export"), chart });
     QCOMPARE(r.exitCode, 0);
@@ -286,7 +286,7 @@ void TestCli::showsVersionAndHelp()
 
 void TestCli::everyCommandAndOptionIsInTheManPage()
 {
-    QFile file(QStringLiteral(THREADLAB_SOURCE_DIR "/resources/man/threadlab.1"));
+    QFile file(QFINDTESTDATA("../resources/man/threadlab.1"));
     QVERIFY(file.open(QIODevice::ReadOnly));
     const QString man = QString::fromUtf8(file.readAll()).replace(QStringLiteral("\\-"), QStringLiteral("-"));
     // Each command's section lists the options its --help shows.
@@ -347,7 +347,7 @@ void TestCli::reExportsASavedTrace()
     QTemporaryDir dir;
     const QString saved = dir.filePath(QStringLiteral("saved.threadlab"));
     QCOMPARE(threadlab(
-                 { QStringLiteral("run"), QStringLiteral(THREADLAB_TEST_DATA "/quick.json"), QStringLiteral("--export"),
+                 { QStringLiteral("run"), QFINDTESTDATA("data/quick.json"), QStringLiteral("--export"),
                      saved, QStringLiteral("--export"), dir.filePath(QStringLiteral("direct.csv")) })
                  .exitCode,
         0);
@@ -378,7 +378,7 @@ void TestCli::refusesToRunATrace()
 {
     QTemporaryDir dir;
     const QString saved = dir.filePath(QStringLiteral("saved.threadlab"));
-    QCOMPARE(threadlab({ QStringLiteral("run"), QStringLiteral(THREADLAB_TEST_DATA "/quick.json"),
+    QCOMPARE(threadlab({ QStringLiteral("run"), QFINDTESTDATA("data/quick.json"),
                            QStringLiteral("--export"), saved })
                  .exitCode,
         0);
@@ -390,7 +390,7 @@ void TestCli::refusesToRunATrace()
 
 void TestCli::showsNoProgressWhenNotATerminal()
 {
-    const Result r = threadlab({ QStringLiteral("run"), QStringLiteral(THREADLAB_TEST_DATA "/quick.json") });
+    const Result r = threadlab({ QStringLiteral("run"), QFINDTESTDATA("data/quick.json") });
     QCOMPARE(r.exitCode, 0);
     QVERIFY2(!r.err.contains(QStringLiteral("running")) && !r.err.contains(u'\r'), qPrintable(r.err));
 }
