@@ -1,4 +1,5 @@
 #include "events.h"
+#include "trace/traceanalysis.h"
 #include "trace/tracebuilder.h"
 
 #include <QTest>
@@ -110,6 +111,13 @@ void TestTraceBuilder::lockContentionStatisticsAndHandoff()
     const Segment &wait = trace.lanes[1].segments.at(1);
     QCOMPARE(wait.state, State::LockWait);
     QCOMPARE(wait.arg, 0); // the holder when the wait began
+    // The hold the wait waited for: the holder's acquire at 10 and the release at 110 that ended it.
+    const auto hold = TraceAnalysis::lockHolder(trace, 1, wait);
+    QVERIFY(hold);
+    QCOMPARE(hold->lane, 0);
+    QCOMPARE(hold->startNs, 10);
+    QCOMPARE(hold->endNs, 110);
+    QVERIFY(!TraceAnalysis::lockHolder(trace, 1, trace.lanes[1].segments.at(0))); // not a wait
 }
 
 void TestTraceBuilder::mergesAdjacentEqualSegments()

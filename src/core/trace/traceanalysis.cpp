@@ -109,4 +109,30 @@ std::vector<LaneStateTotals> TraceAnalysis::stateTotals(const Trace &trace)
     return out;
 }
 
+std::optional<LockHold> TraceAnalysis::lockHolder(const Trace &trace, int lane, const Segment &wait)
+{
+    if (wait.state != State::LockWait)
+        return std::nullopt;
+    int holder = wait.arg;
+    // The release that ended this wait, if it ended: that lane held the lock last.
+    for (const LockHandoff &handoff : trace.handoffs) {
+        if (int(handoff.toLane) == lane && handoff.waitStartNs == wait.startNs) {
+            holder = int(handoff.fromLane);
+            break;
+        }
+    }
+    if (holder < 0 || size_t(holder) >= trace.lanes.size())
+        return std::nullopt;
+    const auto &events = trace.lanes[size_t(holder)].lockEvents;
+    // The holder's last acquire of this lock before the wait ended, and its release after it.
+    const auto acquire = std::find_if(events.rbegin(), events.rend(), [&](const Event &e) {
+        return e.kind == EventKind::LockAcquire && e.object == wait.object && e.timeNs <= wait.endNs;
+    });
+    if (acquire == events.rend())
+        return std::nullopt;
+    const auto release = std::find_if(acquire.base(), events.end(),
+        [&](const Event &e) { return e.kind == EventKind::LockRelease && e.object == wait.object; });
+    return LockHold { holder, acquire->timeNs, release != events.end() ? release->timeNs : wait.endNs };
+}
+
 } // namespace threadlab

@@ -1,14 +1,24 @@
 #pragma once
 
 #include "base/state.h"
+#include "trace/segment.h"
 
 #include <QString>
 #include <array>
+#include <optional>
 #include <vector>
 
 namespace threadlab {
 
 struct Trace;
+
+// Who held a lock, and from when to when.
+struct LockHold
+{
+    int lane = -1;
+    int64_t startNs = 0; // its acquire
+    int64_t endNs = 0; // its release (the end of the wait if it did not release)
+};
 
 struct ConcurrencyPoint
 {
@@ -43,6 +53,10 @@ public:
     static std::vector<ConcurrencyPoint> runningLanes(const Trace &trace, size_t maxPoints);
     static std::vector<LockWaitDistribution> lockWaits(const Trace &trace);
     static std::vector<LaneStateTotals> stateTotals(const Trace &trace);
+    // The hold that a LockWait segment of `lane` waited for: the lane whose release ended the wait
+    // (or, for a wait that did not end, the holder when it began), with that hold's acquire and
+    // release. Nothing when the segment is not a LockWait or the holder is unknown.
+    static std::optional<LockHold> lockHolder(const Trace &trace, int lane, const Segment &wait);
 };
 
 } // namespace threadlab

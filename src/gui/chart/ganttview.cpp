@@ -2,6 +2,7 @@
 
 #include "base/clock.h"
 #include "trace/trace.h"
+#include "trace/traceanalysis.h"
 
 #include <QKeyEvent>
 #include <QPainter>
@@ -250,29 +251,10 @@ void GanttView::selectAt(const QPoint &pos)
         m_selection.active = true;
         m_selection.lane = hit.lane;
         m_selection.wait = hit.segment;
-        m_selection.holderLane = hit.segment.arg;
-        // The release that ended this wait, if it ended: that lane held the lock last.
-        for (const LockHandoff &handoff : m_trace->handoffs) {
-            if (int(handoff.toLane) == hit.lane && handoff.waitStartNs == hit.segment.startNs) {
-                m_selection.holderLane = int(handoff.fromLane);
-                break;
-            }
-        }
-        if (m_selection.holderLane >= 0 && size_t(m_selection.holderLane) < m_trace->lanes.size()) {
-            const auto &events = m_trace->lanes[size_t(m_selection.holderLane)].lockEvents;
-            const int64_t end = hit.segment.endNs;
-            // The holder's last acquire of this lock before the wait ended, and its release after it.
-            auto acquire = std::find_if(events.rbegin(), events.rend(), [&](const Event &e) {
-                return e.kind == EventKind::LockAcquire && e.object == hit.segment.object && e.timeNs <= end;
-            });
-            if (acquire != events.rend()) {
-                m_selection.holdStartNs = acquire->timeNs;
-                auto release = std::find_if(acquire.base(), events.end(),
-                    [&](const Event &e) { return e.kind == EventKind::LockRelease && e.object == hit.segment.object; });
-                m_selection.holdEndNs = release != events.end() ? release->timeNs : end;
-            } else {
-                m_selection.holderLane = -1;
-            }
+        if (const auto hold = TraceAnalysis::lockHolder(*m_trace, hit.lane, hit.segment)) {
+            m_selection.holderLane = hold->lane;
+            m_selection.holdStartNs = hold->startNs;
+            m_selection.holdEndNs = hold->endNs;
         }
     }
     viewport()->update();
