@@ -15,13 +15,57 @@ bool ChunkBudget::take() noexcept
     return false;
 }
 
+ChunkBudget::~ChunkBudget()
+{
+    for (void *memory : m_spares)
+        ::operator delete(memory);
+}
+
+void *ChunkBudget::reuse() noexcept
+{
+    std::lock_guard lock(m_sparesMutex);
+    if (m_spares.empty())
+        return nullptr;
+    void *memory = m_spares.back();
+    m_spares.pop_back();
+    return memory;
+}
+
+bool ChunkBudget::keep(void *memory) noexcept
+{
+    std::lock_guard lock(m_sparesMutex);
+    if (m_spares.size() >= kMaxSpares)
+        return false;
+    if (m_spares.capacity() < kMaxSpares)
+        m_spares.reserve(kMaxSpares); // at most once: keep() never allocates after that
+    m_spares.push_back(memory);
+    return true;
+}
+
+LaneBuffer::Chunk *LaneBuffer::newChunk() noexcept
+{
+    void *memory = m_budget.reuse();
+    if (!memory)
+        memory = ::operator new(sizeof(Chunk), std::nothrow);
+    return memory ? new (memory) Chunk : nullptr;
+}
+
+void LaneBuffer::freeChunk(Chunk *chunk) noexcept
+{
+    chunk->~Chunk();
+    if (!m_budget.keep(chunk))
+        ::operator delete(chunk);
+}
+
 LaneBuffer::LaneBuffer(uint32_t lane, ChunkBudget &budget)
     : m_lane(lane)
     , m_budget(budget)
 {
     // The first chunk is always there (it does not count against the budget), so a lane can
     // record at least kChunkEvents events whatever else is buffered.
-    m_tail = new Chunk;
+    m_tail = newChunk();
+    if (!m_tail)
+        throw std::bad_alloc();
     m_head = m_tail;
 }
 
@@ -30,7 +74,7 @@ LaneBuffer::~LaneBuffer()
     Chunk *chunk = m_head;
     while (chunk) {
         Chunk *next = chunk->next.load(std::memory_order_relaxed);
-        delete chunk;
+        freeChunk(chunk);
         chunk = next;
     }
 }
@@ -63,7 +107,7 @@ bool LaneBuffer::grow(bool structural) noexcept
     const bool fromBudget = m_budget.take();
     if (!fromBudget && !structural)
         return false;
-    Chunk *chunk = new (std::nothrow) Chunk;
+    Chunk *chunk = newChunk();
     if (!chunk) {
         if (fromBudget)
             m_budget.give();
@@ -81,7 +125,7 @@ void LaneBuffer::releaseChunk(Chunk *chunk) noexcept
 {
     if (chunk->budgeted)
         m_budget.give();
-    delete chunk;
+    freeChunk(chunk);
 }
 
 } // namespace threadlab

@@ -8,21 +8,38 @@
 #include <cstddef>
 #include <cstdint>
 #include <limits>
+#include <mutex>
+#include <vector>
 
 namespace threadlab {
 
-// How many chunks of events may be buffered (written, not yet drained) across all lanes of a recorder.
+// How many chunks of events may be buffered (written, not yet drained) across all lanes of a
+// recorder, and a few drained chunks kept for reuse: a lane that writes fast takes back memory
+// already paged in instead of faulting in fresh pages for every chunk.
 class ChunkBudget
 {
 public:
+    static constexpr size_t kMaxSpares = 32;
+
     explicit ChunkBudget(int64_t chunks)
         : m_left(chunks)
     { }
+    ~ChunkBudget();
+    ChunkBudget(const ChunkBudget &) = delete;
+    ChunkBudget &operator=(const ChunkBudget &) = delete;
+
     bool take() noexcept;
     void give() noexcept { m_left.fetch_add(1, std::memory_order_relaxed); }
 
+    // Raw chunk memory (allocated with ::operator new): a spare, or nullptr.
+    void *reuse() noexcept;
+    // Keeps a drained chunk's memory as a spare; false (the caller frees it) when enough are kept.
+    bool keep(void *memory) noexcept;
+
 private:
     std::atomic<int64_t> m_left;
+    std::mutex m_sparesMutex;
+    std::vector<void *> m_spares;
 };
 
 // A single-producer / single-consumer buffer of one lane's events. The producer (the lane's own
@@ -112,6 +129,8 @@ private:
         Event events[kChunkEvents];
     };
 
+    Chunk *newChunk() noexcept; // a spare of the budget's, or new memory; nullptr if none
+    void freeChunk(Chunk *chunk) noexcept; // back to the budget's spares, or freed
     void pushSlow(const Event &event) noexcept;
     bool grow(bool structural) noexcept;
     void releaseChunk(Chunk *chunk) noexcept;
