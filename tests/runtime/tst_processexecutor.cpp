@@ -36,6 +36,7 @@ private Q_SLOTS:
     void aMissingWorkerExecutableIsReported();
     void stopLeavesNoProcessBehind();
     void workersLeaveCtrlCToTheParent();
+    void abandoningARunKillsItsWorkers();
 };
 
 void TestProcessExecutor::runsTasksInChildProcessesAndStreamsEvents()
@@ -153,6 +154,27 @@ void TestProcessExecutor::workersLeaveCtrlCToTheParent()
         QCOMPARE(t.outcome, TaskOutcome::Completed);
     for (qint64 pid : pids)
         QVERIFY(!processAlive(pid));
+}
+
+void TestProcessExecutor::abandoningARunKillsItsWorkers()
+{
+    // The window closes during a run that floods events: nobody will read the recording, so the
+    // workers are killed instead of sending what they hold, and nothing is reported as crashed.
+    Run run(parseOrFail(R"({"title": "p", "executor": {"kind": "processes", "workers": 2},
+        "options": {"lock": false, "race_window_us": 0},
+        "tasks": [{"name": "a", "count": 2, "repeat": 100, "steps": [{"add": {"counter": "x", "delta": 1, "times": 100000000}}]}]})"));
+    run.start();
+    QTRY_VERIFY_WITH_TIMEOUT((run.collect(), processPids(run.trace()).size() == 2), 20'000);
+    const std::vector<qint64> pids = processPids(run.trace());
+    run.abandon();
+    QVERIFY(run.waitForFinished(15'000));
+    for (qint64 pid : pids)
+        QVERIFY(!processAlive(pid));
+    run.collect();
+    const RunSummary s = summaryOf(run);
+    QVERIFY2(!s.errors.join(u'\n').contains(QStringLiteral("crashed")), qPrintable(s.errors.join(u'\n')));
+    for (const TaskSummary &t : s.tasks)
+        QVERIFY(t.outcome != TaskOutcome::Completed);
 }
 
 QTEST_GUILESS_MAIN(TestProcessExecutor)

@@ -14,6 +14,12 @@ void StopToken::requestStop()
         waker.second();
 }
 
+void StopToken::requestAbandon()
+{
+    m_abandoned.store(true, std::memory_order_relaxed);
+    requestStop();
+}
+
 bool StopToken::sleepUntil(int64_t deadlineNs)
 {
     const auto deadline = std::chrono::steady_clock::time_point(std::chrono::nanoseconds(deadlineNs));

@@ -16,6 +16,10 @@ class StopToken
 public:
     bool stopRequested() const noexcept { return m_stopped.load(std::memory_order_relaxed); }
     void requestStop();
+    // A stop whose recording nobody will look at (the window closes): what is still on its way
+    // from worker processes may be dropped, so the run ends at once.
+    void requestAbandon();
+    bool abandoned() const noexcept { return m_abandoned.load(std::memory_order_relaxed); }
 
     // Sleeps until deadlineNs (steady clock); returns false if the run was stopped first.
     bool sleepUntil(int64_t deadlineNs);
@@ -26,6 +30,7 @@ public:
 
 private:
     std::atomic<bool> m_stopped { false };
+    std::atomic<bool> m_abandoned { false };
     std::mutex m_mutex;
     std::condition_variable m_wake;
     std::vector<std::pair<int, std::function<void()>>> m_wakers;

@@ -257,14 +257,16 @@ void ProcessExecutor::onWorkerExited(Worker &worker, const QString &why)
 {
     if (worker.exited)
         return;
-    // Take whatever it wrote before it ended (the exit may be noticed before the last bytes were read).
-    while (!worker.stopped && worker.socket && worker.socket->waitForReadyRead(50))
+    // Take whatever it wrote before it ended (the exit may be noticed before the last bytes were
+    // read), unless the recording is abandoned.
+    const bool abandoned = m_env.stop.abandoned();
+    while (!abandoned && !worker.stopped && worker.socket && worker.socket->waitForReadyRead(50))
         onSocketData(worker);
-    if (!worker.stopped && worker.socket)
+    if (!abandoned && !worker.stopped && worker.socket)
         onSocketData(worker);
     worker.exited = true;
     const bool expected = worker.toldToShutDown && worker.reported;
-    if (!expected && !why.isEmpty() && !worker.stopped && !(m_stopping && worker.currentTask < 0)) {
+    if (!expected && !abandoned && !why.isEmpty() && !worker.stopped && !(m_stopping && worker.currentTask < 0)) {
         QString message = workerLabel(worker) + u' ' + why;
         if (worker.currentTask >= 0)
             message += Text::tr(" while running task '") + taskName(worker.currentTask) + u'\'';
@@ -347,6 +349,14 @@ void ProcessExecutor::onStop()
         return;
     m_stopping = true;
     failPending(QString());
+    if (m_env.stop.abandoned()) {
+        // The recording is discarded: the workers are killed rather than asked to send what they hold.
+        for (auto &worker : m_workers) {
+            if (worker->process && !worker->exited)
+                worker->process->kill();
+        }
+        return;
+    }
     for (auto &worker : m_workers) {
         if (worker->ready && !worker->exited)
             send(*worker, WorkerMessages::frame(MessageType::Stop));

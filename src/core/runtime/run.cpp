@@ -113,7 +113,7 @@ void Run::applyTaskFailures()
 
 Run::~Run()
 {
-    stop();
+    abandon(); // nobody will read this recording any more
     if (m_thread.joinable())
         m_thread.join();
 }
@@ -131,6 +131,11 @@ void Run::start()
 void Run::stop()
 {
     m_stop.requestStop();
+}
+
+void Run::abandon()
+{
+    m_stop.requestAbandon();
 }
 
 bool Run::waitForFinished(int timeoutMs)

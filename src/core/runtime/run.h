@@ -48,6 +48,7 @@ public:
 
     void start();
     void stop();
+    void abandon(); // stop, and nothing recorded will be read: worker processes are not waited for
     bool isStarted() const { return m_started; }
     bool isFinished() const { return m_finished.load(); }
     bool waitForFinished(int timeoutMs = -1);

@@ -459,8 +459,9 @@ void MainWindow::exportChart()
 void MainWindow::closeEvent(QCloseEvent *event)
 {
     saveSettings();
+    // The window goes, and the run's recording with it: nothing is waited for.
     if (m_run)
-        m_run->stop();
+        m_run->abandon();
     event->accept();
 }
 
