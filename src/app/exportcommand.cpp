@@ -34,7 +34,7 @@ int ExportCommand::exec(const QStringList &arguments)
                                        .arg(line.value(exportSize)));
         imageSize = *size;
     }
-    const QString input = positional.constFirst();
+    const QString &input = positional.constFirst();
     const QStringList outputs = positional.mid(1);
     for (const QString &path : outputs) {
         if (!RunExporter::supports(path))

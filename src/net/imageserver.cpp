@@ -109,7 +109,7 @@ void ImageServer::serve(const Request &request)
 }
 
 void ImageServer::respond(
-    QPointer<QTcpSocket> socket, int status, const QByteArray &reason, const QByteArray &body, qint64 slotBytes)
+    const QPointer<QTcpSocket> &socket, int status, const QByteArray &reason, const QByteArray &body, qint64 slotBytes)
 {
     QByteArray response = "HTTP/1.1 " + QByteArray::number(status) + ' ' + reason + "\r\n";
     response += "Content-Type: " + QByteArray(status == 200 ? "image/png" : "text/plain") + "\r\n";
@@ -117,7 +117,7 @@ void ImageServer::respond(
     sendThrottled(socket, response + body, slotBytes);
 }
 
-void ImageServer::sendThrottled(QPointer<QTcpSocket> socket, QByteArray data, qint64 slotBytes)
+void ImageServer::sendThrottled(const QPointer<QTcpSocket> &socket, QByteArray data, qint64 slotBytes)
 {
     // slotBytes >= 0: this response holds a serving slot, given back when it is sent or the client is gone.
     const auto done = [this, slotBytes] {

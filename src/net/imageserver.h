@@ -56,9 +56,9 @@ private:
     void admit();
     void serve(const Request &request);
     void finished(qint64 bytes);
-    void respond(QPointer<QTcpSocket> socket, int status, const QByteArray &reason, const QByteArray &body,
+    void respond(const QPointer<QTcpSocket> &socket, int status, const QByteArray &reason, const QByteArray &body,
         qint64 slotBytes = -1);
-    void sendThrottled(QPointer<QTcpSocket> socket, QByteArray data, qint64 slotBytes);
+    void sendThrottled(const QPointer<QTcpSocket> &socket, QByteArray data, qint64 slotBytes);
 
     ImageServerSpec m_spec;
     int m_served = 0;

@@ -17,7 +17,7 @@ std::optional<FrameReader::Frame> FrameReader::next()
         m_failed = true;
         return std::nullopt;
     }
-    if (available < qsizetype(sizeof length + length))
+    if (available < qsizetype(sizeof length) + qsizetype(length))
         return std::nullopt;
     const char *start = m_buffer.constData() + m_offset + sizeof length;
     Frame frame { MessageType(quint8(start[0])), QByteArray(start + 1, qsizetype(length - 1)) };

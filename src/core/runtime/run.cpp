@@ -32,7 +32,7 @@ void Run::setNetworkFactory(std::function<std::shared_ptr<NetworkServices>()> fa
 
 QString Run::defaultWorkerPath()
 {
-    const QString fromEnvironment = qEnvironmentVariable("THREADLAB_WORKER");
+    QString fromEnvironment = qEnvironmentVariable("THREADLAB_WORKER");
     if (!fromEnvironment.isEmpty())
         return fromEnvironment;
     if (QCoreApplication::instance()) {

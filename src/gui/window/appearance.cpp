@@ -27,9 +27,10 @@ Appearance::Appearance(QMenu *menu, QObject *parent)
         action->setCheckable(true);
         action->setChecked(theme == saved);
         group->addAction(action);
-        connect(action, &QAction::triggered, this, [this, theme] {
-            apply(theme);
-            QSettings().setValue(kKey, int(theme));
+        const Theme choice = theme; // a structured binding cannot be captured before C++20's fix in clang 16
+        connect(action, &QAction::triggered, this, [this, choice] {
+            apply(choice);
+            QSettings().setValue(kKey, int(choice));
         });
     }
     if (saved == Theme::Light || saved == Theme::Dark)
