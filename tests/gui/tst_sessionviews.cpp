@@ -3,6 +3,7 @@
 #include "window/chartspanel.h"
 #include "window/comparedialog.h"
 #include "window/exportdialog.h"
+#include "window/sessionmodel.h"
 
 #include <QDialogButtonBox>
 #include <QImage>
@@ -35,6 +36,7 @@ private Q_SLOTS:
     void compareShowsBothRunsOnOneScale();
     void exportDialogWritesTheChosenFormat();
     void chartsPanelExportsItsCharts();
+    void sessionModelKeepsTheLastTwelveRuns();
 
 private:
     std::shared_ptr<RecordedRun> m_oneWorker;
@@ -120,6 +122,28 @@ void TestSessionViews::chartsPanelExportsItsCharts()
     QVERIFY(colours.size() > 5);
     QCOMPARE(panel.exportCurrent(dir.filePath(QStringLiteral("chart.svg"))), QString());
     QVERIFY(!panel.exportCurrent(dir.filePath(QStringLiteral("chart.gif"))).isEmpty());
+}
+
+void TestSessionViews::sessionModelKeepsTheLastTwelveRuns()
+{
+    SessionModel model;
+    int removed = 0;
+    connect(&model, &QAbstractItemModel::rowsRemoved, this, [&] { ++removed; });
+    for (int i = 0; i < SessionModel::kMaxRuns + 2; ++i)
+        model.add(i % 2 ? m_twoWorkers : m_oneWorker, QStringLiteral("settings %1").arg(i));
+    QCOMPARE(model.rowCount(), SessionModel::kMaxRuns);
+    QCOMPARE(removed, 2); // the two oldest went, and the view was told
+    const QModelIndex first = model.index(0);
+    QCOMPARE(first.data(SessionModel::SettingsRole).toString(), QStringLiteral("settings 2"));
+    QVERIFY(first.data().toString().contains(QStringLiteral("settings 2")));
+    QCOMPARE(first.data(SessionModel::WallMsRole).toDouble(), model.at(0).summary.wallMs);
+    QVERIFY(first.data(Qt::ToolTipRole).toString().contains(QStringLiteral("wall time")));
+    // The compare dialog and the wall-time chart read the same runs, in the same order.
+    QCOMPARE(model.recordings().size(), size_t(SessionModel::kMaxRuns));
+    QCOMPARE(model.recordings().front(), m_oneWorker);
+    QCOMPARE(model.labels().size(), SessionModel::kMaxRuns);
+    QCOMPARE(
+        model.wallTimeBars().back().label, QStringLiteral("12: %1\nsettings 13").arg(model.at(11).summary.scenario));
 }
 
 QTEST_MAIN(TestSessionViews)

@@ -18,13 +18,14 @@
 #include "window/lessonpanel.h"
 #include "window/recentfiles.h"
 #include "window/runcontrols.h"
+#include "window/sessionmodel.h"
 
 #include <QCloseEvent>
 #include <QDragEnterEvent>
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QLabel>
-#include <QListWidget>
+#include <QListView>
 #include <QMenu>
 #include <QMimeData>
 #include <QProgressBar>
@@ -32,14 +33,12 @@
 #include <QSettings>
 #include <QStatusBar>
 #include <QStyle>
-#include <QTime>
 #include <QTimer>
 
 namespace threadlab {
 
 namespace {
 constexpr int kPollIntervalMs = 40; // the display rate: 25 frames a second
-constexpr size_t kSessionRuns = 12; // finished runs kept for comparing
 const QString kDefaultScenario = QStringLiteral("ten-threads");
 } // namespace
 
@@ -48,6 +47,8 @@ MainWindow::MainWindow(QWidget *parent)
     , m_ui(std::make_unique<Ui::MainWindow>())
 {
     m_ui->setupUi(this);
+    m_session = new SessionModel(this);
+    m_ui->runList->setModel(m_session);
     setWindowIcon(QIcon(QStringLiteral(":/icons/threadlab.svg")));
     m_ui->banner->hide();
     m_ui->menuView->addAction(m_ui->libraryDock->toggleViewAction());
@@ -81,6 +82,11 @@ MainWindow::~MainWindow() = default;
 GanttView *MainWindow::gantt() const
 {
     return m_ui->gantt;
+}
+
+int MainWindow::sessionSize() const
+{
+    return m_session->size();
 }
 
 LessonPanel *MainWindow::lesson() const
@@ -156,7 +162,8 @@ void MainWindow::connectActions()
     connect(m_ui->library, &ScenarioLibraryPanel::openRequested, this, &MainWindow::openFile);
     connect(m_ui->library, &ScenarioLibraryPanel::saveRequested, this, &MainWindow::saveScenario);
     connect(m_controls, &RunControls::changed, this, &MainWindow::updateControls);
-    connect(m_ui->runList, &QListWidget::currentRowChanged, this, &MainWindow::showSessionRun);
+    connect(m_ui->runList->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
+        [this](const QModelIndex &current) { showSessionRun(current.row()); });
     connect(m_ui->compareButton, &QPushButton::clicked, this, &MainWindow::compareRuns);
 }
 
@@ -238,7 +245,7 @@ void MainWindow::updateControls()
     m_ui->actionRun->setEnabled(!running && m_scenario.has_value());
     m_ui->actionStop->setEnabled(running);
     m_ui->actionExport->setEnabled(!running && m_shown);
-    m_ui->compareButton->setEnabled(!running && m_session.size() >= 2);
+    m_ui->compareButton->setEnabled(!running && m_session->size() >= 2);
     m_ui->runList->setEnabled(!running);
     m_controls->setRunning(running);
     m_ui->library->setEnabled(!running);
@@ -317,22 +324,10 @@ void MainWindow::finishRun()
     updateControls();
 }
 
-const MainWindow::SessionRun &MainWindow::addToSession(std::shared_ptr<RecordedRun> recording, const QString &settings)
+const SessionRun &MainWindow::addToSession(std::shared_ptr<RecordedRun> recording, const QString &settings)
 {
-    if (m_session.size() == kSessionRuns) {
-        m_session.erase(m_session.begin());
-        delete m_ui->runList->takeItem(0);
-    }
-    RunSummary summary = RunSummary::from(*recording);
-    m_session.push_back(SessionRun { std::move(recording), settings, std::move(summary) });
-    const SessionRun &run = m_session.back();
-    const QString label = QStringLiteral("%1  %2 — %3 — %4")
-                              .arg(QTime::currentTime().toString(QStringLiteral("HH:mm:ss")), run.summary.scenario,
-                                  settings, Outcome::duration(run.summary.wallMs));
-    const QSignalBlocker blocker(m_ui->runList);
-    m_ui->runList->addItem(label);
-    m_ui->runList->setCurrentRow(m_ui->runList->count() - 1);
-    showSessionRun(m_ui->runList->count() - 1);
+    const SessionRun &run = m_session->add(std::move(recording), settings);
+    showSessionRun(m_session->size() - 1);
     return run;
 }
 
@@ -355,26 +350,21 @@ void MainWindow::describeChart(const RunSummary &summary, const QString &setting
 
 void MainWindow::showSessionRun(int index)
 {
-    if (index < 0 || size_t(index) >= m_session.size() || isRunning())
+    if (index < 0 || index >= m_session->size() || isRunning())
         return;
-    const SessionRun &run = m_session[size_t(index)];
+    const SessionRun &run = m_session->at(index);
     m_shown = run.recording;
     m_ui->gantt->setTrace(&m_shown->trace, m_shown->pid);
     m_ui->gantt->traceUpdated(m_shown->trace.lastEventNs, false);
-    std::vector<WallTimeBar> bars;
-    for (size_t i = 0; i < m_session.size(); ++i)
-        bars.push_back(WallTimeBar {
-            QStringLiteral("%1: %2\n%3").arg(i + 1).arg(m_session[i].summary.scenario, m_session[i].settings),
-            std::round(m_session[i].summary.wallMs) });
-    m_ui->charts->showRun(*m_shown, bars);
-    if (m_ui->runList->currentRow() != index) {
-        const QSignalBlocker blocker(m_ui->runList);
-        m_ui->runList->setCurrentRow(index);
+    m_ui->charts->showRun(*m_shown, m_session->wallTimeBars());
+    if (m_ui->runList->currentIndex().row() != index) {
+        const QSignalBlocker blocker(m_ui->runList->selectionModel());
+        m_ui->runList->setCurrentIndex(m_session->index(index));
     }
     const RunSummary &summary = run.summary;
     m_ui->lesson->showScenario(m_shown->scenario);
     const QString comparison = index > 0
-        ? Outcome::comparison(summary, m_session[size_t(index) - 1].summary, m_session[size_t(index) - 1].settings)
+        ? Outcome::comparison(summary, m_session->at(index - 1).summary, m_session->at(index - 1).settings)
         : QString();
     m_ui->lesson->showOutcome(summary, run.settings, comparison);
     describeChart(summary, run.settings);
@@ -403,17 +393,11 @@ bool MainWindow::openTrace(const QString &path)
 
 void MainWindow::compareRuns()
 {
-    if (m_session.size() < 2) {
+    if (m_session->size() < 2) {
         statusBar()->showMessage(tr("Run twice (or open a trace) to have two runs to compare"), 5000);
         return;
     }
-    QStringList labels;
-    for (int i = 0; i < m_ui->runList->count(); ++i)
-        labels << m_ui->runList->item(i)->text();
-    std::vector<std::shared_ptr<RecordedRun>> runs;
-    for (const SessionRun &run : m_session)
-        runs.push_back(run.recording);
-    CompareDialog dialog(std::move(runs), labels, this);
+    CompareDialog dialog(m_session->recordings(), m_session->labels(), this);
     dialog.exec();
 }
 

@@ -24,6 +24,8 @@ class RunControls;
 struct RunSummary;
 class RecentFiles;
 class Appearance;
+class SessionModel;
+struct SessionRun;
 struct RecordedRun;
 
 // The ThreadLab window: the lesson library on the left, the run controls on top, the live Gantt
@@ -43,7 +45,7 @@ public:
     bool isRunning() const;
     const Run *run() const { return m_run.get(); }
     const RecordedRun *shownRun() const { return m_shown.get(); }
-    int sessionSize() const { return int(m_session.size()); }
+    int sessionSize() const;
     void showSessionRun(int index);
     void compareRuns();
     GanttView *gantt() const;
@@ -56,14 +58,6 @@ protected:
     void dropEvent(QDropEvent *event) override;
 
 private:
-    // A finished run or an opened trace, with what the window shows of it (summarised once).
-    struct SessionRun
-    {
-        std::shared_ptr<RecordedRun> recording;
-        QString settings;
-        RunSummary summary;
-    };
-
     void buildToolBar();
     void buildStatusBar();
     void nameForAccessibility();
@@ -94,7 +88,7 @@ private:
     QString m_key;
     std::unique_ptr<Run> m_run;
     QString m_runSettings;
-    std::vector<SessionRun> m_session; // oldest first
+    SessionModel *m_session = nullptr; // the runs list's model
     std::shared_ptr<RecordedRun> m_shown; // what the chart shows when no run is live
 };
 

@@ -1,0 +1,81 @@
+#include "window/sessionmodel.h"
+
+#include "trace/outcome.h"
+#include "trace/recordedrun.h"
+
+#include <QTime>
+#include <cmath>
+
+namespace threadlab {
+
+int SessionModel::rowCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : size();
+}
+
+QVariant SessionModel::data(const QModelIndex &index, int role) const
+{
+    if (!index.isValid() || index.row() >= size())
+        return {};
+    const SessionRun &run = at(index.row());
+    switch (role) {
+    case Qt::DisplayRole:
+    case Qt::AccessibleTextRole:
+        return run.label;
+    case Qt::ToolTipRole:
+        return QString(run.label + u'\n' + Outcome::lines(run.summary).join(u'\n'));
+    case SettingsRole:
+        return run.settings;
+    case WallMsRole:
+        return run.summary.wallMs;
+    default:
+        return {};
+    }
+}
+
+const SessionRun &SessionModel::add(std::shared_ptr<RecordedRun> recording, const QString &settings)
+{
+    if (size() == kMaxRuns) {
+        beginRemoveRows({}, 0, 0);
+        m_runs.erase(m_runs.begin());
+        endRemoveRows();
+    }
+    RunSummary summary = RunSummary::from(*recording);
+    const QString label = QStringLiteral("%1  %2 — %3 — %4")
+                              .arg(QTime::currentTime().toString(QStringLiteral("HH:mm:ss")), summary.scenario,
+                                  settings, Outcome::duration(summary.wallMs));
+    beginInsertRows({}, size(), size());
+    m_runs.push_back(SessionRun { std::move(recording), settings, std::move(summary), label });
+    endInsertRows();
+    return m_runs.back();
+}
+
+std::vector<std::shared_ptr<RecordedRun>> SessionModel::recordings() const
+{
+    std::vector<std::shared_ptr<RecordedRun>> recordings;
+    recordings.reserve(m_runs.size());
+    for (const SessionRun &run : m_runs)
+        recordings.push_back(run.recording);
+    return recordings;
+}
+
+QStringList SessionModel::labels() const
+{
+    QStringList labels;
+    for (const SessionRun &run : m_runs)
+        labels << run.label;
+    return labels;
+}
+
+std::vector<WallTimeBar> SessionModel::wallTimeBars() const
+{
+    std::vector<WallTimeBar> bars;
+    bars.reserve(m_runs.size());
+    for (int i = 0; i < size(); ++i)
+        bars.push_back(
+            WallTimeBar { QStringLiteral("%1: %2\n%3").arg(i + 1).arg(at(i).summary.scenario, at(i).settings),
+                std::round(at(i).summary.wallMs) });
+    return bars;
+}
+
+} // namespace threadlab
