@@ -305,6 +305,10 @@ void TestMainWindow::recentFilesKeepTheLastTenAndFollowTheTheme()
     const QImage chart = window.gantt()->grab().toImage();
     const QColor surface = chart.pixelColor(chart.width() / 2, chart.height() / 4);
     QVERIFY2(surface.lightness() < 70, qPrintable(surface.name()));
+    // The toolbar's Run icon is drawn in the palette's text colour: light on a dark toolbar.
+    QAction *run = window.findChild<QAction *>(QStringLiteral("actionRun"));
+    const auto iconInk = [run] { return run->icon().pixmap(32, 32).toImage().pixelColor(14, 16).lightness(); };
+    QVERIFY2(iconInk() > 180, qPrintable(QString::number(iconInk())));
     QCOMPARE(QSettings().value(QStringLiteral("view/theme")).toInt(), 2);
     for (QAction *action : window.findChildren<QAction *>()) {
         if (action->text() == QStringLiteral("&Light"))
@@ -313,6 +317,7 @@ void TestMainWindow::recentFilesKeepTheLastTenAndFollowTheTheme()
     QCoreApplication::processEvents();
     const QImage light = window.gantt()->grab().toImage();
     QVERIFY(light.pixelColor(light.width() / 2, light.height() / 4).lightness() > 200);
+    QVERIFY2(iconInk() < 80, qPrintable(QString::number(iconInk())));
 }
 
 void TestMainWindow::speaksTheSystemLanguage()

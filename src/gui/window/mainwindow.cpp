@@ -28,11 +28,12 @@
 #include <QListView>
 #include <QMenu>
 #include <QMimeData>
+#include <QPainter>
+#include <QPixmap>
 #include <QProgressBar>
 #include <QSaveFile>
 #include <QSettings>
 #include <QStatusBar>
-#include <QStyle>
 #include <QTimer>
 
 namespace threadlab {
@@ -102,8 +103,7 @@ QString MainWindow::bannerText() const
 void MainWindow::buildToolBar()
 {
     QToolBar *bar = m_ui->runToolBar;
-    m_ui->actionRun->setIcon(style()->standardIcon(QStyle::SP_MediaPlay));
-    m_ui->actionStop->setIcon(style()->standardIcon(QStyle::SP_MediaStop));
+    drawRunIcons();
     bar->addAction(m_ui->actionRun);
     bar->addAction(m_ui->actionStop);
     bar->addSeparator();
@@ -438,6 +438,37 @@ void MainWindow::exportChart()
     ExportDialog dialog(*m_shown, this);
     if (dialog.exec() == QDialog::Accepted)
         statusBar()->showMessage(tr("Exported"), 5000);
+}
+
+void MainWindow::drawRunIcons()
+{
+    // Drawn in the palette's button text colour: the styles' own play and stop icons stay dark
+    // on a dark palette.
+    const auto icon = [this](bool play) {
+        constexpr int kSize = 32;
+        QPixmap pixmap(kSize, kSize);
+        pixmap.fill(Qt::transparent);
+        QPainter painter(&pixmap);
+        painter.setRenderHint(QPainter::Antialiasing);
+        painter.setPen(Qt::NoPen);
+        painter.setBrush(palette().color(QPalette::ButtonText));
+        if (play) {
+            const QPointF triangle[] = { { 8, 5 }, { 27, 16 }, { 8, 27 } };
+            painter.drawPolygon(triangle, 3);
+        } else {
+            painter.drawRect(QRectF(7, 7, 18, 18));
+        }
+        return QIcon(pixmap);
+    };
+    m_ui->actionRun->setIcon(icon(true));
+    m_ui->actionStop->setIcon(icon(false));
+}
+
+void MainWindow::changeEvent(QEvent *event)
+{
+    QMainWindow::changeEvent(event);
+    if (event->type() == QEvent::PaletteChange)
+        drawRunIcons();
 }
 
 void MainWindow::closeEvent(QCloseEvent *event)

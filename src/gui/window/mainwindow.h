@@ -54,12 +54,14 @@ public:
 
 protected:
     void closeEvent(QCloseEvent *event) override;
+    void changeEvent(QEvent *event) override; // a new palette redraws the toolbar's icons
     void dragEnterEvent(QDragEnterEvent *event) override;
     void dropEvent(QDropEvent *event) override;
 
 private:
     void buildToolBar();
     void buildStatusBar();
+    void drawRunIcons();
     void nameForAccessibility();
     void connectActions();
     void restoreSettings();
