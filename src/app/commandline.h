@@ -20,7 +20,6 @@ public:
     int usageError(const QString &problem) const; // prints it and where the help is; Cli::Usage
 
     QString help() const;
-    const QCommandLineParser &parser() const { return m_parser; }
     QStringList positional() const { return m_parser.positionalArguments(); }
     bool isSet(const QCommandLineOption &option) const { return m_parser.isSet(option); }
     QString value(const QCommandLineOption &option) const { return m_parser.value(option); }

@@ -74,28 +74,27 @@ int RunCommand::exec(const QStringList &arguments)
         return line.usageError(positional.isEmpty()
                 ? QStringLiteral("which scenario? (an id from 'threadlab list' or a file)")
                 : QStringLiteral("one scenario at a time, got ") + positional.join(QStringLiteral(", ")));
-    const QCommandLineParser &parser = line.parser();
 
     ScenarioOverrides overrides;
-    if (parser.isSet(executor) && !(overrides.executor = CliOptions::executor(parser.value(executor))))
+    if (line.isSet(executor) && !(overrides.executor = CliOptions::executor(line.value(executor))))
         return line.usageError(QStringLiteral("--executor: expected sequential, threads, pool or processes, got '%1'")
-                                   .arg(parser.value(executor)));
-    if (parser.isSet(workers) && !(overrides.workers = CliOptions::workers(parser.value(workers))))
+                                   .arg(line.value(executor)));
+    if (line.isSet(workers) && !(overrides.workers = CliOptions::workers(line.value(workers))))
         return line.usageError(
-            QStringLiteral("--workers: expected a whole number from 1 to 256, got '%1'").arg(parser.value(workers)));
-    if (parser.isSet(lock) && !(overrides.lock = CliOptions::onOff(parser.value(lock))))
-        return line.usageError(QStringLiteral("--lock: expected on or off, got '%1'").arg(parser.value(lock)));
-    if (parser.isSet(gil) && !(overrides.gil = CliOptions::onOff(parser.value(gil))))
-        return line.usageError(QStringLiteral("--gil: expected on or off, got '%1'").arg(parser.value(gil)));
+            QStringLiteral("--workers: expected a whole number from 1 to 256, got '%1'").arg(line.value(workers)));
+    if (line.isSet(lock) && !(overrides.lock = CliOptions::onOff(line.value(lock))))
+        return line.usageError(QStringLiteral("--lock: expected on or off, got '%1'").arg(line.value(lock)));
+    if (line.isSet(gil) && !(overrides.gil = CliOptions::onOff(line.value(gil))))
+        return line.usageError(QStringLiteral("--gil: expected on or off, got '%1'").arg(line.value(gil)));
     QSize imageSize;
-    if (parser.isSet(exportSize)) {
-        const auto size = CliOptions::size(parser.value(exportSize));
+    if (line.isSet(exportSize)) {
+        const auto size = CliOptions::size(line.value(exportSize));
         if (!size)
             return line.usageError(QStringLiteral("--export-size: expected WIDTHxHEIGHT such as 1600x900, got '%1'")
-                                       .arg(parser.value(exportSize)));
+                                       .arg(line.value(exportSize)));
         imageSize = *size;
     }
-    const QStringList exports = parser.values(exportOption);
+    const QStringList exports = line.values(exportOption);
     for (const QString &path : exports) {
         if (!RunExporter::supports(path))
             return line.usageError(
@@ -118,9 +117,9 @@ int RunCommand::exec(const QStringList &arguments)
             CliOptions::err(scenario.origin + QStringLiteral(": ") + problem);
         return Cli::BadScenario;
     }
-    const QString summaryPath = parser.value(summary);
+    const QString summaryPath = line.value(summary);
     QStringList outputs = exports;
-    if (parser.isSet(summary) && summaryPath != QStringLiteral("-"))
+    if (line.isSet(summary) && summaryPath != QStringLiteral("-"))
         outputs << summaryPath;
     for (const QString &path : std::as_const(outputs)) {
         if (const QString problem = checkWritable(path); !problem.isEmpty()) {
@@ -132,13 +131,13 @@ int RunCommand::exec(const QStringList &arguments)
     bool interrupted = false;
     const std::shared_ptr<RecordedRun> recording = InterruptibleRun::execute(std::move(scenario), &interrupted);
     const RunSummary result = RunSummary::from(*recording);
-    const bool jsonToStdout = parser.isSet(summary) && summaryPath == QStringLiteral("-");
+    const bool jsonToStdout = line.isSet(summary) && summaryPath == QStringLiteral("-");
     if (jsonToStdout)
         CliOptions::err(result.toText().trimmed());
     else
         CliOptions::out(result.toText());
     int status = !result.errors.isEmpty() || interrupted ? Cli::RunFailed : Cli::Ok;
-    if (parser.isSet(summary)
+    if (line.isSet(summary)
         && !CliOptions::writeJson(QJsonDocument(result.toJson()).toJson(QJsonDocument::Indented), summaryPath))
         status = Cli::OutputFailed;
     if (!ExportCommand::writeAll(*recording, exports, imageSize, jsonToStdout))

@@ -38,24 +38,23 @@ int SweepCommand::exec(const QStringList &arguments)
         return *done;
     if (line.positional().size() != 1)
         return line.usageError(QStringLiteral("which scenario? (an id from 'threadlab list' or a file)"));
-    const QCommandLineParser &parser = line.parser();
-    if (parser.isSet(chart)) {
-        const QString ext = QFileInfo(parser.value(chart)).suffix().toLower();
+    if (line.isSet(chart)) {
+        const QString ext = QFileInfo(line.value(chart)).suffix().toLower();
         if (ext != QStringLiteral("png") && ext != QStringLiteral("svg"))
             return line.usageError(
                 QStringLiteral("--export: the sweep's bar chart is written as .png or .svg, got '%1'")
-                    .arg(parser.value(chart)));
+                    .arg(line.value(chart)));
     }
 
     // Every list must read before anything is loaded or run; a list not given takes the scenario's value.
     auto parseList = [&](const QCommandLineOption &option, auto parse, const QString &expected, auto *out) {
         using T = typename std::remove_pointer_t<decltype(out)>::value_type::value_type;
-        if (!parser.isSet(option))
+        if (!line.isSet(option))
             return true;
-        *out = CliOptions::list<T>(parser.value(option), parse);
+        *out = CliOptions::list<T>(line.value(option), parse);
         if (!*out)
             line.usageError(QStringLiteral("--%1: expected %2, got '%3'")
-                                .arg(option.names().constFirst(), expected, parser.value(option)));
+                                .arg(option.names().constFirst(), expected, line.value(option)));
         return out->has_value();
     };
     std::optional<std::vector<ExecutorKind>> executors;
