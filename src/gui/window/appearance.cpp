@@ -3,6 +3,8 @@
 #include <QActionGroup>
 #include <QApplication>
 #include <QMenu>
+#include <QPainter>
+#include <QPixmap>
 #include <QSettings>
 #include <QStyle>
 #include <QStyleFactory>
@@ -78,6 +80,25 @@ QPalette Appearance::darkPalette()
     for (const auto role : { QPalette::WindowText, QPalette::Text, QPalette::ButtonText })
         palette.setColor(QPalette::Disabled, role, disabled);
     return palette;
+}
+
+QIcon Appearance::runIcon(const QPalette &palette, bool run)
+{
+    constexpr int kSize = 32;
+    QPixmap pixmap(kSize, kSize);
+    pixmap.fill(Qt::transparent);
+    QPainter painter(&pixmap);
+    painter.setRenderHint(QPainter::Antialiasing);
+    painter.setPen(Qt::NoPen);
+    painter.setBrush(palette.color(QPalette::ButtonText));
+    if (run) {
+        const QPointF triangle[] = { { 8, 5 }, { 27, 16 }, { 8, 27 } };
+        painter.drawPolygon(triangle, 3);
+    } else {
+        painter.drawRect(QRectF(7, 7, 18, 18));
+    }
+    painter.end();
+    return QIcon(pixmap);
 }
 
 } // namespace threadlab

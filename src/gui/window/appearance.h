@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QIcon>
 #include <QObject>
 #include <QPalette>
 #include <QString>
@@ -20,6 +21,9 @@ public:
     void apply(Theme theme);
     Theme theme() const { return m_theme; }
     static QPalette darkPalette();
+    // The toolbar's Run (a triangle) or Stop (a square) icon in the palette's button text colour:
+    // the styles' own play and stop icons stay dark on a dark palette.
+    static QIcon runIcon(const QPalette &palette, bool run);
 
 private:
     Theme m_theme = Theme::System;

@@ -28,8 +28,6 @@
 #include <QListView>
 #include <QMenu>
 #include <QMimeData>
-#include <QPainter>
-#include <QPixmap>
 #include <QProgressBar>
 #include <QSaveFile>
 #include <QSettings>
@@ -442,26 +440,8 @@ void MainWindow::exportChart()
 
 void MainWindow::drawRunIcons()
 {
-    // Drawn in the palette's button text colour: the styles' own play and stop icons stay dark
-    // on a dark palette.
-    const auto icon = [this](bool play) {
-        constexpr int kSize = 32;
-        QPixmap pixmap(kSize, kSize);
-        pixmap.fill(Qt::transparent);
-        QPainter painter(&pixmap);
-        painter.setRenderHint(QPainter::Antialiasing);
-        painter.setPen(Qt::NoPen);
-        painter.setBrush(palette().color(QPalette::ButtonText));
-        if (play) {
-            const QPointF triangle[] = { { 8, 5 }, { 27, 16 }, { 8, 27 } };
-            painter.drawPolygon(triangle, 3);
-        } else {
-            painter.drawRect(QRectF(7, 7, 18, 18));
-        }
-        return QIcon(pixmap);
-    };
-    m_ui->actionRun->setIcon(icon(true));
-    m_ui->actionStop->setIcon(icon(false));
+    m_ui->actionRun->setIcon(Appearance::runIcon(palette(), true));
+    m_ui->actionStop->setIcon(Appearance::runIcon(palette(), false));
 }
 
 void MainWindow::changeEvent(QEvent *event)
