@@ -46,22 +46,20 @@ int ExportCommand::exec(const QStringList &arguments)
                             .arg(input));
         return Cli::BadScenario;
     }
-    QString error;
-    const std::shared_ptr<RecordedRun> recording = TraceFile::read(input, &error);
+    const Result<std::shared_ptr<RecordedRun>> recording = TraceFile::read(input);
     if (!recording) {
-        CliOptions::err(QStringLiteral("threadlab export: ") + error);
+        CliOptions::err(QStringLiteral("threadlab export: ") + recording.error().text());
         return Cli::BadScenario;
     }
-    return writeAll(*recording, outputs, imageSize, false) ? Cli::Ok : Cli::OutputFailed;
+    return writeAll(**recording, outputs, imageSize, false) ? Cli::Ok : Cli::OutputFailed;
 }
 
 bool ExportCommand::writeAll(const RecordedRun &recording, const QStringList &paths, QSize imageSize, bool quiet)
 {
     bool ok = true;
     for (const QString &path : paths) {
-        const QString error = RunExporter::write(recording, path, imageSize);
-        if (!error.isEmpty()) {
-            CliOptions::err(QStringLiteral("threadlab: --export: ") + error);
+        if (const Result<void> written = RunExporter::write(recording, path, imageSize); !written) {
+            CliOptions::err(QStringLiteral("threadlab: --export: ") + written.error().text());
             ok = false;
         } else if (!quiet) {
             CliOptions::out(QStringLiteral("  exported %1\n").arg(path));

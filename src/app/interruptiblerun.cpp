@@ -16,7 +16,6 @@ namespace threadlab {
 namespace {
 
 std::atomic<bool> g_interrupted { false };
-constexpr int64_t kCollectTimeNs = 5'000'000; // per turn of the loop below
 
 void onInterrupt(int)
 {
@@ -42,7 +41,7 @@ public:
         write(QStringLiteral("\r\x1b[K  running %1 s · %2 events · %3 lanes")
                   .arg(double(now - m_startNs) / 1e9, 0, 'f', 1)
                   .arg(Outcome::count(int64_t(run.recordedEvents())))
-                  .arg(run.trace().lanes.size()));
+                  .arg(run.liveTrace().read()->lanes.size()));
         m_shown = true;
     }
     void clear()
@@ -76,17 +75,15 @@ std::shared_ptr<RecordedRun> InterruptibleRun::execute(Scenario scenario, bool *
     run.start();
     bool stopped = false;
     ProgressLine progress;
-    // A signal is seen within 10 ms: the handler only sets a flag, and each turn waits 5 ms and
-    // collects for at most 5 ms. Once stopping, the turns do not wait: what the lanes still send is
-    // taken while it arrives instead of all at the end.
-    while (!run.waitForFinished(stopped ? 1 : 5)) {
+    // A signal is seen within 5 ms: the handler only sets a flag, which each turn looks at. The run
+    // builds its trace on a thread of its own meanwhile.
+    while (!run.waitForFinished(5)) {
         if (g_interrupted.load() && !stopped) {
             stopped = true;
             progress.clear();
             CliOptions::err(QStringLiteral("threadlab: interrupted, stopping the run…"));
             run.stop();
         }
-        run.collect(kCollectTimeNs);
         progress.update(run);
     }
     progress.clear();

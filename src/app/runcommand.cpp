@@ -103,13 +103,13 @@ int RunCommand::exec(const QStringList &arguments)
 
     if (Cli::refusesTrace(positional.constFirst()))
         return Cli::BadScenario;
-    ParsedScenario parsed = ScenarioLibrary::load(positional.constFirst());
+    Result<Scenario> parsed = ScenarioLibrary::load(positional.constFirst());
     if (!parsed.ok()) {
-        for (const QString &error : std::as_const(parsed.errors))
+        for (const QString &error : parsed.error().lines())
             CliOptions::err(error);
         return Cli::BadScenario;
     }
-    Scenario scenario = std::move(parsed.scenario);
+    Scenario scenario = std::move(*parsed);
     for (const QString &note : overrides.applyTo(scenario))
         CliOptions::err(QStringLiteral("note: ") + note);
     if (const QStringList problems = processSharingProblems(scenario); !problems.isEmpty()) {

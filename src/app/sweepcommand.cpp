@@ -70,13 +70,13 @@ int SweepCommand::exec(const QStringList &arguments)
 
     if (Cli::refusesTrace(line.positional().constFirst()))
         return Cli::BadScenario;
-    ParsedScenario parsed = ScenarioLibrary::load(line.positional().constFirst());
+    Result<Scenario> parsed = ScenarioLibrary::load(line.positional().constFirst());
     if (!parsed.ok()) {
-        for (const QString &error : std::as_const(parsed.errors))
+        for (const QString &error : parsed.error().lines())
             CliOptions::err(error);
         return Cli::BadScenario;
     }
-    const Scenario base = std::move(parsed.scenario);
+    const Scenario base = std::move(*parsed);
     const Sweep::Axes axes { executors.value_or(std::vector<ExecutorKind> { base.executor.kind }),
         workerCounts.value_or(std::vector<int> { base.executor.workers }),
         gils.value_or(std::vector<bool> { base.options.gil }),
@@ -111,11 +111,11 @@ int SweepCommand::exec(const QStringList &arguments)
                 bars.push_back(WallTimeBar {
                     row.setting.label(true, axes.gils.size() > 1, axes.locks.size() > 1), std::round(row.wallMs) });
         }
-        const QString error
+        const Result<void> written
             = ChartBuilder::save(ChartBuilder::wallTimes(bars, QStringLiteral("%1: wall time per run").arg(base.title)),
                 line.value(chart), QSize(std::max(900, int(bars.size()) * 210), 600));
-        if (!error.isEmpty()) {
-            CliOptions::err(QStringLiteral("threadlab: --export: ") + error);
+        if (!written) {
+            CliOptions::err(QStringLiteral("threadlab: --export: ") + written.error().text());
             status = Cli::OutputFailed;
         }
     }

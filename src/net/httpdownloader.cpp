@@ -30,10 +30,9 @@ QNetworkAccessManager &managerOfThisThread()
 
 } // namespace
 
-DownloadResult HttpDownloader::get(
+Result<qint64> HttpDownloader::get(
     LaneContext &lane, const QUrl &url, const QString &destination, int timeoutMs, const StopToken &stop)
 {
-    DownloadResult result;
     const QString where = url.toString(QUrl::RemoveQuery);
     QEventLoop loop; // gives this thread the event dispatcher the network needs
     lane.setState(State::IoWait, kNoObject, SegmentDetail::kWaitingForFirstByte);
@@ -67,14 +66,12 @@ DownloadResult HttpDownloader::get(
         received += reply->readAll();
     lane.setState(State::Running);
     if (stop.stopRequested()) {
-        result.error = QStringLiteral("GET %1: stopped").arg(where);
-        return result;
+        return Error(QStringLiteral("GET %1: stopped").arg(where));
     }
     if (tooLarge) {
-        result.error = QStringLiteral("GET %1: larger than %2 MiB, the most a download may be")
+        return Error(QStringLiteral("GET %1: larger than %2 MiB, the most a download may be")
                            .arg(where)
-                           .arg(NetworkServices::kMaxDownloadBytes / (1024 * 1024));
-        return result;
+                           .arg(NetworkServices::kMaxDownloadBytes / (1024 * 1024)));
     }
     const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
     if (reply->error() != QNetworkReply::NoError) {
@@ -84,31 +81,25 @@ DownloadResult HttpDownloader::get(
                                .arg(status)
                                .arg(reply->attribute(QNetworkRequest::HttpReasonPhraseAttribute).toString())
                          : reply->errorString();
-        result.error = QStringLiteral("GET %1: %2").arg(where, reason);
-        return result;
+        return Error(QStringLiteral("GET %1: %2").arg(where, reason));
     }
     // Writing the file is the lane's own work: Running.
     QSaveFile file(destination);
     if (!file.open(QIODevice::WriteOnly) || file.write(received) != received.size() || !file.commit()) {
-        result.error = QStringLiteral("GET %1: cannot write %2: %3").arg(where, destination, file.errorString());
-        return result;
+        return Error(QStringLiteral("GET %1: cannot write %2: %3").arg(where, destination, file.errorString()));
     }
     QFile check(destination);
     if (!check.open(QIODevice::ReadOnly) || check.readAll() != received) {
-        result.error = QStringLiteral("GET %1: %2 does not hold the bytes received").arg(where, destination);
-        return result;
+        return Error(QStringLiteral("GET %1: %2 does not hold the bytes received").arg(where, destination));
     }
     const QVariant length = reply->header(QNetworkRequest::ContentLengthHeader);
     if (length.isValid() && length.toLongLong() != received.size()) {
-        result.error = QStringLiteral("GET %1: received %2 of %3 bytes")
+        return Error(QStringLiteral("GET %1: received %2 of %3 bytes")
                            .arg(where)
                            .arg(received.size())
-                           .arg(length.toLongLong());
-        return result;
+                           .arg(length.toLongLong()));
     }
-    result.ok = true;
-    result.bytes = received.size();
-    return result;
+    return qint64(received.size());
 }
 
 } // namespace threadlab

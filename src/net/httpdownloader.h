@@ -1,11 +1,12 @@
 #pragma once
 
+#include "base/result.h"
+
 #include <QString>
 #include <QUrl>
 
 namespace threadlab {
 
-struct DownloadResult;
 struct LaneContext;
 class StopToken;
 
@@ -16,7 +17,7 @@ class StopToken;
 class HttpDownloader
 {
 public:
-    static DownloadResult get(
+    static Result<qint64> get(
         LaneContext &lane, const QUrl &url, const QString &destination, int timeoutMs, const StopToken &stop);
 };
 

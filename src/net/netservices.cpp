@@ -38,7 +38,7 @@ NetServices::~NetServices()
     m_thread->wait();
 }
 
-QUrl NetServices::startServer(const ServerSettings &settings, QString *error)
+Result<QUrl> NetServices::startServer(const ServerSettings &settings)
 {
     QMutexLocker lock(&m_mutex);
     if (m_thread)
@@ -62,16 +62,13 @@ QUrl NetServices::startServer(const ServerSettings &settings, QString *error)
             port = m_server->start();
         },
         Qt::BlockingQueuedConnection);
-    if (port == 0) {
-        if (error)
-            *error = QStringLiteral("cannot listen on 127.0.0.1");
-        return {};
-    }
+    if (port == 0)
+        return Error(QStringLiteral("cannot listen on 127.0.0.1"));
     m_url = QUrl(QStringLiteral("http://127.0.0.1:%1/").arg(port));
     return m_url;
 }
 
-DownloadResult NetServices::download(
+Result<qint64> NetServices::download(
     LaneContext &lane, const QUrl &url, const QString &destination, int timeoutMs, const StopToken &stop)
 {
     return HttpDownloader::get(lane, url, destination, timeoutMs, stop);

@@ -21,8 +21,8 @@ public:
     NetServices(const NetServices &) = delete;
     NetServices &operator=(const NetServices &) = delete;
 
-    QUrl startServer(const ServerSettings &settings, QString *error) override;
-    DownloadResult download(
+    Result<QUrl> startServer(const ServerSettings &settings) override;
+    Result<qint64> download(
         LaneContext &lane, const QUrl &url, const QString &destination, int timeoutMs, const StopToken &stop) override;
 
 private:

@@ -179,12 +179,12 @@ int WorkerSession::exec()
         fail(QStringLiteral("the parent sent no scenario"));
         return 3;
     }
-    ParsedScenario parsed = ScenarioParser::parse(hello->scenarioJson, hello->origin);
+    Result<Scenario> parsed = ScenarioParser::parse(hello->scenarioJson, hello->origin);
     if (!parsed.ok()) {
-        fail(parsed.errors.join(u'\n'));
+        fail(parsed.error().text());
         return 4;
     }
-    Scenario scenario = std::move(parsed.scenario);
+    Scenario scenario = std::move(*parsed);
     scenario.options.lock = hello->lock;
     scenario.options.gil = hello->gil;
     scenario.options.raceWindowNs = hello->raceWindowNs;

@@ -21,10 +21,10 @@ Scenario floodingScenario(const char *executor)
     const QByteArray json = QByteArray(R"({"title": "flood", "executor": )") + executor
         + R"(, "options": {"lock": false, "race_window_us": 0}, "tasks": [{"name": "a", "count": 4, "repeat": 20,
         "steps": [{"add": {"counter": "x", "delta": 1, "times": 100000000}}]}]})";
-    ParsedScenario parsed = ScenarioParser::parse(json, QStringLiteral("bench"));
+    Result<Scenario> parsed = ScenarioParser::parse(json, QStringLiteral("bench"));
     if (!parsed.ok())
-        qFatal("%s", qPrintable(parsed.errors.join(u'\n')));
-    return parsed.scenario;
+        qFatal("%s", qPrintable(parsed.error().text()));
+    return *parsed;
 }
 
 void stopWhileFlooding(benchmark::State &state, const char *executor)
@@ -35,12 +35,10 @@ void stopWhileFlooding(benchmark::State &state, const char *executor)
         Run run(floodingScenario(executor));
         run.start();
         const int64_t floodUntil = nowNs() + (200 + 97 * (iteration++ % 8)) * 1'000'000;
-        while (nowNs() < floodUntil && !run.waitForFinished(5))
-            run.collect(5'000'000);
+        while (nowNs() < floodUntil && !run.waitForFinished(5)) { }
         const int64_t stoppedAt = nowNs();
         run.stop();
-        while (!run.waitForFinished(1))
-            run.collect(5'000'000);
+        run.waitForFinished();
         const auto recording = run.takeRecording();
         const double ms = double(nowNs() - stoppedAt) / 1e6;
         benchmark::DoNotOptimize(recording.get());

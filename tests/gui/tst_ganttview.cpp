@@ -60,7 +60,7 @@ void TestGanttView::clickingALockWaitShowsItsHolder()
     view.resize(1200, 400);
     view.show();
     QVERIFY(QTest::qWaitForWindowExposed(&view));
-    view.setTrace(&trace, 1);
+    view.setTrace(TraceSource(trace), 1);
     view.traceUpdated(trace.lastEventNs, false);
     const QPoint wait = pointOf(view, 1, 400'000'000);
     QTest::mouseClick(view.viewport(), Qt::LeftButton, {}, wait);
@@ -87,7 +87,7 @@ void TestGanttView::zoomAndPanLeaveFollowAndFitReturns()
     GanttView view;
     view.resize(1200, 400);
     view.show();
-    view.setTrace(&trace, 1);
+    view.setTrace(TraceSource(trace), 1);
     view.traceUpdated(trace.lastEventNs, false);
     QVERIFY(view.follows());
     const double fitted = view.mapping().nsPerPixel;
@@ -123,7 +123,7 @@ void TestGanttView::scrollBarFollowsTheView()
     GanttView view;
     view.resize(1200, 400);
     view.show();
-    view.setTrace(&trace, 1);
+    view.setTrace(TraceSource(trace), 1);
     view.traceUpdated(trace.lastEventNs, false);
     for (int i = 0; i < 6; ++i)
         view.zoomBy(2);

@@ -234,7 +234,7 @@ void TestMainWindow::keepsRunsAndReopensTraces()
     // Export the run shown as a native trace, then open it: it joins the session and is shown.
     QTemporaryDir dir;
     const QString path = dir.filePath(QStringLiteral("quick.threadlab"));
-    QCOMPARE(TraceFile::write(*window.shownRun(), path), QString());
+    QCOMPARE(TraceFile::write(*window.shownRun(), path).error().text(), QString());
     const int64_t wall = window.shownRun()->trace.lastEventNs;
     QVERIFY(window.loadFile(path));
     QCOMPARE(window.sessionSize(), 3);

@@ -19,11 +19,11 @@ namespace {
 
 std::shared_ptr<RecordedRun> record(int workers)
 {
-    ParsedScenario parsed = ScenarioParser::parseFile(QFINDTESTDATA("data/quick.json"));
+    Result<Scenario> parsed = ScenarioParser::parseFile(QFINDTESTDATA("data/quick.json"));
     if (!parsed.ok())
-        qFatal("%s", qPrintable(parsed.errors.join(u'\n')));
-    parsed.scenario.executor.workers = workers;
-    return runToEnd(std::move(parsed.scenario))->takeRecording();
+        qFatal("%s", qPrintable(parsed.error().text()));
+    parsed->executor.workers = workers;
+    return runToEnd(std::move(*parsed))->takeRecording();
 }
 
 } // namespace
@@ -105,14 +105,14 @@ void TestSessionViews::chartsPanelExportsItsCharts()
 {
     ChartsPanel panel;
     QTemporaryDir dir;
-    QVERIFY(!panel.exportCurrent(dir.filePath(QStringLiteral("none.png"))).isEmpty()); // nothing shown yet
+    QVERIFY(!panel.exportCurrent(dir.filePath(QStringLiteral("none.png")))); // nothing shown yet
     panel.resize(800, 500);
     panel.show();
     panel.showRun(
         *m_twoWorkers, { WallTimeBar { QStringLiteral("one"), 170 }, WallTimeBar { QStringLiteral("two"), 150 } });
     QCOMPARE(panel.chartCount(), 4);
     const QString png = dir.filePath(QStringLiteral("chart.png"));
-    QCOMPARE(panel.exportCurrent(png), QString());
+    QCOMPARE(panel.exportCurrent(png).error().text(), QString());
     const QImage image(png);
     QCOMPARE(image.size(), QSize(1200, 700));
     QSet<QRgb> colours;
@@ -120,8 +120,8 @@ void TestSessionViews::chartsPanelExportsItsCharts()
         for (int x = 0; x < image.width(); x += 4)
             colours.insert(image.pixel(x, y));
     QVERIFY(colours.size() > 5);
-    QCOMPARE(panel.exportCurrent(dir.filePath(QStringLiteral("chart.svg"))), QString());
-    QVERIFY(!panel.exportCurrent(dir.filePath(QStringLiteral("chart.gif"))).isEmpty());
+    QCOMPARE(panel.exportCurrent(dir.filePath(QStringLiteral("chart.svg"))).error().text(), QString());
+    QVERIFY(!panel.exportCurrent(dir.filePath(QStringLiteral("chart.gif"))));
 }
 
 void TestSessionViews::sessionModelKeepsTheLastTwelveRuns()

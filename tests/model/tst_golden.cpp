@@ -38,7 +38,7 @@ uint32_t objectId(const Scenario &scenario, ObjectKind kind, const QString &name
 // the first byte, then receiving) and ends; main gets the result.
 RecordedRun handBuiltRun()
 {
-    ParsedScenario parsed
+    Result<Scenario> parsed
         = ScenarioParser::parse(QByteArrayLiteral(R"({"title": "golden", "executor": {"kind": "threads"},
         "queues": [{"name": "q", "kind": "fifo"}],
         "main": [{"lock": "L", "steps": [{"sleep": 1}]}],
@@ -46,9 +46,9 @@ RecordedRun handBuiltRun()
                                                {"put": {"queue": "q", "item": "job"}}, {"download": {"image": "a.png", "kb": 1}}]}]})"),
             QStringLiteral("golden.json"));
     if (!parsed.ok())
-        qFatal("%s", qPrintable(parsed.errors.join(u'\n')));
+        qFatal("%s", qPrintable(parsed.error().text()));
     RecordedRun run;
-    run.scenario = parsed.scenario;
+    run.scenario = *parsed;
     run.pid = 4242;
     const Scenario &s = run.scenario;
     const uint32_t lock = objectId(s, ObjectKind::Lock, QStringLiteral("L"));
@@ -106,7 +106,8 @@ QByteArray csv(const RecordedRun &run)
 {
     QBuffer buffer;
     buffer.open(QIODevice::WriteOnly);
-    CsvExport::write(run.trace, buffer);
+    if (!CsvExport::write(run.trace, buffer))
+        qFatal("cannot write the CSV");
     return buffer.data();
 }
 
@@ -114,7 +115,8 @@ QByteArray chromeTrace(const RecordedRun &run)
 {
     QBuffer buffer;
     buffer.open(QIODevice::WriteOnly);
-    ChromeTraceExport::write(run, buffer);
+    if (!ChromeTraceExport::write(run, buffer))
+        qFatal("cannot write the Chrome trace");
     return buffer.data();
 }
 

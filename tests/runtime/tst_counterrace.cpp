@@ -12,11 +12,11 @@ namespace {
 
 Scenario builtIn(const char *id, ScenarioOverrides overrides = {})
 {
-    ParsedScenario parsed = ScenarioLibrary::load(QString::fromLatin1(id));
+    Result<Scenario> parsed = ScenarioLibrary::load(QString::fromLatin1(id));
     if (!parsed.ok())
-        qFatal("%s", qPrintable(parsed.errors.join(u'\n')));
-    overrides.applyTo(parsed.scenario);
-    return parsed.scenario;
+        qFatal("%s", qPrintable(parsed.error().text()));
+    overrides.applyTo(*parsed);
+    return *parsed;
 }
 
 } // namespace

@@ -45,6 +45,7 @@ private Q_SLOTS:
     void gilLetsOneLaneRunAtATime();
     void stopEndsEveryExecutorPromptly_data();
     void stopEndsEveryExecutorPromptly();
+    void theRunBuildsItsTraceAndWaitsForReaders();
 };
 
 void TestExecutors::sequentialRunsOnTheMainLaneInOrder()
@@ -220,13 +221,14 @@ void TestExecutors::stopEndsEveryExecutorPromptly()
                                      {"name": "waiter", "steps": [{"wait": "never"}]}])")));
     run.start();
     // Wait until a task is under way, then stop.
-    QTRY_VERIFY_WITH_TIMEOUT((run.collect(),
-                                 std::any_of(run.trace().tasks.begin(), run.trace().tasks.end(),
-                                     [](const TaskRecord &t) { return t.beginNs >= 0; })),
-        20'000);
+    const auto aTaskBegan = [&run] {
+        const TraceReading trace = run.liveTrace().read();
+        return std::any_of(
+            trace->tasks.begin(), trace->tasks.end(), [](const TaskRecord &t) { return t.beginNs >= 0; });
+    };
+    QTRY_VERIFY_WITH_TIMEOUT(aTaskBegan(), 20'000);
     run.stop();
     QVERIFY(run.waitForFinished(10'000));
-    run.collect();
     const RunSummary s = summaryOf(run);
     for (const TaskSummary &t : s.tasks)
         QVERIFY(!t.ran || t.outcome != TaskOutcome::Completed);
@@ -236,6 +238,28 @@ void TestExecutors::stopEndsEveryExecutorPromptly()
         if (lane.beginNs >= 0)
             QVERIFY2(lane.endNs >= lane.beginNs, qPrintable(lane.info.name));
     }
+}
+
+void TestExecutors::theRunBuildsItsTraceAndWaitsForReaders()
+{
+    // Nobody calls anything: the run's own collector thread builds the trace as the lanes record.
+    Run run(parseOrFail(R"({"title": "t", "executor": {"kind": "threads"},
+        "tasks": [{"name": "a", "count": 2, "repeat": 100000, "steps": [{"sleep": 1}]}]})"));
+    run.start();
+    QTRY_VERIFY_WITH_TIMEOUT(run.liveTrace().read()->eventCount > 0, 20'000);
+    uint64_t whileHeld = 0;
+    {
+        // While a reader holds the trace it does not change, though the lanes go on recording.
+        const TraceReading trace = run.liveTrace().read();
+        whileHeld = trace->eventCount;
+        QTest::qSleep(50);
+        QCOMPARE(trace->eventCount, whileHeld);
+    }
+    QTRY_VERIFY_WITH_TIMEOUT(run.liveTrace().read()->eventCount > whileHeld, 20'000);
+    run.stop();
+    QVERIFY(run.waitForFinished(20'000));
+    QVERIFY(run.isFinished());
+    QCOMPARE(run.trace().eventCount, run.recordedEvents()); // once finished, everything recorded is in the trace
 }
 
 QTEST_GUILESS_MAIN(TestExecutors)

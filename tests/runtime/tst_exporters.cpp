@@ -23,10 +23,10 @@ namespace {
 std::shared_ptr<RecordedRun> recordedRun()
 {
     static std::shared_ptr<RecordedRun> recording = [] {
-        ParsedScenario parsed = ScenarioParser::parseFile(QFINDTESTDATA("data/export-me.json"));
+        Result<Scenario> parsed = ScenarioParser::parseFile(QFINDTESTDATA("data/export-me.json"));
         if (!parsed.ok())
-            qFatal("%s", qPrintable(parsed.errors.join(u'\n')));
-        auto run = runToEnd(std::move(parsed.scenario));
+            qFatal("%s", qPrintable(parsed.error().text()));
+        auto run = runToEnd(std::move(*parsed));
         return run->takeRecording();
     }();
     return recording;
@@ -55,9 +55,8 @@ void TestExporters::csvReReadsToTheSameSegments()
     QVERIFY(buffer.open(QIODevice::ReadWrite));
     QVERIFY(CsvExport::write(trace, buffer));
     buffer.seek(0);
-    QString error;
-    const auto rows = CsvExport::read(buffer, &error);
-    QVERIFY2(rows, qPrintable(error));
+    const auto rows = CsvExport::read(buffer);
+    QVERIFY2(rows, qPrintable(rows.error().text()));
     size_t expected = 0;
     for (const LaneTrack &lane : trace.lanes)
         expected += lane.segments.size();
@@ -84,14 +83,11 @@ void TestExporters::csvReaderNamesTheBadLine()
     QBuffer buffer;
     buffer.setData(CsvExport::header() + "main,1,2,Running,0,10,10,,\nmain,1,2,Flying,0,10,10,,\n");
     QVERIFY(buffer.open(QIODevice::ReadOnly));
-    QString error;
-    QVERIFY(!CsvExport::read(buffer, &error));
-    QCOMPARE(error, QStringLiteral("line 3: malformed row"));
+    QCOMPARE(CsvExport::read(buffer).error().text(), QStringLiteral("line 3: malformed row"));
     QBuffer noHeader;
     noHeader.setData("a,b\n");
     QVERIFY(noHeader.open(QIODevice::ReadOnly));
-    QVERIFY(!CsvExport::read(noHeader, &error));
-    QVERIFY(error.startsWith(QStringLiteral("line 1: expected the header")));
+    QVERIFY(CsvExport::read(noHeader).error().text().startsWith(QStringLiteral("line 1: expected the header")));
 }
 
 void TestExporters::chromeTraceHasMetadataSlicesFlowsAndCounters()
@@ -152,10 +148,10 @@ void TestExporters::nativeTraceRoundTripsExactly()
     const auto original = recordedRun();
     QTemporaryDir dir;
     const QString path = dir.filePath(QStringLiteral("run.threadlab"));
-    QCOMPARE(TraceFile::write(*original, path), QString());
-    QString error;
-    const auto copy = TraceFile::read(path, &error);
-    QVERIFY2(copy, qPrintable(error));
+    QVERIFY(TraceFile::write(*original, path));
+    const auto read = TraceFile::read(path);
+    QVERIFY2(read, qPrintable(read.error().text()));
+    const std::shared_ptr<RecordedRun> copy = *read;
     QCOMPARE(copy->scenario.id, original->scenario.id);
     QCOMPARE(copy->scenario.executor.kind, original->scenario.executor.kind);
     QCOMPARE(copy->scenario.executor.workers, original->scenario.executor.workers);
@@ -222,23 +218,20 @@ void TestExporters::nativeTraceRejectsDamagedFiles()
 {
     QTemporaryDir dir;
     const QString path = dir.filePath(QStringLiteral("run.threadlab"));
-    QCOMPARE(TraceFile::write(*recordedRun(), path), QString());
+    QVERIFY(TraceFile::write(*recordedRun(), path));
     QFile file(path);
     QVERIFY(file.open(QIODevice::ReadWrite));
     QVERIFY(file.resize(file.size() / 2));
     file.close();
-    QString error;
-    QVERIFY(!TraceFile::read(path, &error));
-    QVERIFY2(error.startsWith(path + QStringLiteral(": damaged at byte ")), qPrintable(error));
+    const QString damaged = TraceFile::read(path).error().text();
+    QVERIFY2(damaged.startsWith(path + QStringLiteral(": damaged at byte ")), qPrintable(damaged));
     const QString other = dir.filePath(QStringLiteral("other.threadlab"));
     QFile junk(other);
     QVERIFY(junk.open(QIODevice::WriteOnly));
     junk.write("{\"title\": \"a scenario, not a trace\"}");
     junk.close();
-    QVERIFY(!TraceFile::read(other, &error));
-    QCOMPARE(error, other + QStringLiteral(": not a ThreadLab trace (.threadlab) file"));
-    QVERIFY(!TraceFile::read(dir.filePath(QStringLiteral("missing.threadlab")), &error));
-    QVERIFY(error.contains(QStringLiteral("cannot open")));
+    QCOMPARE(TraceFile::read(other).error().text(), other + QStringLiteral(": not a ThreadLab trace (.threadlab) file"));
+    QVERIFY(TraceFile::read(dir.filePath(QStringLiteral("missing.threadlab"))).error().text().contains(QStringLiteral("cannot open")));
 }
 
 void TestExporters::runningLanesOverTime()

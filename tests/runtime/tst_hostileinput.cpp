@@ -30,15 +30,14 @@ class RecordingNetwork : public NetworkServices
 {
 public:
     QStringList destinations;
-    QUrl startServer(const ServerSettings &, QString *) override { return QUrl(QStringLiteral("http://127.0.0.1:9/")); }
-    DownloadResult download(LaneContext &, const QUrl &, const QString &destination, int, const StopToken &) override
+    Result<QUrl> startServer(const ServerSettings &) override { return QUrl(QStringLiteral("http://127.0.0.1:9/")); }
+    Result<qint64> download(LaneContext &, const QUrl &, const QString &destination, int, const StopToken &) override
     {
         destinations << destination;
         QFile file(destination);
-        DownloadResult result;
-        result.ok = file.open(QIODevice::WriteOnly) && file.write("png") == 3;
-        result.bytes = 3;
-        return result;
+        if (!file.open(QIODevice::WriteOnly) || file.write("png") != 3)
+            return Error(destination + QStringLiteral(": cannot write"));
+        return qint64(3);
     }
 };
 
@@ -46,7 +45,7 @@ QByteArray trace(const std::shared_ptr<RecordedRun> &recording)
 {
     QTemporaryDir dir;
     const QString path = dir.filePath(QStringLiteral("t.threadlab"));
-    if (!TraceFile::write(*recording, path).isEmpty())
+    if (!TraceFile::write(*recording, path))
         qFatal("cannot write a trace");
     QFile file(path);
     file.open(QIODevice::ReadOnly);
@@ -75,8 +74,8 @@ void showEverywhere(const RecordedRun &run)
     QVERIFY(!summary.toText().isNull());
     QBuffer buffer;
     buffer.open(QIODevice::ReadWrite);
-    CsvExport::write(run.trace, buffer);
-    ChromeTraceExport::write(run, buffer);
+    QVERIFY(CsvExport::write(run.trace, buffer));
+    QVERIFY(ChromeTraceExport::write(run, buffer));
     const std::vector<LaneRow> rows = LaneLayout::build(run.trace, run.pid);
     GanttFrame frame;
     frame.trace = &run.trace;
@@ -103,15 +102,14 @@ void readDamaged(const QString &path, const QByteArray &bytes, Outcome &outcome)
     QVERIFY(file.open(QIODevice::WriteOnly | QIODevice::Truncate));
     file.write(bytes);
     file.close();
-    QString error;
-    const auto run = TraceFile::read(path, &error);
+    const auto run = TraceFile::read(path);
     if (!run) {
-        QVERIFY2(error.startsWith(path + QStringLiteral(": ")), qPrintable(error));
+        QVERIFY2(run.error().text().startsWith(path + QStringLiteral(": ")), qPrintable(run.error().text()));
         ++outcome.refused;
         return;
     }
     ++outcome.accepted;
-    showEverywhere(*run);
+    showEverywhere(**run);
 }
 
 void putBigEndian(QByteArray &bytes, qsizetype at, quint64 value, int width)
@@ -191,19 +189,20 @@ void TestHostileInput::downloadFileNamesAreOurs()
     QCOMPARE(DownloadFile::name(0, 1, QStringLiteral("a\nb\x1b.png")), QStringLiteral("t0-1-a_b_.png"));
     QCOMPARE(DownloadFile::name(0, 1, QString(QChar(0)) + QStringLiteral("x")), QStringLiteral("t0-1-_x"));
     QVERIFY(DownloadFile::name(0, 1, QString(5000, u'a')).size() < 64);
-    QString error;
-    QVERIFY(!DownloadFile::pathInside(QStringLiteral("/tmp/d"), QStringLiteral("../x"), &error));
-    QVERIFY2(error.contains(QStringLiteral("not a plain file name")), qPrintable(error));
-    QVERIFY(!DownloadFile::pathInside(QStringLiteral("/tmp/d"), QStringLiteral(".."), &error));
-    QVERIFY(!DownloadFile::pathInside(QStringLiteral("/tmp/d"), QStringLiteral("a/b"), &error));
-    QVERIFY(!DownloadFile::pathInside(QStringLiteral("/tmp/d"), QString(QChar(0)), &error));
-    QCOMPARE(*DownloadFile::pathInside(QStringLiteral("/tmp/d/"), QStringLiteral("t0-1-x.png"), &error),
+    const Result<QString> outside = DownloadFile::pathInside(QStringLiteral("/tmp/d"), QStringLiteral("../x"));
+    QVERIFY(!outside);
+    QVERIFY2(outside.error().text().contains(QStringLiteral("not a plain file name")), qPrintable(outside.error().text()));
+    QVERIFY(!DownloadFile::pathInside(QStringLiteral("/tmp/d"), QStringLiteral("..")));
+    QVERIFY(!DownloadFile::pathInside(QStringLiteral("/tmp/d"), QStringLiteral("a/b")));
+    QVERIFY(!DownloadFile::pathInside(QStringLiteral("/tmp/d"), QString(QChar(0))));
+    QCOMPARE(*DownloadFile::pathInside(QStringLiteral("/tmp/d/"), QStringLiteral("t0-1-x.png")),
         QStringLiteral("/tmp/d/t0-1-x.png"));
     // A link planted in the folder is not written through.
     QTemporaryDir dir;
     QVERIFY(QFile::link(QStringLiteral("/etc/passwd"), dir.filePath(QStringLiteral("t0-1-x.png"))));
-    QVERIFY(!DownloadFile::pathInside(dir.path(), QStringLiteral("t0-1-x.png"), &error));
-    QVERIFY2(error.contains(QStringLiteral("symbolic link")), qPrintable(error));
+    const Result<QString> link = DownloadFile::pathInside(dir.path(), QStringLiteral("t0-1-x.png"));
+    QVERIFY(!link);
+    QVERIFY2(link.error().text().contains(QStringLiteral("symbolic link")), qPrintable(link.error().text()));
 }
 
 void TestHostileInput::namesAreLimitedAndPlain()
@@ -211,8 +210,7 @@ void TestHostileInput::namesAreLimitedAndPlain()
     auto errorsOf = [](const QByteArray &taskName) {
         return ScenarioParser::parse(R"({"title": "t", "executor": {"kind": "threads"}, "tasks": [{"name": ")"
                 + taskName + R"(", "steps": []}]})",
-            QStringLiteral("s.json"))
-            .errors;
+            QStringLiteral("s.json")).error().lines();
     };
     QVERIFY(errorsOf(QByteArray(200, 'a')).isEmpty());
     const QStringList tooLong = errorsOf(QByteArray(100'000, 'a'));
@@ -228,14 +226,14 @@ void TestHostileInput::namesAreLimitedAndPlain()
     const auto badId = ScenarioParser::parse(
         R"({"id": "../../x", "title": "t", "executor": {"kind": "threads"}, "tasks": [{"name": "a", "steps": []}]})",
         QStringLiteral("s.json"));
-    QVERIFY(badId.errors.value(0).startsWith(QStringLiteral("s.json: id: expected at most 64 letters")));
+    QVERIFY(badId.error().lines().value(0).startsWith(QStringLiteral("s.json: id: expected at most 64 letters")));
     QCOMPARE(ScenarioParser::safeId(QStringLiteral("../a b")), QStringLiteral("_._a_b"));
     // A file with many errors lists the first ones and counts the rest.
     QByteArray many = R"({"title": "t", "executor": {"kind": "threads"}, "tasks": [)";
     for (int i = 0; i < 500; ++i)
         many += R"({"name": "", "steps": []},)";
     many += R"({"name": "last", "steps": []}]})";
-    const QStringList errors = ScenarioParser::parse(many, QStringLiteral("s.json")).errors;
+    const QStringList errors = ScenarioParser::parse(many, QStringLiteral("s.json")).error().lines();
     QCOMPARE(errors.size(), JsonReader::kMaxErrors + 1);
     // 500 empty names, 499 of them also used twice: 999 errors.
     QCOMPARE(errors.last(), QStringLiteral("s.json: … and 949 more errors"));
@@ -249,14 +247,14 @@ void TestHostileInput::parsingManyNamesIsLinear()
     for (int i = 0; i < 99'999; ++i)
         json += R"({"print": "line )" + QByteArray::number(i) + R"("},)";
     json += R"({"put": {"queue": "q", "item": "i-{n}", "count": 100000}}]}]})";
-    const ParsedScenario parsed = ScenarioParser::parse(json, QStringLiteral("s.json"));
-    QVERIFY2(parsed.ok(), qPrintable(parsed.errors.join(u'\n')));
-    QCOMPARE(parsed.scenario.objects.size(), size_t(200'000));
+    const Result<Scenario> parsed = ScenarioParser::parse(json, QStringLiteral("s.json"));
+    QVERIFY2(parsed.ok(), qPrintable(parsed.error().text()));
+    QCOMPARE(parsed->objects.size(), size_t(200'000));
     // One more name is over the limit, and said so.
     json.replace(
         "\"count\": 100000", "\"count\": 100000}}, {\"put\": {\"queue\": \"q\", \"item\": \"z-{n}\", \"count\": 2");
-    QVERIFY(ScenarioParser::parse(json, QStringLiteral("s.json"))
-                .errors.value(0)
+    QVERIFY(ScenarioParser::parse(json, QStringLiteral("s.json")).error().lines()
+                .value(0)
                 .contains(QStringLiteral("at most 200000 objects")));
     // Over a million queued items in all.
     QByteArray items = R"({"title": "t", "executor": {"kind": "threads"}, "queues": [{"name": "q", "kind": "fifo"}],
@@ -264,8 +262,8 @@ void TestHostileInput::parsingManyNamesIsLinear()
     for (int i = 0; i < 11; ++i)
         items += R"({"put": {"queue": "q", "item": "same", "count": 100000}},)";
     items += R"({"sleep": 1}]}]})";
-    QVERIFY(ScenarioParser::parse(items, QStringLiteral("s.json"))
-                .errors.value(0)
+    QVERIFY(ScenarioParser::parse(items, QStringLiteral("s.json")).error().lines()
+                .value(0)
                 .contains(QStringLiteral("at most 1000000 items")));
 }
 
@@ -275,16 +273,14 @@ void TestHostileInput::specialFilesAreRefused()
     const QString fifo = dir.filePath(QStringLiteral("pipe.json"));
     QCOMPARE(::mkfifo(QFile::encodeName(fifo).constData(), 0600), 0);
     // Opening a FIFO would wait for a writer forever: both readers refuse it first.
-    QCOMPARE(ScenarioParser::parseFile(fifo).errors, QStringList { fifo + QStringLiteral(": not a regular file") });
-    QString error;
-    QVERIFY(!TraceFile::read(fifo, &error));
-    QCOMPARE(error, fifo + QStringLiteral(": not a regular file"));
+    QCOMPARE(ScenarioParser::parseFile(fifo).error().lines(), QStringList { fifo + QStringLiteral(": not a regular file") });
+    QCOMPARE(TraceFile::read(fifo).error().lines(), QStringList { fifo + QStringLiteral(": not a regular file") });
     const QString big = dir.filePath(QStringLiteral("big.json"));
     QFile file(big);
     QVERIFY(file.open(QIODevice::WriteOnly));
     file.write(QByteArray(ScenarioParser::kMaxFileBytes + 1, ' '));
     file.close();
-    QCOMPARE(ScenarioParser::parseFile(big).errors.value(0),
+    QCOMPARE(ScenarioParser::parseFile(big).error().lines().value(0),
         big + QStringLiteral(": a scenario file may have at most 4194304 bytes"));
 }
 
@@ -295,12 +291,12 @@ void TestHostileInput::traceCountsAndIndicesAreChecked()
     auto damaged = [&](auto &&damage) {
         auto copy = std::make_shared<RecordedRun>(*sampleRun());
         damage(*copy);
-        if (!TraceFile::write(*copy, path).isEmpty())
+        if (!TraceFile::write(*copy, path))
             qFatal("cannot write");
-        QString error;
-        if (TraceFile::read(path, &error))
+        const auto read = TraceFile::read(path);
+        if (read)
             return QStringLiteral("accepted");
-        return error.mid(path.size() + 2);
+        return read.error().text().mid(path.size() + 2);
     };
     auto firstTaskLane = [](RecordedRun &r) -> LaneTrack & {
         for (LaneTrack &lane : r.trace.lanes) {

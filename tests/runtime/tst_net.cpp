@@ -72,9 +72,10 @@ void TestNet::serverServesWithLatencyAndFailsAsTold()
         { QStringLiteral("broken.png"), QStringLiteral("500") },
         { QStringLiteral("reset.png"), QStringLiteral("reset") },
         { QStringLiteral("silent.png"), QStringLiteral("timeout") } };
-    QString error;
-    const QUrl base = services.startServer(settings, &error);
-    QVERIFY2(base.isValid() && !base.isEmpty(), qPrintable(error));
+    const Result<QUrl> server = services.startServer(settings);
+    QVERIFY2(server.ok(), qPrintable(server.error().text()));
+    const QUrl base = *server;
+    QVERIFY(base.isValid() && !base.isEmpty());
     QCOMPARE(base.host(), QStringLiteral("127.0.0.1"));
     QTemporaryDir dir;
     Recorder recorder;
@@ -87,10 +88,10 @@ void TestNet::serverServesWithLatencyAndFailsAsTold()
     };
     QElapsedTimer timer;
     timer.start();
-    const DownloadResult ok = fetch(QStringLiteral("photo-1.png"));
-    QVERIFY2(ok.ok, qPrintable(ok.error));
+    const Result<qint64> ok = fetch(QStringLiteral("photo-1.png"));
+    QVERIFY2(ok.ok(), qPrintable(ok.error().text()));
     QVERIFY(timer.elapsed() >= 140); // the latency was there
-    QCOMPARE(ok.bytes, 40 * 1024);
+    QCOMPARE(*ok, 40 * 1024);
     QFile file(dir.filePath(QStringLiteral("photo-1.png")));
     QVERIFY(file.open(QIODevice::ReadOnly));
     QCOMPARE(file.readAll(), PngImage::generate(QStringLiteral("photo-1.png"), 40 * 1024)); // every byte
@@ -105,23 +106,26 @@ void TestNet::serverServesWithLatencyAndFailsAsTold()
     QCOMPARE(State(events[2].aux), State::Running);
     QVERIFY(events[1].timeNs - events[0].timeNs >= 140'000'000);
 
-    const DownloadResult missing = fetch(QStringLiteral("missing.png"));
-    QVERIFY(!missing.ok);
-    QVERIFY2(missing.error.contains(QStringLiteral("missing.png: HTTP 404")), qPrintable(missing.error));
+    const Result<qint64> missing = fetch(QStringLiteral("missing.png"));
+    QVERIFY(!missing);
+    QVERIFY2(missing.error().text().contains(QStringLiteral("missing.png: HTTP 404")), qPrintable(missing.error().text()));
     QVERIFY(!QFile::exists(dir.filePath(QStringLiteral("missing.png"))));
-    const DownloadResult broken = fetch(QStringLiteral("broken.png"));
-    QVERIFY2(broken.error.contains(QStringLiteral("HTTP 500")), qPrintable(broken.error));
-    const DownloadResult reset = fetch(QStringLiteral("reset.png"));
-    QVERIFY(!reset.ok);
-    QVERIFY2(reset.error.startsWith(QStringLiteral("GET ") + base.toString() + QStringLiteral("reset.png: ")),
-        qPrintable(reset.error));
-    const DownloadResult silent = fetch(QStringLiteral("silent.png"), 400);
-    QVERIFY2(silent.error.contains(QStringLiteral("timed out after 400 ms")), qPrintable(silent.error));
+    const Result<qint64> broken = fetch(QStringLiteral("broken.png"));
+    QVERIFY(!broken);
+    QVERIFY2(broken.error().text().contains(QStringLiteral("HTTP 500")), qPrintable(broken.error().text()));
+    const Result<qint64> reset = fetch(QStringLiteral("reset.png"));
+    QVERIFY(!reset);
+    QVERIFY2(reset.error().text().startsWith(QStringLiteral("GET ") + base.toString() + QStringLiteral("reset.png: ")),
+        qPrintable(reset.error().text()));
+    const Result<qint64> silent = fetch(QStringLiteral("silent.png"), 400);
+    QVERIFY(!silent);
+    QVERIFY2(silent.error().text().contains(QStringLiteral("timed out after 400 ms")), qPrintable(silent.error().text()));
     // A refused connection (nothing listens there) is a clear failure too.
-    const DownloadResult refused = services.download(
+    const Result<qint64> refused = services.download(
         lane, QUrl(QStringLiteral("http://127.0.0.1:1/x.png")), dir.filePath(QStringLiteral("x.png")), 2000, stop);
-    QVERIFY(!refused.ok);
-    QVERIFY2(refused.error.startsWith(QStringLiteral("GET http://127.0.0.1:1/x.png: ")), qPrintable(refused.error));
+    QVERIFY(!refused);
+    QVERIFY2(refused.error().text().startsWith(QStringLiteral("GET http://127.0.0.1:1/x.png: ")),
+        qPrintable(refused.error().text()));
 }
 
 void TestNet::poolDownloadsSeveralTimesFaster()

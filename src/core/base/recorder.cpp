@@ -40,8 +40,7 @@ uint64_t Recorder::dropped() const
 
 uint64_t Recorder::drained() const
 {
-    std::lock_guard consumer(m_consumerMutex);
-    return m_drained;
+    return m_drained.load(std::memory_order_relaxed);
 }
 
 } // namespace threadlab

@@ -4,6 +4,7 @@
 #include "base/lanebuffer.h"
 
 #include <QList>
+#include <atomic>
 #include <deque>
 #include <memory>
 #include <mutex>
@@ -64,7 +65,7 @@ public:
             total += pass;
         }
         m_nextLane = lanes ? (m_nextLane + 1) % lanes : 0;
-        m_drained += total;
+        m_drained.fetch_add(total, std::memory_order_relaxed);
         return total;
     }
 
@@ -79,7 +80,7 @@ private:
     size_t m_reportedLanes = 0;
     size_t m_nextLane = 0;
     mutable std::mutex m_consumerMutex;
-    uint64_t m_drained = 0;
+    std::atomic<uint64_t> m_drained { 0 }; // read by anyone without waiting for a drain
 };
 
 } // namespace threadlab

@@ -44,7 +44,7 @@ QString name(int task, int index, const QString &urlFileName)
         + (extension.isEmpty() || extension == QStringLiteral("_") ? QString() : u'.' + extension);
 }
 
-std::optional<QString> pathInside(const QString &directory, const QString &fileName, QString *error)
+Result<QString> pathInside(const QString &directory, const QString &fileName)
 {
     const QString folder = QDir::cleanPath(QDir(directory).absolutePath());
     const QString path = QDir::cleanPath(folder + u'/' + fileName);
@@ -58,9 +58,7 @@ std::optional<QString> pathInside(const QString &directory, const QString &fileN
         problem = Text::tr("%1 is a symbolic link").arg(path);
     if (problem.isEmpty())
         return path;
-    if (error)
-        *error = Text::tr("refusing to write a download: ") + problem;
-    return std::nullopt;
+    return Error(Text::tr("refusing to write a download: ") + problem);
 }
 
 } // namespace threadlab::DownloadFile

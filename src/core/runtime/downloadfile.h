@@ -1,7 +1,8 @@
 #pragma once
 
+#include "base/result.h"
+
 #include <QString>
-#include <optional>
 
 namespace threadlab {
 
@@ -16,9 +17,9 @@ constexpr qsizetype kMaxStemLength = 48;
 // "t3-2-photo-7.png" for task instance 3's second download, "main-1-download" for the main lane.
 QString name(int task, int index, const QString &urlFileName);
 
-// `fileName` joined to `directory`, or nullopt (with *error) unless the result is a plain file
-// name right inside the directory and not a symbolic link.
-std::optional<QString> pathInside(const QString &directory, const QString &fileName, QString *error);
+// `fileName` joined to `directory`, refused unless the result is a plain file name right inside the
+// directory and not a symbolic link.
+Result<QString> pathInside(const QString &directory, const QString &fileName);
 
 } // namespace DownloadFile
 

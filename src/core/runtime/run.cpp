@@ -92,12 +92,12 @@ bool Run::prepareNetwork()
         network.directory = m_downloads->path();
     }
     if (m_scenario.server.used && network.services) {
-        QString error;
-        network.serverUrl = network.services->startServer(m_scenario.server, &error);
-        if (network.serverUrl.isEmpty()) {
-            m_log.addError(Text::tr("cannot start the embedded image server: ") + error);
+        const Result<QUrl> server = network.services->startServer(m_scenario.server);
+        if (!server) {
+            m_log.addError(Text::tr("cannot start the embedded image server: ") + server.error().text());
             return false;
         }
+        network.serverUrl = *server;
     }
     m_runner.setNetwork(network);
     return true;
@@ -116,6 +116,8 @@ Run::~Run()
     abandon(); // nobody will read this recording any more
     if (m_thread.joinable())
         m_thread.join();
+    if (m_collector.joinable())
+        m_collector.join();
 }
 
 void Run::start()
@@ -126,6 +128,7 @@ void Run::start()
     m_builder.start(m_scenario, nowNs());
     m_builder.setRecordBudget(m_settings.maxTraceRecords);
     m_thread = std::thread([this] { runMainLane(); });
+    m_collector = std::thread([this] { collectLoop(); });
 }
 
 void Run::stop()
@@ -151,22 +154,38 @@ bool Run::waitForFinished(int timeoutMs)
     return true;
 }
 
-void Run::collect(int64_t timeBudgetNs)
+void Run::collectLoop()
 {
-    if (m_compacted)
-        return;
-    const bool finished = m_finished.load();
-    // While the run goes on, one call takes what it can in timeBudgetNs, so a consumer (the GUI's
-    // timer, the CLI's stop check) keeps its pace even when the lanes record faster than the trace grows.
-    // Once finished, everything is taken.
-    const auto addLane = [this](const LaneInfo &info) { m_builder.addLane(info); };
-    const auto addEvents = [this](const Event *events, size_t count) { m_builder.addEvents(events, count); };
-    if (finished) {
-        while (m_recorder.drain(addLane, addEvents, kCollectBatch) > 0) { }
-    } else {
-        const int64_t until = nowNs() + timeBudgetNs;
-        while (m_recorder.drain(addLane, addEvents, kCollectBatch) == kCollectBatch && nowNs() < until) { }
+    // Every few milliseconds, or as soon as the lanes end, the collector takes all that has been
+    // recorded. Lanes that record faster than the trace grows keep it busy: the recorder then drops
+    // events and counts them, and a reader still waits for one batch at most.
+    // An abandoned run's trace is read by nobody: the collector stops building it and only waits
+    // for the lanes to end.
+    for (;;) {
+        const bool lanesEnded = m_lanesEnded.load(); // read first: what they recorded before is all there
+        while (!m_stop.abandoned() && collectBatch() == kCollectBatch) { }
+        if (lanesEnded) {
+            if (!m_stop.abandoned())
+                completeTrace();
+            break;
+        }
+        std::unique_lock lock(m_finishedMutex);
+        m_finishedChanged.wait_for(
+            lock, std::chrono::milliseconds(kCollectPeriodMs), [this] { return m_lanesEnded.load(); });
     }
+    {
+        std::lock_guard lock(m_finishedMutex);
+        m_finished.store(true);
+    }
+    m_finishedChanged.notify_all();
+}
+
+size_t Run::collectBatch()
+{
+    std::lock_guard lock(m_traceMutex);
+    const size_t taken = m_recorder.drain([this](const LaneInfo &info) { m_builder.addLane(info); },
+        [this](const Event *events, size_t count) { m_builder.addEvents(events, count); }, kCollectBatch);
+    m_traceDropped.store(m_builder.dropped());
     if (m_builder.budgetReachedNs() >= 0 && !m_budgetReported) {
         m_budgetReported = true;
         m_log.addError(QStringLiteral("the trace reached its memory budget of %1 records at %2 s: later events "
@@ -174,26 +193,30 @@ void Run::collect(int64_t timeBudgetNs)
                            .arg(m_settings.maxTraceRecords)
                            .arg(double(m_builder.budgetReachedNs() - m_trace.originNs) / 1e9, 0, 'f', 3));
     }
-    if (finished) {
-        // Nothing more will arrive: the failures' reasons join their tasks, and the trace gives its
-        // growth slack back.
-        applyTaskFailures();
-        // Giving back the growth slack copies the trace once; a stopped run's user is waiting to
-        // get out, so it keeps its slack (at most the size of the trace) instead.
-        if (!m_stop.stopRequested())
-            m_trace.shrinkToFit();
-        m_compacted = true;
-    }
+    return taken;
+}
+
+void Run::completeTrace()
+{
+    // Nothing more will arrive: the failures' reasons join their tasks, and the trace gives its
+    // growth slack back. That copies the trace once; a stopped run's user is waiting to get out, so
+    // it keeps its slack (at most the size of the trace) instead.
+    std::lock_guard lock(m_traceMutex);
+    applyTaskFailures();
+    if (!m_stop.stopRequested())
+        m_trace.shrinkToFit();
 }
 
 std::shared_ptr<RecordedRun> Run::takeRecording()
 {
     waitForFinished();
-    collect();
     auto recording = std::make_shared<RecordedRun>();
     recording->scenario = m_scenario;
-    recording->trace = std::move(m_trace);
-    m_trace = Trace {};
+    {
+        std::lock_guard lock(m_traceMutex);
+        recording->trace = std::move(m_trace);
+        m_trace = Trace {};
+    }
     recording->counters = counters();
     recording->errors = errors();
     recording->eventsRecorded = recordedEvents();
@@ -232,7 +255,7 @@ void Run::runMainLane()
     }
     {
         std::lock_guard lock(m_finishedMutex);
-        m_finished.store(true);
+        m_lanesEnded.store(true);
     }
     m_finishedChanged.notify_all();
 }

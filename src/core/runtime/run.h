@@ -11,6 +11,7 @@
 #include "trace/recordedrun.h"
 #include "trace/trace.h"
 #include "trace/tracebuilder.h"
+#include "trace/tracesource.h"
 
 #include <QStringList>
 #include <QTemporaryDir>
@@ -35,9 +36,10 @@ struct RunSettings
 };
 
 // One execution of a scenario. start() runs the scenario's main thread on a lane of its own (a
-// real thread, never the caller's); stop() ends every lane and child process promptly.
-// collect() and trace() belong to one consumer thread (the GUI's or the CLI's), which pulls the
-// recorded events into the trace at its own pace.
+// real thread, never the caller's) and a collector thread that builds the trace from what the lanes
+// record, a short batch at a time under the trace's lock; stop() ends every lane and child process
+// promptly. A front end only reads: liveTrace() while the run goes on, takeRecording() once it is
+// finished (every recorded event is then in the trace).
 class Run
 {
 public:
@@ -50,19 +52,24 @@ public:
     void stop();
     void abandon(); // stop, and nothing recorded will be read: worker processes are not waited for
     bool isStarted() const { return m_started; }
+    // Finished: every lane has ended and everything they recorded is in the trace.
     bool isFinished() const { return m_finished.load(); }
     bool waitForFinished(int timeoutMs = -1);
 
-    static constexpr size_t kCollectBatch = 64 * 1024;
-    static constexpr int64_t kCollectTimeNs = 20'000'000; // how long one collect() may take while the run goes on
-    void collect(int64_t timeBudgetNs = kCollectTimeNs);
+    // How often the collector wakes while the lanes run, and how many events it builds per hold of
+    // the trace's lock (about half a millisecond of work: what a reader may wait).
+    static constexpr int kCollectPeriodMs = 5;
+    static constexpr size_t kCollectBatch = 8 * 1024;
+    // The trace as it grows; read it under the TraceReading that read() hands out.
+    TraceSource liveTrace() const { return TraceSource(m_trace, m_traceMutex); }
+    // The trace once finished (before that, use liveTrace()).
     const Trace &trace() const { return m_trace; }
     const Scenario &scenario() const { return m_scenario; }
 
     QStringList errors() const { return m_log.errors(); }
     std::vector<CounterReport> counters() const; // complete once finished
     uint64_t recordedEvents() const { return m_recorder.drained(); }
-    uint64_t droppedEvents() const { return m_recorder.dropped() + m_log.remoteDropped() + m_builder.dropped(); }
+    uint64_t droppedEvents() const { return m_recorder.dropped() + m_log.remoteDropped() + m_traceDropped.load(); }
 
     // Once finished: everything recorded, moved out of this run (which keeps an empty trace).
     std::shared_ptr<RecordedRun> takeRecording();
@@ -74,6 +81,9 @@ public:
 
 private:
     void runMainLane();
+    void collectLoop();
+    size_t collectBatch();
+    void completeTrace();
     bool prepareNetwork();
     void applyTaskFailures();
 
@@ -85,13 +95,16 @@ private:
     CpuBurner m_burner;
     RunObjects m_objects;
     StepRunner m_runner;
+    mutable std::mutex m_traceMutex; // held by the collector for one batch, by a reader for one look
     Trace m_trace;
-    TraceBuilder m_builder;
+    TraceBuilder m_builder; // the collector's
+    std::atomic<uint64_t> m_traceDropped { 0 }; // events the trace had no budget for
     std::unique_ptr<QTemporaryDir> m_downloads;
     std::thread m_thread;
+    std::thread m_collector;
     bool m_started = false;
-    bool m_compacted = false; // the trace is complete
     bool m_budgetReported = false;
+    std::atomic<bool> m_lanesEnded { false };
     std::atomic<bool> m_finished { false };
     std::mutex m_finishedMutex;
     std::condition_variable m_finishedChanged;

@@ -123,17 +123,17 @@ bool StepRunner::download(LaneContext &lane, const Step &step)
         url = m_network.serverUrl.resolved(QUrl(target));
         url.setQuery(QStringLiteral("kb=%1").arg(step.kilobytes));
     }
-    QString error;
-    const auto path = DownloadFile::pathInside(
-        m_network.directory, DownloadFile::name(lane.task, ++lane.downloads, url.fileName()), &error);
+    const Result<QString> path = DownloadFile::pathInside(
+        m_network.directory, DownloadFile::name(lane.task, ++lane.downloads, url.fileName()));
     if (!path) {
-        lane.failure = error;
+        lane.failure = path.error().text();
         return false;
     }
-    const DownloadResult result = m_network.services->download(lane, url, *path, m_scenario.server.timeoutMs, m_stop);
-    if (!result.ok && !m_stop.stopRequested())
-        lane.failure = result.error;
-    return result.ok;
+    const Result<qint64> received
+        = m_network.services->download(lane, url, *path, m_scenario.server.timeoutMs, m_stop);
+    if (!received && !m_stop.stopRequested())
+        lane.failure = received.error().text();
+    return received.ok();
 }
 
 bool StepRunner::sleep(LaneContext &lane, int64_t ns)

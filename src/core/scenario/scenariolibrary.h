@@ -22,7 +22,7 @@ public:
     static QList<ScenarioEntry> builtIns();
     // An existing file path, or the id of a built-in scenario.
     // A mistyped id gets "did you mean".
-    static ParsedScenario load(const QString &idOrPath);
+    static Result<Scenario> load(const QString &idOrPath);
 };
 
 } // namespace threadlab

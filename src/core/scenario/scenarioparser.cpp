@@ -54,49 +54,46 @@ ScenarioParser::ScenarioParser(const QString &origin)
           [this](ObjectKind kind, const QString &name, const QString &path) { return intern(kind, name, path); })
 { }
 
-ParsedScenario ScenarioParser::parseFile(const QString &path)
+Result<Scenario> ScenarioParser::parseFile(const QString &path)
 {
     QFile file(path);
-    ParsedScenario result;
-    if (QFileInfo(path).exists() && !QFileInfo(path).isFile()) {
-        result.errors << (path + Text::tr(": not a regular file"));
-        return result;
-    }
-    if (!file.open(QIODevice::ReadOnly)) {
-        result.errors << (path + Text::tr(": cannot open scenario file: ") + file.errorString());
-        return result;
-    }
+    if (QFileInfo(path).exists() && !QFileInfo(path).isFile())
+        return Error(path + Text::tr(": not a regular file"));
+    if (!file.open(QIODevice::ReadOnly))
+        return Error(path + Text::tr(": cannot open scenario file: ") + file.errorString());
     // read() at most one byte past the limit: a larger file (or an endless one, like a pipe) is refused.
     const QByteArray json = file.read(kMaxFileBytes + 1);
-    if (json.size() > kMaxFileBytes) {
-        result.errors << (path + Text::tr(": a scenario file may have at most %1 bytes").arg(kMaxFileBytes));
-        return result;
-    }
+    if (json.size() > kMaxFileBytes)
+        return Error(path + Text::tr(": a scenario file may have at most %1 bytes").arg(kMaxFileBytes));
     return parse(json, path);
 }
 
-ParsedScenario ScenarioParser::parse(const QByteArray &json, const QString &origin)
+Result<Scenario> ScenarioParser::parse(const QByteArray &json, const QString &origin)
 {
-    ScenarioParser parser(origin);
-    if (json.size() > kMaxFileBytes) {
-        parser.m_errors << (origin + Text::tr(": a scenario may have at most %1 bytes").arg(kMaxFileBytes));
-        return ParsedScenario { std::move(parser.m_scenario), std::move(parser.m_errors) };
-    }
+    if (json.size() > kMaxFileBytes)
+        return Error(origin + Text::tr(": a scenario may have at most %1 bytes").arg(kMaxFileBytes));
     QJsonParseError parseError;
     const QJsonDocument document = QJsonDocument::fromJson(json, &parseError);
     if (parseError.error != QJsonParseError::NoError) {
         const auto [line, column] = lineAndColumn(json, parseError.offset);
-        parser.m_errors << (origin + u':' + QString::number(line) + u':' + QString::number(column)
+        return Error(origin + u':' + QString::number(line) + u':' + QString::number(column)
             + Text::tr(": JSON syntax error: ") + parseError.errorString());
-    } else if (!document.isObject()) {
-        parser.m_errors << (origin + Text::tr(": expected a JSON object at the top level"));
-    } else {
-        parser.m_scenario.source = json;
-        parser.m_scenario.origin = origin;
-        parser.parseRoot(document.object());
-        parser.m_json.finish();
     }
-    return ParsedScenario { std::move(parser.m_scenario), std::move(parser.m_errors) };
+    if (!document.isObject())
+        return Error(origin + Text::tr(": expected a JSON object at the top level"));
+    ScenarioParser parser(origin);
+    parser.m_scenario.source = json;
+    parser.m_scenario.origin = origin;
+    parser.parseRoot(document.object());
+    parser.m_json.finish();
+    return parser.result();
+}
+
+Result<Scenario> ScenarioParser::result()
+{
+    if (!m_errors.isEmpty())
+        return Error(std::move(m_errors));
+    return std::move(m_scenario);
 }
 
 uint32_t ScenarioParser::intern(ObjectKind kind, const QString &name, const QString &path)

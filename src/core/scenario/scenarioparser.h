@@ -1,5 +1,6 @@
 #pragma once
 
+#include "base/result.h"
 #include "scenario/jsonreader.h"
 #include "scenario/scenario.h"
 #include "scenario/stepparser.h"
@@ -13,16 +14,9 @@
 
 namespace threadlab {
 
-struct ParsedScenario
-{
-    Scenario scenario;
-    QStringList errors; // each names the file and the JSON path (or line) and the reason
-
-    bool ok() const { return errors.isEmpty(); }
-};
-
-// Parses and validates a scenario. Unknown keys are errors; every error names the JSON path,
-// e.g. "tasks[2].steps[0].sleep: expected milliseconds >= 0".
+// Parses and validates a scenario. Unknown keys are errors; the Error has a line for each problem
+// found, naming the file and the JSON path (or line), e.g.
+// "lesson.json: tasks[2].steps[0].sleep: expected milliseconds >= 0".
 class ScenarioParser
 {
 public:
@@ -33,8 +27,8 @@ public:
 
     // `text` made fit for an id (and so for a file name): letters, digits, '-', '_' and '.' (not first).
     static QString safeId(const QString &text);
-    static ParsedScenario parse(const QByteArray &json, const QString &origin);
-    static ParsedScenario parseFile(const QString &path);
+    static Result<Scenario> parse(const QByteArray &json, const QString &origin);
+    static Result<Scenario> parseFile(const QString &path);
 
 private:
     explicit ScenarioParser(const QString &origin);
@@ -48,6 +42,7 @@ private:
     void parseTask(const QJsonValue &value, const QString &path);
     void parseServer(const QJsonValue &value, const QString &path);
     void checkReferences();
+    Result<Scenario> result();
 
     uint32_t intern(ObjectKind kind, const QString &name, const QString &path);
 

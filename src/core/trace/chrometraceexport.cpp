@@ -1,5 +1,6 @@
 #include "trace/chrometraceexport.h"
 
+#include "base/coretext.h"
 #include "trace/recordedrun.h"
 #include "trace/traceanalysis.h"
 
@@ -156,10 +157,12 @@ QJsonObject ChromeTraceExport::build(const RecordedRun &recording)
                 { QStringLiteral("generator"), QStringLiteral("ThreadLab") } } } };
 }
 
-bool ChromeTraceExport::write(const RecordedRun &recording, QIODevice &out)
+Result<void> ChromeTraceExport::write(const RecordedRun &recording, QIODevice &out)
 {
     const QByteArray json = QJsonDocument(build(recording)).toJson(QJsonDocument::Compact);
-    return out.write(json) == json.size();
+    if (out.write(json) != json.size())
+        return Error(Text::tr("cannot write: ") + out.errorString());
+    return {};
 }
 
 } // namespace threadlab

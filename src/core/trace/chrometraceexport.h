@@ -1,5 +1,7 @@
 #pragma once
 
+#include "base/result.h"
+
 #include <QJsonObject>
 
 class QIODevice;
@@ -19,7 +21,7 @@ public:
     static constexpr int kMaxCounterPoints = 100'000; // per counter; denser series are thinned evenly
 
     static QJsonObject build(const RecordedRun &recording);
-    static bool write(const RecordedRun &recording, QIODevice &out);
+    static Result<void> write(const RecordedRun &recording, QIODevice &out);
 };
 
 } // namespace threadlab

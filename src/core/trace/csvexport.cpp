@@ -1,5 +1,6 @@
 #include "trace/csvexport.h"
 
+#include "base/coretext.h"
 #include "trace/trace.h"
 
 #include <QIODevice>
@@ -67,10 +68,11 @@ QByteArray CsvExport::header()
     return "lane,pid,tid,state,start_ns,end_ns,duration_ns,task,object\n";
 }
 
-bool CsvExport::write(const Trace &trace, QIODevice &out)
+Result<void> CsvExport::write(const Trace &trace, QIODevice &out)
 {
+    const auto cannotWrite = [&out] { return Error(Text::tr("cannot write: ") + out.errorString()); };
     if (out.write(header()) < 0)
-        return false;
+        return cannotWrite();
     QByteArray chunk;
     for (const LaneTrack &lane : trace.lanes) {
         const QByteArray name = quoted(lane.info.name);
@@ -86,23 +88,21 @@ bool CsvExport::write(const Trace &trace, QIODevice &out)
             row(segment);
             if (chunk.size() > (1 << 20)) {
                 if (out.write(chunk) != chunk.size())
-                    return false;
+                    return cannotWrite();
                 chunk.clear();
             }
         }
         if (lane.hasOpenSegment && lane.open.endNs > lane.open.startNs)
             row(lane.open);
     }
-    return out.write(chunk) == chunk.size();
+    if (out.write(chunk) != chunk.size())
+        return cannotWrite();
+    return {};
 }
 
-std::optional<std::vector<CsvExport::Row>> CsvExport::read(QIODevice &in, QString *error)
+Result<std::vector<CsvExport::Row>> CsvExport::read(QIODevice &in)
 {
-    auto fail = [error](int line, const QString &what) {
-        if (error)
-            *error = QStringLiteral("line %1: %2").arg(line).arg(what);
-        return std::nullopt;
-    };
+    auto fail = [](int line, const QString &what) { return Error(Text::tr("line %1: %2").arg(line).arg(what)); };
     std::vector<Row> rows;
     if (in.readLine() != header())
         return fail(1, QStringLiteral("expected the header %1").arg(QString::fromUtf8(header().trimmed())));

@@ -1,9 +1,9 @@
 #pragma once
 
+#include "base/result.h"
 #include "base/state.h"
 
 #include <QString>
-#include <optional>
 #include <vector>
 
 class QIODevice;
@@ -30,9 +30,9 @@ public:
     };
 
     static QByteArray header();
-    static bool write(const Trace &trace, QIODevice &out);
-    // Reads what write() wrote; nullopt with a message naming the line on malformed input.
-    static std::optional<std::vector<Row>> read(QIODevice &in, QString *error = nullptr);
+    static Result<void> write(const Trace &trace, QIODevice &out);
+    // Reads what write() wrote; on malformed input, an error naming the line.
+    static Result<std::vector<Row>> read(QIODevice &in);
 };
 
 } // namespace threadlab

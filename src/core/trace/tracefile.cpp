@@ -1,5 +1,7 @@
 #include "trace/tracefile.h"
 
+#include "base/coretext.h"
+
 #include <QDataStream>
 #include <QFile>
 #include <QFileInfo>
@@ -31,11 +33,11 @@ void writeSegment(QDataStream &s, const Segment &segment)
 
 } // namespace
 
-QString TraceFile::write(const RecordedRun &r, const QString &path)
+Result<void> TraceFile::write(const RecordedRun &r, const QString &path)
 {
     QSaveFile file(path);
     if (!file.open(QIODevice::WriteOnly))
-        return QStringLiteral("%1: cannot write: %2").arg(path, file.errorString());
+        return Error(Text::tr("%1: cannot write: %2").arg(path, file.errorString()));
     QDataStream s(&file);
     s.setVersion(QDataStream::Qt_6_4);
     s.writeRawData(magic().constData(), int(magic().size()));
@@ -85,7 +87,7 @@ QString TraceFile::write(const RecordedRun &r, const QString &path)
     for (int task : t.resultsOrder)
         s << qint32(task);
     if (s.status() != QDataStream::Ok || !file.commit())
-        return QStringLiteral("%1: cannot write: %2").arg(path, file.errorString());
+        return Error(Text::tr("%1: cannot write: %2").arg(path, file.errorString()));
     return {};
 }
 

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "base/result.h"
 #include "trace/recordedrun.h"
 
 #include <QByteArray>
@@ -18,10 +19,10 @@ public:
     static QByteArray magic() { return QByteArrayLiteral("THREADLAB-TRACE\n"); }
     static bool isTraceFile(const QString &path); // a regular file that starts with magic()
 
-    static QString write(const RecordedRun &recording, const QString &path); // empty on success
+    static Result<void> write(const RecordedRun &recording, const QString &path);
     // Every count and index is checked (tracefilereader.cpp): a damaged or hostile file gives
     // "file.threadlab: damaged at byte N (what)" and nothing else.
-    static std::shared_ptr<RecordedRun> read(const QString &path, QString *error);
+    static Result<std::shared_ptr<RecordedRun>> read(const QString &path);
 };
 
 } // namespace threadlab

@@ -30,7 +30,7 @@ public:
         : m_in(data, size, start)
     { }
 
-    std::shared_ptr<RecordedRun> read(QString *problem);
+    Result<std::shared_ptr<RecordedRun>> read(); // the error says what is wrong and where, without the path
 
 private:
     bool readScenario();
@@ -56,15 +56,14 @@ private:
     qsizetype m_countersAt = 0;
 };
 
-std::shared_ptr<RecordedRun> TraceFileReader::read(QString *problem)
+Result<std::shared_ptr<RecordedRun>> TraceFileReader::read()
 {
     quint32 version = 0;
     m_in.integer(version);
     if (m_in.ok() && version != TraceFile::kVersion) {
-        *problem = Text::tr("trace format version %1; this ThreadLab reads version %2")
-                       .arg(version)
-                       .arg(TraceFile::kVersion);
-        return nullptr;
+        return Error(Text::tr("trace format version %1; this ThreadLab reads version %2")
+                         .arg(version)
+                         .arg(TraceFile::kVersion));
     }
     if (readScenario() && readCounters()) {
         Trace &t = m_run->trace;
@@ -92,10 +91,8 @@ std::shared_ptr<RecordedRun> TraceFileReader::read(QString *problem)
         if (readTasks() && readLocks() && readRelations() && m_in.left() > 0)
             m_in.fail(Text::tr("%1 bytes follow the end of the trace").arg(m_in.left()));
     }
-    if (!m_in.ok()) {
-        *problem = m_in.problem();
-        return nullptr;
-    }
+    if (!m_in.ok())
+        return Error(m_in.problem());
     return m_run;
 }
 
@@ -125,11 +122,11 @@ bool TraceFileReader::readScenario()
         || results > quint8(ResultOrder::InOrder) || workers < 1 || quint32(workers) > kMaxWorkers || raceWindow < 0
         || raceWindow > 1'000'000'000)
         return m_in.fail(Text::tr("the executor or options are out of range"), at);
-    ParsedScenario parsed = ScenarioParser::parse(source, origin);
+    Result<Scenario> parsed = ScenarioParser::parse(source, origin);
     if (!parsed.ok())
-        return m_in.fail(Text::tr("its scenario does not parse: ") + parsed.errors.join(Text::tr("; ")), at);
+        return m_in.fail(Text::tr("its scenario does not parse: ") + parsed.error().lines().join(Text::tr("; ")), at);
     Scenario &scenario = m_run->scenario;
-    scenario = std::move(parsed.scenario);
+    scenario = std::move(*parsed);
     scenario.executor.kind = ExecutorKind(kind);
     scenario.executor.workers = workers;
     scenario.executor.join = JoinMode(join);
@@ -391,13 +388,9 @@ bool TraceFileReader::readRelations()
 
 } // namespace
 
-std::shared_ptr<RecordedRun> TraceFile::read(const QString &path, QString *error)
+Result<std::shared_ptr<RecordedRun>> TraceFile::read(const QString &path)
 {
-    auto fail = [&](const QString &what) -> std::shared_ptr<RecordedRun> {
-        if (error)
-            *error = Text::tr("%1: %2").arg(path, what);
-        return nullptr;
-    };
+    auto fail = [&](const QString &what) { return Error(Text::tr("%1: %2").arg(path, what)); };
     const QFileInfo info(path);
     if (info.exists() && !info.isFile())
         return fail(Text::tr("not a regular file"));
@@ -413,11 +406,10 @@ std::shared_ptr<RecordedRun> TraceFile::read(const QString &path, QString *error
     if (!data)
         return fail(Text::tr("damaged at byte %1 (the file ends after its header)").arg(magic.size()));
     TraceFileReader reader(reinterpret_cast<const char *>(data), qsizetype(size), magic.size());
-    QString problem;
-    auto run = reader.read(&problem);
+    Result<std::shared_ptr<RecordedRun>> run = reader.read();
     file.unmap(const_cast<uchar *>(data));
     if (!run)
-        return fail(problem);
+        return fail(run.error().text());
     return run;
 }
 

@@ -193,7 +193,7 @@ QChart *ChartBuilder::stateTotals(const std::vector<LaneStateTotals> &lanes)
     return chart;
 }
 
-QString ChartBuilder::save(QChart *chart, const QString &path, QSize size)
+Result<void> ChartBuilder::save(QChart *chart, const QString &path, QSize size)
 {
     QChartView view(chart); // owns the chart from here on
     view.setRenderHint(QPainter::Antialiasing);
@@ -211,7 +211,7 @@ QString ChartBuilder::save(QChart *chart, const QString &path, QSize size)
         return ImageFile::png(path, size, render);
     if (ext == QStringLiteral("svg"))
         return ImageFile::svg(path, size, chart->title(), render);
-    return Text::tr("%1: charts export as .png or .svg").arg(path);
+    return Error(Text::tr("%1: charts export as .png or .svg").arg(path));
 }
 
 } // namespace threadlab

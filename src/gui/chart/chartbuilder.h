@@ -1,5 +1,7 @@
 #pragma once
 
+#include "base/result.h"
+
 #include <QSize>
 #include <QString>
 #include <vector>
@@ -34,8 +36,8 @@ public:
     // Background, titles, labels and grid in the palette's colours (a dark desktop gets a dark
     // chart); the series keep their colours. Charts saved to files stay light.
     static void followPalette(QChart *chart, const QPalette &palette);
-    // Renders a chart to .png or .svg; empty string on success. Takes ownership of the chart.
-    static QString save(QChart *chart, const QString &path, QSize size = QSize(1000, 600));
+    // Renders a chart to .png or .svg. Takes ownership of the chart.
+    static Result<void> save(QChart *chart, const QString &path, QSize size = QSize(1000, 600));
 };
 
 } // namespace threadlab

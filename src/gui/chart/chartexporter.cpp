@@ -30,10 +30,10 @@ bool ChartExporter::supports(const QString &path)
     return ext == QStringLiteral("png") || ext == QStringLiteral("svg") || ext == QStringLiteral("pdf");
 }
 
-QString ChartExporter::exportChart(const Trace &trace, qint64 ownPid, const QString &path, QSize size)
+Result<void> ChartExporter::exportChart(const Trace &trace, qint64 ownPid, const QString &path, QSize size)
 {
     if (!supports(path))
-        return QStringLiteral("%1: unknown chart format (use .png, .svg or .pdf)").arg(path);
+        return Error(QStringLiteral("%1: unknown chart format (use .png, .svg or .pdf)").arg(path));
     const std::vector<LaneRow> rows = LaneLayout::build(trace, ownPid);
     const QFont font;
     const int width = size.isEmpty() ? kDefaultWidth : size.width();
@@ -64,9 +64,11 @@ QString ChartExporter::exportChart(const Trace &trace, qint64 ownPid, const QStr
     pdf.setTitle(QStringLiteral("ThreadLab chart"));
     QPainter p;
     if (!p.begin(&pdf))
-        return QStringLiteral("%1: cannot write the PDF file").arg(path);
+        return Error(QStringLiteral("%1: cannot write the PDF file").arg(path));
     painter.paint(p, frame);
-    return p.end() ? QString() : QStringLiteral("%1: cannot write the PDF file").arg(path);
+    if (!p.end())
+        return Error(QStringLiteral("%1: cannot write the PDF file").arg(path));
+    return {};
 }
 
 } // namespace threadlab

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "base/result.h"
+
 #include <QSize>
 #include <QString>
 
@@ -14,8 +16,7 @@ public:
     static constexpr int kDefaultWidth = 1600;
 
     // An empty size means: kDefaultWidth wide, as tall as all lanes with axis and legend.
-    // Returns an empty string on success, else what went wrong.
-    static QString exportChart(const Trace &trace, qint64 ownPid, const QString &path, QSize size = {});
+    static Result<void> exportChart(const Trace &trace, qint64 ownPid, const QString &path, QSize size = {});
     static bool supports(const QString &path);
 };
 

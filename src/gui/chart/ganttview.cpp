@@ -34,25 +34,28 @@ GanttView::GanttView(QWidget *parent)
     m_mapping.left = GanttFrame::kLabelWidth;
 }
 
-void GanttView::setTrace(const Trace *trace, qint64 ownPid)
+void GanttView::setTrace(TraceSource trace, qint64 ownPid)
 {
-    m_trace = trace;
+    m_source = trace;
     m_ownPid = ownPid;
     m_rows.clear();
     m_rowsForLanes = 0;
     m_selection = {};
     m_follow = true;
     Q_EMIT followChanged(true);
-    rebuildRows();
+    if (hasTrace())
+        rebuildRows(*m_source.read());
     fit();
 }
 
-void GanttView::rebuildRows()
+void GanttView::rebuildRows(const Trace &trace)
 {
-    if (!m_trace || m_trace->lanes.size() == m_rowsForLanes)
+    m_originNs = trace.originNs;
+    m_lastEventNs = trace.lastEventNs;
+    if (trace.lanes.size() == m_rowsForLanes)
         return;
-    m_rows = LaneLayout::build(*m_trace, m_ownPid);
-    m_rowsForLanes = m_trace->lanes.size();
+    m_rows = LaneLayout::build(trace, m_ownPid);
+    m_rowsForLanes = trace.lanes.size();
     syncScrollBars();
 }
 
@@ -60,7 +63,8 @@ void GanttView::traceUpdated(int64_t nowNs, bool live)
 {
     m_nowNs = nowNs;
     m_live = live;
-    rebuildRows();
+    if (hasTrace())
+        rebuildRows(*m_source.read());
     if (m_follow)
         fit();
     else
@@ -75,24 +79,24 @@ int GanttView::chartWidth() const
 
 int64_t GanttView::extentEndNs() const
 {
-    if (!m_trace)
+    if (!hasTrace())
         return 0;
-    int64_t end = m_trace->lastEventNs;
+    int64_t end = m_lastEventNs;
     if (m_live)
         end = std::max(end, m_nowNs);
-    return std::max(end, m_trace->originNs + 1);
+    return std::max(end, m_originNs + 1);
 }
 
 void GanttView::fit()
 {
-    if (!m_trace)
+    if (!hasTrace())
         return;
-    int64_t span = extentEndNs() - m_trace->originNs;
+    int64_t span = extentEndNs() - m_originNs;
     if (m_live)
         span = std::max(span, kMinFollowSpanNs);
     TimeMapping mapping = m_mapping;
     mapping.nsPerPixel = std::max(kMinNsPerPixel, double(span) * 1.04 / chartWidth());
-    mapping.startNs = m_trace->originNs - int64_t(double(span) * 0.01);
+    mapping.startNs = m_originNs - int64_t(double(span) * 0.01);
     m_mapping = mapping;
     syncScrollBars();
     viewport()->update();
@@ -101,16 +105,16 @@ void GanttView::fit()
 
 int64_t GanttView::relativeStartNs() const
 {
-    return m_mapping.startNs - (m_trace ? m_trace->originNs : 0);
+    return m_mapping.startNs - (hasTrace() ? m_originNs : 0);
 }
 
 void GanttView::setRelativeView(int64_t relativeStartNs, double nsPerPixel)
 {
-    if (!m_trace || (relativeStartNs == this->relativeStartNs() && nsPerPixel == m_mapping.nsPerPixel))
+    if (!hasTrace() || (relativeStartNs == this->relativeStartNs() && nsPerPixel == m_mapping.nsPerPixel))
         return;
     leaveFollow();
     TimeMapping mapping = m_mapping;
-    mapping.startNs = m_trace->originNs + relativeStartNs;
+    mapping.startNs = m_originNs + relativeStartNs;
     mapping.nsPerPixel = nsPerPixel;
     m_mapping = mapping;
     syncScrollBars();
@@ -135,9 +139,9 @@ void GanttView::leaveFollow()
 
 void GanttView::setMapping(TimeMapping mapping)
 {
-    if (!m_trace)
+    if (!hasTrace())
         return;
-    const double span = double(extentEndNs() - m_trace->originNs);
+    const double span = double(extentEndNs() - m_originNs);
     mapping.nsPerPixel
         = std::clamp(mapping.nsPerPixel, kMinNsPerPixel, std::max(kMinNsPerPixel, span * 4 / chartWidth()));
     m_mapping = mapping;
@@ -154,11 +158,11 @@ void GanttView::zoomBy(double factor)
 
 void GanttView::syncScrollBars()
 {
-    if (!m_trace)
+    if (!hasTrace())
         return;
     m_syncing = true;
     // Horizontal: a fixed number of steps over the run (with margins), so any zoom fits in an int.
-    const int64_t origin = m_trace->originNs;
+    const int64_t origin = m_originNs;
     const double total = double(std::max<int64_t>(1, extentEndNs() - origin)) * 1.1;
     const double visible = m_mapping.nsPerPixel * chartWidth();
     const int page = int(std::clamp(visible / total * kScrollSteps, 1.0, double(kScrollSteps)));
@@ -178,23 +182,23 @@ void GanttView::syncScrollBars()
 
 void GanttView::scrollContentsBy(int dx, int)
 {
-    if (m_syncing || !m_trace) {
+    if (m_syncing || !hasTrace()) {
         viewport()->update();
         return;
     }
     if (dx != 0) {
         leaveFollow();
-        const double total = double(std::max<int64_t>(1, extentEndNs() - m_trace->originNs)) * 1.1;
-        m_mapping.startNs = m_trace->originNs + int64_t(horizontalScrollBar()->value() * total / kScrollSteps);
+        const double total = double(std::max<int64_t>(1, extentEndNs() - m_originNs)) * 1.1;
+        m_mapping.startNs = m_originNs + int64_t(horizontalScrollBar()->value() * total / kScrollSteps);
         Q_EMIT viewChanged();
     }
     viewport()->update();
 }
 
-GanttFrame GanttView::frame(const QSize &size) const
+GanttFrame GanttView::frame(const QSize &size, const TraceReading &trace) const
 {
     GanttFrame frame;
-    frame.trace = m_trace;
+    frame.trace = trace.get();
     frame.rows = &m_rows;
     frame.mapping = m_mapping;
     frame.size = size;
@@ -213,8 +217,8 @@ void GanttView::paintEvent(QPaintEvent *)
     const bool dark = StatePalette::isDarkPalette(palette().color(QPalette::Base), palette().color(QPalette::Text));
     if (dark != m_painter.isDark())
         m_painter.setDark(dark);
-    m_painter.paint(painter, frame(viewport()->size()));
-    if (!m_trace) {
+    m_painter.paint(painter, frame(viewport()->size(), m_source.read()));
+    if (!hasTrace()) {
         painter.setPen(palette().color(QPalette::PlaceholderText));
         painter.drawText(viewport()->rect().adjusted(0, 0, 0, -GanttFrame::kLegendRowHeight * 2), Qt::AlignCenter,
             tr("Press Run (F5) to watch this lesson's threads and processes, live.\n"
@@ -233,25 +237,25 @@ void GanttView::resizeEvent(QResizeEvent *event)
 
 GanttHit GanttView::hitAt(const QPoint &pos) const
 {
-    if (!m_trace || pos.x() < GanttFrame::kLabelWidth || pos.y() < GanttFrame::kAxisHeight)
+    if (!hasTrace() || pos.x() < GanttFrame::kLabelWidth || pos.y() < GanttFrame::kAxisHeight)
         return {};
     const int row = LaneLayout::rowAt(m_rows, pos.y() - GanttFrame::kAxisHeight + verticalScrollBar()->value());
     if (row < 0 || m_rows[size_t(row)].kind != LaneRow::Lane)
         return {};
     const int64_t t = m_mapping.xToTime(pos.x());
     const int64_t tolerance = int64_t(m_mapping.nsPerPixel * 4);
-    return GanttHit::at(*m_trace, m_rows[size_t(row)].lane, t, tolerance, m_live ? m_nowNs : m_trace->lastEventNs);
+    return GanttHit::at(*m_source.read(), m_rows[size_t(row)].lane, t, tolerance, m_live ? m_nowNs : m_lastEventNs);
 }
 
 void GanttView::selectAt(const QPoint &pos)
 {
     m_selection = {};
     const GanttHit hit = hitAt(pos);
-    if (hit.kind == GanttHit::SegmentHit && hit.segment.state == State::LockWait && m_trace) {
+    if (hit.kind == GanttHit::SegmentHit && hit.segment.state == State::LockWait) {
         m_selection.active = true;
         m_selection.lane = hit.lane;
         m_selection.wait = hit.segment;
-        if (const auto hold = TraceAnalysis::lockHolder(*m_trace, hit.lane, hit.segment)) {
+        if (const auto hold = TraceAnalysis::lockHolder(*m_source.read(), hit.lane, hit.segment)) {
             m_selection.holderLane = hold->lane;
             m_selection.holdStartNs = hold->startNs;
             m_selection.holdEndNs = hold->endNs;
@@ -355,10 +359,10 @@ bool GanttView::viewportEvent(QEvent *event)
     if (event->type() == QEvent::ToolTip) {
         auto *help = static_cast<QHelpEvent *>(event);
         const GanttHit hit = hitAt(help->pos());
-        if (hit.kind == GanttHit::None || !m_trace)
+        if (hit.kind == GanttHit::None)
             QToolTip::hideText();
         else
-            QToolTip::showText(help->globalPos(), GanttHit::describe(*m_trace, hit), viewport());
+            QToolTip::showText(help->globalPos(), GanttHit::describe(*m_source.read(), hit), viewport());
         return true;
     }
     return QAbstractScrollArea::viewportEvent(event);

@@ -3,16 +3,15 @@
 #include "chart/ganttframe.h"
 #include "chart/gantthit.h"
 #include "chart/ganttpainter.h"
+#include "trace/tracesource.h"
 
 #include <QAbstractScrollArea>
 #include <QPoint>
 
 namespace threadlab {
 
-struct Trace;
-
-// The live Gantt chart. It only reads the Trace it is given (the owner collects new events and
-// calls traceUpdated() at the display rate). While it follows, the whole run stays in view as it
+// The live Gantt chart. It only reads the trace it is given: a growing one under its builder's lock,
+// for the length of a frame or a tooltip (the owner calls traceUpdated() at the display rate). While it follows, the whole run stays in view as it
 // grows; zooming (Ctrl+wheel, +/−), panning (drag, Shift+wheel, arrows, scroll bar) leave follow
 // mode; Fit (F) returns to it. Hover shows what a lane was doing; clicking a lock wait shows who
 // held the lock and links the release to the wait it ended.
@@ -22,7 +21,7 @@ class GanttView : public QAbstractScrollArea
 public:
     explicit GanttView(QWidget *parent = nullptr);
 
-    void setTrace(const Trace *trace, qint64 ownPid);
+    void setTrace(TraceSource trace, qint64 ownPid);
     void traceUpdated(int64_t nowNs, bool live);
 
     void fit();
@@ -35,8 +34,8 @@ public:
     GanttHit hitAt(const QPoint &viewportPos) const;
     void selectAt(const QPoint &viewportPos);
     const LockWaitSelection &selection() const { return m_selection; }
-    // A frame of the chart as the view shows it, for the given size (used by exports too).
-    GanttFrame frame(const QSize &size) const;
+    // A frame of the chart as the view shows it, for the given size, painting the trace read.
+    GanttFrame frame(const QSize &size, const TraceReading &trace) const;
     // The window as time since the run's start: how two runs are shown on one scale.
     int64_t relativeStartNs() const;
     void setRelativeView(int64_t relativeStartNs, double nsPerPixel);
@@ -62,9 +61,12 @@ private:
     void setMapping(TimeMapping mapping);
     void syncScrollBars();
     void leaveFollow();
-    void rebuildRows();
+    void rebuildRows(const Trace &trace);
+    bool hasTrace() const { return !m_source.isNull(); }
 
-    const Trace *m_trace = nullptr;
+    TraceSource m_source;
+    int64_t m_originNs = 0; // of the trace, as last read
+    int64_t m_lastEventNs = 0;
     qint64 m_ownPid = 0;
     std::vector<LaneRow> m_rows;
     size_t m_rowsForLanes = 0;

@@ -6,17 +6,19 @@
 
 namespace threadlab {
 
-QString ImageFile::png(const QString &path, QSize size, const Paint &paint)
+Result<void> ImageFile::png(const QString &path, QSize size, const Paint &paint)
 {
     QImage image(size, QImage::Format_ARGB32_Premultiplied);
     image.fill(Qt::white);
     QPainter painter(&image);
     paint(painter);
     painter.end();
-    return image.save(path, "PNG") ? QString() : QStringLiteral("%1: cannot write the PNG file").arg(path);
+    if (!image.save(path, "PNG"))
+        return Error(QStringLiteral("%1: cannot write the PNG file").arg(path));
+    return {};
 }
 
-QString ImageFile::svg(const QString &path, QSize size, const QString &title, const Paint &paint)
+Result<void> ImageFile::svg(const QString &path, QSize size, const QString &title, const Paint &paint)
 {
     QSvgGenerator svg;
     svg.setFileName(path);
@@ -25,9 +27,11 @@ QString ImageFile::svg(const QString &path, QSize size, const QString &title, co
     svg.setTitle(title);
     QPainter painter;
     if (!painter.begin(&svg))
-        return QStringLiteral("%1: cannot write the SVG file").arg(path);
+        return Error(QStringLiteral("%1: cannot write the SVG file").arg(path));
     paint(painter);
-    return painter.end() ? QString() : QStringLiteral("%1: cannot write the SVG file").arg(path);
+    if (!painter.end())
+        return Error(QStringLiteral("%1: cannot write the SVG file").arg(path));
+    return {};
 }
 
 } // namespace threadlab

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "base/result.h"
+
 #include <QSize>
 #include <QString>
 #include <functional>
@@ -9,14 +11,13 @@ class QPainter;
 namespace threadlab {
 
 // Writes a picture to a .png or .svg file: paint() draws it on a white size-sized canvas.
-// Returns an empty string on success, else what went wrong (naming the file).
 class ImageFile
 {
 public:
     using Paint = std::function<void(QPainter &)>;
 
-    static QString png(const QString &path, QSize size, const Paint &paint);
-    static QString svg(const QString &path, QSize size, const QString &title, const Paint &paint);
+    static Result<void> png(const QString &path, QSize size, const Paint &paint);
+    static Result<void> svg(const QString &path, QSize size, const QString &title, const Paint &paint);
 };
 
 } // namespace threadlab

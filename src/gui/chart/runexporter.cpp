@@ -18,11 +18,11 @@ QString suffix(const QString &path)
     return QFileInfo(path).suffix().toLower();
 }
 
-template <typename Write> QString save(const QString &path, Write &&write)
+template <typename Write> Result<void> save(const QString &path, Write &&write)
 {
     QSaveFile file(path);
     if (!file.open(QIODevice::WriteOnly) || !write(file) || !file.commit())
-        return QStringLiteral("%1: cannot write: %2").arg(path, file.errorString());
+        return Error(QStringLiteral("%1: cannot write: %2").arg(path, file.errorString()));
     return {};
 }
 
@@ -45,19 +45,19 @@ bool RunExporter::isImage(const QString &path)
     return ChartExporter::supports(path);
 }
 
-QString RunExporter::write(const RecordedRun &recording, const QString &path, QSize imageSize)
+Result<void> RunExporter::write(const RecordedRun &recording, const QString &path, QSize imageSize)
 {
     const QString ext = suffix(path);
     if (ChartExporter::supports(path))
         return ChartExporter::exportChart(recording.trace, recording.pid, path, imageSize);
     if (ext == QStringLiteral("csv"))
-        return save(path, [&](QIODevice &out) { return CsvExport::write(recording.trace, out); });
+        return save(path, [&](QIODevice &out) { return CsvExport::write(recording.trace, out).ok(); });
     if (ext == QStringLiteral("json"))
-        return save(path, [&](QIODevice &out) { return ChromeTraceExport::write(recording, out); });
+        return save(path, [&](QIODevice &out) { return ChromeTraceExport::write(recording, out).ok(); });
     if (ext == QStringLiteral("threadlab"))
         return TraceFile::write(recording, path);
-    return QStringLiteral("%1: unknown export format '.%2' (use .png, .svg, .pdf, .csv, .json or .threadlab)")
-        .arg(path, ext);
+    return Error(QStringLiteral("%1: unknown export format '.%2' (use .png, .svg, .pdf, .csv, .json or .threadlab)")
+            .arg(path, ext));
 }
 
 } // namespace threadlab

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "base/result.h"
+
 #include <QSize>
 #include <QString>
 #include <QStringList>
@@ -16,8 +18,7 @@ public:
     static const QStringList &extensions();
     static bool supports(const QString &path);
     static bool isImage(const QString &path);
-    // Returns an empty string on success, else what went wrong (naming the file).
-    static QString write(const RecordedRun &recording, const QString &path, QSize imageSize = {});
+    static Result<void> write(const RecordedRun &recording, const QString &path, QSize imageSize = {});
 };
 
 } // namespace threadlab

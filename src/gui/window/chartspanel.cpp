@@ -76,10 +76,10 @@ void ChartsPanel::showRun(const RecordedRun &recording, const std::vector<WallTi
     replace(3, ChartBuilder::stateTotals(TraceAnalysis::stateTotals(recording.trace)));
 }
 
-QString ChartsPanel::exportCurrent(const QString &path) const
+Result<void> ChartsPanel::exportCurrent(const QString &path) const
 {
     if (!m_shown)
-        return tr("Run a scenario first: there is no chart yet");
+        return Error(tr("Run a scenario first: there is no chart yet"));
     QChart *chart = nullptr;
     switch (m_tabs->currentIndex()) {
     case 0:
@@ -104,8 +104,8 @@ void ChartsPanel::exportWithDialog()
         this, tr("Export chart"), QStringLiteral("chart.png"), tr("PNG image (*.png);;SVG drawing (*.svg)"));
     if (path.isEmpty())
         return;
-    if (const QString error = exportCurrent(path); !error.isEmpty())
-        QMessageBox::warning(this, tr("Export chart"), error);
+    if (const Result<void> written = exportCurrent(path); !written)
+        QMessageBox::warning(this, tr("Export chart"), written.error().text());
 }
 
 } // namespace threadlab

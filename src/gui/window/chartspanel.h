@@ -22,7 +22,7 @@ public:
 
     void showRun(const RecordedRun &recording, const std::vector<WallTimeBar> &session);
     int chartCount() const;
-    QString exportCurrent(const QString &path) const; // empty on success
+    Result<void> exportCurrent(const QString &path) const;
 
 protected:
     void changeEvent(QEvent *event) override; // a new palette recolours the charts

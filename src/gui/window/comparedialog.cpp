@@ -89,7 +89,7 @@ void CompareDialog::update()
     const RecordedRun *runs[2] = { m_runs[size_t(a)].get(), m_runs[size_t(b)].get() };
     int64_t longest = 1;
     for (int i = 0; i < 2; ++i) {
-        m_views[i]->setTrace(&runs[i]->trace, runs[i]->pid);
+        m_views[i]->setTrace(TraceSource(runs[i]->trace), runs[i]->pid);
         m_views[i]->traceUpdated(runs[i]->trace.lastEventNs, false);
         longest = std::max(longest, runs[i]->trace.lastEventNs - runs[i]->trace.originNs);
     }

@@ -68,7 +68,9 @@ void ExportDialog::updateForFormat()
 
 void ExportDialog::accept()
 {
-    m_error = RunExporter::write(m_recording, m_ui->path->text(), QSize(m_ui->width->value(), m_ui->height->value()));
+    m_error = RunExporter::write(m_recording, m_ui->path->text(), QSize(m_ui->width->value(), m_ui->height->value()))
+                  .error()
+                  .text();
     if (!m_error.isEmpty()) {
         m_ui->hint->setText(QStringLiteral("<span style='color:#b00020'>%1</span>").arg(m_error.toHtmlEscaped()));
         return;

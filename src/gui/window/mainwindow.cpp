@@ -198,14 +198,14 @@ void MainWindow::chooseScenario(const QString &key)
 {
     if (isRunning())
         return;
-    ParsedScenario parsed = ScenarioLibrary::load(key);
+    Result<Scenario> parsed = ScenarioLibrary::load(key);
     if (!parsed.ok()) {
-        showBanner(parsed.errors.join(u'\n'));
+        showBanner(parsed.error().text());
         return;
     }
     showBanner(QString());
     m_key = key;
-    m_scenario = std::move(parsed.scenario);
+    m_scenario = std::move(*parsed);
     m_controls->applyDefaults(*m_scenario);
     updateControls();
     m_ui->lesson->showScenario(*m_scenario);
@@ -225,13 +225,13 @@ bool MainWindow::loadFile(const QString &path)
         m_recent->add(path);
         return true;
     }
-    const ParsedScenario parsed = ScenarioParser::parseFile(path);
+    const Result<Scenario> parsed = ScenarioParser::parseFile(path);
     if (!parsed.ok()) {
-        showBanner(parsed.errors.join(u'\n'));
+        showBanner(parsed.error().text());
         return false;
     }
     const QString absolute = QFileInfo(path).absoluteFilePath();
-    m_ui->library->addFile(absolute, parsed.scenario.title);
+    m_ui->library->addFile(absolute, parsed->title);
     m_ui->library->select(absolute);
     m_recent->add(absolute);
     return true;
@@ -267,10 +267,10 @@ void MainWindow::startRun()
     }
     showBanner(QString());
     m_runSettings = RunControls::describe(scenario);
-    m_ui->gantt->setTrace(nullptr, currentPid());
+    m_ui->gantt->setTrace({}, currentPid());
     m_run = std::make_unique<Run>(std::move(scenario));
     m_run->start();
-    m_ui->gantt->setTrace(&m_run->trace(), currentPid());
+    m_ui->gantt->setTrace(m_run->liveTrace(), currentPid());
     m_ui->lesson->showRunning(m_runSettings);
     m_stateLabel->setText(tr("Running — %1").arg(m_runSettings));
     m_poll->start();
@@ -289,18 +289,26 @@ void MainWindow::poll()
 {
     if (!m_run)
         return;
+    // The run builds its trace on a thread of its own; this only looks at how far it has come.
     const bool finished = m_run->isFinished();
-    m_run->collect();
-    const Trace &trace = m_run->trace();
-    const int64_t now = finished ? trace.lastEventNs : nowNs();
+    int64_t originNs = 0;
+    size_t lanes = 0;
+    int64_t now = nowNs();
+    {
+        const TraceReading trace = m_run->liveTrace().read();
+        originNs = trace->originNs;
+        lanes = trace->lanes.size();
+        if (finished)
+            now = trace->lastEventNs;
+    }
     m_ui->gantt->traceUpdated(now, !finished);
-    m_elapsedLabel->setText(tr("%1 s").arg(nsToMs(now - trace.originNs) / 1000.0, 0, 'f', 2));
+    m_elapsedLabel->setText(tr("%1 s").arg(nsToMs(now - originNs) / 1000.0, 0, 'f', 2));
     m_eventsLabel->setText(
         tr("%1 events recorded, %2 dropped")
             .arg(Outcome::count(int64_t(m_run->recordedEvents())), Outcome::count(int64_t(m_run->droppedEvents()))));
-    m_ui->gantt->setAccessibleDescription(tr("Running %1 (%2): %n lanes so far, %3 s", nullptr, int(trace.lanes.size()))
+    m_ui->gantt->setAccessibleDescription(tr("Running %1 (%2): %n lanes so far, %3 s", nullptr, int(lanes))
                                               .arg(m_run->scenario().title, m_runSettings)
-                                              .arg(nsToMs(now - trace.originNs) / 1000.0, 0, 'f', 1));
+                                              .arg(nsToMs(now - originNs) / 1000.0, 0, 'f', 1));
     if (finished)
         finishRun();
 }
@@ -308,7 +316,7 @@ void MainWindow::poll()
 void MainWindow::finishRun()
 {
     m_poll->stop();
-    // The run hands its recording over (takeRecording waits and collects); the chart shows it from now on.
+    // The finished run hands its recording over (a move); the chart shows it from now on.
     const RunSummary &summary = addToSession(m_run->takeRecording(), m_runSettings).summary;
     bool stopped = false;
     for (const TaskSummary &task : summary.tasks)
@@ -352,7 +360,7 @@ void MainWindow::showSessionRun(int index)
         return;
     const SessionRun &run = m_session->at(index);
     m_shown = run.recording;
-    m_ui->gantt->setTrace(&m_shown->trace, m_shown->pid);
+    m_ui->gantt->setTrace(TraceSource(m_shown->trace), m_shown->pid);
     m_ui->gantt->traceUpdated(m_shown->trace.lastEventNs, false);
     m_ui->charts->showRun(*m_shown, m_session->wallTimeBars());
     if (m_ui->runList->currentIndex().row() != index) {
@@ -375,16 +383,15 @@ void MainWindow::showSessionRun(int index)
 
 bool MainWindow::openTrace(const QString &path)
 {
-    QString error;
-    std::shared_ptr<RecordedRun> recording = TraceFile::read(path, &error);
+    Result<std::shared_ptr<RecordedRun>> recording = TraceFile::read(path);
     if (!recording) {
-        showBanner(error);
+        showBanner(recording.error().text());
         return false;
     }
     showBanner(QString());
     const QString settings
-        = tr("opened %1 (%2)").arg(QFileInfo(path).fileName(), RunControls::describe(recording->scenario));
-    addToSession(std::move(recording), settings);
+        = tr("opened %1 (%2)").arg(QFileInfo(path).fileName(), RunControls::describe((*recording)->scenario));
+    addToSession(std::move(*recording), settings);
     m_stateLabel->setText(tr("Showing a recorded trace"));
     return true;
 }
