@@ -4,6 +4,7 @@
 #include "base/lane.h"
 #include "base/podvector.h"
 #include "scenario/scenario.h"
+#include "trace/schedtrace.h"
 #include "trace/segment.h"
 #include "trace/segmentlod.h"
 
@@ -31,6 +32,9 @@ struct LaneTrack
     Segment open; // the state the lane is in now (endNs = time of its last event)
     int currentTask = -1;
     std::vector<std::pair<uint32_t, int64_t>> heldLocks; // (lock, since)
+    // The OS scheduler's view of the lane's thread, when captured (see Trace::sched).
+    PodVector<OsSlice> os;
+    LaneSched sched;
 };
 
 struct TaskRecord
@@ -77,6 +81,8 @@ struct Trace
     std::vector<LockHandoff> handoffs;
     std::vector<int> resultsOrder; // task instances in the order their results reached the main lane
     uint64_t eventCount = 0;
+    SchedInfo sched; // where the OS scheduling data came from
+    std::vector<CpuTrack> cpus; // one per CPU, when captured
 
     // Closed segments of a lane that overlap [fromNs, toNs).
     std::span<const Segment> segmentsIn(size_t lane, int64_t fromNs, int64_t toNs) const;

@@ -1,0 +1,318 @@
+#include "trace/schedmodel.h"
+
+#include "trace/trace.h"
+
+#include <QHash>
+#include <algorithm>
+#include <vector>
+
+namespace threadlab {
+
+QString schedSourceName(SchedSource source)
+{
+    switch (source) {
+    case SchedSource::Sampled:
+        return QStringLiteral("sampled");
+    case SchedSource::Exact:
+        return QStringLiteral("exact");
+    case SchedSource::Off:
+        break;
+    }
+    return QStringLiteral("off");
+}
+
+namespace {
+
+// The lane of each thread id, for the lanes that have one.
+QHash<int64_t, int> lanesByTid(const Trace &trace)
+{
+    QHash<int64_t, int> lanes;
+    for (size_t i = 0; i < trace.lanes.size(); ++i) {
+        const LaneInfo &info = trace.lanes[i].info;
+        if (info.tid > 0)
+            lanes.insert(info.tid, int(i));
+    }
+    return lanes;
+}
+
+void resetCpus(Trace &trace, int cpuCount)
+{
+    trace.cpus.clear();
+    trace.cpus.resize(size_t(std::max(0, cpuCount)));
+    for (int cpu = 0; cpu < cpuCount; ++cpu)
+        trace.cpus[size_t(cpu)].cpu = cpu;
+    for (LaneTrack &lane : trace.lanes) {
+        lane.os.clear();
+        lane.sched = {};
+    }
+}
+
+void addSlice(LaneTrack &lane, OsSlice slice)
+{
+    if (slice.endNs <= slice.startNs)
+        return;
+    if (slice.onCpu) {
+        lane.sched.cpuNs += slice.endNs - slice.startNs;
+        // Migrations: the thread came back on another CPU than the one it last ran on.
+        for (auto it = lane.os.rbegin(); it != lane.os.rend(); ++it) {
+            if (it->onCpu) {
+                lane.sched.migrations += it->cpu != slice.cpu ? 1 : 0;
+                break;
+            }
+        }
+    } else {
+        lane.sched.runnableNs += slice.endNs - slice.startNs;
+    }
+    lane.os.push_back(slice);
+}
+
+void addCpuSlice(Trace &trace, int cpu, CpuSlice slice)
+{
+    if (cpu < 0 || size_t(cpu) >= trace.cpus.size() || slice.endNs <= slice.startNs)
+        return;
+    CpuTrack &track = trace.cpus[size_t(cpu)];
+    if (!track.slices.empty())
+        slice.startNs = std::max(slice.startNs, track.slices.back().endNs); // sampled slices may overlap
+    if (slice.endNs <= slice.startNs)
+        return;
+    track.busyNs += slice.endNs - slice.startNs;
+    track.slices.push_back(slice);
+}
+
+} // namespace
+
+void SchedModel::applyExact(Trace &trace, std::span<const SchedRecord> input, int cpuCount, int64_t endNs)
+{
+    resetCpus(trace, cpuCount);
+    std::vector<SchedRecord> records(input.begin(), input.end());
+    std::stable_sort(records.begin(), records.end(),
+        [](const SchedRecord &a, const SchedRecord &b) { return a.timeNs < b.timeNs; });
+    const QHash<int64_t, int> lanes = lanesByTid(trace);
+    auto laneOf = [&](int32_t tid) { return tid > 0 ? lanes.value(tid, -1) : -1; };
+
+    struct OnCpu
+    {
+        int32_t tid = -1; // -1: not known yet
+        int64_t sinceNs = 0;
+    };
+    std::vector<OnCpu> cpus(size_t(std::max(0, cpuCount)));
+    std::vector<int64_t> readySince(trace.lanes.size(), -1); // per lane: runnable since, or -1
+
+    for (const SchedRecord &r : records) {
+        if (r.timeNs > endNs)
+            break;
+        if (r.kind == SchedRecord::Kind::Wakeup) {
+            const int lane = laneOf(r.tid);
+            if (lane >= 0 && readySince[size_t(lane)] < 0)
+                readySince[size_t(lane)] = r.timeNs;
+            continue;
+        }
+        if (r.cpu < 0 || r.cpu >= cpuCount)
+            continue;
+        OnCpu &cpu = cpus[size_t(r.cpu)];
+        // The thread leaving: its slice on this CPU ends (unknown before the first switch seen here).
+        if (cpu.tid >= 0 && cpu.tid == r.tid && r.tid != 0) {
+            const int lane = laneOf(r.tid);
+            addCpuSlice(trace, r.cpu, CpuSlice { cpu.sinceNs, r.timeNs, lane, uint8_t(r.left) });
+            if (lane >= 0) {
+                LaneTrack &track = trace.lanes[size_t(lane)];
+                addSlice(track, OsSlice { cpu.sinceNs, r.timeNs, r.cpu, true });
+                track.sched.involuntary += r.left == SchedRecord::Left::Preempted ? 1 : 0;
+                track.sched.voluntary += r.left == SchedRecord::Left::Blocked ? 1 : 0;
+                readySince[size_t(lane)] = r.left == SchedRecord::Left::Preempted ? r.timeNs : -1;
+            }
+        } else if (r.tid > 0) {
+            // First sight of this thread on this CPU: its state before is not known.
+            const int lane = laneOf(r.tid);
+            if (lane >= 0)
+                readySince[size_t(lane)] = r.left == SchedRecord::Left::Preempted ? r.timeNs : -1;
+        }
+        // The thread coming on: it waited from its wake-up (or preemption) until now.
+        const int next = laneOf(r.nextTid);
+        if (next >= 0) {
+            if (readySince[size_t(next)] >= 0)
+                addSlice(trace.lanes[size_t(next)], OsSlice { readySince[size_t(next)], r.timeNs, -1, false });
+            readySince[size_t(next)] = -1;
+        }
+        cpu.tid = r.nextTid;
+        cpu.sinceNs = r.timeNs;
+    }
+    // What is still on a CPU, or still waiting, at the end.
+    for (int c = 0; c < cpuCount; ++c) {
+        const OnCpu &cpu = cpus[size_t(c)];
+        if (cpu.tid <= 0)
+            continue;
+        const int lane = laneOf(cpu.tid);
+        addCpuSlice(trace, c, CpuSlice { cpu.sinceNs, endNs, lane, uint8_t(SchedRecord::Left::Preempted) });
+        if (lane >= 0)
+            addSlice(trace.lanes[size_t(lane)], OsSlice { cpu.sinceNs, endNs, c, true });
+    }
+    for (size_t lane = 0; lane < readySince.size(); ++lane) {
+        if (readySince[lane] >= 0)
+            addSlice(trace.lanes[lane], OsSlice { readySince[lane], endNs, -1, false });
+    }
+    // Slices were added per CPU as switches came; each lane's must be in time order.
+    for (LaneTrack &lane : trace.lanes)
+        std::sort(lane.os.begin(), lane.os.end(), [](const OsSlice &a, const OsSlice &b) { return a.startNs < b.startNs; });
+    trace.sched.cpuCount = cpuCount;
+}
+
+void SchedModel::applySamples(Trace &trace, std::span<const ThreadSample> input, int cpuCount)
+{
+    resetCpus(trace, cpuCount);
+    std::vector<ThreadSample> samples(input.begin(), input.end());
+    std::stable_sort(samples.begin(), samples.end(), [](const ThreadSample &a, const ThreadSample &b) {
+        return a.tid != b.tid ? a.tid < b.tid : a.timeNs < b.timeNs;
+    });
+    const QHash<int64_t, int> lanes = lanesByTid(trace);
+    std::vector<std::pair<int, CpuSlice>> cpuSlices;
+    for (size_t i = 0; i + 1 < samples.size(); ++i) {
+        const ThreadSample &a = samples[i];
+        const ThreadSample &b = samples[i + 1];
+        const int lane = lanes.value(a.tid, -1);
+        if (a.tid != b.tid || lane < 0 || b.timeNs <= a.timeNs)
+            continue;
+        LaneTrack &track = trace.lanes[size_t(lane)];
+        // Within one interval the order of running and waiting is not known: the time on a CPU is
+        // drawn first, then the wait; the totals are the scheduler's own.
+        const int64_t span = b.timeNs - a.timeNs;
+        const int64_t run = std::clamp<int64_t>(int64_t(b.onCpuNs - a.onCpuNs), 0, span);
+        const int64_t wait = std::clamp<int64_t>(int64_t(b.waitNs - a.waitNs), 0, span - run);
+        if (run > 0) {
+            addSlice(track, OsSlice { a.timeNs, a.timeNs + run, b.cpu, true });
+            cpuSlices.push_back({ b.cpu, CpuSlice { a.timeNs, a.timeNs + run, lane, 0 } });
+        }
+        if (wait > 0)
+            addSlice(track, OsSlice { a.timeNs + run, a.timeNs + run + wait, -1, false });
+        track.sched.cpuNs += int64_t(b.onCpuNs - a.onCpuNs) - run; // the exact total, past any clamping
+        track.sched.runnableNs += int64_t(b.waitNs - a.waitNs) - wait;
+    }
+    // Switch counts: from the first and last sample of each thread that read them.
+    for (size_t i = 0; i < samples.size();) {
+        size_t j = i;
+        while (j < samples.size() && samples[j].tid == samples[i].tid)
+            ++j;
+        const int lane = lanes.value(samples[i].tid, -1);
+        const ThreadSample *first = nullptr;
+        const ThreadSample *last = nullptr;
+        for (size_t k = i; k < j; ++k) {
+            if (samples[k].voluntary >= 0) {
+                first = first ? first : &samples[k];
+                last = &samples[k];
+            }
+        }
+        if (lane >= 0 && first) {
+            trace.lanes[size_t(lane)].sched.voluntary = last->voluntary - first->voluntary;
+            trace.lanes[size_t(lane)].sched.involuntary = last->involuntary - first->involuntary;
+        }
+        i = j;
+    }
+    std::stable_sort(cpuSlices.begin(), cpuSlices.end(),
+        [](const auto &a, const auto &b) { return a.second.startNs < b.second.startNs; });
+    for (const auto &[cpu, slice] : cpuSlices)
+        addCpuSlice(trace, cpu, slice);
+    trace.sched.cpuCount = cpuCount;
+}
+
+namespace {
+
+// One lane's segments with its Running ones cut by the OS slices: Running where the thread was on
+// a CPU, Runnable where it waited for one, and (exact data only) Sleeping where it was blocked.
+PodVector<Segment> refinedSegments(const LaneTrack &lane, bool exact)
+{
+    PodVector<Segment> refined;
+    refined.reserve(lane.segments.size() + 2 * lane.os.size());
+    auto emit = [&refined](const Segment &like, int64_t from, int64_t to, State state) {
+        if (to <= from)
+            return;
+        if (!refined.empty()) {
+            Segment &last = refined.back();
+            if (last.endNs == from && last.state == state && last.task == like.task && last.object == like.object
+                && last.arg == like.arg) {
+                last.endNs = to;
+                return;
+            }
+        }
+        Segment piece = like;
+        piece.startNs = from;
+        piece.endNs = to;
+        piece.state = state;
+        refined.push_back(piece);
+    };
+    // Sampled data knows totals per interval, not when in it the thread blocked: there the time
+    // that is neither on a CPU nor waiting stays as recorded.
+    const State blocked = exact ? State::Sleeping : State::Running;
+    size_t first = 0; // the first OS slice that may overlap the segment
+    for (const Segment &segment : lane.segments) {
+        if (segment.state != State::Running) {
+            emit(segment, segment.startNs, segment.endNs, segment.state);
+            continue;
+        }
+        while (first < lane.os.size() && lane.os[first].endNs <= segment.startNs)
+            ++first;
+        if (first == lane.os.size() || lane.os[first].startNs >= segment.endNs) {
+            emit(segment, segment.startNs, segment.endNs, State::Running); // nothing known: as recorded
+            continue;
+        }
+        int64_t at = segment.startNs;
+        for (size_t i = first; i < lane.os.size() && lane.os[i].startNs < segment.endNs; ++i) {
+            const OsSlice &os = lane.os[i];
+            const int64_t from = std::max(os.startNs, at);
+            const int64_t to = std::min(os.endNs, segment.endNs);
+            emit(segment, at, from, blocked);
+            emit(segment, from, to, os.onCpu ? State::Running : State::Runnable);
+            at = std::max(at, to);
+        }
+        emit(segment, at, segment.endNs, blocked);
+    }
+    return refined;
+}
+
+} // namespace
+
+void SchedModel::refineSegments(Trace &trace)
+{
+    if (trace.sched.source == SchedSource::Off)
+        return;
+    const bool exact = trace.sched.source == SchedSource::Exact;
+    for (LaneTrack &lane : trace.lanes) {
+        if (lane.os.empty())
+            continue;
+        lane.segments = refinedSegments(lane, exact);
+        lane.lod = SegmentLod();
+        for (const Segment &segment : lane.segments)
+            lane.lod.append(segment);
+    }
+    // The tasks' state totals, from the refined segments.
+    for (TaskRecord &task : trace.tasks)
+        task.stateNs = {};
+    for (const LaneTrack &lane : trace.lanes) {
+        for (const Segment &segment : lane.segments) {
+            if (segment.task >= 0 && size_t(segment.task) < trace.tasks.size())
+                trace.tasks[size_t(segment.task)].stateNs[size_t(segment.state)] += segment.durationNs();
+        }
+    }
+}
+
+int SchedModel::maxRunningLanes(const Trace &trace)
+{
+    std::vector<std::pair<int64_t, int>> edges;
+    for (const LaneTrack &lane : trace.lanes) {
+        for (const Segment &segment : lane.segments) {
+            if (segment.state == State::Running && segment.endNs > segment.startNs) {
+                edges.push_back({ segment.startNs, 1 });
+                edges.push_back({ segment.endNs, -1 });
+            }
+        }
+    }
+    std::sort(edges.begin(), edges.end()); // an end (-1) sorts before a start at the same instant
+    int running = 0;
+    int most = 0;
+    for (const auto &[time, delta] : edges) {
+        running += delta;
+        most = std::max(most, running);
+    }
+    return most;
+}
+
+} // namespace threadlab

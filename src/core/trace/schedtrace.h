@@ -1,0 +1,64 @@
+#pragma once
+
+#include "base/podvector.h"
+
+#include <QString>
+#include <cstdint>
+
+namespace threadlab {
+
+// Where the trace's OS scheduling data came from.
+enum class SchedSource : uint8_t {
+    Off, // not captured: Running means "inside a task and not waiting on a ThreadLab primitive"
+    Sampled, // /proc at a fixed rate: totals exact, intervals approximate
+    Exact, // the kernel's scheduler tracepoints: every switch
+};
+
+QString schedSourceName(SchedSource source); // "off", "sampled", "exact"
+
+// A stretch of one lane's thread as the kernel saw it: on a CPU, or ready and waiting for one.
+// (Where a lane has no slice, its thread was blocked, or nothing is known.)
+struct OsSlice
+{
+    int64_t startNs = 0;
+    int64_t endNs = 0;
+    int32_t cpu = -1; // on a CPU: which
+    bool onCpu = true; // false: Runnable
+};
+
+// A stretch of one CPU running one thread: a lane's, or another process's (lane -1, its thread not
+// named: nothing beyond the user's run is shown). Idle time is the gaps.
+struct CpuSlice
+{
+    int64_t startNs = 0;
+    int64_t endNs = 0;
+    int32_t lane = -1;
+    uint8_t ended = 0; // SchedRecord::Left of the thread when the slice ended
+};
+
+struct CpuTrack
+{
+    int cpu = 0;
+    PodVector<CpuSlice> slices; // in time order, non-overlapping
+    int64_t busyNs = 0; // running a lane's thread or another process's
+};
+
+// Per lane: what the scheduler gave its thread.
+struct LaneSched
+{
+    int64_t cpuNs = 0;
+    int64_t runnableNs = 0;
+    int64_t voluntary = 0; // context switches: it blocked
+    int64_t involuntary = 0; // it was preempted
+    int64_t migrations = 0; // it came back on a different CPU
+};
+
+struct SchedInfo
+{
+    SchedSource source = SchedSource::Off;
+    QString reason; // why this source: "exact capture needs root or CAP_PERFMON (…)"
+    uint64_t lost = 0; // scheduler records the kernel could not hand over
+    int cpuCount = 0; // online CPUs during the run
+};
+
+} // namespace threadlab

@@ -1,0 +1,161 @@
+#include "trace/schedmodel.h"
+#include "trace/trace.h"
+
+#include <QTest>
+
+using namespace threadlab;
+
+namespace {
+
+using Left = SchedRecord::Left;
+
+SchedRecord sw(int64_t t, int cpu, int prev, int next, Left left = Left::Blocked)
+{
+    return SchedRecord { t, cpu, prev, next, SchedRecord::Kind::Switch, left };
+}
+
+SchedRecord wake(int64_t t, int tid, int cpu = 0)
+{
+    return SchedRecord { t, cpu, tid, 0, SchedRecord::Kind::Wakeup, Left::Blocked };
+}
+
+// Lanes whose threads have the given ids, each one Running segment of its own task over [0, endNs).
+Trace runningLanes(std::initializer_list<int> tids, int64_t endNs)
+{
+    Trace trace;
+    for (int tid : tids) {
+        LaneTrack lane;
+        lane.info.tid = tid;
+        lane.info.id = uint32_t(trace.lanes.size());
+        const int task = int(trace.tasks.size());
+        lane.segments.push_back(Segment { 0, endNs, task, kNoObject, -1, State::Running });
+        lane.lod.append(lane.segments.back());
+        TaskRecord record;
+        record.lane = int(lane.info.id);
+        record.stateNs[size_t(State::Running)] = endNs;
+        trace.tasks.push_back(record);
+        trace.lanes.push_back(std::move(lane));
+    }
+    return trace;
+}
+
+QList<QList<int64_t>> slices(const LaneTrack &lane)
+{
+    QList<QList<int64_t>> out;
+    for (const OsSlice &s : lane.os)
+        out.append({ s.startNs, s.endNs, s.onCpu ? 1 : 0, s.cpu });
+    return out;
+}
+
+QList<QList<int64_t>> segments(const LaneTrack &lane)
+{
+    QList<QList<int64_t>> out;
+    for (const Segment &s : lane.segments)
+        out.append({ s.startNs, s.endNs, int64_t(s.state) });
+    return out;
+}
+
+constexpr int64_t kRun = int64_t(State::Running);
+constexpr int64_t kReady = int64_t(State::Runnable);
+constexpr int64_t kSleep = int64_t(State::Sleeping);
+
+} // namespace
+
+class TestSchedModel : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void twoThreadsTakeTurnsOnOneCpu();
+    void otherProcessesAreNotNamedAndIdleIsAGap();
+    void migrationsAndBlockedTime();
+    void samplesGiveExactTotals();
+};
+
+void TestSchedModel::twoThreadsTakeTurnsOnOneCpu()
+{
+    // Two threads that both want to run, one CPU: they take turns, each waiting while the other runs.
+    Trace trace = runningLanes({ 101, 102 }, 100);
+    trace.sched.source = SchedSource::Exact;
+    const std::vector<SchedRecord> records { sw(0, 0, 0, 101), wake(0, 102), sw(30, 0, 101, 102, Left::Preempted),
+        sw(60, 0, 102, 101, Left::Preempted), sw(100, 0, 101, 0, Left::Exited) };
+    SchedModel::applyExact(trace, records, 1, 100);
+    QCOMPARE(slices(trace.lanes[0]), (QList<QList<int64_t>> { { 0, 30, 1, 0 }, { 30, 60, 0, -1 }, { 60, 100, 1, 0 } }));
+    QCOMPARE(slices(trace.lanes[1]), (QList<QList<int64_t>> { { 0, 30, 0, -1 }, { 30, 60, 1, 0 }, { 60, 100, 0, -1 } }));
+    QCOMPARE(trace.lanes[0].sched.cpuNs, 70);
+    QCOMPARE(trace.lanes[0].sched.runnableNs, 30);
+    QCOMPARE(trace.lanes[0].sched.involuntary, 1);
+    QCOMPARE(trace.lanes[0].sched.voluntary, 0); // exiting is no switch it chose
+    QCOMPARE(trace.lanes[1].sched.cpuNs, 30);
+    QCOMPARE(trace.lanes[1].sched.runnableNs, 70);
+    QCOMPARE(trace.cpus.size(), size_t(1));
+    QCOMPARE(trace.cpus[0].busyNs, 100);
+    QCOMPARE(trace.cpus[0].slices.size(), size_t(3));
+    QCOMPARE(trace.cpus[0].slices[1].lane, 1);
+
+    // Before refining, both lanes "run" at once on one CPU; after, never.
+    QCOMPARE(SchedModel::maxRunningLanes(trace), 2);
+    SchedModel::refineSegments(trace);
+    QCOMPARE(SchedModel::maxRunningLanes(trace), 1);
+    QCOMPARE(segments(trace.lanes[0]), (QList<QList<int64_t>> { { 0, 30, kRun }, { 30, 60, kReady }, { 60, 100, kRun } }));
+    QCOMPARE(trace.tasks[0].stateNs[size_t(State::Running)], 70);
+    QCOMPARE(trace.tasks[0].stateNs[size_t(State::Runnable)], 30);
+    QCOMPARE(trace.tasks[1].stateNs[size_t(State::Runnable)], 70);
+    QCOMPARE(trace.lanes[0].lod.segmentCount(), size_t(3));
+}
+
+void TestSchedModel::otherProcessesAreNotNamedAndIdleIsAGap()
+{
+    Trace trace = runningLanes({ 101 }, 100);
+    const std::vector<SchedRecord> records { sw(10, 0, 0, 101), sw(20, 0, 101, 555, Left::Preempted),
+        sw(40, 0, 555, 0, Left::Blocked), sw(50, 0, 0, 101) };
+    SchedModel::applyExact(trace, records, 2, 100);
+    const CpuTrack &cpu = trace.cpus[0];
+    QCOMPARE(cpu.slices.size(), size_t(3));
+    QCOMPARE(cpu.slices[0].lane, 0);
+    QCOMPARE(cpu.slices[1].lane, -1); // another process's thread: shown, not named
+    QCOMPARE(cpu.slices[1].startNs, 20);
+    QCOMPARE(cpu.slices[1].endNs, 40);
+    QCOMPARE(cpu.slices[2].startNs, 50); // idle from 40 to 50: a gap
+    QCOMPARE(cpu.busyNs, 10 + 20 + 50);
+    QCOMPARE(trace.cpus[1].busyNs, 0); // nothing seen on CPU 1
+    // Waiting from the preemption at 20 until back on at 50.
+    QCOMPARE(slices(trace.lanes[0]), (QList<QList<int64_t>> { { 10, 20, 1, 0 }, { 20, 50, 0, -1 }, { 50, 100, 1, 0 } }));
+}
+
+void TestSchedModel::migrationsAndBlockedTime()
+{
+    Trace trace = runningLanes({ 101 }, 100);
+    trace.sched.source = SchedSource::Exact;
+    const std::vector<SchedRecord> records { sw(0, 0, 0, 101), sw(20, 0, 101, 0, Left::Blocked), wake(50, 101, 1),
+        sw(60, 1, 0, 101), sw(100, 1, 101, 0, Left::Exited) };
+    SchedModel::applyExact(trace, records, 2, 100);
+    QCOMPARE(trace.lanes[0].sched.migrations, 1);
+    QCOMPARE(trace.lanes[0].sched.voluntary, 1);
+    QCOMPARE(trace.lanes[0].sched.runnableNs, 10); // woken at 50, on CPU 1 at 60
+    SchedModel::refineSegments(trace);
+    // Blocked in the kernel from 20 to 50 while we thought it ran: exact data says it slept.
+    QCOMPARE(segments(trace.lanes[0]),
+        (QList<QList<int64_t>> { { 0, 20, kRun }, { 20, 50, kSleep }, { 50, 60, kReady }, { 60, 100, kRun } }));
+}
+
+void TestSchedModel::samplesGiveExactTotals()
+{
+    Trace trace = runningLanes({ 101 }, 30);
+    trace.sched.source = SchedSource::Sampled;
+    const std::vector<ThreadSample> samples { ThreadSample { 20, 101, 1, 13, 7, 9, 5 },
+        ThreadSample { 0, 101, 0, 0, 0, 2, 1 }, ThreadSample { 10, 101, 1, 6, 4, -1, -1 } };
+    SchedModel::applySamples(trace, samples, 2);
+    QCOMPARE(slices(trace.lanes[0]),
+        (QList<QList<int64_t>> { { 0, 6, 1, 1 }, { 6, 10, 0, -1 }, { 10, 17, 1, 1 }, { 17, 20, 0, -1 } }));
+    QCOMPARE(trace.lanes[0].sched.cpuNs, 13);
+    QCOMPARE(trace.lanes[0].sched.runnableNs, 7);
+    QCOMPARE(trace.lanes[0].sched.voluntary, 7);
+    QCOMPARE(trace.lanes[0].sched.involuntary, 4);
+    QCOMPARE(trace.cpus[1].busyNs, 13);
+    SchedModel::refineSegments(trace);
+    QCOMPARE(trace.tasks[0].stateNs[size_t(State::Runnable)], 7);
+    QCOMPARE(trace.tasks[0].stateNs[size_t(State::Running)], 23);
+}
+
+QTEST_GUILESS_MAIN(TestSchedModel)
+#include "tst_schedmodel.moc"
