@@ -95,4 +95,13 @@ void CliOptions::err(const QString &text)
     write(text + u'\n', stderr);
 }
 
+QCommandLineOption CliOptions::schedOption()
+{
+    return QCommandLineOption(QStringLiteral("sched"),
+        QStringLiteral("Ask the OS scheduler what it did: 'exact' (every switch, from the kernel's tracepoints; "
+                       "needs root or CAP_PERFMON), 'sampled' (/proc at 1 kHz), 'auto' (exact when permitted, "
+                       "else sampled; the default) or 'off'."),
+        QStringLiteral("mode"), QStringLiteral("auto"));
+}
+
 } // namespace threadlab

@@ -1,6 +1,9 @@
 #pragma once
 
+#include "runtime/schedcapture.h"
 #include "scenario/scenario.h"
+
+#include <QCommandLineOption>
 
 #include <QSize>
 #include <QString>
@@ -18,6 +21,8 @@ public:
     static std::optional<ExecutorKind> executor(const QString &value);
     static std::optional<int> workers(const QString &value);
     static std::optional<QSize> size(const QString &value); // "1600x900"
+    // --sched auto|exact|sampled|off, shared by run and sweep.
+    static QCommandLineOption schedOption();
     // "1,2,4": every item must parse.
     template <typename T, typename Parse> static std::optional<std::vector<T>> list(const QString &value, Parse &&parse)
     {

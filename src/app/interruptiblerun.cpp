@@ -66,12 +66,14 @@ private:
 
 } // namespace
 
-std::shared_ptr<RecordedRun> InterruptibleRun::execute(Scenario scenario, bool *interrupted)
+std::shared_ptr<RecordedRun> InterruptibleRun::execute(Scenario scenario, SchedMode sched, bool *interrupted)
 {
     g_interrupted.store(false);
     std::signal(SIGINT, onInterrupt);
     std::signal(SIGTERM, onInterrupt);
-    Run run(std::move(scenario));
+    RunSettings settings;
+    settings.sched = sched;
+    Run run(std::move(scenario), settings);
     run.start();
     bool stopped = false;
     ProgressLine progress;

@@ -1,18 +1,19 @@
 #pragma once
 
+#include "runtime/schedcapture.h"
 #include "trace/recordedrun.h"
 
 #include <memory>
 
 namespace threadlab {
 
-// Runs a scenario to its end for the CLI, collecting as it goes; Ctrl+C (or SIGTERM) stops it
+// Runs a scenario to its end for the CLI, capturing the OS scheduler as asked; Ctrl+C (or SIGTERM) stops it
 // cleanly and keeps what was recorded. When standard error is a terminal, a progress line there
 // (elapsed time, events, lanes) is rewritten four times a second and erased at the end.
 class InterruptibleRun
 {
 public:
-    static std::shared_ptr<RecordedRun> execute(Scenario scenario, bool *interrupted);
+    static std::shared_ptr<RecordedRun> execute(Scenario scenario, SchedMode sched, bool *interrupted);
 };
 
 } // namespace threadlab

@@ -65,7 +65,8 @@ int RunCommand::exec(const QStringList &arguments)
         QStringLiteral("Size of exported chart images in pixels, such as 1600x900 (default: the chart's "
                        "natural size)."),
         QStringLiteral("WxH"));
-    for (const QCommandLineOption &option : { executor, workers, lock, gil, summary, exportOption, exportSize })
+    const QCommandLineOption sched = CliOptions::schedOption();
+    for (const QCommandLineOption &option : { executor, workers, lock, gil, sched, summary, exportOption, exportSize })
         line.addOption(option);
     if (const auto done = line.parse(arguments))
         return *done;
@@ -86,6 +87,10 @@ int RunCommand::exec(const QStringList &arguments)
         return line.usageError(QStringLiteral("--lock: expected on or off, got '%1'").arg(line.value(lock)));
     if (line.isSet(gil) && !(overrides.gil = CliOptions::onOff(line.value(gil))))
         return line.usageError(QStringLiteral("--gil: expected on or off, got '%1'").arg(line.value(gil)));
+    const std::optional<SchedMode> schedMode = schedModeFromName(line.value(sched));
+    if (!schedMode)
+        return line.usageError(
+            QStringLiteral("--sched: expected auto, exact, sampled or off, got '%1'").arg(line.value(sched)));
     QSize imageSize;
     if (line.isSet(exportSize)) {
         const auto size = CliOptions::size(line.value(exportSize));
@@ -129,7 +134,7 @@ int RunCommand::exec(const QStringList &arguments)
     }
 
     bool interrupted = false;
-    const std::shared_ptr<RecordedRun> recording = InterruptibleRun::execute(std::move(scenario), &interrupted);
+    const std::shared_ptr<RecordedRun> recording = InterruptibleRun::execute(std::move(scenario), *schedMode, &interrupted);
     const RunSummary result = RunSummary::from(*recording);
     const bool jsonToStdout = line.isSet(summary) && summaryPath == QStringLiteral("-");
     if (jsonToStdout)

@@ -32,12 +32,17 @@ int SweepCommand::exec(const QStringList &arguments)
         QStringLiteral("Also write the table as JSON to this file ('-': standard output)."), QStringLiteral("file|-"));
     const QCommandLineOption chart(QStringLiteral("export"),
         QStringLiteral("Write a bar chart of the wall times to this .png or .svg file."), QStringLiteral("file"));
-    for (const QCommandLineOption &option : { workers, executor, gil, lock, summary, chart })
+    const QCommandLineOption sched = CliOptions::schedOption();
+    for (const QCommandLineOption &option : { workers, executor, gil, lock, sched, summary, chart })
         line.addOption(option);
     if (const auto done = line.parse(arguments))
         return *done;
     if (line.positional().size() != 1)
         return line.usageError(QStringLiteral("which scenario? (an id from 'threadlab list' or a file)"));
+    const std::optional<SchedMode> schedMode = schedModeFromName(line.value(sched));
+    if (!schedMode)
+        return line.usageError(
+            QStringLiteral("--sched: expected auto, exact, sampled or off, got '%1'").arg(line.value(sched)));
     if (line.isSet(chart)) {
         const QString ext = QFileInfo(line.value(chart)).suffix().toLower();
         if (ext != QStringLiteral("png") && ext != QStringLiteral("svg"))
@@ -92,7 +97,10 @@ int SweepCommand::exec(const QStringList &arguments)
 
     bool interrupted = false;
     const std::vector<SweepRow> rows = Sweep::run(
-        base, Sweep::settings(axes), InterruptibleRun::execute,
+        base, Sweep::settings(axes),
+        [mode = *schedMode](Scenario scenario, bool *stopped) {
+            return InterruptibleRun::execute(std::move(scenario), mode, stopped);
+        },
         [](const SweepSetting &setting) { CliOptions::err(QStringLiteral("running %1 …").arg(setting.label())); },
         &interrupted);
 

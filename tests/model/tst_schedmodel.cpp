@@ -80,7 +80,8 @@ void TestSchedModel::twoThreadsTakeTurnsOnOneCpu()
         sw(60, 0, 102, 101, Left::Preempted), sw(100, 0, 101, 0, Left::Exited) };
     SchedModel::applyExact(trace, records, 1, 100);
     QCOMPARE(slices(trace.lanes[0]), (QList<QList<int64_t>> { { 0, 30, 1, 0 }, { 30, 60, 0, -1 }, { 60, 100, 1, 0 } }));
-    QCOMPARE(slices(trace.lanes[1]), (QList<QList<int64_t>> { { 0, 30, 0, -1 }, { 30, 60, 1, 0 }, { 60, 100, 0, -1 } }));
+    QCOMPARE(
+        slices(trace.lanes[1]), (QList<QList<int64_t>> { { 0, 30, 0, -1 }, { 30, 60, 1, 0 }, { 60, 100, 0, -1 } }));
     QCOMPARE(trace.lanes[0].sched.cpuNs, 70);
     QCOMPARE(trace.lanes[0].sched.runnableNs, 30);
     QCOMPARE(trace.lanes[0].sched.involuntary, 1);
@@ -96,7 +97,8 @@ void TestSchedModel::twoThreadsTakeTurnsOnOneCpu()
     QCOMPARE(SchedModel::maxRunningLanes(trace), 2);
     SchedModel::refineSegments(trace);
     QCOMPARE(SchedModel::maxRunningLanes(trace), 1);
-    QCOMPARE(segments(trace.lanes[0]), (QList<QList<int64_t>> { { 0, 30, kRun }, { 30, 60, kReady }, { 60, 100, kRun } }));
+    QCOMPARE(
+        segments(trace.lanes[0]), (QList<QList<int64_t>> { { 0, 30, kRun }, { 30, 60, kReady }, { 60, 100, kRun } }));
     QCOMPARE(trace.tasks[0].stateNs[size_t(State::Running)], 70);
     QCOMPARE(trace.tasks[0].stateNs[size_t(State::Runnable)], 30);
     QCOMPARE(trace.tasks[1].stateNs[size_t(State::Runnable)], 70);
@@ -119,7 +121,8 @@ void TestSchedModel::otherProcessesAreNotNamedAndIdleIsAGap()
     QCOMPARE(cpu.busyNs, 10 + 20 + 50);
     QCOMPARE(trace.cpus[1].busyNs, 0); // nothing seen on CPU 1
     // Waiting from the preemption at 20 until back on at 50.
-    QCOMPARE(slices(trace.lanes[0]), (QList<QList<int64_t>> { { 10, 20, 1, 0 }, { 20, 50, 0, -1 }, { 50, 100, 1, 0 } }));
+    QCOMPARE(
+        slices(trace.lanes[0]), (QList<QList<int64_t>> { { 10, 20, 1, 0 }, { 20, 50, 0, -1 }, { 50, 100, 1, 0 } }));
 }
 
 void TestSchedModel::migrationsAndBlockedTime()

@@ -43,6 +43,7 @@ private Q_SLOTS:
     void chromeTraceHasMetadataSlicesFlowsAndCounters();
     void nativeTraceRoundTripsExactly();
     void nativeTraceRejectsDamagedFiles();
+    void nativeTraceKeepsTheSchedulerDataAndReadsVersion2();
     void runningLanesOverTime();
     void lockWaitDistribution();
 };
@@ -232,6 +233,58 @@ void TestExporters::nativeTraceRejectsDamagedFiles()
     junk.close();
     QCOMPARE(TraceFile::read(other).error().text(), other + QStringLiteral(": not a ThreadLab trace (.threadlab) file"));
     QVERIFY(TraceFile::read(dir.filePath(QStringLiteral("missing.threadlab"))).error().text().contains(QStringLiteral("cannot open")));
+}
+
+void TestExporters::nativeTraceKeepsTheSchedulerDataAndReadsVersion2()
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("run.threadlab"));
+    auto recording = std::make_shared<RecordedRun>(*recordedRun());
+    // Version 2 had no scheduler data: the same file without its last part, and version 2 in its header.
+    recording->trace.sched = SchedInfo {};
+    QVERIFY(TraceFile::write(*recording, path));
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    QByteArray bytes = file.readAll();
+    file.close();
+    const qsizetype schedBytes = 1 + 4 + 8 + 4 + qsizetype(recording->trace.lanes.size()) * (5 * 8 + 8) + 4;
+    bytes.chop(schedBytes);
+    const qsizetype versionAt = TraceFile::magic().size();
+    QCOMPARE(bytes.mid(versionAt, 4), QByteArray("\0\0\0\3", 4));
+    bytes[versionAt + 3] = 2;
+    const QString v2 = dir.filePath(QStringLiteral("v2.threadlab"));
+    QFile v2File(v2);
+    QVERIFY(v2File.open(QIODevice::WriteOnly));
+    v2File.write(bytes);
+    v2File.close();
+    const auto old = TraceFile::read(v2);
+    QVERIFY2(old, qPrintable(old.error().text()));
+    QCOMPARE((*old)->trace.sched.source, SchedSource::Off);
+    QCOMPARE(RunSummary::from(**old).tasks.size(), recording->trace.tasks.size());
+
+    // Version 3 keeps everything the scheduler said.
+    recording->trace.sched = SchedInfo { SchedSource::Exact, QStringLiteral("every switch"), 3, 2 };
+    recording->trace.cpus.resize(2);
+    recording->trace.cpus[1] = CpuTrack { 1, PodVector<CpuSlice> { CpuSlice { 5, 9, 1, 2 } }, 4 };
+    recording->trace.lanes[1].os = PodVector<OsSlice> { OsSlice { 5, 9, 1, true }, OsSlice { 9, 12, -1, false } };
+    recording->trace.lanes[1].sched = LaneSched { 4, 3, 1, 2, 1 };
+    QVERIFY(TraceFile::write(*recording, path));
+    const auto copy = TraceFile::read(path);
+    QVERIFY2(copy, qPrintable(copy.error().text()));
+    const Trace &t = (*copy)->trace;
+    QCOMPARE(t.sched.source, SchedSource::Exact);
+    QCOMPARE(t.sched.reason, QStringLiteral("every switch"));
+    QCOMPARE(t.sched.lost, 3u);
+    QCOMPARE(t.cpus.size(), size_t(2));
+    QCOMPARE(t.cpus[1].busyNs, 4);
+    QCOMPARE(t.cpus[1].slices.size(), size_t(1));
+    QCOMPARE(t.cpus[1].slices[0].lane, 1);
+    QCOMPARE(t.cpus[1].slices[0].ended, 2);
+    QCOMPARE(t.lanes[1].os.size(), size_t(2));
+    QCOMPARE(t.lanes[1].os[1].onCpu, false);
+    QCOMPARE(t.lanes[1].os[0].cpu, 1);
+    QCOMPARE(t.lanes[1].sched.involuntary, 2);
+    QCOMPARE(t.lanes[1].sched.migrations, 1);
 }
 
 void TestExporters::runningLanesOverTime()

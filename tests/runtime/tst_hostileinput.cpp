@@ -324,6 +324,30 @@ void TestHostileInput::traceCountsAndIndicesAreChecked()
         qPrintable(error));
     error = damaged([&](RecordedRun &r) { firstTaskLane(r).marks.front().object = 5'000'000; });
     QVERIFY2(error.contains(QStringLiteral("does not exist")), qPrintable(error));
+    // The OS scheduler's data: CPUs and lanes it names must exist, slices must be in order.
+    auto withSched = [](RecordedRun &r) {
+        r.trace.sched.source = SchedSource::Exact;
+        r.trace.sched.cpuCount = 2;
+        r.trace.cpus.resize(2);
+        r.trace.cpus[0].slices.push_back(CpuSlice { 10, 20, 0, 0 });
+        r.trace.lanes.front().os.push_back(OsSlice { 10, 20, 0, true });
+    };
+    QCOMPARE(damaged(withSched), QStringLiteral("accepted"));
+    error = damaged([&](RecordedRun &r) {
+        withSched(r);
+        r.trace.lanes.front().os.push_back(OsSlice { 30, 40, 7, true });
+    });
+    QVERIFY2(error.contains(QStringLiteral("names CPU 7 of 2")), qPrintable(error));
+    error = damaged([&](RecordedRun &r) {
+        withSched(r);
+        r.trace.cpus[1].slices.push_back(CpuSlice { 10, 20, 4242, 0 });
+    });
+    QVERIFY2(error.contains(QStringLiteral("names lane 4242")), qPrintable(error));
+    error = damaged([&](RecordedRun &r) {
+        withSched(r);
+        r.trace.sched.cpuCount = 1'000'000;
+    });
+    QVERIFY2(error.contains(QStringLiteral("CPU count is out of range")), qPrintable(error));
 }
 
 void TestHostileInput::everyCountFieldOverwritten()

@@ -38,8 +38,7 @@ private:
 // What every core operation that can fail returns: its value, or the Error that kept it from
 // being made. (What goes wrong *during* a run that carries on is not a failure of a call: it is
 // recorded with the run, see RecordedRun::errors.)
-template <typename T>
-class [[nodiscard]] Result
+template <typename T> class [[nodiscard]] Result
 {
 public:
     Result(T value) // NOLINT(google-explicit-constructor): `return value;` reads best
@@ -68,8 +67,7 @@ private:
 };
 
 // An operation that makes nothing: it succeeded, or here is why not.
-template <>
-class [[nodiscard]] Result<void>
+template <> class [[nodiscard]] Result<void>
 {
 public:
     Result() = default;

@@ -203,6 +203,8 @@ void Run::completeTrace()
     // it keeps its slack (at most the size of the trace) instead.
     std::lock_guard lock(m_traceMutex);
     applyTaskFailures();
+    if (m_sched)
+        m_sched->apply(m_trace, m_trace.lastEventNs);
     if (!m_stop.stopRequested())
         m_trace.shrinkToFit();
 }
@@ -233,6 +235,11 @@ std::vector<CounterReport> Run::counters() const
 
 void Run::runMainLane()
 {
+    // The scheduler's view is captured from before the first lane until the last one has ended.
+    if (Result<std::unique_ptr<SchedCapture>> capture = SchedCapture::start(m_settings.sched, m_recorder))
+        m_sched = std::move(*capture);
+    else
+        m_log.addError(Text::tr("no scheduler data: ") + capture.error().text());
     LaneBuffer *buffer
         = m_recorder.addLane(LaneInfo { 0, LaneKind::Main, currentPid(), currentTid(), QStringLiteral("main"), -1 });
     buffer->record(EventKind::LaneBegin);
@@ -246,6 +253,8 @@ void Run::runMainLane()
         buffer->record(EventKind::LaneEnd);
         executor->finish();
     }
+    if (m_sched)
+        m_sched->stop();
     std::vector<CounterReport> counters = m_objects.counterReports(currentPid());
     const std::vector<CounterReport> remote = m_log.counters();
     counters.insert(counters.end(), remote.begin(), remote.end());

@@ -5,6 +5,7 @@
 #include "runtime/cpuburner.h"
 #include "runtime/runlog.h"
 #include "runtime/runobjects.h"
+#include "runtime/schedcapture.h"
 #include "runtime/steprunner.h"
 #include "scenario/scenario.h"
 #include "trace/counterreport.h"
@@ -33,6 +34,8 @@ struct RunSettings
     uint64_t maxTraceRecords = kDefaultMaxTraceRecords;
     static constexpr uint64_t kDefaultMaxTraceRecords = 8'000'000;
     double iterationsPerMs = 0; // 0: calibrate this machine
+    // What the OS scheduler did, captured alongside (front ends ask for Auto; see SchedCapture).
+    SchedMode sched = SchedMode::Off;
 };
 
 // One execution of a scenario. start() runs the scenario's main thread on a lane of its own (a
@@ -100,6 +103,7 @@ private:
     TraceBuilder m_builder; // the collector's
     std::atomic<uint64_t> m_traceDropped { 0 }; // events the trace had no budget for
     std::unique_ptr<QTemporaryDir> m_downloads;
+    std::unique_ptr<SchedCapture> m_sched; // the main lane's thread starts and stops it
     std::thread m_thread;
     std::thread m_collector;
     bool m_started = false;

@@ -63,6 +63,25 @@ QStringList Outcome::lines(const RunSummary &s)
             lines << Text::tr("task %1 failed: %2")
                          .arg(task.name, task.error.isEmpty() ? Text::tr("its worker died") : task.error);
     }
+    if (s.sched.source != SchedSource::Off) {
+        QStringList busy;
+        for (const CpuSummary &cpu : s.cpus)
+            busy << Text::tr("%1%").arg(s.spanMs > 0 ? 100 * cpu.busyMs / s.spanMs : 0, 0, 'f', 0);
+        double onCpu = 0;
+        double waiting = 0;
+        for (const LaneSchedSummary &lane : s.laneSched) {
+            onCpu += lane.cpuMs;
+            waiting += lane.runnableMs;
+        }
+        lines << Text::tr("OS scheduler (%1): %2 CPUs busy %3; the threads were on a CPU %4 and ready but "
+                          "waiting for one (Runnable) %5")
+                     .arg(schedSourceName(s.sched.source))
+                     .arg(s.sched.cpuCount)
+                     .arg(busy.join(Text::tr(", ")), duration(onCpu), duration(waiting));
+        if (s.sched.lost > 0)
+            lines << Text::tr("%1 scheduler records were lost: the Runnable and CPU data have gaps")
+                         .arg(count(int64_t(s.sched.lost)));
+    }
     if (s.eventsDropped > 0)
         lines << Text::tr("%1 events were dropped (buffers full): the chart misses them")
                      .arg(count(int64_t(s.eventsDropped)));

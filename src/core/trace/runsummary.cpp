@@ -136,6 +136,15 @@ RunSummary summarise(const Sources &sources)
     s.eventsRecorded = sources.recorded;
     s.eventsDropped = sources.dropped;
     s.errors = sources.errors;
+    s.sched = trace.sched;
+    s.spanMs = nsToMs(trace.lastEventNs - trace.originNs);
+    if (trace.sched.source != SchedSource::Off) {
+        for (const LaneTrack &lane : trace.lanes)
+            s.laneSched.push_back(LaneSchedSummary { nsToMs(lane.sched.cpuNs), nsToMs(lane.sched.runnableNs),
+                lane.sched.voluntary, lane.sched.involuntary, lane.sched.migrations });
+        for (const CpuTrack &cpu : trace.cpus)
+            s.cpus.push_back(CpuSummary { cpu.cpu, nsToMs(cpu.busyNs) });
+    }
     return s;
 }
 
@@ -144,11 +153,25 @@ RunSummary summarise(const Sources &sources)
 QJsonObject RunSummary::toJson() const
 {
     QJsonArray lanesJson;
-    for (const LaneInfo &lane : lanes)
-        lanesJson.append(
-            QJsonObject { { QStringLiteral("id"), int(lane.id) }, { QStringLiteral("kind"), laneKindName(lane.kind) },
-                { QStringLiteral("pid"), lane.pid }, { QStringLiteral("tid"), lane.tid },
-                { QStringLiteral("name"), lane.name }, { QStringLiteral("parent"), lane.parent } });
+    for (qsizetype i = 0; i < lanes.size(); ++i) {
+        const LaneInfo &lane = lanes[i];
+        QJsonObject laneJson { { QStringLiteral("id"), int(lane.id) }, { QStringLiteral("kind"), laneKindName(lane.kind) },
+            { QStringLiteral("pid"), lane.pid }, { QStringLiteral("tid"), lane.tid }, { QStringLiteral("name"), lane.name },
+            { QStringLiteral("parent"), lane.parent } };
+        if (size_t(i) < laneSched.size()) {
+            const LaneSchedSummary &os = laneSched[size_t(i)];
+            laneJson.insert(QStringLiteral("cpu_ms"), round3(os.cpuMs));
+            laneJson.insert(QStringLiteral("runnable_ms"), round3(os.runnableMs));
+            laneJson.insert(QStringLiteral("switches"),
+                QJsonObject { { QStringLiteral("voluntary"), qint64(os.voluntary) },
+                    { QStringLiteral("involuntary"), qint64(os.involuntary) } });
+            laneJson.insert(QStringLiteral("migrations"), qint64(os.migrations));
+        }
+        lanesJson.append(laneJson);
+    }
+    QJsonArray cpusJson;
+    for (const CpuSummary &cpu : cpus)
+        cpusJson.append(QJsonObject { { QStringLiteral("cpu"), cpu.cpu }, { QStringLiteral("busy_ms"), round3(cpu.busyMs) } });
     QJsonArray tasksJson;
     for (const TaskSummary &task : tasks) {
         QJsonObject states;
@@ -216,6 +239,11 @@ QJsonObject RunSummary::toJson() const
             QJsonObject { { QStringLiteral("recorded"), qint64(eventsRecorded) },
                 { QStringLiteral("dropped"), qint64(eventsDropped) } } },
         { QStringLiteral("errors"), QJsonArray::fromStringList(errors) },
+        { QStringLiteral("sched"),
+            QJsonObject { { QStringLiteral("source"), schedSourceName(sched.source) },
+                { QStringLiteral("reason"), sched.reason }, { QStringLiteral("lost"), qint64(sched.lost) },
+                { QStringLiteral("cpu_count"), sched.cpuCount } } },
+        { QStringLiteral("cpus"), cpusJson },
     };
 }
 
@@ -254,6 +282,26 @@ QString RunSummary::toText() const
             + q.puts.join(u' ') + QStringLiteral(" / got ") + q.gets.join(u' '));
     line(QStringLiteral("  events ") + QString::number(eventsRecorded) + QStringLiteral(" recorded, ")
         + QString::number(eventsDropped) + QStringLiteral(" dropped"));
+    if (sched.source == SchedSource::Off) {
+        line(QStringLiteral("  OS scheduler: not captured")
+            + (sched.reason.isEmpty() ? QString() : QStringLiteral(" (") + sched.reason + u')'));
+    } else {
+        line(QStringLiteral("  OS scheduler: ") + schedSourceName(sched.source) + QStringLiteral(" (") + sched.reason
+            + QStringLiteral("), ") + QString::number(sched.cpuCount) + QStringLiteral(" CPUs, ")
+            + QString::number(sched.lost) + QStringLiteral(" records lost"));
+        QStringList busy;
+        for (const CpuSummary &cpu : cpus)
+            busy << QStringLiteral("cpu%1 %2%").arg(cpu.cpu).arg(spanMs > 0 ? 100 * cpu.busyMs / spanMs : 0, 0, 'f', 0);
+        line(QStringLiteral("    busy: ") + busy.join(QStringLiteral(", ")));
+        for (qsizetype i = 0; i < lanes.size() && size_t(i) < laneSched.size(); ++i) {
+            const LaneSchedSummary &os = laneSched[size_t(i)];
+            line(QStringLiteral("    %1: on a CPU %2 ms, runnable %3 ms, %4 voluntary / %5 involuntary switches, %6 migrations")
+                     .arg(lanes[i].name, num(os.cpuMs), num(os.runnableMs))
+                     .arg(os.voluntary)
+                     .arg(os.involuntary)
+                     .arg(os.migrations));
+        }
+    }
     for (const QString &error : errors)
         line(QStringLiteral("  error: ") + error);
     return text;

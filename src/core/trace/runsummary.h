@@ -5,6 +5,7 @@
 #include "base/state.h"
 #include "scenario/scenario.h"
 #include "trace/counterreport.h"
+#include "trace/schedtrace.h"
 
 #include <QJsonObject>
 #include <QList>
@@ -60,6 +61,22 @@ struct QueueSummary
     QStringList gets;
 };
 
+// What the OS scheduler gave one lane's thread, in milliseconds.
+struct LaneSchedSummary
+{
+    double cpuMs = 0;
+    double runnableMs = 0;
+    int64_t voluntary = 0;
+    int64_t involuntary = 0;
+    int64_t migrations = 0;
+};
+
+struct CpuSummary
+{
+    int cpu = 0;
+    double busyMs = 0;
+};
+
 // What a finished run measured, in milliseconds from the run's start: the figures a lesson quotes.
 struct RunSummary
 {
@@ -81,6 +98,10 @@ struct RunSummary
     uint64_t eventsRecorded = 0;
     uint64_t eventsDropped = 0;
     QStringList errors;
+    SchedInfo sched; // where the OS scheduling figures come from (source Off: there are none)
+    std::vector<LaneSchedSummary> laneSched; // per lane, when captured
+    std::vector<CpuSummary> cpus; // per CPU, when captured
+    double spanMs = 0; // the run's recorded length: what the CPUs' busy time is a share of
 
     static RunSummary from(const RecordedRun &recording);
     QJsonObject toJson() const;

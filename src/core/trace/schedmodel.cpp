@@ -85,8 +85,8 @@ void SchedModel::applyExact(Trace &trace, std::span<const SchedRecord> input, in
 {
     resetCpus(trace, cpuCount);
     std::vector<SchedRecord> records(input.begin(), input.end());
-    std::stable_sort(records.begin(), records.end(),
-        [](const SchedRecord &a, const SchedRecord &b) { return a.timeNs < b.timeNs; });
+    std::stable_sort(
+        records.begin(), records.end(), [](const SchedRecord &a, const SchedRecord &b) { return a.timeNs < b.timeNs; });
     const QHash<int64_t, int> lanes = lanesByTid(trace);
     auto laneOf = [&](int32_t tid) { return tid > 0 ? lanes.value(tid, -1) : -1; };
 
@@ -153,7 +153,8 @@ void SchedModel::applyExact(Trace &trace, std::span<const SchedRecord> input, in
     }
     // Slices were added per CPU as switches came; each lane's must be in time order.
     for (LaneTrack &lane : trace.lanes)
-        std::sort(lane.os.begin(), lane.os.end(), [](const OsSlice &a, const OsSlice &b) { return a.startNs < b.startNs; });
+        std::sort(
+            lane.os.begin(), lane.os.end(), [](const OsSlice &a, const OsSlice &b) { return a.startNs < b.startNs; });
     trace.sched.cpuCount = cpuCount;
 }
 
@@ -166,26 +167,47 @@ void SchedModel::applySamples(Trace &trace, std::span<const ThreadSample> input,
     });
     const QHash<int64_t, int> lanes = lanesByTid(trace);
     std::vector<std::pair<int, CpuSlice>> cpuSlices;
+    // The kernel brings a thread's totals up to date at its own moments (a tick, a switch), so one
+    // interval may show less than it lasted and the next more: what does not fit an interval is
+    // carried into the next one.
+    int64_t carriedRun = 0;
+    int64_t carriedWait = 0;
     for (size_t i = 0; i + 1 < samples.size(); ++i) {
         const ThreadSample &a = samples[i];
         const ThreadSample &b = samples[i + 1];
         const int lane = lanes.value(a.tid, -1);
-        if (a.tid != b.tid || lane < 0 || b.timeNs <= a.timeNs)
+        if (a.tid != b.tid || lane < 0 || b.timeNs <= a.timeNs) {
+            if (lane >= 0 && a.tid != b.tid) {
+                // The thread's last interval: what is still carried counts in the totals.
+                trace.lanes[size_t(lane)].sched.cpuNs += carriedRun;
+                trace.lanes[size_t(lane)].sched.runnableNs += carriedWait;
+            }
+            if (a.tid != b.tid)
+                carriedRun = carriedWait = 0;
             continue;
+        }
         LaneTrack &track = trace.lanes[size_t(lane)];
         // Within one interval the order of running and waiting is not known: the time on a CPU is
-        // drawn first, then the wait; the totals are the scheduler's own.
+        // drawn first, then the wait.
         const int64_t span = b.timeNs - a.timeNs;
-        const int64_t run = std::clamp<int64_t>(int64_t(b.onCpuNs - a.onCpuNs), 0, span);
-        const int64_t wait = std::clamp<int64_t>(int64_t(b.waitNs - a.waitNs), 0, span - run);
+        const int64_t wantRun = std::max<int64_t>(0, int64_t(b.onCpuNs - a.onCpuNs)) + carriedRun;
+        const int64_t wantWait = std::max<int64_t>(0, int64_t(b.waitNs - a.waitNs)) + carriedWait;
+        const int64_t run = std::min(wantRun, span);
+        const int64_t wait = std::min(wantWait, span - run);
+        carriedRun = wantRun - run;
+        carriedWait = wantWait - wait;
         if (run > 0) {
             addSlice(track, OsSlice { a.timeNs, a.timeNs + run, b.cpu, true });
             cpuSlices.push_back({ b.cpu, CpuSlice { a.timeNs, a.timeNs + run, lane, 0 } });
         }
         if (wait > 0)
             addSlice(track, OsSlice { a.timeNs + run, a.timeNs + run + wait, -1, false });
-        track.sched.cpuNs += int64_t(b.onCpuNs - a.onCpuNs) - run; // the exact total, past any clamping
-        track.sched.runnableNs += int64_t(b.waitNs - a.waitNs) - wait;
+    }
+    if (!samples.empty()) {
+        if (const int lane = lanes.value(samples.back().tid, -1); lane >= 0) {
+            trace.lanes[size_t(lane)].sched.cpuNs += carriedRun;
+            trace.lanes[size_t(lane)].sched.runnableNs += carriedWait;
+        }
     }
     // Switch counts: from the first and last sample of each thread that read them.
     for (size_t i = 0; i < samples.size();) {
@@ -211,6 +233,14 @@ void SchedModel::applySamples(Trace &trace, std::span<const ThreadSample> input,
         [](const auto &a, const auto &b) { return a.second.startNs < b.second.startNs; });
     for (const auto &[cpu, slice] : cpuSlices)
         addCpuSlice(trace, cpu, slice);
+    // Two threads that took turns on a CPU within one interval are both drawn from its start, and
+    // the later is cut where they overlap; the CPU's busy time is their whole time all the same.
+    for (CpuTrack &track : trace.cpus)
+        track.busyNs = 0;
+    for (const auto &[cpu, slice] : cpuSlices) {
+        if (cpu >= 0 && size_t(cpu) < trace.cpus.size())
+            trace.cpus[size_t(cpu)].busyNs += slice.endNs - slice.startNs;
+    }
     trace.sched.cpuCount = cpuCount;
 }
 

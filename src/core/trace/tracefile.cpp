@@ -86,6 +86,21 @@ Result<void> TraceFile::write(const RecordedRun &r, const QString &path)
     s << quint32(t.resultsOrder.size());
     for (int task : t.resultsOrder)
         s << qint32(task);
+    // Version 3: the OS scheduler's data.
+    s << quint8(t.sched.source) << t.sched.reason << quint64(t.sched.lost) << qint32(t.sched.cpuCount);
+    for (const LaneTrack &lane : t.lanes) {
+        const LaneSched &os = lane.sched;
+        s << qint64(os.cpuNs) << qint64(os.runnableNs) << qint64(os.voluntary) << qint64(os.involuntary)
+          << qint64(os.migrations) << quint64(lane.os.size());
+        for (const OsSlice &slice : lane.os)
+            s << qint64(slice.startNs) << qint64(slice.endNs) << qint32(slice.cpu) << slice.onCpu;
+    }
+    s << quint32(t.cpus.size());
+    for (const CpuTrack &cpu : t.cpus) {
+        s << qint32(cpu.cpu) << qint64(cpu.busyNs) << quint64(cpu.slices.size());
+        for (const CpuSlice &slice : cpu.slices)
+            s << qint64(slice.startNs) << qint64(slice.endNs) << qint32(slice.lane) << quint8(slice.ended);
+    }
     if (s.status() != QDataStream::Ok || !file.commit())
         return Error(Text::tr("%1: cannot write: %2").arg(path, file.errorString()));
     return {};

@@ -12,10 +12,12 @@ namespace threadlab {
 // The native trace (.threadlab): everything a RecordedRun holds, so the app can reopen a run for
 // viewing, exporting and comparing without running anything. Binary (QDataStream plus raw event
 // records), for the machine architecture that wrote it; versioned.
+// Version 3 ends with the OS scheduler's data: its source, then per lane its counts and OS slices,
+// then per CPU its busy time and slices.
 class TraceFile
 {
 public:
-    static constexpr quint32 kVersion = 2;
+    static constexpr quint32 kVersion = 3; // 3 added the OS scheduler's data; 2 is still read
     static QByteArray magic() { return QByteArrayLiteral("THREADLAB-TRACE\n"); }
     static bool isTraceFile(const QString &path); // a regular file that starts with magic()
 

@@ -19,6 +19,8 @@ constexpr quint32 kMaxCounters = 1'000'000;
 constexpr quint64 kMaxRecords = quint64(1) << 36;
 constexpr size_t kSegmentBytes = 8 + 8 + 4 + 4 + 4 + 1; // as TraceFile::write puts one
 constexpr quint32 kMaxWorkers = 256;
+constexpr qint32 kMaxCpus = 4096;
+constexpr size_t kSliceBytes = 8 + 8 + 4 + 1; // an OS slice or a CPU slice
 
 // Reads one .threadlab file, checking every count against the bytes left and every index against
 // what it refers to, so that nothing read can crash or exhaust whoever shows it.
@@ -43,6 +45,36 @@ private:
     bool readTasks();
     bool readLocks();
     bool readRelations();
+    bool readSched();
+    // Slices of OS scheduler data: start, end, an index (CPU or lane) and what readRest() reads and
+    // checks; in time order, none ending before it starts.
+    template <typename Slice, typename ReadRest>
+    bool readSlices(PodVector<Slice> &slices, const char *countWhat, const QString &where, const ReadRest &readRest)
+    {
+        quint64 count = 0;
+        if (!m_in.count(count, kMaxRecords, kSliceBytes, countWhat))
+            return false;
+        slices.resize(size_t(count));
+        int64_t previousEnd = INT64_MIN;
+        for (Slice &slice : slices) {
+            const qsizetype at = m_in.offset();
+            qint64 start = 0, end = 0;
+            qint32 index = -1;
+            m_in.integer(start);
+            m_in.integer(end);
+            m_in.integer(index);
+            if (!m_in.ok())
+                return false;
+            if (end < start || start < previousEnd)
+                return m_in.fail(where + Text::tr(" is out of time order"), at);
+            slice.startNs = start;
+            slice.endNs = end;
+            if (!readRest(slice, index, at))
+                return false;
+            previousEnd = end;
+        }
+        return true;
+    }
 
     bool taskIndex(int64_t task) const { return task >= 0 && uint64_t(task) < m_tasks; }
     bool laneIndex(int64_t lane) const { return lane >= 0 && uint64_t(lane) < m_lanes; }
@@ -54,16 +86,17 @@ private:
     size_t m_objects = 0;
     size_t m_lanes = 0;
     qsizetype m_countersAt = 0;
+    quint32 m_version = 0;
 };
 
 Result<std::shared_ptr<RecordedRun>> TraceFileReader::read()
 {
     quint32 version = 0;
     m_in.integer(version);
-    if (m_in.ok() && version != TraceFile::kVersion) {
-        return Error(Text::tr("trace format version %1; this ThreadLab reads version %2")
-                         .arg(version)
-                         .arg(TraceFile::kVersion));
+    m_version = version;
+    if (m_in.ok() && version != TraceFile::kVersion && version != 2) {
+        return Error(
+            Text::tr("trace format version %1; this ThreadLab reads version %2").arg(version).arg(TraceFile::kVersion));
     }
     if (readScenario() && readCounters()) {
         Trace &t = m_run->trace;
@@ -88,7 +121,7 @@ Result<std::shared_ptr<RecordedRun>> TraceFileReader::read()
                 m_in.fail(Text::tr("counter '%1' names lane %2 of %3").arg(counter.name).arg(counter.lane).arg(m_lanes),
                     m_countersAt);
         }
-        if (readTasks() && readLocks() && readRelations() && m_in.left() > 0)
+        if (readTasks() && readLocks() && readRelations() && (version < 3 || readSched()) && m_in.left() > 0)
             m_in.fail(Text::tr("%1 bytes follow the end of the trace").arg(m_in.left()));
     }
     if (!m_in.ok())
@@ -382,6 +415,69 @@ bool TraceFileReader::readRelations()
             return m_in.fail(
                 Text::tr("result %1 names task %2 of %3").arg(i).arg(task).arg(m_tasks), m_in.offset() - 4);
         t.resultsOrder.push_back(task);
+    }
+    return m_in.ok();
+}
+
+bool TraceFileReader::readSched()
+{
+    Trace &t = m_run->trace;
+    const qsizetype at = m_in.offset();
+    quint8 source = 0;
+    quint64 lost = 0;
+    qint32 cpuCount = 0;
+    m_in.integer(source);
+    m_in.string(t.sched.reason, kMaxMessageChars, "the scheduler data's source");
+    m_in.integer(lost);
+    m_in.integer(cpuCount);
+    if (!m_in.ok())
+        return false;
+    if (source > quint8(SchedSource::Exact) || cpuCount < 0 || cpuCount > kMaxCpus)
+        return m_in.fail(Text::tr("the scheduler data's source or CPU count is out of range"), at);
+    t.sched.source = SchedSource(source);
+    t.sched.lost = lost;
+    t.sched.cpuCount = cpuCount;
+    for (size_t index = 0; index < t.lanes.size(); ++index) {
+        LaneTrack &lane = t.lanes[index];
+        qint64 counts[5] = {};
+        for (qint64 &count : counts)
+            m_in.integer(count);
+        lane.sched = LaneSched { counts[0], counts[1], counts[2], counts[3], counts[4] };
+        const QString where = Text::tr("lane %1: an OS slice").arg(index);
+        const bool read
+            = readSlices(lane.os, "the number of OS slices", where, [&](OsSlice &slice, qint32 cpu, qsizetype at) {
+                  m_in.boolean(slice.onCpu);
+                  slice.cpu = cpu;
+                  return m_in.ok()
+                      && ((cpu >= -1 && cpu < cpuCount)
+                          || m_in.fail(where + Text::tr(" names CPU %1 of %2").arg(cpu).arg(cpuCount), at));
+              });
+        if (!read)
+            return false;
+    }
+    quint32 cpus = 0;
+    if (!m_in.count(cpus, quint64(cpuCount), 4 + 8 + 8, "the number of CPU tracks"))
+        return false;
+    t.cpus.resize(cpus);
+    for (size_t index = 0; index < t.cpus.size(); ++index) {
+        CpuTrack &track = t.cpus[index];
+        qint32 cpu = 0;
+        qint64 busy = 0;
+        m_in.integer(cpu);
+        m_in.integer(busy);
+        track.cpu = cpu;
+        track.busyNs = busy;
+        const QString where = Text::tr("CPU %1: a slice").arg(index);
+        const bool read = readSlices(
+            track.slices, "the number of CPU slices", where, [&](CpuSlice &slice, qint32 lane, qsizetype at) {
+                m_in.integer(slice.ended);
+                slice.lane = lane;
+                return m_in.ok()
+                    && (lane == -1 || laneIndex(lane)
+                        || m_in.fail(where + Text::tr(" names lane %1 of %2").arg(lane).arg(m_lanes), at));
+            });
+        if (!read)
+            return false;
     }
     return m_in.ok();
 }

@@ -42,6 +42,7 @@ GanttHit GanttHit::at(const Trace &trace, int lane, int64_t t, int64_t tolerance
     if (lane < 0 || size_t(lane) >= trace.lanes.size())
         return hit;
     hit.lane = lane;
+    hit.atNs = t;
     const LaneTrack &track = trace.lanes[size_t(lane)];
     if (const Event *mark = nearest(track.marks, t, toleranceNs)) {
         hit.kind = MarkHit;
@@ -101,6 +102,17 @@ QString GanttHit::describe(const Trace &trace, const GanttHit &hit)
         }
         if (s.state == State::Running && s.arg == SegmentDetail::kHoldingGil)
             lines << Text::tr("holding the GIL");
+        if (s.state == State::Runnable)
+            lines << Text::tr("ready to run, but the kernel had no CPU for it: others ran meanwhile");
+        if (s.state == State::Running && trace.sched.source != SchedSource::Off) {
+            // Which CPU it was on at the middle of the piece under the pointer.
+            const LaneTrack &lane = trace.lanes[size_t(hit.lane)];
+            const int64_t at = std::clamp(hit.atNs, s.startNs, s.endNs - 1);
+            const auto os = std::upper_bound(lane.os.begin(), lane.os.end(), at,
+                [](int64_t t, const OsSlice &slice) { return t < slice.startNs; });
+            if (os != lane.os.begin() && std::prev(os)->onCpu && std::prev(os)->endNs > at)
+                lines << Text::tr("on CPU %1 (%2)").arg(std::prev(os)->cpu).arg(schedSourceName(trace.sched.source));
+        }
         if (s.state == State::LockWait && s.arg >= 0)
             lines << Text::tr("held by: %1 (click to see)").arg(laneName(trace, s.arg).toHtmlEscaped());
     } else if (hit.kind == LostUpdateHit) {

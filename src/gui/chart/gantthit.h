@@ -18,6 +18,7 @@ struct GanttHit
     Segment segment; // SegmentHit (the open segment ends at "now")
     bool open = false; // the segment is the lane's current state
     Event event; // MarkHit, LostUpdateHit
+    int64_t atNs = 0; // the time under the pointer
 
     // Finds a point event within toleranceNs of t first (they are small), then the segment at t.
     static GanttHit at(const Trace &trace, int lane, int64_t t, int64_t toleranceNs, int64_t nowNs);

@@ -163,11 +163,8 @@ void GanttPainter::paintAxis(QPainter &painter, const GanttFrame &frame)
 std::vector<GanttPainter::LegendItem> GanttPainter::legendItems(const QFontMetrics &metrics)
 {
     std::vector<LegendItem> items;
-    for (State state : allStates()) {
-        if (state != State::Runnable)
-            items.push_back(
-                LegendItem { 16 + metrics.horizontalAdvance(stateName(state)) + 14, int(state), stateName(state) });
-    }
+    for (State state : allStates())
+        items.push_back(LegendItem { 16 + metrics.horizontalAdvance(stateName(state)) + 14, int(state), stateName(state) });
     const QString marks[]
         = { QStringLiteral("print"), Text::tr("result (n-th)"), Text::tr("lost update"), Text::tr("lock held"),
               Text::tr("read→write (zoomed in)"), Text::tr("failed task"), Text::tr("IoWait: receiving") };

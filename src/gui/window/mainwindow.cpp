@@ -18,6 +18,7 @@
 #include "window/lessonpanel.h"
 #include "window/recentfiles.h"
 #include "window/runcontrols.h"
+#include "window/schedmenu.h"
 #include "window/sessionmodel.h"
 
 #include <QCloseEvent>
@@ -65,6 +66,9 @@ MainWindow::MainWindow(QWidget *parent)
     splitDockWidget(m_ui->libraryDock, m_ui->runsDock, Qt::Vertical);
     resizeDocks({ m_ui->libraryDock, m_ui->lessonDock }, { 300, 420 }, Qt::Horizontal);
     resizeDocks({ m_ui->libraryDock, m_ui->runsDock }, { 500, 180 }, Qt::Vertical);
+    m_ui->menuRun->addSeparator();
+    m_sched = new SchedMenu(this);
+    m_ui->menuRun->addMenu(m_sched);
     buildToolBar();
     buildStatusBar();
     nameForAccessibility();
@@ -268,7 +272,9 @@ void MainWindow::startRun()
     showBanner(QString());
     m_runSettings = RunControls::describe(scenario);
     m_ui->gantt->setTrace({}, currentPid());
-    m_run = std::make_unique<Run>(std::move(scenario));
+    RunSettings settings;
+    settings.sched = m_sched->mode();
+    m_run = std::make_unique<Run>(std::move(scenario), settings);
     m_run->start();
     m_ui->gantt->setTrace(m_run->liveTrace(), currentPid());
     m_ui->lesson->showRunning(m_runSettings);
@@ -326,6 +332,7 @@ void MainWindow::finishRun()
         m_stateLabel->setText(tr("Finished with problems"));
     } else {
         m_stateLabel->setText(stopped ? tr("Stopped") : tr("Finished — %1").arg(m_runSettings));
+    m_stateLabel->setToolTip(tr("OS scheduler data: %1 (%2)").arg(schedSourceName(summary.sched.source), summary.sched.reason));
     }
     updateControls();
 }

@@ -21,6 +21,7 @@ class GanttView;
 class LessonPanel;
 class Run;
 class RunControls;
+class SchedMenu;
 struct RunSummary;
 class RecentFiles;
 class Appearance;
@@ -79,6 +80,7 @@ private:
 
     std::unique_ptr<Ui::MainWindow> m_ui;
     RunControls *m_controls = nullptr;
+    SchedMenu *m_sched = nullptr; // Run ▸ OS scheduler data
     RecentFiles *m_recent = nullptr;
     Appearance *m_appearance = nullptr;
     QLabel *m_stateLabel = nullptr;

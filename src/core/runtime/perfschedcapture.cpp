@@ -1,0 +1,320 @@
+#include "runtime/perfschedcapture.h"
+
+#include "base/coretext.h"
+#include "trace/schedmodel.h"
+#include "trace/trace.h"
+
+#include <QFile>
+#include <QFileInfo>
+#include <cerrno>
+#include <cstring>
+#include <ctime>
+#include <linux/perf_event.h>
+#include <sys/ioctl.h>
+#include <sys/mman.h>
+#include <sys/mount.h>
+#include <sys/syscall.h>
+#include <unistd.h>
+
+namespace threadlab {
+
+namespace {
+
+int paranoia();
+
+// Where tracefs is mounted, mounting it when it is not and we may; empty (saying why) if nowhere.
+QString tracefs(QString &why)
+{
+    const char *const places[] = { "/sys/kernel/tracing", "/sys/kernel/debug/tracing" };
+    bool forbidden = false;
+    for (const char *place : places) {
+        if (QFileInfo::exists(QString::fromLatin1(place) + QStringLiteral("/events/sched/sched_switch/id")))
+            return QString::fromLatin1(place);
+        const QByteArray events = QByteArray(place) + "/events";
+        forbidden = forbidden || (::access(events.constData(), F_OK) != 0 && errno == EACCES);
+    }
+    if (!forbidden && QFileInfo(QStringLiteral("/sys/kernel/tracing")).isDir()
+        && ::mount("nodev", "/sys/kernel/tracing", "tracefs", 0, nullptr) == 0
+        && QFileInfo::exists(QStringLiteral("/sys/kernel/tracing/events/sched/sched_switch/id")))
+        return QStringLiteral("/sys/kernel/tracing");
+    const int error = errno;
+    why = forbidden || error == EPERM || error == EACCES
+        ? Text::tr("exact capture needs root or CAP_PERFMON (perf_event_paranoid is %1)").arg(paranoia())
+        : Text::tr("exact capture needs tracefs with the sched tracepoints, and this system has none (%1)")
+              .arg(QString::fromLocal8Bit(std::strerror(error)));
+    return {};
+}
+
+QByteArray readAll(const QString &path)
+{
+    QFile file(path);
+    return file.open(QIODevice::ReadOnly) ? file.read(64 * 1024) : QByteArray();
+}
+
+int paranoia()
+{
+    return readAll(QStringLiteral("/proc/sys/kernel/perf_event_paranoid")).trimmed().toInt();
+}
+
+int openTracepoint(uint16_t id, int cpu, size_t watermarkBytes)
+{
+    perf_event_attr attr {};
+    attr.size = sizeof attr;
+    attr.type = PERF_TYPE_TRACEPOINT;
+    attr.config = id;
+    attr.sample_period = 1;
+    attr.sample_type = PERF_SAMPLE_TID | PERF_SAMPLE_TIME | PERF_SAMPLE_CPU | PERF_SAMPLE_RAW;
+    attr.disabled = 1;
+    attr.use_clockid = 1;
+    attr.clockid = CLOCK_MONOTONIC; // ThreadLab's clock (std::chrono::steady_clock)
+    attr.watermark = 1;
+    attr.wakeup_watermark = uint32_t(watermarkBytes);
+    return int(::syscall(SYS_perf_event_open, &attr, -1, cpu, -1, PERF_FLAG_FD_CLOEXEC));
+}
+
+template <typename T> T readAt(const char *data, size_t size, PerfSchedCapture::Field field)
+{
+    if (field.offset < 0 || size_t(field.offset) + size_t(field.size) > size)
+        return T {};
+    switch (field.size) {
+    case 8: {
+        int64_t v = 0;
+        std::memcpy(&v, data + field.offset, 8);
+        return T(v);
+    }
+    case 4: {
+        int32_t v = 0;
+        std::memcpy(&v, data + field.offset, 4);
+        return T(v);
+    }
+    case 2: {
+        int16_t v = 0;
+        std::memcpy(&v, data + field.offset, 2);
+        return T(v);
+    }
+    default:
+        return T {};
+    }
+}
+
+} // namespace
+
+PerfSchedCapture::Field PerfSchedCapture::fieldOf(const QByteArray &format, const QByteArray &name)
+{
+    // "	field:pid_t prev_pid;	offset:24;	size:4;	signed:1;"
+    for (const QByteArray &line : format.split('\n')) {
+        const qsizetype semicolon = line.indexOf(';');
+        const qsizetype field = line.indexOf("field:");
+        if (field < 0 || semicolon < 0)
+            continue;
+        QByteArray declared = line.mid(field + 6, semicolon - field - 6).trimmed();
+        if (const qsizetype bracket = declared.indexOf('['); bracket >= 0)
+            declared.truncate(bracket);
+        if (!declared.endsWith(QByteArray(' ' + name)))
+            continue;
+        const qsizetype offset = line.indexOf("offset:");
+        const qsizetype size = line.indexOf("size:");
+        if (offset < 0 || size < 0)
+            return {};
+        return Field { line.mid(offset + 7, line.indexOf(';', offset) - offset - 7).toInt(),
+            line.mid(size + 5, line.indexOf(';', size) - size - 5).toInt() };
+    }
+    return {};
+}
+
+Result<std::unique_ptr<SchedCapture>> PerfSchedCapture::start()
+{
+    QString why;
+    const QString root = tracefs(why);
+    if (root.isEmpty())
+        return Error(why);
+    std::unique_ptr<PerfSchedCapture> capture(new PerfSchedCapture);
+    auto tracepoint = [&root](const char *name, const char *a, const char *b, const char *c) -> Tracepoint {
+        const QString dir = root + QStringLiteral("/events/sched/") + QLatin1String(name);
+        const QByteArray format = readAll(dir + QStringLiteral("/format"));
+        Tracepoint point;
+        point.id = uint16_t(readAll(dir + QStringLiteral("/id")).trimmed().toUInt());
+        point.a = fieldOf(format, a);
+        point.b = fieldOf(format, b);
+        point.c = c ? fieldOf(format, c) : Field {};
+        return point;
+    };
+    capture->m_switch = tracepoint("sched_switch", "prev_pid", "prev_state", "next_pid");
+    capture->m_wakeup = tracepoint("sched_wakeup", "pid", "target_cpu", nullptr);
+    capture->m_wakeupNew = tracepoint("sched_wakeup_new", "pid", "target_cpu", nullptr);
+    if (capture->m_switch.id == 0 || capture->m_switch.a.offset < 0 || capture->m_switch.c.offset < 0
+        || capture->m_wakeup.id == 0 || capture->m_wakeup.a.offset < 0)
+        return Error(Text::tr("exact capture cannot read the sched tracepoints' formats in %1").arg(root));
+
+    const long pageSize = ::sysconf(_SC_PAGESIZE);
+    const int cpus = int(std::max(1L, ::sysconf(_SC_NPROCESSORS_CONF)));
+    capture->m_info.source = SchedSource::Exact;
+    capture->m_info.cpuCount = cpus;
+    capture->m_info.reason = Text::tr("the kernel's scheduler tracepoints, every switch");
+    for (int cpu = 0; cpu < cpus; ++cpu) {
+        Ring ring;
+        ring.bytes = size_t(pageSize) * (1 + kRingPages);
+        for (const Tracepoint *point : { &capture->m_switch, &capture->m_wakeup, &capture->m_wakeupNew }) {
+            if (point->id == 0)
+                continue;
+            const int fd = openTracepoint(point->id, cpu, size_t(pageSize) * kRingPages / 4);
+            if (fd < 0) {
+                const int error = errno;
+                for (int open : ring.fds)
+                    ::close(open);
+                if (error == ENODEV && cpu > 0)
+                    break; // an offline CPU
+                if (error == EACCES || error == EPERM)
+                    return Error(Text::tr("exact capture needs root or CAP_PERFMON (perf_event_paranoid is %1)")
+                                     .arg(paranoia()));
+                return Error(Text::tr("exact capture cannot open the sched tracepoints: %1")
+                                 .arg(QString::fromLocal8Bit(std::strerror(error))));
+            }
+            if (!ring.fds.empty() && ::ioctl(fd, PERF_EVENT_IOC_SET_OUTPUT, ring.fds.front()) != 0) {
+                ::close(fd);
+                continue;
+            }
+            ring.fds.push_back(fd);
+            if (ring.fds.size() == 1) {
+                void *base = ::mmap(nullptr, ring.bytes, PROT_READ | PROT_WRITE, MAP_SHARED, fd, 0);
+                if (base == MAP_FAILED) {
+                    ::close(fd);
+                    return Error(Text::tr("exact capture cannot map its ring buffer: %1")
+                                     .arg(QString::fromLocal8Bit(std::strerror(errno))));
+                }
+                ring.base = static_cast<char *>(base);
+            }
+        }
+        if (!ring.fds.empty())
+            capture->m_rings.push_back(std::move(ring));
+    }
+    capture->m_records.reserve(64 * 1024);
+    for (const Ring &ring : capture->m_rings)
+        for (int fd : ring.fds)
+            ::ioctl(fd, PERF_EVENT_IOC_ENABLE, 0);
+    capture->m_thread = std::thread([raw = capture.get()] { raw->loop(); });
+    return std::unique_ptr<SchedCapture>(std::move(capture));
+}
+
+PerfSchedCapture::~PerfSchedCapture()
+{
+    stop();
+    for (Ring &ring : m_rings) {
+        if (ring.base)
+            ::munmap(ring.base, ring.bytes);
+        for (int fd : ring.fds)
+            ::close(fd);
+    }
+}
+
+void PerfSchedCapture::loop()
+{
+    for (;;) {
+        for (Ring &ring : m_rings)
+            drain(ring);
+        std::unique_lock lock(m_mutex);
+        if (m_wake.wait_for(lock, std::chrono::milliseconds(kDrainPeriodMs), [this] { return m_stopping; }))
+            break;
+    }
+    for (Ring &ring : m_rings) {
+        for (int fd : ring.fds)
+            ::ioctl(fd, PERF_EVENT_IOC_DISABLE, 0);
+        drain(ring);
+    }
+}
+
+void PerfSchedCapture::drain(Ring &ring)
+{
+    auto *meta = reinterpret_cast<perf_event_mmap_page *>(ring.base);
+    const size_t pageSize = size_t(::sysconf(_SC_PAGESIZE));
+    char *data = ring.base + (meta->data_offset ? meta->data_offset : pageSize);
+    const uint64_t size = meta->data_size ? meta->data_size : ring.bytes - pageSize;
+    const uint64_t head = __atomic_load_n(&meta->data_head, __ATOMIC_ACQUIRE);
+    uint64_t tail = meta->data_tail;
+    char record[4096];
+    while (tail + sizeof(perf_event_header) <= head) {
+        perf_event_header header;
+        for (size_t i = 0; i < sizeof header; ++i)
+            reinterpret_cast<char *>(&header)[i] = data[(tail + i) % size];
+        if (header.size < sizeof header || tail + header.size > head)
+            break;
+        const size_t length = std::min<size_t>(header.size, sizeof record);
+        for (size_t i = 0; i < length; ++i)
+            record[i] = data[(tail + i) % size];
+        if (header.type == PERF_RECORD_SAMPLE) {
+            take(record + sizeof header, length - sizeof header);
+        } else if (header.type == PERF_RECORD_LOST && length >= sizeof header + 16) {
+            uint64_t lost = 0;
+            std::memcpy(&lost, record + sizeof header + 8, 8);
+            m_info.lost += lost;
+        }
+        tail += header.size;
+    }
+    __atomic_store_n(&meta->data_tail, tail, __ATOMIC_RELEASE);
+}
+
+void PerfSchedCapture::take(const char *sample, size_t size)
+{
+    // PERF_SAMPLE_TID | TIME | CPU | RAW: u32 pid, tid; u64 time; u32 cpu, reserved; u32 size; raw.
+    if (size < 28)
+        return;
+    uint64_t time = 0;
+    uint32_t cpu = 0;
+    uint32_t rawSize = 0;
+    std::memcpy(&time, sample + 8, 8);
+    std::memcpy(&cpu, sample + 16, 4);
+    std::memcpy(&rawSize, sample + 24, 4);
+    const char *raw = sample + 28;
+    rawSize = uint32_t(std::min<size_t>(rawSize, size - 28));
+    if (rawSize < 2)
+        return;
+    uint16_t type = 0;
+    std::memcpy(&type, raw, 2);
+    SchedRecord record;
+    record.timeNs = int64_t(time);
+    record.cpu = int32_t(cpu);
+    if (type == m_switch.id) {
+        record.kind = SchedRecord::Kind::Switch;
+        record.tid = readAt<int32_t>(raw, rawSize, m_switch.a);
+        record.nextTid = readAt<int32_t>(raw, rawSize, m_switch.c);
+        // prev_state: the low byte holds the task state bits; none set means still runnable
+        // (preempted); X or Z (0x10, 0x20) means it exited.
+        const int64_t state = readAt<int64_t>(raw, rawSize, m_switch.b);
+        record.left = (state & 0xff) == 0 ? SchedRecord::Left::Preempted
+            : (state & 0x30) != 0         ? SchedRecord::Left::Exited
+                                          : SchedRecord::Left::Blocked;
+    } else if (type == m_wakeup.id || type == m_wakeupNew.id) {
+        const Tracepoint &point = type == m_wakeup.id ? m_wakeup : m_wakeupNew;
+        record.kind = SchedRecord::Kind::Wakeup;
+        record.tid = readAt<int32_t>(raw, rawSize, point.a);
+        if (point.b.offset >= 0)
+            record.cpu = readAt<int32_t>(raw, rawSize, point.b);
+    } else {
+        return;
+    }
+    if (m_records.size() < kMaxRecords)
+        m_records.push_back(record);
+    else
+        ++m_info.lost;
+}
+
+void PerfSchedCapture::stop()
+{
+    {
+        std::lock_guard lock(m_mutex);
+        m_stopping = true;
+    }
+    m_wake.notify_all();
+    if (m_thread.joinable())
+        m_thread.join();
+}
+
+void PerfSchedCapture::apply(Trace &trace, int64_t endNs)
+{
+    stop();
+    trace.sched = m_info;
+    SchedModel::applyExact(trace, m_records, m_info.cpuCount, endNs);
+    SchedModel::refineSegments(trace);
+}
+
+} // namespace threadlab

@@ -1,0 +1,71 @@
+#pragma once
+
+#include "runtime/schedcapture.h"
+#include "trace/schedrecord.h"
+
+#include <QByteArray>
+#include <condition_variable>
+#include <mutex>
+#include <thread>
+#include <vector>
+
+namespace threadlab {
+
+// The exact capture: the kernel's sched_switch, sched_wakeup and sched_wakeup_new tracepoints,
+// read through perf_event_open, one ring buffer per CPU, time-stamped on CLOCK_MONOTONIC (so on
+// ThreadLab's clock). Needs root or CAP_PERFMON (or a permissive perf_event_paranoid) and tracefs,
+// which it mounts when it is not mounted and it may. Records the kernel could not hand over are
+// counted in info().lost.
+class PerfSchedCapture : public SchedCapture
+{
+public:
+    static constexpr size_t kRingPages = 256; // 1 MiB per CPU
+    static constexpr size_t kMaxRecords = 8'000'000; // about 190 MB; later records are counted as lost
+    static constexpr int kDrainPeriodMs = 10;
+
+    static Result<std::unique_ptr<SchedCapture>> start();
+    ~PerfSchedCapture() override;
+
+    void stop() override;
+    void apply(Trace &trace, int64_t endNs) override;
+
+    // Where a field of a tracepoint's raw record lies, from its tracefs "format" file.
+    struct Field
+    {
+        int offset = -1;
+        int size = 0;
+    };
+    static Field fieldOf(const QByteArray &format, const QByteArray &name);
+
+private:
+    struct Tracepoint
+    {
+        uint16_t id = 0;
+        Field a; // switch: prev_pid; wakeup: pid
+        Field b; // switch: prev_state; wakeup: target_cpu
+        Field c; // switch: next_pid
+    };
+    struct Ring
+    {
+        std::vector<int> fds; // the first owns the buffer; the others write into it
+        char *base = nullptr;
+        size_t bytes = 0;
+    };
+
+    PerfSchedCapture() = default;
+    void loop();
+    void drain(Ring &ring);
+    void take(const char *sample, size_t size);
+
+    Tracepoint m_switch;
+    Tracepoint m_wakeup;
+    Tracepoint m_wakeupNew;
+    std::vector<Ring> m_rings;
+    std::vector<SchedRecord> m_records;
+    std::mutex m_mutex;
+    std::condition_variable m_wake;
+    bool m_stopping = false;
+    std::thread m_thread;
+};
+
+} // namespace threadlab

@@ -1,0 +1,182 @@
+#include "runtime/procschedsampler.h"
+
+#include "base/clock.h"
+#include "base/coretext.h"
+#include "base/recorder.h"
+#include "trace/schedmodel.h"
+#include "trace/trace.h"
+
+#include <cstdio>
+#include <cstring>
+#include <fcntl.h>
+#include <unistd.h>
+
+namespace threadlab {
+
+namespace {
+
+// Reads a small /proc file whole; empty when it cannot be read.
+QByteArray readProcFile(const char *path)
+{
+    const int fd = ::open(path, O_RDONLY | O_CLOEXEC);
+    if (fd < 0)
+        return {};
+    char buffer[2048];
+    const ssize_t n = ::read(fd, buffer, sizeof buffer - 1);
+    ::close(fd);
+    return n > 0 ? QByteArray(buffer, qsizetype(n)) : QByteArray();
+}
+
+// Field `index` (1-based, as proc(5) counts) of a stat line; the command name may hold spaces and
+// parentheses, so counting starts after its last ')'.
+qint64 statField(const QByteArray &stat, int index)
+{
+    const qsizetype close = stat.lastIndexOf(')');
+    if (close < 0)
+        return -1;
+    const QList<QByteArray> fields = stat.mid(close + 2).split(' ');
+    const qsizetype at = index - 3; // fields after the name start with field 3 (state)
+    return at >= 0 && at < fields.size() ? fields[at].toLongLong() : -1;
+}
+
+qint64 statusCount(const QByteArray &status, const char *key)
+{
+    const qsizetype at = status.indexOf(key);
+    if (at < 0)
+        return -1;
+    const qsizetype end = status.indexOf('\n', at);
+    return status.mid(at + qsizetype(std::strlen(key)), end - at - qsizetype(std::strlen(key))).trimmed().toLongLong();
+}
+
+int cpuCount()
+{
+    return int(std::max(1L, ::sysconf(_SC_NPROCESSORS_CONF)));
+}
+
+} // namespace
+
+ProcSchedSampler::ProcSchedSampler(const Recorder &recorder, int hz)
+    : m_recorder(recorder)
+    , m_periodNs(1'000'000'000 / std::max(1, hz))
+{
+    m_info.source = SchedSource::Sampled;
+    m_info.cpuCount = cpuCount();
+    m_info.reason = Text::tr("sampling /proc at %1 kHz, as asked (--sched sampled)").arg(hz / 1000.0);
+    m_samples.reserve(64 * 1024);
+    m_thread = std::thread([this] { loop(); });
+}
+
+ProcSchedSampler::~ProcSchedSampler()
+{
+    stop();
+}
+
+ProcSchedSampler::ThreadFiles::~ThreadFiles()
+{
+    for (int fd : { schedstat, stat })
+        if (fd >= 0)
+            ::close(fd);
+}
+
+bool ProcSchedSampler::ThreadFiles::open(qint64 pid, qint64 tid)
+{
+    char path[96];
+    std::snprintf(path, sizeof path, "/proc/%lld/task/%lld/schedstat", qlonglong(pid), qlonglong(tid));
+    schedstat = ::open(path, O_RDONLY | O_CLOEXEC);
+    std::snprintf(path, sizeof path, "/proc/%lld/task/%lld/stat", qlonglong(pid), qlonglong(tid));
+    stat = ::open(path, O_RDONLY | O_CLOEXEC);
+    this->pid = pid;
+    this->tid = tid;
+    return schedstat >= 0 && stat >= 0;
+}
+
+bool ProcSchedSampler::ThreadFiles::sample(bool withSwitches, ThreadSample &out) const
+{
+    // The files stay open: each look is a read from their start, which /proc answers afresh.
+    char buffer[1024];
+    const ssize_t totalsSize = ::pread(schedstat, buffer, sizeof buffer - 1, 0);
+    if (totalsSize <= 0)
+        return false;
+    const QList<QByteArray> totals = QByteArray(buffer, qsizetype(totalsSize)).trimmed().split(' ');
+    const ssize_t statSize = ::pread(stat, buffer, sizeof buffer - 1, 0);
+    if (totals.size() < 2 || statSize <= 0)
+        return false;
+    out.tid = int32_t(tid);
+    out.onCpuNs = totals[0].toULongLong();
+    out.waitNs = totals[1].toULongLong();
+    out.cpu = int32_t(statField(QByteArray(buffer, qsizetype(statSize)), 39));
+    out.voluntary = out.involuntary = -1;
+    if (withSwitches) {
+        char path[96];
+        std::snprintf(path, sizeof path, "/proc/%lld/task/%lld/status", qlonglong(pid), qlonglong(tid));
+        const QByteArray status = readProcFile(path);
+        out.voluntary = statusCount(status, "voluntary_ctxt_switches:");
+        out.involuntary = statusCount(status, "nonvoluntary_ctxt_switches:");
+    }
+    return true;
+}
+
+void ProcSchedSampler::loop()
+{
+    constexpr int kSwitchesEvery = 50; // switch counts are only compared first to last
+    std::vector<std::unique_ptr<ThreadFiles>> threads; // by lane id
+    size_t lanesSeen = 0;
+    auto lookAtAll = [&](bool last, int64_t tick) {
+        for (size_t id = 0; id < threads.size(); ++id) {
+            ThreadFiles *files = threads[id].get();
+            if (!files || files->gone)
+                continue;
+            ThreadSample sample;
+            sample.timeNs = nowNs();
+            const bool withSwitches = last || files->samples == 0 || tick % kSwitchesEvery == 0;
+            if (!files->sample(withSwitches, sample)) {
+                files->gone = true; // the thread ended: its last sample stands
+                continue;
+            }
+            ++files->samples;
+            if (m_samples.size() < kMaxSamples)
+                m_samples.push_back(sample);
+            else
+                ++m_info.lost;
+        }
+    };
+    for (int64_t tick = 0;; ++tick) {
+        if (m_recorder.laneCount() != int(lanesSeen)) {
+            const QList<LaneInfo> lanes = m_recorder.lanes();
+            for (; lanesSeen < size_t(lanes.size()); ++lanesSeen) {
+                const LaneInfo &lane = lanes[qsizetype(lanesSeen)];
+                threads.resize(std::max<size_t>(threads.size(), lane.id + 1));
+                auto files = std::make_unique<ThreadFiles>();
+                if (lane.tid > 0 && lane.pid > 0 && files->open(lane.pid, lane.tid))
+                    threads[lane.id] = std::move(files);
+            }
+        }
+        lookAtAll(false, tick);
+        std::unique_lock lock(m_mutex);
+        if (m_wake.wait_for(lock, std::chrono::nanoseconds(m_periodNs), [this] { return m_stopping; }))
+            break;
+    }
+    lookAtAll(true, 0); // a last look with the counts, so that each thread's switches run to the end
+}
+
+void ProcSchedSampler::stop()
+{
+    {
+        std::lock_guard lock(m_mutex);
+        m_stopping = true;
+    }
+    m_wake.notify_all();
+    if (m_thread.joinable())
+        m_thread.join();
+}
+
+void ProcSchedSampler::apply(Trace &trace, int64_t)
+{
+    stop();
+    trace.sched = m_info;
+    SchedModel::applySamples(trace, m_samples, m_info.cpuCount);
+    SchedModel::refineSegments(trace);
+    trace.sched.cpuCount = m_info.cpuCount;
+}
+
+} // namespace threadlab

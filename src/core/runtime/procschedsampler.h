@@ -1,0 +1,61 @@
+#pragma once
+
+#include "runtime/schedcapture.h"
+#include "trace/schedrecord.h"
+
+#include <atomic>
+#include <condition_variable>
+#include <mutex>
+#include <thread>
+#include <vector>
+
+namespace threadlab {
+
+// The sampled capture: a thread that looks at every lane's thread through /proc at a fixed rate —
+// the CPU it last ran on (stat) and the scheduler's running totals of time on a CPU and time
+// waiting for one (schedstat), with the context switch counts (status) now and then. Totals are
+// exact; where in an interval the thread ran or waited is not known.
+class ProcSchedSampler : public SchedCapture
+{
+public:
+    static constexpr size_t kMaxSamples = 8'000'000; // about 330 MB at most; later ones are counted as lost
+
+    ProcSchedSampler(const Recorder &recorder, int hz);
+    ~ProcSchedSampler() override;
+    void setReason(const QString &reason) { m_info.reason = reason; }
+
+    void stop() override;
+    void apply(Trace &trace, int64_t endNs) override;
+
+private:
+    // A lane's thread's /proc files, open for as long as it lives.
+    struct ThreadFiles
+    {
+        ThreadFiles() = default;
+        ThreadFiles(const ThreadFiles &) = delete;
+        ThreadFiles &operator=(const ThreadFiles &) = delete;
+        ~ThreadFiles();
+        bool open(qint64 pid, qint64 tid);
+        // One look; false if the thread is gone (or not ours to read).
+        bool sample(bool withSwitches, ThreadSample &out) const;
+
+        int schedstat = -1;
+        int stat = -1;
+        qint64 pid = 0;
+        qint64 tid = 0;
+        int64_t samples = 0;
+        bool gone = false;
+    };
+
+    void loop();
+
+    const Recorder &m_recorder;
+    const int64_t m_periodNs;
+    std::vector<ThreadSample> m_samples; // the sampling thread's until stopped
+    std::mutex m_mutex;
+    std::condition_variable m_wake;
+    bool m_stopping = false;
+    std::thread m_thread;
+};
+
+} // namespace threadlab

@@ -1,0 +1,146 @@
+#include "runtime/schedcapture.h"
+#include "testsupport.h"
+#include "trace/schedmodel.h"
+
+#include <QTest>
+#include <sys/resource.h>
+#include <thread>
+
+using namespace threadlab;
+using namespace threadlab::test;
+
+namespace {
+
+// Burners on threads, GIL off: each wants a CPU all the time.
+QByteArray burners(int count, int ms)
+{
+    return QStringLiteral(R"({"title": "burn", "executor": {"kind": "threads"}, "options": {"gil": false},
+        "tasks": [{"name": "burn", "count": %1, "steps": [{"cpu": %2}]}]})")
+        .arg(count)
+        .arg(ms)
+        .toUtf8();
+}
+
+int64_t processCpuNs()
+{
+    rusage usage {};
+    ::getrusage(RUSAGE_SELF, &usage);
+    auto ns = [](const timeval &t) { return int64_t(t.tv_sec) * 1'000'000'000 + int64_t(t.tv_usec) * 1000; };
+    return ns(usage.ru_utime) + ns(usage.ru_stime);
+}
+
+} // namespace
+
+class TestSched : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void eachBackendSeesTheBurners_data();
+    void eachBackendSeesTheBurners();
+    void modesAreNamed();
+    void offCapturesNothingAndSaysSo();
+};
+
+void TestSched::eachBackendSeesTheBurners_data()
+{
+    QTest::addColumn<int>("mode");
+    QTest::newRow("exact") << int(SchedMode::Exact);
+    QTest::newRow("sampled") << int(SchedMode::Sampled);
+}
+
+void TestSched::eachBackendSeesTheBurners()
+{
+    QFETCH(int, mode);
+    const auto schedMode = SchedMode(mode);
+    if (schedMode == SchedMode::Exact) {
+        // Exact capture needs privileges this user may not have: then it says why, and the test
+        // of the data is skipped with that reason.
+        Recorder probe;
+        const auto capture = SchedCapture::start(SchedMode::Exact, probe);
+        if (!capture) {
+            QVERIFY(!capture.error().text().isEmpty());
+            QSKIP(qPrintable(capture.error().text()));
+        }
+        (*capture)->stop();
+    }
+    const int cpus = int(std::max(1u, std::thread::hardware_concurrency()));
+    constexpr int kBurners = 4;
+    RunSettings settings;
+    settings.sched = schedMode;
+    Run run(parseOrFail(burners(kBurners, 300)), settings);
+    const int64_t cpuBefore = processCpuNs();
+    run.start();
+    QVERIFY(run.waitForFinished(60'000));
+    const int64_t processCpu = processCpuNs() - cpuBefore;
+    const Trace &trace = run.trace();
+    QVERIFY2(run.errors().isEmpty(), qPrintable(run.errors().join(u'\n')));
+    QCOMPARE(trace.sched.source, schedMode == SchedMode::Exact ? SchedSource::Exact : SchedSource::Sampled);
+    QCOMPARE(trace.sched.cpuCount, cpus);
+    QCOMPARE(trace.cpus.size(), size_t(cpus));
+
+    // The lanes' time on a CPU is the process's CPU time, less what its other threads (the
+    // collector, the sampler, Qt) used: never more, and most of it.
+    int64_t lanesCpu = 0;
+    int64_t burnersRunnable = 0;
+    int64_t burnersSpan = 0;
+    for (const LaneTrack &lane : trace.lanes) {
+        lanesCpu += lane.sched.cpuNs;
+        if (lane.info.kind == LaneKind::Thread) {
+            QVERIFY2(lane.sched.cpuNs > 200'000'000, qPrintable(lane.info.name)); // 300 ms of burning
+            burnersRunnable += lane.sched.runnableNs;
+            burnersSpan += lane.endNs - lane.beginNs;
+            // Running (refined) matches the time on a CPU within a sampling step per slice.
+            int64_t running = 0;
+            for (const Segment &s : lane.segments)
+                running += s.state == State::Running ? s.durationNs() : 0;
+            QVERIFY2(std::abs(running - lane.sched.cpuNs) < lane.sched.cpuNs / 10 + 20'000'000,
+                qPrintable(QStringLiteral("%1: Running %2 ms, on a CPU %3 ms")
+                               .arg(lane.info.name)
+                               .arg(running / 1e6)
+                               .arg(lane.sched.cpuNs / 1e6)));
+        }
+    }
+    QVERIFY2(lanesCpu <= processCpu + 20'000'000,
+        qPrintable(QStringLiteral("lanes %1 ms, process %2 ms").arg(lanesCpu / 1e6).arg(processCpu / 1e6)));
+    QVERIFY2(lanesCpu >= processCpu * 7 / 10,
+        qPrintable(QStringLiteral("lanes %1 ms, process %2 ms").arg(lanesCpu / 1e6).arg(processCpu / 1e6)));
+    // More burners than CPUs take turns: each waits about (1 - cpus/4) of its time, or more on a
+    // loaded machine; never less than half of that.
+    if (cpus < kBurners) {
+        const double expected = 1.0 - double(cpus) / kBurners;
+        QVERIFY2(double(burnersRunnable) >= 0.5 * expected * double(burnersSpan),
+            qPrintable(QStringLiteral("Runnable %1 of %2 ms").arg(burnersRunnable / 1e6).arg(burnersSpan / 1e6)));
+    }
+    // The invariant, where every switch is known.
+    if (schedMode == SchedMode::Exact)
+        QVERIFY(SchedModel::maxRunningLanes(trace) <= cpus);
+    int64_t busy = 0;
+    for (const CpuTrack &cpu : trace.cpus)
+        busy += cpu.busyNs;
+    QVERIFY(busy >= lanesCpu * 9 / 10);
+}
+
+void TestSched::modesAreNamed()
+{
+    for (SchedMode mode : { SchedMode::Auto, SchedMode::Exact, SchedMode::Sampled, SchedMode::Off })
+        QCOMPARE(schedModeFromName(schedModeName(mode)), mode);
+    QVERIFY(!schedModeFromName(QStringLiteral("fast")));
+}
+
+void TestSched::offCapturesNothingAndSaysSo()
+{
+    RunSettings settings;
+    settings.sched = SchedMode::Off;
+    const auto run = runToEnd(parseOrFail(burners(2, 20)), settings);
+    QCOMPARE(run->trace().sched.source, SchedSource::Off);
+    QVERIFY(run->trace().cpus.empty());
+    QVERIFY(run->trace().sched.reason.contains(QStringLiteral("--sched off")));
+    for (const LaneTrack &lane : run->trace().lanes) {
+        QVERIFY(lane.os.empty());
+        for (const Segment &s : lane.segments)
+            QVERIFY(s.state != State::Runnable);
+    }
+}
+
+QTEST_GUILESS_MAIN(TestSched)
+#include "tst_sched.moc"
