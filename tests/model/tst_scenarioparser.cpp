@@ -1,3 +1,4 @@
+#include "scenario/expectedtext.h"
 #include "scenario/scenariolibrary.h"
 #include "scenario/scenariooverrides.h"
 #include "scenario/scenarioparser.h"
@@ -22,6 +23,7 @@ private Q_SLOTS:
     void builtInsAllParse();
     void builtInsHaveTheRequiredIds();
     void overridesApply();
+    void expectedOutcomeUsesThisMachinesCores();
     void processesCannotShareQueuesOrEvents();
     void rewritesWithTheChosenSettings();
 };
@@ -180,8 +182,24 @@ void TestScenarioParser::builtInsHaveTheRequiredIds()
     for (const char *id : { "sequential-sleep", "threads-no-join", "threads-join", "ten-threads", "pool-submit",
              "pool-as-completed", "pool-map", "square-cube", "print-delays", "process-sleep", "cpu-bound",
              "concurrency-vs-parallelism", "counter-race", "queue-order", "queue-workers", "event-flag", "thread-local",
-             "download-sequential", "download-pool", "download-queue" })
+             "download-sequential", "download-pool", "download-queue", "oversubscribed" })
         QVERIFY2(ids.contains(QString::fromLatin1(id)), id);
+}
+
+void TestScenarioParser::expectedOutcomeUsesThisMachinesCores()
+{
+    const Scenario s = ScenarioLibrary::load(QStringLiteral("oversubscribed")).value();
+    QCOMPARE(ExpectedText::cpuWorkNs(s), int64_t(8) * 400'000'000);
+    QCOMPARE(ExpectedText::forMachine(s, 2),
+        QStringLiteral("on this machine's 2 cores: about 1.6 s (3.2 s of work shared by 2 cores); each thread "
+                       "Runnable about 75% of its time"));
+    QVERIFY(ExpectedText::forMachine(s, 16).contains(QStringLiteral("about 0.2 s")));
+    QVERIFY(ExpectedText::forMachine(s, 16).contains(QStringLiteral("Runnable about 0%")));
+    // No lesson quotes a fixed core count any more.
+    for (const ScenarioEntry &entry : ScenarioLibrary::builtIns()) {
+        const Scenario lesson = ScenarioParser::parseFile(entry.path).value();
+        QVERIFY2(!lesson.expected.contains(QStringLiteral("2 cores")), qPrintable(entry.id));
+    }
 }
 
 void TestScenarioParser::overridesApply()

@@ -1,6 +1,7 @@
 #include "window/lessonpanel.h"
 
 #include "chart/statepalette.h"
+#include "scenario/expectedtext.h"
 #include "scenario/scenario.h"
 #include "trace/outcome.h"
 #include "trace/runsummary.h"
@@ -9,6 +10,7 @@
 #include <QEvent>
 #include <QFontDatabase>
 #include <QTextDocument>
+#include <QThread>
 
 namespace threadlab {
 
@@ -30,7 +32,9 @@ void LessonPanel::showScenario(const Scenario &scenario)
         = QStringLiteral("<h2>%1</h2><p>%2</p>").arg(scenario.title.toHtmlEscaped(), scenario.lesson.toHtmlEscaped());
     m_expectedHtml = QStringLiteral("<p><b>%1</b> %2</p>")
                          .arg(tr("Expected:").toHtmlEscaped(),
-                             scenario.expected.isEmpty() ? QStringLiteral("—") : scenario.expected.toHtmlEscaped());
+                             scenario.expected.isEmpty()
+                                 ? QStringLiteral("—")
+                                 : ExpectedText::forMachine(scenario, QThread::idealThreadCount()).toHtmlEscaped());
     m_outcomeHtml = m_expectedHtml
         + QStringLiteral("<p style='color:{dim}'>%1</p>").arg(tr("Press Run (F5) to measure it.").toHtmlEscaped());
     m_ui->pythonCode->setPlainText(scenario.pythonCode);
