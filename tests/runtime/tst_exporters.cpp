@@ -2,6 +2,7 @@
 #include "testsupport.h"
 #include "trace/chrometraceexport.h"
 #include "trace/csvexport.h"
+#include "trace/schedmodel.h"
 #include "trace/traceanalysis.h"
 #include "trace/tracebuilder.h"
 #include "trace/tracefile.h"
@@ -44,6 +45,7 @@ private Q_SLOTS:
     void nativeTraceRoundTripsExactly();
     void nativeTraceRejectsDamagedFiles();
     void nativeTraceKeepsTheSchedulerDataAndReadsVersion2();
+    void csvAndChromeTraceCarryTheCpus();
     void runningLanesOverTime();
     void lockWaitDistribution();
 };
@@ -82,7 +84,7 @@ void TestExporters::csvReReadsToTheSameSegments()
 void TestExporters::csvReaderNamesTheBadLine()
 {
     QBuffer buffer;
-    buffer.setData(CsvExport::header() + "main,1,2,Running,0,10,10,,\nmain,1,2,Flying,0,10,10,,\n");
+    buffer.setData(CsvExport::header() + "main,1,2,Running,0,10,10,,,1\nmain,1,2,Flying,0,10,10,,,\n");
     QVERIFY(buffer.open(QIODevice::ReadOnly));
     QCOMPARE(CsvExport::read(buffer).error().text(), QStringLiteral("line 3: malformed row"));
     QBuffer noHeader;
@@ -285,6 +287,55 @@ void TestExporters::nativeTraceKeepsTheSchedulerDataAndReadsVersion2()
     QCOMPARE(t.lanes[1].os[0].cpu, 1);
     QCOMPARE(t.lanes[1].sched.involuntary, 2);
     QCOMPARE(t.lanes[1].sched.migrations, 1);
+}
+
+void TestExporters::csvAndChromeTraceCarryTheCpus()
+{
+    // One lane that ran on CPU 1, waited, then ran on CPU 0; CPU 1 also ran another process.
+    RecordedRun run;
+    LaneTrack lane;
+    lane.info = LaneInfo { 0, LaneKind::Main, 10, 11, QStringLiteral("main"), -1 };
+    lane.segments = PodVector<Segment> { Segment { 0, 30, -1, kNoObject, -1, State::Running } };
+    lane.os = PodVector<OsSlice> { OsSlice { 0, 10, 1, true }, OsSlice { 10, 20, -1, false }, OsSlice { 20, 30, 0, true } };
+    run.trace.lanes.push_back(std::move(lane));
+    run.trace.lastEventNs = 30;
+    run.trace.sched = SchedInfo { SchedSource::Exact, QStringLiteral("test"), 0, 2 };
+    run.trace.cpus.resize(2);
+    run.trace.cpus[0].slices = PodVector<CpuSlice> { CpuSlice { 20, 30, 0, 2 } };
+    run.trace.cpus[1] = CpuTrack { 1, PodVector<CpuSlice> { CpuSlice { 0, 10, 0, 0 }, CpuSlice { 10, 20, -1, 1 } }, 20 };
+    SchedModel::refineSegments(run.trace);
+
+    QBuffer csv;
+    QVERIFY(csv.open(QIODevice::ReadWrite));
+    QVERIFY(CsvExport::write(run.trace, csv));
+    csv.seek(0);
+    const auto rows = CsvExport::read(csv);
+    QVERIFY2(rows, qPrintable(rows.error().text()));
+    QCOMPARE(rows->size(), size_t(3));
+    QCOMPARE((*rows)[0].state, State::Running);
+    QCOMPARE((*rows)[0].cpu, 1);
+    QCOMPARE((*rows)[1].state, State::Runnable);
+    QCOMPARE((*rows)[1].cpu, -1);
+    QCOMPARE((*rows)[2].cpu, 0);
+
+    const QJsonArray events = ChromeTraceExport::build(run).value(QStringLiteral("traceEvents")).toArray();
+    QStringList cpuTracks;
+    QStringList cpuSlices;
+    for (const QJsonValue &value : events) {
+        const QJsonObject e = value.toObject();
+        if (e.value(QStringLiteral("pid")).toInteger() != ChromeTraceExport::kCpusPid)
+            continue;
+        if (e.value(QStringLiteral("name")).toString() == QStringLiteral("thread_name"))
+            cpuTracks << e.value(QStringLiteral("args")).toObject().value(QStringLiteral("name")).toString();
+        if (e.value(QStringLiteral("ph")).toString() == QStringLiteral("X"))
+            cpuSlices << QStringLiteral("%1@%2:%3")
+                             .arg(e.value(QStringLiteral("name")).toString())
+                             .arg(e.value(QStringLiteral("tid")).toInteger())
+                             .arg(e.value(QStringLiteral("args")).toObject().value(QStringLiteral("ended")).toString());
+    }
+    QCOMPARE(cpuTracks, (QStringList { QStringLiteral("CPU 0"), QStringLiteral("CPU 1") }));
+    QCOMPARE(cpuSlices, (QStringList { QStringLiteral("main@1:exited"), QStringLiteral("main@2:preempted"),
+                            QStringLiteral("other process@2:blocked") }));
 }
 
 void TestExporters::runningLanesOverTime()

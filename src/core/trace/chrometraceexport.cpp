@@ -74,6 +74,8 @@ QJsonObject ChromeTraceExport::build(const RecordedRun &recording)
                 args.insert(QStringLiteral("object"),
                     s.state == State::JoinWait && size_t(s.object) < trace.tasks.size() ? trace.tasks[s.object].name
                                                                                         : trace.objectName(s.object));
+            if (s.state == State::Running && !lane.os.empty())
+                args.insert(QStringLiteral("cpu"), TraceAnalysis::cpuAt(lane, s.startNs + s.durationNs() / 2));
             slice(lane.info, stateName(s.state), QStringLiteral("state"), s.startNs, s.endNs, args);
         };
         for (const Segment &segment : lane.segments)
@@ -143,6 +145,29 @@ QJsonObject ChromeTraceExport::build(const RecordedRun &recording)
     for (auto &[key, points] : writes) {
         std::sort(points.begin(), points.end());
         counter(QStringLiteral("counter %1").arg(trace.objectName(key.second)), key.first, points);
+    }
+    // The OS scheduler's view: a "CPUs" process with a track per CPU, each slice named after the
+    // lane whose thread ran there (another process's thread is not named).
+    if (!trace.cpus.empty()) {
+        const qint64 cpusPid = kCpusPid;
+        events.append(metadata(QStringLiteral("process_name"), cpusPid, -1,
+            { { QStringLiteral("name"), QStringLiteral("CPUs (%1)").arg(schedSourceName(trace.sched.source)) } }));
+        events.append(metadata(QStringLiteral("process_sort_index"), cpusPid, -1,
+            { { QStringLiteral("sort_index"), int(processOrder.size()) } }));
+        static const QString ended[] = { QStringLiteral("preempted"), QStringLiteral("blocked"), QStringLiteral("exited") };
+        for (const CpuTrack &cpu : trace.cpus) {
+            const LaneInfo track { 0, LaneKind::Thread, cpusPid, qint64(cpu.cpu) + 1, QString(), -1 };
+            events.append(metadata(QStringLiteral("thread_name"), cpusPid, track.tid,
+                { { QStringLiteral("name"), QStringLiteral("CPU %1").arg(cpu.cpu) } }));
+            events.append(metadata(QStringLiteral("thread_sort_index"), cpusPid, track.tid,
+                { { QStringLiteral("sort_index"), cpu.cpu } }));
+            for (const CpuSlice &s : cpu.slices) {
+                const bool ours = s.lane >= 0 && size_t(s.lane) < trace.lanes.size();
+                slice(track, ours ? trace.lanes[size_t(s.lane)].info.name : QStringLiteral("other process"),
+                    QStringLiteral("cpu"), s.startNs, s.endNs,
+                    { { QStringLiteral("ended"), ended[std::min<size_t>(s.ended, 2)] } });
+            }
+        }
     }
     std::vector<std::pair<int64_t, int64_t>> running;
     for (const ConcurrencyPoint &point : TraceAnalysis::runningLanes(trace))

@@ -2,6 +2,7 @@
 
 #include "base/coretext.h"
 #include "trace/trace.h"
+#include "trace/traceanalysis.h"
 
 #include <QIODevice>
 #include <QStringList>
@@ -65,7 +66,7 @@ QString objectOf(const Trace &trace, const Segment &segment)
 
 QByteArray CsvExport::header()
 {
-    return "lane,pid,tid,state,start_ns,end_ns,duration_ns,task,object\n";
+    return "lane,pid,tid,state,start_ns,end_ns,duration_ns,task,object,cpu\n";
 }
 
 Result<void> CsvExport::write(const Trace &trace, QIODevice &out)
@@ -82,7 +83,11 @@ Result<void> CsvExport::write(const Trace &trace, QIODevice &out)
                 = s.task >= 0 && size_t(s.task) < trace.tasks.size() ? trace.tasks[size_t(s.task)].name : QString();
             chunk += name + ids + stateName(s.state).toUtf8() + ',' + QByteArray::number(s.startNs - trace.originNs)
                 + ',' + QByteArray::number(s.endNs - trace.originNs) + ',' + QByteArray::number(s.durationNs()) + ','
-                + quoted(task) + ',' + quoted(objectOf(trace, s)) + '\n';
+                + quoted(task) + ',' + quoted(objectOf(trace, s)) + ','
+                + (s.state == State::Running && !lane.os.empty()
+                        ? QByteArray::number(TraceAnalysis::cpuAt(lane, s.startNs + s.durationNs() / 2))
+                        : QByteArray())
+                + '\n';
         };
         for (const Segment &segment : lane.segments) {
             row(segment);
@@ -111,15 +116,17 @@ Result<std::vector<CsvExport::Row>> CsvExport::read(QIODevice &in)
         ++number;
         const QString line = QString::fromUtf8(in.readLine()).chopped(1);
         const auto parts = fields(line);
-        if (!parts || parts->size() != 9)
-            return fail(number, QStringLiteral("expected 9 fields"));
+        if (!parts || parts->size() != 10)
+            return fail(number, QStringLiteral("expected 10 fields"));
         const auto state = stateFromName(parts->at(3));
         bool ok[5] = {};
         Row row { parts->at(0), parts->at(1).toLongLong(&ok[0]), parts->at(2).toLongLong(&ok[1]),
             state.value_or(State::Running), parts->at(4).toLongLong(&ok[2]), parts->at(5).toLongLong(&ok[3]),
             parts->at(7), parts->at(8) };
         const qint64 duration = parts->at(6).toLongLong(&ok[4]);
-        if (!state || !ok[0] || !ok[1] || !ok[2] || !ok[3] || !ok[4] || duration != row.endNs - row.startNs)
+        bool cpuOk = true;
+        row.cpu = parts->at(9).isEmpty() ? -1 : parts->at(9).toInt(&cpuOk);
+        if (!state || !ok[0] || !ok[1] || !ok[2] || !ok[3] || !ok[4] || !cpuOk || duration != row.endNs - row.startNs)
             return fail(number, QStringLiteral("malformed row"));
         rows.push_back(row);
     }

@@ -13,7 +13,8 @@ namespace threadlab {
 struct Trace;
 
 // One row per segment: lane, pid, tid, state, start, end and duration (ns since the run's start),
-// task, object. Names are quoted as CSV requires.
+// task, object, and the CPU a Running segment was on (empty when not known). Names are quoted as
+// CSV requires.
 class CsvExport
 {
 public:
@@ -27,6 +28,7 @@ public:
         int64_t endNs = 0;
         QString task;
         QString object;
+        int cpu = -1;
     };
 
     static QByteArray header();

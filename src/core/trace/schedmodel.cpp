@@ -4,6 +4,7 @@
 
 #include <QHash>
 #include <algorithm>
+#include <utility>
 #include <vector>
 
 namespace threadlab {
@@ -252,13 +253,15 @@ PodVector<Segment> refinedSegments(const LaneTrack &lane, bool exact)
 {
     PodVector<Segment> refined;
     refined.reserve(lane.segments.size() + 2 * lane.os.size());
-    auto emit = [&refined](const Segment &like, int64_t from, int64_t to, State state) {
+    int lastCpu = -1; // of the last piece emitted: Running pieces on different CPUs stay apart
+    auto emit = [&refined, &lastCpu](const Segment &like, int64_t from, int64_t to, State state, int cpu = -1) {
         if (to <= from)
             return;
+        const int previousCpu = std::exchange(lastCpu, cpu);
         if (!refined.empty()) {
             Segment &last = refined.back();
             if (last.endNs == from && last.state == state && last.task == like.task && last.object == like.object
-                && last.arg == like.arg) {
+                && last.arg == like.arg && previousCpu == cpu) {
                 last.endNs = to;
                 return;
             }
@@ -290,7 +293,7 @@ PodVector<Segment> refinedSegments(const LaneTrack &lane, bool exact)
             const int64_t from = std::max(os.startNs, at);
             const int64_t to = std::min(os.endNs, segment.endNs);
             emit(segment, at, from, blocked);
-            emit(segment, from, to, os.onCpu ? State::Running : State::Runnable);
+            emit(segment, from, to, os.onCpu ? State::Running : State::Runnable, os.onCpu ? os.cpu : -1);
             at = std::max(at, to);
         }
         emit(segment, at, segment.endNs, blocked);

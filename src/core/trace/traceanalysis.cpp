@@ -135,4 +135,14 @@ std::optional<LockHold> TraceAnalysis::lockHolder(const Trace &trace, int lane, 
     return LockHold { holder, acquire->timeNs, release != events.end() ? release->timeNs : wait.endNs };
 }
 
+int TraceAnalysis::cpuAt(const LaneTrack &lane, int64_t t)
+{
+    const auto it = std::upper_bound(
+        lane.os.begin(), lane.os.end(), t, [](int64_t time, const OsSlice &slice) { return time < slice.startNs; });
+    if (it == lane.os.begin())
+        return -1;
+    const OsSlice &slice = *std::prev(it);
+    return slice.onCpu && t < slice.endNs ? slice.cpu : -1;
+}
+
 } // namespace threadlab

@@ -10,6 +10,7 @@
 
 namespace threadlab {
 
+struct LaneTrack;
 struct Trace;
 
 // Who held a lock, and from when to when.
@@ -57,6 +58,8 @@ public:
     // (or, for a wait that did not end, the holder when it began), with that hold's acquire and
     // release. Nothing when the segment is not a LockWait or the holder is unknown.
     static std::optional<LockHold> lockHolder(const Trace &trace, int lane, const Segment &wait);
+    // The CPU a lane's thread was on at t, from the OS scheduler's data; -1 when not on one or not known.
+    static int cpuAt(const LaneTrack &lane, int64_t t);
 };
 
 } // namespace threadlab

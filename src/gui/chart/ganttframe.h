@@ -22,6 +22,10 @@ struct LockWaitSelection
     int64_t holdEndNs = 0;
 };
 
+// What the chart shows: a row per thread and process with what it did (Threads), or a row per
+// CPU with which thread ran on it (Cores: needs the OS scheduler's data).
+enum class ChartView { Threads, Cores };
+
 // Everything one picture of the chart depends on; the painter reads only this.
 struct GanttFrame
 {
@@ -38,6 +42,7 @@ struct GanttFrame
     bool live = false;
     int legendHeight = kLegendRowHeight + 4; // 0: no legend; see GanttPainter::legendHeight()
     LockWaitSelection selection;
+    ChartView view = ChartView::Threads;
 
     int chartWidth() const { return size.width() - kLabelWidth; }
     int lanesTop() const { return kAxisHeight; }

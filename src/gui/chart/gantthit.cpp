@@ -3,8 +3,10 @@
 #include "base/clock.h"
 #include "base/coretext.h"
 #include "chart/timeaxis.h"
+#include "trace/schedrecord.h"
 #include "trace/segment.h"
 #include "trace/trace.h"
+#include "trace/traceanalysis.h"
 
 #include <algorithm>
 
@@ -71,10 +73,41 @@ GanttHit GanttHit::at(const Trace &trace, int lane, int64_t t, int64_t tolerance
     return hit;
 }
 
+GanttHit GanttHit::atCpu(const Trace &trace, int cpu, int64_t t)
+{
+    GanttHit hit;
+    if (cpu < 0 || size_t(cpu) >= trace.cpus.size())
+        return hit;
+    const auto &slices = trace.cpus[size_t(cpu)].slices;
+    const auto it = std::upper_bound(
+        slices.begin(), slices.end(), t, [](int64_t time, const CpuSlice &s) { return time < s.startNs; });
+    if (it == slices.begin() || t >= std::prev(it)->endNs)
+        return hit;
+    hit.kind = CpuSliceHit;
+    hit.cpu = cpu;
+    hit.cpuSlice = *std::prev(it);
+    hit.lane = hit.cpuSlice.lane;
+    hit.atNs = t;
+    return hit;
+}
+
 QString GanttHit::describe(const Trace &trace, const GanttHit &hit)
 {
     if (hit.kind == None)
         return {};
+    if (hit.kind == CpuSliceHit) {
+        const CpuSlice &s = hit.cpuSlice;
+        QStringList lines;
+        lines << QStringLiteral("<b>%1</b>").arg(Text::tr("CPU %1").arg(trace.cpus[size_t(hit.cpu)].cpu));
+        lines << (s.lane >= 0 ? Text::tr("ran %1").arg(laneName(trace, s.lane).toHtmlEscaped())
+                              : Text::tr("ran a thread of another process"));
+        lines << Text::tr("from %1 for %2").arg(ms(s.startNs - trace.originNs), ms(s.endNs - s.startNs));
+        const auto left = SchedRecord::Left(s.ended);
+        lines << (left == SchedRecord::Left::Preempted ? Text::tr("ended: preempted (still ready to run)")
+                     : left == SchedRecord::Left::Exited ? Text::tr("ended: the thread exited")
+                                                         : Text::tr("ended: it blocked (sleep, lock, I/O, join…)"));
+        return lines.join(QStringLiteral("<br>"));
+    }
     QStringList lines;
     lines << QStringLiteral("<b>%1</b>").arg(laneName(trace, hit.lane).toHtmlEscaped());
     auto taskName = [&](int task) {
@@ -105,13 +138,10 @@ QString GanttHit::describe(const Trace &trace, const GanttHit &hit)
         if (s.state == State::Runnable)
             lines << Text::tr("ready to run, but the kernel had no CPU for it: others ran meanwhile");
         if (s.state == State::Running && trace.sched.source != SchedSource::Off) {
-            // Which CPU it was on at the middle of the piece under the pointer.
-            const LaneTrack &lane = trace.lanes[size_t(hit.lane)];
-            const int64_t at = std::clamp(hit.atNs, s.startNs, s.endNs - 1);
-            const auto os = std::upper_bound(lane.os.begin(), lane.os.end(), at,
-                [](int64_t t, const OsSlice &slice) { return t < slice.startNs; });
-            if (os != lane.os.begin() && std::prev(os)->onCpu && std::prev(os)->endNs > at)
-                lines << Text::tr("on CPU %1 (%2)").arg(std::prev(os)->cpu).arg(schedSourceName(trace.sched.source));
+            // Which CPU it was on where the pointer is.
+            const int cpu = TraceAnalysis::cpuAt(trace.lanes[size_t(hit.lane)], std::clamp(hit.atNs, s.startNs, s.endNs - 1));
+            if (cpu >= 0)
+                lines << Text::tr("on CPU %1 (%2)").arg(cpu).arg(schedSourceName(trace.sched.source));
         }
         if (s.state == State::LockWait && s.arg >= 0)
             lines << Text::tr("held by: %1 (click to see)").arg(laneName(trace, s.arg).toHtmlEscaped());

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "base/event.h"
+#include "trace/schedtrace.h"
 #include "trace/segment.h"
 
 #include <QString>
@@ -12,16 +13,20 @@ struct Trace;
 // What is under the pointer on one lane at one time.
 struct GanttHit
 {
-    enum Kind { None, SegmentHit, MarkHit, LostUpdateHit };
+    enum Kind { None, SegmentHit, MarkHit, LostUpdateHit, CpuSliceHit };
     Kind kind = None;
     int lane = -1;
     Segment segment; // SegmentHit (the open segment ends at "now")
     bool open = false; // the segment is the lane's current state
     Event event; // MarkHit, LostUpdateHit
     int64_t atNs = 0; // the time under the pointer
+    int cpu = -1; // CpuSliceHit: index into Trace::cpus
+    CpuSlice cpuSlice; // CpuSliceHit; its lane is the lane hit (-1: another process)
 
     // Finds a point event within toleranceNs of t first (they are small), then the segment at t.
     static GanttHit at(const Trace &trace, int lane, int64_t t, int64_t toleranceNs, int64_t nowNs);
+    // The Cores view: the slice of CPU track `cpu` at t, if it was not idle then.
+    static GanttHit atCpu(const Trace &trace, int cpu, int64_t t);
     // Tooltip text: lane, state, start and duration (from the run's start), task, object, holder.
     static QString describe(const Trace &trace, const GanttHit &hit);
 };

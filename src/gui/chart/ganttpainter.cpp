@@ -5,6 +5,7 @@
 #include "trace/trace.h"
 
 #include <QPainter>
+#include <climits>
 
 namespace threadlab {
 
@@ -36,9 +37,13 @@ void GanttPainter::paint(QPainter &painter, const GanttFrame &frame)
             GanttFrame::kLabelWidth, frame.lanesTop(), frame.chartWidth(), frame.lanesBottom() - frame.lanesTop()));
         for (const LaneRow &row : *frame.rows) {
             const int top = frame.rowTop(row);
-            if (row.kind != LaneRow::Lane || top + row.height < frame.lanesTop() || top > frame.lanesBottom())
+            if (row.kind == LaneRow::ProcessHeader || top + row.height < frame.lanesTop() || top > frame.lanesBottom())
                 continue;
-            m_lanePainter.paint(painter, frame, frame.trace->lanes[size_t(row.lane)], barOf(frame, row));
+            if (row.kind == LaneRow::Cpu && size_t(row.lane) < frame.trace->cpus.size())
+                m_cpuPainter.paint(
+                    painter, frame, frame.trace->cpus[size_t(row.lane)], barOf(frame, row), m_palette.isDark());
+            else if (row.kind == LaneRow::Lane && size_t(row.lane) < frame.trace->lanes.size())
+                m_lanePainter.paint(painter, frame, frame.trace->lanes[size_t(row.lane)], barOf(frame, row));
         }
         paintSelection(painter, frame);
         if (frame.live) {
@@ -160,9 +165,27 @@ void GanttPainter::paintAxis(QPainter &painter, const GanttFrame &frame)
     painter.restore();
 }
 
-std::vector<GanttPainter::LegendItem> GanttPainter::legendItems(const QFontMetrics &metrics)
+std::vector<GanttPainter::LegendItem> GanttPainter::legendItems(
+    const QFontMetrics &metrics, const Trace *trace, ChartView view)
 {
     std::vector<LegendItem> items;
+    if (view == ChartView::Cores && trace) {
+        // Which colour is whose thread; idle time is left empty.
+        constexpr size_t kNamedLanes = 24;
+        for (size_t lane = 0; lane < trace->lanes.size() && lane < kNamedLanes; ++lane) {
+            const QString name = metrics.elidedText(trace->lanes[lane].info.name, Qt::ElideRight, 160);
+            items.push_back(LegendItem { 16 + metrics.horizontalAdvance(name) + 14, kLaneGlyph + int(lane), name });
+        }
+        if (trace->lanes.size() > kNamedLanes) {
+            const QString more = Text::tr("… %n more", nullptr, int(trace->lanes.size() - kNamedLanes));
+            items.push_back(LegendItem { metrics.horizontalAdvance(more) + 14, INT_MIN, more });
+        }
+        const QString other = Text::tr("other processes");
+        items.push_back(LegendItem { 16 + metrics.horizontalAdvance(other) + 14, kLaneGlyph - 1, other });
+        const QString idle = Text::tr("empty: idle");
+        items.push_back(LegendItem { metrics.horizontalAdvance(idle) + 14, INT_MIN, idle });
+        return items;
+    }
     for (State state : allStates())
         items.push_back(LegendItem { 16 + metrics.horizontalAdvance(stateName(state)) + 14, int(state), stateName(state) });
     const QString marks[]
@@ -173,11 +196,11 @@ std::vector<GanttPainter::LegendItem> GanttPainter::legendItems(const QFontMetri
     return items;
 }
 
-int GanttPainter::legendHeight(const QFontMetrics &metrics, int width)
+int GanttPainter::legendHeight(const QFontMetrics &metrics, int width, const Trace *trace, ChartView view)
 {
     int rows = 1;
     int x = 8;
-    for (const LegendItem &item : legendItems(metrics)) {
+    for (const LegendItem &item : legendItems(metrics, trace, view)) {
         if (x + item.width > width && x > 8) {
             ++rows;
             x = 8;
@@ -189,6 +212,14 @@ int GanttPainter::legendHeight(const QFontMetrics &metrics, int width)
 
 void GanttPainter::paintGlyph(QPainter &painter, int glyph, int x, int y)
 {
+    if (glyph == INT_MIN)
+        return; // text only
+    if (glyph >= kLaneGlyph - 1) {
+        const int lane = glyph - kLaneGlyph;
+        painter.fillRect(QRect(x, y - 6, 12, 12),
+            lane < 0 ? CpuPainter::otherBrush(m_palette.isDark()) : QBrush(CpuPainter::laneColour(lane, m_palette.isDark())));
+        return;
+    }
     if (glyph >= 0) {
         painter.fillRect(QRect(x, y - 6, 12, 12), m_palette.brush(State(glyph)));
         return;
@@ -245,14 +276,15 @@ void GanttPainter::paintLegend(QPainter &painter, const GanttFrame &frame)
     const QFontMetrics metrics = painter.fontMetrics();
     int x = 8;
     int y = top + 2 + GanttFrame::kLegendRowHeight / 2;
-    for (const LegendItem &item : legendItems(metrics)) {
+    for (const LegendItem &item : legendItems(metrics, frame.trace, frame.view)) {
         if (x + item.width > frame.size.width() && x > 8) {
             x = 8;
             y += GanttFrame::kLegendRowHeight;
         }
         paintGlyph(painter, item.glyph, x, y);
         painter.setPen(m_palette.text);
-        painter.drawText(QPoint(x + (item.glyph >= 0 ? 16 : 18), y + metrics.ascent() / 2 - 1), item.text);
+        const int indent = item.glyph == INT_MIN ? 0 : item.glyph >= 0 ? 16 : 18;
+        painter.drawText(QPoint(x + indent, y + metrics.ascent() / 2 - 1), item.text);
         x += item.width;
     }
 }

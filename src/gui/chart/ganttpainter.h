@@ -1,5 +1,6 @@
 #pragma once
 
+#include "chart/cpupainter.h"
 #include "chart/ganttframe.h"
 #include "chart/lanepainter.h"
 #include "chart/statepalette.h"
@@ -23,8 +24,10 @@ public:
     void paint(QPainter &painter, const GanttFrame &frame);
     void setDark(bool dark) { m_palette.setDark(dark); } // the surface for a dark desktop palette
     bool isDark() const { return m_palette.isDark(); }
-    // The legend's height at this width: it wraps onto more rows when it does not fit.
-    static int legendHeight(const QFontMetrics &metrics, int width);
+    // The legend's height at this width: it wraps onto more rows when it does not fit. The Cores
+    // view's legend names the trace's lanes.
+    static int legendHeight(
+        const QFontMetrics &metrics, int width, const Trace *trace = nullptr, ChartView view = ChartView::Threads);
 
 private:
     void paintRows(QPainter &painter, const GanttFrame &frame);
@@ -36,15 +39,17 @@ private:
     struct LegendItem
     {
         int width;
-        int glyph; // index of a state, or -1 - a mark glyph
+        int glyph; // index of a state, -1 - a mark glyph, or kLaneGlyph + a lane (-1: other processes)
         QString text;
     };
-    static std::vector<LegendItem> legendItems(const QFontMetrics &metrics);
+    static constexpr int kLaneGlyph = 1000;
+    static std::vector<LegendItem> legendItems(const QFontMetrics &metrics, const Trace *trace, ChartView view);
     void paintGlyph(QPainter &painter, int glyph, int x, int y);
     const LaneRow *rowOfLane(const GanttFrame &frame, int lane) const;
 
     StatePalette m_palette;
     LanePainter m_lanePainter;
+    CpuPainter m_cpuPainter;
 };
 
 } // namespace threadlab

@@ -42,21 +42,39 @@ void GanttView::setTrace(TraceSource trace, qint64 ownPid)
     m_rowsForLanes = 0;
     m_selection = {};
     m_follow = true;
+    m_legendHeight = GanttPainter::legendHeight(fontMetrics(), viewport()->width());
     Q_EMIT followChanged(true);
     if (hasTrace())
-        rebuildRows(*m_source.read());
+        rebuildRows(*m_source.read(), true);
     fit();
 }
 
-void GanttView::rebuildRows(const Trace &trace)
+void GanttView::rebuildRows(const Trace &trace, bool force)
 {
     m_originNs = trace.originNs;
     m_lastEventNs = trace.lastEventNs;
-    if (trace.lanes.size() == m_rowsForLanes)
+    const bool cores = m_view == ChartView::Cores;
+    const size_t rowsFor = cores ? trace.cpus.size() : trace.lanes.size();
+    if (rowsFor == m_rowsForLanes && !force)
         return;
-    m_rows = LaneLayout::build(trace, m_ownPid);
-    m_rowsForLanes = trace.lanes.size();
+    m_rows = cores ? LaneLayout::buildCores(trace) : LaneLayout::build(trace, m_ownPid);
+    m_rowsForLanes = rowsFor;
+    m_legendHeight = GanttPainter::legendHeight(fontMetrics(), viewport()->width(), &trace, m_view);
     syncScrollBars();
+}
+
+void GanttView::setView(ChartView view)
+{
+    if (view == m_view)
+        return;
+    m_view = view;
+    m_selection = {};
+    if (hasTrace())
+        rebuildRows(*m_source.read(), true);
+    else
+        m_legendHeight = GanttPainter::legendHeight(fontMetrics(), viewport()->width(), nullptr, m_view);
+    syncScrollBars();
+    viewport()->update();
 }
 
 void GanttView::traceUpdated(int64_t nowNs, bool live)
@@ -172,8 +190,7 @@ void GanttView::syncScrollBars()
     h->setSingleStep(std::max(1, page / 10));
     h->setValue(int(std::clamp(double(m_mapping.startNs - origin) / total * kScrollSteps, 0.0, double(kScrollSteps))));
     QScrollBar *v = verticalScrollBar();
-    const int lanesHeight = viewport()->height() - GanttFrame::kAxisHeight
-        - GanttPainter::legendHeight(fontMetrics(), viewport()->width());
+    const int lanesHeight = viewport()->height() - GanttFrame::kAxisHeight - m_legendHeight;
     v->setRange(0, std::max(0, LaneLayout::contentHeight(m_rows) - lanesHeight));
     v->setPageStep(std::max(1, lanesHeight));
     v->setSingleStep(LaneLayout::kLaneHeight);
@@ -206,7 +223,10 @@ GanttFrame GanttView::frame(const QSize &size, const TraceReading &trace) const
     frame.nowNs = m_nowNs;
     frame.live = m_live;
     frame.selection = m_selection;
-    frame.legendHeight = GanttPainter::legendHeight(fontMetrics(), size.width());
+    frame.view = m_view;
+    frame.legendHeight = size.width() == viewport()->width()
+        ? m_legendHeight
+        : GanttPainter::legendHeight(fontMetrics(), size.width(), trace.get(), m_view);
     return frame;
 }
 
@@ -218,6 +238,13 @@ void GanttView::paintEvent(QPaintEvent *)
     if (dark != m_painter.isDark())
         m_painter.setDark(dark);
     m_painter.paint(painter, frame(viewport()->size(), m_source.read()));
+    if (hasTrace() && m_view == ChartView::Cores && m_rows.empty()) {
+        painter.setPen(palette().color(QPalette::PlaceholderText));
+        painter.drawText(viewport()->rect().adjusted(0, 0, 0, -GanttFrame::kLegendRowHeight * 2), Qt::AlignCenter,
+            m_live ? tr("The Cores view fills in when the run ends.")
+                   : tr("This run has no OS scheduler data: run it again with Run ▸ OS scheduler data\n"
+                        "set to Automatic, Exact or Sampled to see which thread ran on which CPU."));
+    }
     if (!hasTrace()) {
         painter.setPen(palette().color(QPalette::PlaceholderText));
         painter.drawText(viewport()->rect().adjusted(0, 0, 0, -GanttFrame::kLegendRowHeight * 2), Qt::AlignCenter,
@@ -229,6 +256,9 @@ void GanttView::paintEvent(QPaintEvent *)
 void GanttView::resizeEvent(QResizeEvent *event)
 {
     QAbstractScrollArea::resizeEvent(event);
+    m_legendHeight = hasTrace()
+        ? GanttPainter::legendHeight(fontMetrics(), viewport()->width(), m_source.read().get(), m_view)
+        : GanttPainter::legendHeight(fontMetrics(), viewport()->width());
     if (m_follow)
         fit();
     else
@@ -240,9 +270,11 @@ GanttHit GanttView::hitAt(const QPoint &pos) const
     if (!hasTrace() || pos.x() < GanttFrame::kLabelWidth || pos.y() < GanttFrame::kAxisHeight)
         return {};
     const int row = LaneLayout::rowAt(m_rows, pos.y() - GanttFrame::kAxisHeight + verticalScrollBar()->value());
-    if (row < 0 || m_rows[size_t(row)].kind != LaneRow::Lane)
+    if (row < 0 || m_rows[size_t(row)].kind == LaneRow::ProcessHeader)
         return {};
     const int64_t t = m_mapping.xToTime(pos.x());
+    if (m_rows[size_t(row)].kind == LaneRow::Cpu)
+        return GanttHit::atCpu(*m_source.read(), m_rows[size_t(row)].lane, t);
     const int64_t tolerance = int64_t(m_mapping.nsPerPixel * 4);
     return GanttHit::at(*m_source.read(), m_rows[size_t(row)].lane, t, tolerance, m_live ? m_nowNs : m_lastEventNs);
 }

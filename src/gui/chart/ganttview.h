@@ -22,6 +22,9 @@ public:
     explicit GanttView(QWidget *parent = nullptr);
 
     void setTrace(TraceSource trace, qint64 ownPid);
+    // Threads (a row per lane) or Cores (a row per CPU, from the OS scheduler's data).
+    void setView(ChartView view);
+    ChartView view() const { return m_view; }
     void traceUpdated(int64_t nowNs, bool live);
 
     void fit();
@@ -61,7 +64,7 @@ private:
     void setMapping(TimeMapping mapping);
     void syncScrollBars();
     void leaveFollow();
-    void rebuildRows(const Trace &trace);
+    void rebuildRows(const Trace &trace, bool force = false);
     bool hasTrace() const { return !m_source.isNull(); }
 
     TraceSource m_source;
@@ -69,7 +72,9 @@ private:
     int64_t m_lastEventNs = 0;
     qint64 m_ownPid = 0;
     std::vector<LaneRow> m_rows;
-    size_t m_rowsForLanes = 0;
+    size_t m_rowsForLanes = 0; // lanes (or CPUs) the rows were built for
+    ChartView m_view = ChartView::Threads;
+    int m_legendHeight = GanttFrame::kLegendRowHeight + 4;
     TimeMapping m_mapping;
     bool m_follow = true;
     bool m_live = false;

@@ -57,6 +57,24 @@ std::vector<LaneRow> LaneLayout::build(const Trace &trace, qint64 ownPid)
     return rows;
 }
 
+std::vector<LaneRow> LaneLayout::buildCores(const Trace &trace)
+{
+    std::vector<LaneRow> rows;
+    if (trace.cpus.empty())
+        return rows;
+    rows.push_back(LaneRow { LaneRow::ProcessHeader, -1, 0, kHeaderHeight,
+        Text::tr("%n CPUs · %1 data", nullptr, int(trace.cpus.size())).arg(schedSourceName(trace.sched.source)) });
+    int y = kHeaderHeight;
+    const double span = double(std::max<int64_t>(1, trace.lastEventNs - trace.originNs));
+    for (size_t cpu = 0; cpu < trace.cpus.size(); ++cpu) {
+        const CpuTrack &track = trace.cpus[cpu];
+        rows.push_back(LaneRow { LaneRow::Cpu, int(cpu), y, kLaneHeight,
+            Text::tr("CPU %1  ·  %2% busy").arg(track.cpu).arg(std::lround(100.0 * double(track.busyNs) / span)) });
+        y += kLaneHeight;
+    }
+    return rows;
+}
+
 int LaneLayout::contentHeight(const std::vector<LaneRow> &rows)
 {
     return rows.empty() ? 0 : rows.back().y + rows.back().height;

@@ -9,9 +9,9 @@ struct Trace;
 
 struct LaneRow
 {
-    enum Kind { ProcessHeader, Lane };
+    enum Kind { ProcessHeader, Lane, Cpu };
     Kind kind = Lane;
-    int lane = -1; // index into Trace::lanes for Lane rows
+    int lane = -1; // index into Trace::lanes for Lane rows, into Trace::cpus for Cpu rows
     int y = 0; // top, in content coordinates
     int height = 0;
     QString label;
@@ -26,6 +26,8 @@ public:
     static constexpr int kHeaderHeight = 18;
 
     static std::vector<LaneRow> build(const Trace &trace, qint64 ownPid);
+    // The Cores view: a header saying where the data came from, then one row per CPU with its load.
+    static std::vector<LaneRow> buildCores(const Trace &trace);
     static int contentHeight(const std::vector<LaneRow> &rows);
     // The row at content y, or -1.
     static int rowAt(const std::vector<LaneRow> &rows, int y);

@@ -1,0 +1,87 @@
+#include "chart/cpupainter.h"
+
+#include "trace/trace.h"
+
+#include <QPainter>
+#include <climits>
+#include <algorithm>
+#include <array>
+
+namespace threadlab {
+
+QColor CpuPainter::laneColour(int lane, bool dark)
+{
+    // Distinct hues, none the green of Running: a lane keeps its colour in every frame.
+    static constexpr std::array<int, 12> kHues { 210, 30, 280, 0, 180, 50, 320, 120, 240, 15, 160, 300 };
+    if (lane < 0)
+        return dark ? QColor(0x70, 0x74, 0x78) : QColor(0xa0, 0xa0, 0xa0);
+    const int hue = kHues[size_t(lane) % kHues.size()];
+    const int round = (lane / int(kHues.size())) % 3; // the second dozen lighter, the third darker
+    const int value = dark ? 230 - 25 * round : 200 - 30 * round;
+    return QColor::fromHsv(hue, 170, value);
+}
+
+QBrush CpuPainter::otherBrush(bool dark)
+{
+    return QBrush(laneColour(-1, dark), Qt::BDiagPattern);
+}
+
+void CpuPainter::paint(QPainter &painter, const GanttFrame &frame, const CpuTrack &track, const QRect &bar, bool dark) const
+{
+    const int64_t from = frame.mapping.xToTime(GanttFrame::kLabelWidth);
+    const int64_t to = frame.mapping.xToTime(frame.size.width());
+    const auto &slices = track.slices;
+    auto it = std::upper_bound(slices.begin(), slices.end(), from,
+        [](int64_t t, const CpuSlice &slice) { return t < slice.startNs; });
+    if (it != slices.begin())
+        --it;
+    // Per pixel column: the lane that had most of it. A column is drawn when the next one starts.
+    int column = INT_MIN;
+    int bestLane = 0;
+    double bestShare = -1;
+    double shareOfLane = 0;
+    int laneInColumn = INT_MIN;
+    const QBrush other = otherBrush(dark);
+    auto flush = [&] {
+        if (column == INT_MIN || bestShare <= 0)
+            return;
+        const QRect rect(column, bar.top(), 1, bar.height());
+        if (bestLane < 0)
+            painter.fillRect(rect, other);
+        else
+            painter.fillRect(rect, laneColour(bestLane, dark));
+    };
+    for (; it != slices.end() && it->startNs < to; ++it) {
+        const double x0 = frame.mapping.timeToX(it->startNs);
+        const double x1 = frame.mapping.timeToX(it->endNs);
+        if (x1 - x0 >= 1.5) {
+            // Wide enough to draw as itself.
+            flush();
+            column = INT_MIN;
+            bestShare = -1;
+            laneInColumn = INT_MIN;
+            const QRectF rect(x0, bar.top(), x1 - x0, bar.height());
+            if (it->lane < 0)
+                painter.fillRect(rect, other);
+            else
+                painter.fillRect(rect, laneColour(it->lane, dark));
+            continue;
+        }
+        const int c = int(std::floor(x0));
+        if (c != column) {
+            flush();
+            column = c;
+            bestShare = -1;
+            laneInColumn = INT_MIN;
+        }
+        shareOfLane = (it->lane == laneInColumn ? shareOfLane : 0) + (x1 - x0);
+        laneInColumn = it->lane;
+        if (shareOfLane > bestShare) {
+            bestShare = shareOfLane;
+            bestLane = it->lane;
+        }
+    }
+    flush();
+}
+
+} // namespace threadlab
