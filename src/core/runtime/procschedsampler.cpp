@@ -7,7 +7,9 @@
 #include "trace/trace.h"
 
 #include <cstdio>
+#include <cstdlib>
 #include <cstring>
+#include <ctime>
 #include <fcntl.h>
 #include <unistd.h>
 
@@ -90,21 +92,27 @@ bool ProcSchedSampler::ThreadFiles::open(qint64 pid, qint64 tid)
     return schedstat >= 0 && stat >= 0;
 }
 
-bool ProcSchedSampler::ThreadFiles::sample(bool withSwitches, ThreadSample &out) const
+bool ProcSchedSampler::ThreadFiles::sample(bool withCpu, bool withSwitches, ThreadSample &out)
 {
     // The files stay open: each look is a read from their start, which /proc answers afresh.
+    // schedstat ("on-CPU-ns wait-ns slices") is cheap and read every time; stat, which the kernel
+    // takes longer to write, only for the CPU number now and then.
     char buffer[1024];
     const ssize_t totalsSize = ::pread(schedstat, buffer, sizeof buffer - 1, 0);
     if (totalsSize <= 0)
         return false;
-    const QList<QByteArray> totals = QByteArray(buffer, qsizetype(totalsSize)).trimmed().split(' ');
-    const ssize_t statSize = ::pread(stat, buffer, sizeof buffer - 1, 0);
-    if (totals.size() < 2 || statSize <= 0)
-        return false;
+    buffer[totalsSize] = 0;
+    char *end = nullptr;
+    out.onCpuNs = std::strtoull(buffer, &end, 10);
+    out.waitNs = std::strtoull(end, nullptr, 10);
+    if (withCpu || cpu < 0) {
+        const ssize_t statSize = ::pread(stat, buffer, sizeof buffer - 1, 0);
+        if (statSize <= 0)
+            return false;
+        cpu = int32_t(statField(QByteArray(buffer, qsizetype(statSize)), 39));
+    }
     out.tid = int32_t(tid);
-    out.onCpuNs = totals[0].toULongLong();
-    out.waitNs = totals[1].toULongLong();
-    out.cpu = int32_t(statField(QByteArray(buffer, qsizetype(statSize)), 39));
+    out.cpu = cpu;
     out.voluntary = out.involuntary = -1;
     if (withSwitches) {
         char path[96];
@@ -118,21 +126,28 @@ bool ProcSchedSampler::ThreadFiles::sample(bool withSwitches, ThreadSample &out)
 
 void ProcSchedSampler::loop()
 {
-    constexpr int kSwitchesEvery = 50; // switch counts are only compared first to last
+    constexpr int kSwitchesEvery
+        = 500; // switch counts are compared first to last (a thread that ends loses at most 0.5 s of them)
+    constexpr int kCpuEvery = 10; // which CPU a thread is on changes far less often than every 1 ms
+    constexpr int kQuietEvery = 10; // a thread that neither ran nor waited since its last look: every 10 ms
     std::vector<std::unique_ptr<ThreadFiles>> threads; // by lane id
     size_t lanesSeen = 0;
     auto lookAtAll = [&](bool last, int64_t tick) {
         for (size_t id = 0; id < threads.size(); ++id) {
             ThreadFiles *files = threads[id].get();
-            if (!files || files->gone)
+            if (!files || files->gone || (files->quiet && !last && tick % kQuietEvery != 0))
                 continue;
             ThreadSample sample;
             sample.timeNs = nowNs();
             const bool withSwitches = last || files->samples == 0 || tick % kSwitchesEvery == 0;
-            if (!files->sample(withSwitches, sample)) {
+            if (!files->sample(last || tick % kCpuEvery == 0, withSwitches, sample)) {
                 files->gone = true; // the thread ended: its last sample stands
                 continue;
             }
+            files->quiet
+                = files->samples > 0 && sample.onCpuNs == files->lastOnCpuNs && sample.waitNs == files->lastWaitNs;
+            files->lastOnCpuNs = sample.onCpuNs;
+            files->lastWaitNs = sample.waitNs;
             ++files->samples;
             if (m_samples.size() < kMaxSamples)
                 m_samples.push_back(sample);
@@ -157,6 +172,9 @@ void ProcSchedSampler::loop()
             break;
     }
     lookAtAll(true, 0); // a last look with the counts, so that each thread's switches run to the end
+    timespec own {};
+    ::clock_gettime(CLOCK_THREAD_CPUTIME_ID, &own);
+    m_ownCpuNs = int64_t(own.tv_sec) * 1'000'000'000 + own.tv_nsec;
 }
 
 void ProcSchedSampler::stop()

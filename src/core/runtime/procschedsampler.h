@@ -14,7 +14,8 @@ namespace threadlab {
 // The sampled capture: a thread that looks at every lane's thread through /proc at a fixed rate —
 // the CPU it last ran on (stat) and the scheduler's running totals of time on a CPU and time
 // waiting for one (schedstat), with the context switch counts (status) now and then. Totals are
-// exact; where in an interval the thread ran or waited is not known.
+// exact; where in an interval the thread ran or waited is not known. A thread that neither ran nor
+// waited since its last look (it sleeps or blocks) is looked at every 10 ms until it moves again.
 class ProcSchedSampler : public SchedCapture
 {
 public:
@@ -26,6 +27,7 @@ public:
 
     void stop() override;
     void apply(Trace &trace, int64_t endNs) override;
+    int64_t ownCpuNs() const { return m_ownCpuNs; } // the sampling thread's CPU time, once stopped
 
 private:
     // A lane's thread's /proc files, open for as long as it lives.
@@ -37,13 +39,17 @@ private:
         ~ThreadFiles();
         bool open(qint64 pid, qint64 tid);
         // One look; false if the thread is gone (or not ours to read).
-        bool sample(bool withSwitches, ThreadSample &out) const;
+        bool sample(bool withCpu, bool withSwitches, ThreadSample &out);
 
         int schedstat = -1;
         int stat = -1;
         qint64 pid = 0;
         qint64 tid = 0;
         int64_t samples = 0;
+        int32_t cpu = -1; // as last read from stat
+        uint64_t lastOnCpuNs = 0;
+        uint64_t lastWaitNs = 0;
+        bool quiet = false; // neither ran nor waited between its last two looks: looked at less often
         bool gone = false;
     };
 
@@ -55,6 +61,7 @@ private:
     std::mutex m_mutex;
     std::condition_variable m_wake;
     bool m_stopping = false;
+    int64_t m_ownCpuNs = 0;
     std::thread m_thread;
 };
 
