@@ -4,7 +4,6 @@
 #include "scenario/scenario.h"
 
 #include <QCommandLineOption>
-
 #include <QSize>
 #include <QString>
 #include <QStringList>

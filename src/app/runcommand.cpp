@@ -134,7 +134,8 @@ int RunCommand::exec(const QStringList &arguments)
     }
 
     bool interrupted = false;
-    const std::shared_ptr<RecordedRun> recording = InterruptibleRun::execute(std::move(scenario), *schedMode, &interrupted);
+    const std::shared_ptr<RecordedRun> recording
+        = InterruptibleRun::execute(std::move(scenario), *schedMode, &interrupted);
     const RunSummary result = RunSummary::from(*recording);
     const bool jsonToStdout = line.isSet(summary) && summaryPath == QStringLiteral("-");
     if (jsonToStdout)

@@ -98,9 +98,8 @@ int SweepCommand::exec(const QStringList &arguments)
     bool interrupted = false;
     const std::vector<SweepRow> rows = Sweep::run(
         base, Sweep::settings(axes),
-        [mode = *schedMode](Scenario scenario, bool *stopped) {
-            return InterruptibleRun::execute(std::move(scenario), mode, stopped);
-        },
+        [mode = *schedMode](
+            Scenario scenario, bool *stopped) { return InterruptibleRun::execute(std::move(scenario), mode, stopped); },
         [](const SweepSetting &setting) { CliOptions::err(QStringLiteral("running %1 …").arg(setting.label())); },
         &interrupted);
 

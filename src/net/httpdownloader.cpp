@@ -70,8 +70,8 @@ Result<qint64> HttpDownloader::get(
     }
     if (tooLarge) {
         return Error(QStringLiteral("GET %1: larger than %2 MiB, the most a download may be")
-                           .arg(where)
-                           .arg(NetworkServices::kMaxDownloadBytes / (1024 * 1024)));
+                         .arg(where)
+                         .arg(NetworkServices::kMaxDownloadBytes / (1024 * 1024)));
     }
     const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
     if (reply->error() != QNetworkReply::NoError) {
@@ -94,10 +94,8 @@ Result<qint64> HttpDownloader::get(
     }
     const QVariant length = reply->header(QNetworkRequest::ContentLengthHeader);
     if (length.isValid() && length.toLongLong() != received.size()) {
-        return Error(QStringLiteral("GET %1: received %2 of %3 bytes")
-                           .arg(where)
-                           .arg(received.size())
-                           .arg(length.toLongLong()));
+        return Error(
+            QStringLiteral("GET %1: received %2 of %3 bytes").arg(where).arg(received.size()).arg(length.toLongLong()));
     }
     return qint64(received.size());
 }

@@ -146,7 +146,8 @@ void TestScenarioParser::reportsJsonPathOfBadStep()
     const QString path = QFINDTESTDATA("data/bad-step.json");
     const Result<Scenario> parsed = ScenarioParser::parseFile(path);
     QCOMPARE(parsed.error().lines().size(), 1);
-    QCOMPARE(parsed.error().lines()[0], path + QStringLiteral(": tasks[2].steps[0].sleep: expected milliseconds >= 0, got -5"));
+    QCOMPARE(parsed.error().lines()[0],
+        path + QStringLiteral(": tasks[2].steps[0].sleep: expected milliseconds >= 0, got -5"));
 }
 
 void TestScenarioParser::missingFileIsNamed()

@@ -233,8 +233,12 @@ void TestExporters::nativeTraceRejectsDamagedFiles()
     QVERIFY(junk.open(QIODevice::WriteOnly));
     junk.write("{\"title\": \"a scenario, not a trace\"}");
     junk.close();
-    QCOMPARE(TraceFile::read(other).error().text(), other + QStringLiteral(": not a ThreadLab trace (.threadlab) file"));
-    QVERIFY(TraceFile::read(dir.filePath(QStringLiteral("missing.threadlab"))).error().text().contains(QStringLiteral("cannot open")));
+    QCOMPARE(
+        TraceFile::read(other).error().text(), other + QStringLiteral(": not a ThreadLab trace (.threadlab) file"));
+    QVERIFY(TraceFile::read(dir.filePath(QStringLiteral("missing.threadlab")))
+                .error()
+                .text()
+                .contains(QStringLiteral("cannot open")));
 }
 
 void TestExporters::nativeTraceKeepsTheSchedulerDataAndReadsVersion2()
@@ -296,13 +300,15 @@ void TestExporters::csvAndChromeTraceCarryTheCpus()
     LaneTrack lane;
     lane.info = LaneInfo { 0, LaneKind::Main, 10, 11, QStringLiteral("main"), -1 };
     lane.segments = PodVector<Segment> { Segment { 0, 30, -1, kNoObject, -1, State::Running } };
-    lane.os = PodVector<OsSlice> { OsSlice { 0, 10, 1, true }, OsSlice { 10, 20, -1, false }, OsSlice { 20, 30, 0, true } };
+    lane.os
+        = PodVector<OsSlice> { OsSlice { 0, 10, 1, true }, OsSlice { 10, 20, -1, false }, OsSlice { 20, 30, 0, true } };
     run.trace.lanes.push_back(std::move(lane));
     run.trace.lastEventNs = 30;
     run.trace.sched = SchedInfo { SchedSource::Exact, QStringLiteral("test"), 0, 2 };
     run.trace.cpus.resize(2);
     run.trace.cpus[0].slices = PodVector<CpuSlice> { CpuSlice { 20, 30, 0, 2 } };
-    run.trace.cpus[1] = CpuTrack { 1, PodVector<CpuSlice> { CpuSlice { 0, 10, 0, 0 }, CpuSlice { 10, 20, -1, 1 } }, 20 };
+    run.trace.cpus[1]
+        = CpuTrack { 1, PodVector<CpuSlice> { CpuSlice { 0, 10, 0, 0 }, CpuSlice { 10, 20, -1, 1 } }, 20 };
     SchedModel::refineSegments(run.trace);
 
     QBuffer csv;
@@ -334,8 +340,9 @@ void TestExporters::csvAndChromeTraceCarryTheCpus()
                              .arg(e.value(QStringLiteral("args")).toObject().value(QStringLiteral("ended")).toString());
     }
     QCOMPARE(cpuTracks, (QStringList { QStringLiteral("CPU 0"), QStringLiteral("CPU 1") }));
-    QCOMPARE(cpuSlices, (QStringList { QStringLiteral("main@1:exited"), QStringLiteral("main@2:preempted"),
-                            QStringLiteral("other process@2:blocked") }));
+    QCOMPARE(cpuSlices,
+        (QStringList { QStringLiteral("main@1:exited"), QStringLiteral("main@2:preempted"),
+            QStringLiteral("other process@2:blocked") }));
 }
 
 void TestExporters::runningLanesOverTime()

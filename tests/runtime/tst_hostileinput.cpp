@@ -191,7 +191,8 @@ void TestHostileInput::downloadFileNamesAreOurs()
     QVERIFY(DownloadFile::name(0, 1, QString(5000, u'a')).size() < 64);
     const Result<QString> outside = DownloadFile::pathInside(QStringLiteral("/tmp/d"), QStringLiteral("../x"));
     QVERIFY(!outside);
-    QVERIFY2(outside.error().text().contains(QStringLiteral("not a plain file name")), qPrintable(outside.error().text()));
+    QVERIFY2(
+        outside.error().text().contains(QStringLiteral("not a plain file name")), qPrintable(outside.error().text()));
     QVERIFY(!DownloadFile::pathInside(QStringLiteral("/tmp/d"), QStringLiteral("..")));
     QVERIFY(!DownloadFile::pathInside(QStringLiteral("/tmp/d"), QStringLiteral("a/b")));
     QVERIFY(!DownloadFile::pathInside(QStringLiteral("/tmp/d"), QString(QChar(0))));
@@ -210,7 +211,9 @@ void TestHostileInput::namesAreLimitedAndPlain()
     auto errorsOf = [](const QByteArray &taskName) {
         return ScenarioParser::parse(R"({"title": "t", "executor": {"kind": "threads"}, "tasks": [{"name": ")"
                 + taskName + R"(", "steps": []}]})",
-            QStringLiteral("s.json")).error().lines();
+            QStringLiteral("s.json"))
+            .error()
+            .lines();
     };
     QVERIFY(errorsOf(QByteArray(200, 'a')).isEmpty());
     const QStringList tooLong = errorsOf(QByteArray(100'000, 'a'));
@@ -253,7 +256,9 @@ void TestHostileInput::parsingManyNamesIsLinear()
     // One more name is over the limit, and said so.
     json.replace(
         "\"count\": 100000", "\"count\": 100000}}, {\"put\": {\"queue\": \"q\", \"item\": \"z-{n}\", \"count\": 2");
-    QVERIFY(ScenarioParser::parse(json, QStringLiteral("s.json")).error().lines()
+    QVERIFY(ScenarioParser::parse(json, QStringLiteral("s.json"))
+                .error()
+                .lines()
                 .value(0)
                 .contains(QStringLiteral("at most 200000 objects")));
     // Over a million queued items in all.
@@ -262,7 +267,9 @@ void TestHostileInput::parsingManyNamesIsLinear()
     for (int i = 0; i < 11; ++i)
         items += R"({"put": {"queue": "q", "item": "same", "count": 100000}},)";
     items += R"({"sleep": 1}]}]})";
-    QVERIFY(ScenarioParser::parse(items, QStringLiteral("s.json")).error().lines()
+    QVERIFY(ScenarioParser::parse(items, QStringLiteral("s.json"))
+                .error()
+                .lines()
                 .value(0)
                 .contains(QStringLiteral("at most 1000000 items")));
 }
@@ -273,7 +280,8 @@ void TestHostileInput::specialFilesAreRefused()
     const QString fifo = dir.filePath(QStringLiteral("pipe.json"));
     QCOMPARE(::mkfifo(QFile::encodeName(fifo).constData(), 0600), 0);
     // Opening a FIFO would wait for a writer forever: both readers refuse it first.
-    QCOMPARE(ScenarioParser::parseFile(fifo).error().lines(), QStringList { fifo + QStringLiteral(": not a regular file") });
+    QCOMPARE(
+        ScenarioParser::parseFile(fifo).error().lines(), QStringList { fifo + QStringLiteral(": not a regular file") });
     QCOMPARE(TraceFile::read(fifo).error().lines(), QStringList { fifo + QStringLiteral(": not a regular file") });
     const QString big = dir.filePath(QStringLiteral("big.json"));
     QFile file(big);

@@ -108,7 +108,8 @@ void TestNet::serverServesWithLatencyAndFailsAsTold()
 
     const Result<qint64> missing = fetch(QStringLiteral("missing.png"));
     QVERIFY(!missing);
-    QVERIFY2(missing.error().text().contains(QStringLiteral("missing.png: HTTP 404")), qPrintable(missing.error().text()));
+    QVERIFY2(
+        missing.error().text().contains(QStringLiteral("missing.png: HTTP 404")), qPrintable(missing.error().text()));
     QVERIFY(!QFile::exists(dir.filePath(QStringLiteral("missing.png"))));
     const Result<qint64> broken = fetch(QStringLiteral("broken.png"));
     QVERIFY(!broken);
@@ -119,7 +120,8 @@ void TestNet::serverServesWithLatencyAndFailsAsTold()
         qPrintable(reset.error().text()));
     const Result<qint64> silent = fetch(QStringLiteral("silent.png"), 400);
     QVERIFY(!silent);
-    QVERIFY2(silent.error().text().contains(QStringLiteral("timed out after 400 ms")), qPrintable(silent.error().text()));
+    QVERIFY2(
+        silent.error().text().contains(QStringLiteral("timed out after 400 ms")), qPrintable(silent.error().text()));
     // A refused connection (nothing listens there) is a clear failure too.
     const Result<qint64> refused = services.download(
         lane, QUrl(QStringLiteral("http://127.0.0.1:1/x.png")), dir.filePath(QStringLiteral("x.png")), 2000, stop);

@@ -129,8 +129,7 @@ bool StepRunner::download(LaneContext &lane, const Step &step)
         lane.failure = path.error().text();
         return false;
     }
-    const Result<qint64> received
-        = m_network.services->download(lane, url, *path, m_scenario.server.timeoutMs, m_stop);
+    const Result<qint64> received = m_network.services->download(lane, url, *path, m_scenario.server.timeoutMs, m_stop);
     if (!received && !m_stop.stopRequested())
         lane.failure = received.error().text();
     return received.ok();

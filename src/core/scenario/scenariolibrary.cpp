@@ -49,10 +49,10 @@ Result<Scenario> ScenarioLibrary::load(const QString &idOrPath)
     }
     const QString guess = closestMatch(idOrPath, ids);
     return Error(idOrPath
-            + (guess.isEmpty() ? QStringLiteral(": no built-in scenario by that id and no such file "
-                                                "('threadlab list' shows the built-in ids)")
-                               : Text::tr(": no built-in scenario by that id and no such file; did you mean '") + guess
-                        + QStringLiteral("'?")));
+        + (guess.isEmpty() ? QStringLiteral(": no built-in scenario by that id and no such file "
+                                            "('threadlab list' shows the built-in ids)")
+                           : Text::tr(": no built-in scenario by that id and no such file; did you mean '") + guess
+                    + QStringLiteral("'?")));
 }
 
 } // namespace threadlab

@@ -154,7 +154,8 @@ QJsonObject ChromeTraceExport::build(const RecordedRun &recording)
             { { QStringLiteral("name"), QStringLiteral("CPUs (%1)").arg(schedSourceName(trace.sched.source)) } }));
         events.append(metadata(QStringLiteral("process_sort_index"), cpusPid, -1,
             { { QStringLiteral("sort_index"), int(processOrder.size()) } }));
-        static const QString ended[] = { QStringLiteral("preempted"), QStringLiteral("blocked"), QStringLiteral("exited") };
+        static const QString ended[]
+            = { QStringLiteral("preempted"), QStringLiteral("blocked"), QStringLiteral("exited") };
         for (const CpuTrack &cpu : trace.cpus) {
             const LaneInfo track { 0, LaneKind::Thread, cpusPid, qint64(cpu.cpu) + 1, QString(), -1 };
             events.append(metadata(QStringLiteral("thread_name"), cpusPid, track.tid,

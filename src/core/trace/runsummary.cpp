@@ -155,8 +155,9 @@ QJsonObject RunSummary::toJson() const
     QJsonArray lanesJson;
     for (qsizetype i = 0; i < lanes.size(); ++i) {
         const LaneInfo &lane = lanes[i];
-        QJsonObject laneJson { { QStringLiteral("id"), int(lane.id) }, { QStringLiteral("kind"), laneKindName(lane.kind) },
-            { QStringLiteral("pid"), lane.pid }, { QStringLiteral("tid"), lane.tid }, { QStringLiteral("name"), lane.name },
+        QJsonObject laneJson { { QStringLiteral("id"), int(lane.id) },
+            { QStringLiteral("kind"), laneKindName(lane.kind) }, { QStringLiteral("pid"), lane.pid },
+            { QStringLiteral("tid"), lane.tid }, { QStringLiteral("name"), lane.name },
             { QStringLiteral("parent"), lane.parent } };
         if (size_t(i) < laneSched.size()) {
             const LaneSchedSummary &os = laneSched[size_t(i)];
@@ -171,7 +172,8 @@ QJsonObject RunSummary::toJson() const
     }
     QJsonArray cpusJson;
     for (const CpuSummary &cpu : cpus)
-        cpusJson.append(QJsonObject { { QStringLiteral("cpu"), cpu.cpu }, { QStringLiteral("busy_ms"), round3(cpu.busyMs) } });
+        cpusJson.append(
+            QJsonObject { { QStringLiteral("cpu"), cpu.cpu }, { QStringLiteral("busy_ms"), round3(cpu.busyMs) } });
     QJsonArray tasksJson;
     for (const TaskSummary &task : tasks) {
         QJsonObject states;
@@ -295,7 +297,8 @@ QString RunSummary::toText() const
         line(QStringLiteral("    busy: ") + busy.join(QStringLiteral(", ")));
         for (qsizetype i = 0; i < lanes.size() && size_t(i) < laneSched.size(); ++i) {
             const LaneSchedSummary &os = laneSched[size_t(i)];
-            line(QStringLiteral("    %1: on a CPU %2 ms, runnable %3 ms, %4 voluntary / %5 involuntary switches, %6 migrations")
+            line(QStringLiteral(
+                "    %1: on a CPU %2 ms, runnable %3 ms, %4 voluntary / %5 involuntary switches, %6 migrations")
                      .arg(lanes[i].name, num(os.cpuMs), num(os.runnableMs))
                      .arg(os.voluntary)
                      .arg(os.involuntary)

@@ -3,9 +3,9 @@
 #include "trace/trace.h"
 
 #include <QPainter>
-#include <climits>
 #include <algorithm>
 #include <array>
+#include <climits>
 
 namespace threadlab {
 
@@ -26,13 +26,14 @@ QBrush CpuPainter::otherBrush(bool dark)
     return QBrush(laneColour(-1, dark), Qt::BDiagPattern);
 }
 
-void CpuPainter::paint(QPainter &painter, const GanttFrame &frame, const CpuTrack &track, const QRect &bar, bool dark) const
+void CpuPainter::paint(
+    QPainter &painter, const GanttFrame &frame, const CpuTrack &track, const QRect &bar, bool dark) const
 {
     const int64_t from = frame.mapping.xToTime(GanttFrame::kLabelWidth);
     const int64_t to = frame.mapping.xToTime(frame.size.width());
     const auto &slices = track.slices;
-    auto it = std::upper_bound(slices.begin(), slices.end(), from,
-        [](int64_t t, const CpuSlice &slice) { return t < slice.startNs; });
+    auto it = std::upper_bound(
+        slices.begin(), slices.end(), from, [](int64_t t, const CpuSlice &slice) { return t < slice.startNs; });
     if (it != slices.begin())
         --it;
     // Per pixel column: the lane that had most of it. A column is drawn when the next one starts.

@@ -104,8 +104,8 @@ QString GanttHit::describe(const Trace &trace, const GanttHit &hit)
         lines << Text::tr("from %1 for %2").arg(ms(s.startNs - trace.originNs), ms(s.endNs - s.startNs));
         const auto left = SchedRecord::Left(s.ended);
         lines << (left == SchedRecord::Left::Preempted ? Text::tr("ended: preempted (still ready to run)")
-                     : left == SchedRecord::Left::Exited ? Text::tr("ended: the thread exited")
-                                                         : Text::tr("ended: it blocked (sleep, lock, I/O, join…)"));
+                : left == SchedRecord::Left::Exited    ? Text::tr("ended: the thread exited")
+                                                       : Text::tr("ended: it blocked (sleep, lock, I/O, join…)"));
         return lines.join(QStringLiteral("<br>"));
     }
     QStringList lines;
@@ -139,7 +139,8 @@ QString GanttHit::describe(const Trace &trace, const GanttHit &hit)
             lines << Text::tr("ready to run, but the kernel had no CPU for it: others ran meanwhile");
         if (s.state == State::Running && trace.sched.source != SchedSource::Off) {
             // Which CPU it was on where the pointer is.
-            const int cpu = TraceAnalysis::cpuAt(trace.lanes[size_t(hit.lane)], std::clamp(hit.atNs, s.startNs, s.endNs - 1));
+            const int cpu
+                = TraceAnalysis::cpuAt(trace.lanes[size_t(hit.lane)], std::clamp(hit.atNs, s.startNs, s.endNs - 1));
             if (cpu >= 0)
                 lines << Text::tr("on CPU %1 (%2)").arg(cpu).arg(schedSourceName(trace.sched.source));
         }

@@ -187,7 +187,8 @@ std::vector<GanttPainter::LegendItem> GanttPainter::legendItems(
         return items;
     }
     for (State state : allStates())
-        items.push_back(LegendItem { 16 + metrics.horizontalAdvance(stateName(state)) + 14, int(state), stateName(state) });
+        items.push_back(
+            LegendItem { 16 + metrics.horizontalAdvance(stateName(state)) + 14, int(state), stateName(state) });
     const QString marks[]
         = { QStringLiteral("print"), Text::tr("result (n-th)"), Text::tr("lost update"), Text::tr("lock held"),
               Text::tr("read→write (zoomed in)"), Text::tr("failed task"), Text::tr("IoWait: receiving") };
@@ -217,7 +218,8 @@ void GanttPainter::paintGlyph(QPainter &painter, int glyph, int x, int y)
     if (glyph >= kLaneGlyph - 1) {
         const int lane = glyph - kLaneGlyph;
         painter.fillRect(QRect(x, y - 6, 12, 12),
-            lane < 0 ? CpuPainter::otherBrush(m_palette.isDark()) : QBrush(CpuPainter::laneColour(lane, m_palette.isDark())));
+            lane < 0 ? CpuPainter::otherBrush(m_palette.isDark())
+                     : QBrush(CpuPainter::laneColour(lane, m_palette.isDark())));
         return;
     }
     if (glyph >= 0) {

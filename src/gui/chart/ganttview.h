@@ -11,10 +11,10 @@
 namespace threadlab {
 
 // The live Gantt chart. It only reads the trace it is given: a growing one under its builder's lock,
-// for the length of a frame or a tooltip (the owner calls traceUpdated() at the display rate). While it follows, the whole run stays in view as it
-// grows; zooming (Ctrl+wheel, +/−), panning (drag, Shift+wheel, arrows, scroll bar) leave follow
-// mode; Fit (F) returns to it. Hover shows what a lane was doing; clicking a lock wait shows who
-// held the lock and links the release to the wait it ended.
+// for the length of a frame or a tooltip (the owner calls traceUpdated() at the display rate). While it follows, the
+// whole run stays in view as it grows; zooming (Ctrl+wheel, +/−), panning (drag, Shift+wheel, arrows, scroll bar) leave
+// follow mode; Fit (F) returns to it. Hover shows what a lane was doing; clicking a lock wait shows who held the lock
+// and links the release to the wait it ended.
 class GanttView : public QAbstractScrollArea
 {
     Q_OBJECT

@@ -57,7 +57,7 @@ Result<void> RunExporter::write(const RecordedRun &recording, const QString &pat
     if (ext == QStringLiteral("threadlab"))
         return TraceFile::write(recording, path);
     return Error(QStringLiteral("%1: unknown export format '.%2' (use .png, .svg, .pdf, .csv, .json or .threadlab)")
-            .arg(path, ext));
+                     .arg(path, ext));
 }
 
 } // namespace threadlab

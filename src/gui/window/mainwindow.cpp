@@ -342,7 +342,8 @@ void MainWindow::finishRun()
         m_stateLabel->setText(tr("Finished with problems"));
     } else {
         m_stateLabel->setText(stopped ? tr("Stopped") : tr("Finished — %1").arg(m_runSettings));
-    m_stateLabel->setToolTip(tr("OS scheduler data: %1 (%2)").arg(schedSourceName(summary.sched.source), summary.sched.reason));
+        m_stateLabel->setToolTip(
+            tr("OS scheduler data: %1 (%2)").arg(schedSourceName(summary.sched.source), summary.sched.reason));
     }
     updateControls();
 }
