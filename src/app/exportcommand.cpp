@@ -19,7 +19,9 @@ int ExportCommand::exec(const QStringList &arguments)
         QStringLiteral("Size of exported chart images in pixels, such as 1600x900 (default: the chart's "
                        "natural size)."),
         QStringLiteral("WxH"));
+    const QCommandLineOption exportView = CliOptions::exportViewOption();
     line.addOption(exportSize);
+    line.addOption(exportView);
     if (const auto done = line.parse(arguments))
         return *done;
     const QStringList positional = line.positional();
@@ -34,6 +36,10 @@ int ExportCommand::exec(const QStringList &arguments)
                                        .arg(line.value(exportSize)));
         imageSize = *size;
     }
+    const std::optional<ChartView> view = CliOptions::chartView(line.value(exportView));
+    if (!view)
+        return line.usageError(
+            QStringLiteral("--export-view: expected threads or cores, got '%1'").arg(line.value(exportView)));
     const QString &input = positional.constFirst();
     const QStringList outputs = positional.mid(1);
     for (const QString &path : outputs) {
@@ -51,14 +57,15 @@ int ExportCommand::exec(const QStringList &arguments)
         CliOptions::err(QStringLiteral("threadlab export: ") + recording.error().text());
         return Cli::BadScenario;
     }
-    return writeAll(**recording, outputs, imageSize, false) ? Cli::Ok : Cli::OutputFailed;
+    return writeAll(**recording, outputs, imageSize, *view, false) ? Cli::Ok : Cli::OutputFailed;
 }
 
-bool ExportCommand::writeAll(const RecordedRun &recording, const QStringList &paths, QSize imageSize, bool quiet)
+bool ExportCommand::writeAll(
+    const RecordedRun &recording, const QStringList &paths, QSize imageSize, ChartView view, bool quiet)
 {
     bool ok = true;
     for (const QString &path : paths) {
-        if (const Result<void> written = RunExporter::write(recording, path, imageSize); !written) {
+        if (const Result<void> written = RunExporter::write(recording, path, imageSize, view); !written) {
             CliOptions::err(QStringLiteral("threadlab: --export: ") + written.error().text());
             ok = false;
         } else if (!quiet) {

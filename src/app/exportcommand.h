@@ -1,5 +1,7 @@
 #pragma once
 
+#include "chart/ganttframe.h"
+
 #include <QSize>
 #include <QStringList>
 
@@ -14,7 +16,8 @@ public:
     static int exec(const QStringList &arguments); // arguments after "export"
     // Writes each file (the extension picks the format); false if any could not be written, each
     // failure reported on standard error. Successes are listed on standard output unless quiet.
-    static bool writeAll(const RecordedRun &recording, const QStringList &paths, QSize imageSize, bool quiet);
+    static bool writeAll(
+        const RecordedRun &recording, const QStringList &paths, QSize imageSize, ChartView view, bool quiet);
 };
 
 } // namespace threadlab

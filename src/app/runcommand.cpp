@@ -66,7 +66,9 @@ int RunCommand::exec(const QStringList &arguments)
                        "natural size)."),
         QStringLiteral("WxH"));
     const QCommandLineOption sched = CliOptions::schedOption();
-    for (const QCommandLineOption &option : { executor, workers, lock, gil, sched, summary, exportOption, exportSize })
+    const QCommandLineOption exportView = CliOptions::exportViewOption();
+    for (const QCommandLineOption &option :
+        { executor, workers, lock, gil, sched, summary, exportOption, exportSize, exportView })
         line.addOption(option);
     if (const auto done = line.parse(arguments))
         return *done;
@@ -91,6 +93,10 @@ int RunCommand::exec(const QStringList &arguments)
     if (!schedMode)
         return line.usageError(
             QStringLiteral("--sched: expected auto, exact, sampled or off, got '%1'").arg(line.value(sched)));
+    const std::optional<ChartView> view = CliOptions::chartView(line.value(exportView));
+    if (!view)
+        return line.usageError(
+            QStringLiteral("--export-view: expected threads or cores, got '%1'").arg(line.value(exportView)));
     QSize imageSize;
     if (line.isSet(exportSize)) {
         const auto size = CliOptions::size(line.value(exportSize));
@@ -146,7 +152,7 @@ int RunCommand::exec(const QStringList &arguments)
     if (line.isSet(summary)
         && !CliOptions::writeJson(QJsonDocument(result.toJson()).toJson(QJsonDocument::Indented), summaryPath))
         status = Cli::OutputFailed;
-    if (!ExportCommand::writeAll(*recording, exports, imageSize, jsonToStdout))
+    if (!ExportCommand::writeAll(*recording, exports, imageSize, *view, jsonToStdout))
         status = Cli::OutputFailed;
     return status;
 }

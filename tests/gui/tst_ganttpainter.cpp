@@ -1,4 +1,5 @@
 #include "chart/chartexporter.h"
+#include "chart/cpupainter.h"
 #include "chart/ganttpainter.h"
 #include "chart/statepalette.h"
 #include "events.h"
@@ -71,6 +72,7 @@ private Q_SLOTS:
     void denseMarksAtAnyZoomFinish();
     void darkSurfaceKeepsTheStateColours();
     void summaryIsSharpAtDevicePixelRatioTwo();
+    void coresViewShowsWhichLaneRanOnEachCpu();
 };
 
 void TestGanttPainter::paintsEachStateInItsColour()
@@ -318,6 +320,59 @@ void TestGanttPainter::summaryIsSharpAtDevicePixelRatioTwo()
         }
     }
     QVERIFY2(edges >= 150 && oddEdges >= edges / 4, qPrintable(QStringLiteral("%1 of %2").arg(oddEdges).arg(edges)));
+}
+
+void TestGanttPainter::coresViewShowsWhichLaneRanOnEachCpu()
+{
+    // Two lanes on two CPUs: CPU 0 runs lane 0 for the first half, lane 1 for the second; CPU 1
+    // runs another process's thread, then is idle.
+    Trace trace;
+    for (int i = 0; i < 2; ++i) {
+        LaneTrack lane;
+        lane.info = LaneInfo { uint32_t(i), LaneKind::Thread, 1, 10 + i, QStringLiteral("t%1").arg(i), -1 };
+        trace.lanes.push_back(std::move(lane));
+    }
+    trace.lastEventNs = 1'000'000;
+    trace.sched = SchedInfo { SchedSource::Exact, QStringLiteral("test"), 0, 2 };
+    trace.cpus.resize(2);
+    trace.cpus[0] = CpuTrack { 0,
+        PodVector<CpuSlice> { CpuSlice { 0, 500'000, 0, 0 }, CpuSlice { 500'000, 1'000'000, 1, 2 } }, 1'000'000 };
+    trace.cpus[1] = CpuTrack { 1, PodVector<CpuSlice> { CpuSlice { 0, 500'000, -1, 1 } }, 500'000 };
+    QTemporaryDir dir;
+    const QString png = dir.filePath(QStringLiteral("cores.png"));
+    const QSize size(1000, 200);
+    QCOMPARE(ChartExporter::exportChart(trace, 1, png, size, ChartView::Cores).error().text(), QString());
+    const QImage image(png);
+    QCOMPARE(image.size(), size);
+    const std::vector<LaneRow> rows = LaneLayout::buildCores(trace);
+    QCOMPARE(rows.size(), size_t(3)); // header, CPU 0, CPU 1
+    QCOMPARE(rows[1].label, QStringLiteral("CPU 0  ·  100% busy"));
+    QCOMPARE(rows[2].label, QStringLiteral("CPU 1  ·  50% busy"));
+    const int cpu0 = GanttFrame::kAxisHeight + rows[1].y + rows[1].height / 2;
+    const int cpu1 = GanttFrame::kAxisHeight + rows[2].y + rows[2].height / 2;
+    GanttFrame frame;
+    frame.size = size;
+    const int64_t span = 1'000'000;
+    frame.mapping.left = GanttFrame::kLabelWidth;
+    frame.mapping.nsPerPixel = double(span) * 1.04 / frame.chartWidth();
+    frame.mapping.startNs = -span / 100;
+    const int early = int(frame.mapping.timeToX(250'000));
+    const int late = int(frame.mapping.timeToX(750'000));
+    QCOMPARE(image.pixel(early, cpu0), CpuPainter::laneColour(0, false).rgb());
+    QCOMPARE(image.pixel(late, cpu0), CpuPainter::laneColour(1, false).rgb());
+    QVERIFY(CpuPainter::laneColour(0, false).rgb() != CpuPainter::laneColour(1, false).rgb());
+    QCOMPARE(image.pixel(late, cpu1), image.pixel(late, cpu1 + 1)); // idle: the row's background
+    QVERIFY(image.pixel(late, cpu1) != CpuPainter::laneColour(0, false).rgb());
+    int hatched = 0; // another process ran there first: hatched
+    for (int x = early - 8; x < early + 8; ++x)
+        hatched += image.pixel(x, cpu1) != image.pixel(late, cpu1) ? 1 : 0;
+    QVERIFY(hatched > 0);
+    // Without scheduler data there is no Cores view to export, and it says so.
+    trace.cpus.clear();
+    QVERIFY(ChartExporter::exportChart(trace, 1, png, size, ChartView::Cores)
+                .error()
+                .text()
+                .contains(QStringLiteral("no OS scheduler data")));
 }
 
 QTEST_MAIN(TestGanttPainter)

@@ -1,5 +1,6 @@
 #include "chart/chartexporter.h"
 
+#include "base/coretext.h"
 #include "chart/ganttframe.h"
 #include "chart/ganttpainter.h"
 #include "chart/imagefile.h"
@@ -30,17 +31,31 @@ bool ChartExporter::supports(const QString &path)
     return ext == QStringLiteral("png") || ext == QStringLiteral("svg") || ext == QStringLiteral("pdf");
 }
 
-Result<void> ChartExporter::exportChart(const Trace &trace, qint64 ownPid, const QString &path, QSize size)
+QSize ChartExporter::wholeRunSize(const Trace &trace, qint64 ownPid, int width, ChartView view)
+{
+    const std::vector<LaneRow> rows
+        = view == ChartView::Cores ? LaneLayout::buildCores(trace) : LaneLayout::build(trace, ownPid);
+    const int legendHeight = GanttPainter::legendHeight(QFontMetrics(QFont()), width, &trace, view);
+    return QSize(width, GanttFrame::kAxisHeight + LaneLayout::contentHeight(rows) + legendHeight + 4);
+}
+
+Result<void> ChartExporter::exportChart(
+    const Trace &trace, qint64 ownPid, const QString &path, QSize size, ChartView view)
 {
     if (!supports(path))
         return Error(QStringLiteral("%1: unknown chart format (use .png, .svg or .pdf)").arg(path));
-    const std::vector<LaneRow> rows = LaneLayout::build(trace, ownPid);
-    const QFont font;
+    if (view == ChartView::Cores && trace.cpus.empty())
+        return Error(Text::tr("%1: this run has no OS scheduler data, so there is no Cores view to export (run it "
+                              "with --sched auto, exact or sampled)")
+                         .arg(path));
+    const std::vector<LaneRow> rows
+        = view == ChartView::Cores ? LaneLayout::buildCores(trace) : LaneLayout::build(trace, ownPid);
     const int width = size.isEmpty() ? kDefaultWidth : size.width();
-    const int legendHeight = GanttPainter::legendHeight(QFontMetrics(font), width);
+    const int legendHeight = GanttPainter::legendHeight(QFontMetrics(QFont()), width, &trace, view);
     if (size.isEmpty())
-        size = QSize(width, GanttFrame::kAxisHeight + LaneLayout::contentHeight(rows) + legendHeight + 4);
+        size = wholeRunSize(trace, ownPid, width, view);
     GanttFrame frame;
+    frame.view = view;
     frame.legendHeight = legendHeight;
     frame.trace = &trace;
     frame.rows = &rows;

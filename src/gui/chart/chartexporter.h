@@ -1,6 +1,7 @@
 #pragma once
 
 #include "base/result.h"
+#include "chart/ganttframe.h"
 
 #include <QSize>
 #include <QString>
@@ -16,7 +17,11 @@ public:
     static constexpr int kDefaultWidth = 1600;
 
     // An empty size means: kDefaultWidth wide, as tall as all lanes with axis and legend.
-    static Result<void> exportChart(const Trace &trace, qint64 ownPid, const QString &path, QSize size = {});
+    // The Cores view needs the OS scheduler's data.
+    static Result<void> exportChart(
+        const Trace &trace, qint64 ownPid, const QString &path, QSize size = {}, ChartView view = ChartView::Threads);
+    // The whole run's picture at this width: as tall as its rows with axis and legend.
+    static QSize wholeRunSize(const Trace &trace, qint64 ownPid, int width, ChartView view);
     static bool supports(const QString &path);
 };
 

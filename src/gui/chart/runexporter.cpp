@@ -45,11 +45,11 @@ bool RunExporter::isImage(const QString &path)
     return ChartExporter::supports(path);
 }
 
-Result<void> RunExporter::write(const RecordedRun &recording, const QString &path, QSize imageSize)
+Result<void> RunExporter::write(const RecordedRun &recording, const QString &path, QSize imageSize, ChartView view)
 {
     const QString ext = suffix(path);
     if (ChartExporter::supports(path))
-        return ChartExporter::exportChart(recording.trace, recording.pid, path, imageSize);
+        return ChartExporter::exportChart(recording.trace, recording.pid, path, imageSize, view);
     if (ext == QStringLiteral("csv"))
         return save(path, [&](QIODevice &out) { return CsvExport::write(recording.trace, out).ok(); });
     if (ext == QStringLiteral("json"))

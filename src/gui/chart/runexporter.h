@@ -1,6 +1,7 @@
 #pragma once
 
 #include "base/result.h"
+#include "chart/ganttframe.h"
 
 #include <QSize>
 #include <QString>
@@ -18,7 +19,9 @@ public:
     static const QStringList &extensions();
     static bool supports(const QString &path);
     static bool isImage(const QString &path);
-    static Result<void> write(const RecordedRun &recording, const QString &path, QSize imageSize = {});
+    // Chart images show the Threads or the Cores view.
+    static Result<void> write(
+        const RecordedRun &recording, const QString &path, QSize imageSize = {}, ChartView view = ChartView::Threads);
 };
 
 } // namespace threadlab

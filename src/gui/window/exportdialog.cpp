@@ -14,15 +14,14 @@
 
 namespace threadlab {
 
-ExportDialog::ExportDialog(const RecordedRun &recording, QWidget *parent)
+ExportDialog::ExportDialog(const RecordedRun &recording, ChartView view, QWidget *parent)
     : QDialog(parent)
     , m_ui(std::make_unique<Ui::ExportDialog>())
     , m_recording(recording)
+    , m_view(view)
 {
     m_ui->setupUi(this);
-    const int lanes = LaneLayout::contentHeight(LaneLayout::build(recording.trace, recording.pid));
-    const int width = ChartExporter::kDefaultWidth;
-    m_wholeRun = QSize(width, GanttFrame::kAxisHeight + lanes + GanttPainter::legendHeight(fontMetrics(), width) + 4);
+    m_wholeRun = ChartExporter::wholeRunSize(recording.trace, recording.pid, ChartExporter::kDefaultWidth, view);
     setImageSize(m_wholeRun);
     setPath(QDir::home().filePath(recording.scenario.id + QStringLiteral(".png")));
     connect(m_ui->path, &QLineEdit::textChanged, this, &ExportDialog::updateForFormat);
@@ -68,7 +67,8 @@ void ExportDialog::updateForFormat()
 
 void ExportDialog::accept()
 {
-    m_error = RunExporter::write(m_recording, m_ui->path->text(), QSize(m_ui->width->value(), m_ui->height->value()))
+    m_error = RunExporter::write(
+        m_recording, m_ui->path->text(), QSize(m_ui->width->value(), m_ui->height->value()), m_view)
                   .error()
                   .text();
     if (!m_error.isEmpty()) {

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "chart/ganttframe.h"
+
 #include <QDialog>
 #include <QSize>
 #include <memory>
@@ -18,7 +20,8 @@ class ExportDialog : public QDialog
 {
     Q_OBJECT
 public:
-    ExportDialog(const RecordedRun &recording, QWidget *parent = nullptr);
+    // Chart images show `view`, as the window does.
+    explicit ExportDialog(const RecordedRun &recording, ChartView view = ChartView::Threads, QWidget *parent = nullptr);
     ~ExportDialog() override;
 
     void setPath(const QString &path);
@@ -33,6 +36,7 @@ private:
     const RecordedRun &m_recording;
     QSize m_wholeRun;
     QString m_error;
+    ChartView m_view = ChartView::Threads;
 };
 
 } // namespace threadlab

@@ -458,7 +458,7 @@ void MainWindow::exportChart()
         statusBar()->showMessage(tr("Run a scenario first: the run shown is exported"), 5000);
         return;
     }
-    ExportDialog dialog(*m_shown, this);
+    ExportDialog dialog(*m_shown, m_ui->gantt->view(), this);
     if (dialog.exec() == QDialog::Accepted)
         statusBar()->showMessage(tr("Exported"), 5000);
 }
