@@ -37,6 +37,7 @@ class TestSched : public QObject
 private Q_SLOTS:
     void eachBackendSeesTheBurners_data();
     void eachBackendSeesTheBurners();
+    void theCoresFillInWhileTheRunGoes();
     void modesAreNamed();
     void offCapturesNothingAndSaysSo();
 };
@@ -118,6 +119,30 @@ void TestSched::eachBackendSeesTheBurners()
     for (const CpuTrack &cpu : trace.cpus)
         busy += cpu.busyNs;
     QVERIFY(busy >= lanesCpu * 9 / 10);
+}
+
+void TestSched::theCoresFillInWhileTheRunGoes()
+{
+    RunSettings settings;
+    settings.sched = SchedMode::Sampled; // possible for every user
+    Run run(parseOrFail(burners(3, 1500)), settings);
+    run.start();
+    // Before the run ends, the live trace has CPU tracks and the burners' OS slices.
+    const auto seen = [&run] {
+        const TraceReading trace = run.liveTrace().read();
+        int64_t onCpu = 0;
+        for (const LaneTrack &lane : trace->lanes)
+            onCpu += lane.sched.cpuNs;
+        return trace->sched.source == SchedSource::Sampled && !trace->cpus.empty() && onCpu > 0;
+    };
+    QTRY_VERIFY_WITH_TIMEOUT(seen() || run.isFinished(), 20'000);
+    QVERIFY2(!run.isFinished(), "the run ended before any live scheduler data was seen");
+    QVERIFY(run.waitForFinished(60'000));
+    // The finished trace has it all, refined.
+    bool runnableOrRunning = false;
+    for (const LaneTrack &lane : run.trace().lanes)
+        runnableOrRunning = runnableOrRunning || !lane.os.empty();
+    QVERIFY(runnableOrRunning);
 }
 
 void TestSched::modesAreNamed()

@@ -225,6 +225,7 @@ void PerfSchedCapture::loop()
 
 void PerfSchedCapture::drain(Ring &ring)
 {
+    const std::lock_guard records(m_recordsMutex);
     auto *meta = reinterpret_cast<perf_event_mmap_page *>(ring.base);
     const size_t pageSize = size_t(::sysconf(_SC_PAGESIZE));
     char *data = ring.base + (meta->data_offset ? meta->data_offset : pageSize);
@@ -307,6 +308,17 @@ void PerfSchedCapture::stop()
     m_wake.notify_all();
     if (m_thread.joinable())
         m_thread.join();
+}
+
+void PerfSchedCapture::snapshot(Trace &trace, int64_t nowNs)
+{
+    std::vector<SchedRecord> records;
+    {
+        const std::lock_guard lock(m_recordsMutex); // the capture thread counts lost records under it too
+        records = m_records;
+        trace.sched = m_info;
+    }
+    SchedModel::applyExact(trace, records, m_info.cpuCount, nowNs);
 }
 
 void PerfSchedCapture::apply(Trace &trace, int64_t endNs)

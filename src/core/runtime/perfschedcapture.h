@@ -28,6 +28,7 @@ public:
 
     void stop() override;
     void apply(Trace &trace, int64_t endNs) override;
+    void snapshot(Trace &trace, int64_t nowNs) override;
 
     // Where a field of a tracepoint's raw record lies, from its tracefs "format" file.
     struct Field
@@ -61,6 +62,7 @@ private:
     Tracepoint m_wakeup;
     Tracepoint m_wakeupNew;
     std::vector<Ring> m_rings;
+    std::mutex m_recordsMutex; // the capture thread appends a ring's records at a time; snapshot() copies
     std::vector<SchedRecord> m_records;
     std::mutex m_mutex;
     std::condition_variable m_wake;

@@ -133,6 +133,7 @@ void ProcSchedSampler::loop()
     std::vector<std::unique_ptr<ThreadFiles>> threads; // by lane id
     size_t lanesSeen = 0;
     auto lookAtAll = [&](bool last, int64_t tick) {
+        const std::lock_guard samples(m_samplesMutex);
         for (size_t id = 0; id < threads.size(); ++id) {
             ThreadFiles *files = threads[id].get();
             if (!files || files->gone || (files->quiet && !last && tick % kQuietEvery != 0))
@@ -186,6 +187,17 @@ void ProcSchedSampler::stop()
     m_wake.notify_all();
     if (m_thread.joinable())
         m_thread.join();
+}
+
+void ProcSchedSampler::snapshot(Trace &trace, int64_t)
+{
+    std::vector<ThreadSample> samples;
+    {
+        const std::lock_guard lock(m_samplesMutex); // the sampling thread counts lost samples under it too
+        samples = m_samples;
+        trace.sched = m_info;
+    }
+    SchedModel::applySamples(trace, samples, m_info.cpuCount);
 }
 
 void ProcSchedSampler::apply(Trace &trace, int64_t)

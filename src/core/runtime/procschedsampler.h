@@ -27,6 +27,7 @@ public:
 
     void stop() override;
     void apply(Trace &trace, int64_t endNs) override;
+    void snapshot(Trace &trace, int64_t nowNs) override;
     int64_t ownCpuNs() const { return m_ownCpuNs; } // the sampling thread's CPU time, once stopped
 
 private:
@@ -57,7 +58,8 @@ private:
 
     const Recorder &m_recorder;
     const int64_t m_periodNs;
-    std::vector<ThreadSample> m_samples; // the sampling thread's until stopped
+    std::mutex m_samplesMutex; // the sampling thread appends a round at a time; snapshot() copies
+    std::vector<ThreadSample> m_samples;
     std::mutex m_mutex;
     std::condition_variable m_wake;
     bool m_stopping = false;

@@ -161,9 +161,14 @@ void Run::collectLoop()
     // events and counts them, and a reader still waits for one batch at most.
     // An abandoned run's trace is read by nobody: the collector stops building it and only waits
     // for the lanes to end.
+    int64_t nextSnapshotNs = nowNs() + kSchedSnapshotNs;
     for (;;) {
         const bool lanesEnded = m_lanesEnded.load(); // read first: what they recorded before is all there
         while (!m_stop.abandoned() && collectBatch() == kCollectBatch) { }
+        if (!lanesEnded && !m_stop.abandoned() && nowNs() >= nextSnapshotNs) {
+            showSchedSoFar();
+            nextSnapshotNs = nowNs() + kSchedSnapshotNs;
+        }
         if (lanesEnded) {
             if (!m_stop.abandoned())
                 completeTrace();
@@ -194,6 +199,30 @@ size_t Run::collectBatch()
                            .arg(double(m_builder.budgetReachedNs() - m_trace.originNs) / 1e9, 0, 'f', 3));
     }
     return taken;
+}
+
+void Run::showSchedSoFar()
+{
+    // Built aside from the lanes' thread ids, then swapped in: the trace's lock is held only to
+    // copy those and to swap.
+    std::lock_guard capture(m_schedMutex);
+    if (!m_sched)
+        return;
+    Trace scratch;
+    {
+        std::lock_guard lock(m_traceMutex);
+        scratch.lanes.resize(m_trace.lanes.size());
+        for (size_t i = 0; i < m_trace.lanes.size(); ++i)
+            scratch.lanes[i].info = m_trace.lanes[i].info;
+    }
+    m_sched->snapshot(scratch, nowNs());
+    std::lock_guard lock(m_traceMutex);
+    for (size_t i = 0; i < scratch.lanes.size() && i < m_trace.lanes.size(); ++i) {
+        m_trace.lanes[i].os.swap(scratch.lanes[i].os);
+        m_trace.lanes[i].sched = scratch.lanes[i].sched;
+    }
+    m_trace.cpus.swap(scratch.cpus);
+    m_trace.sched = scratch.sched;
 }
 
 void Run::completeTrace()
@@ -236,9 +265,10 @@ std::vector<CounterReport> Run::counters() const
 void Run::runMainLane()
 {
     // The scheduler's view is captured from before the first lane until the last one has ended.
-    if (Result<std::unique_ptr<SchedCapture>> capture = SchedCapture::start(m_settings.sched, m_recorder))
+    if (Result<std::unique_ptr<SchedCapture>> capture = SchedCapture::start(m_settings.sched, m_recorder)) {
+        std::lock_guard lock(m_schedMutex);
         m_sched = std::move(*capture);
-    else
+    } else
         m_log.addError(Text::tr("no scheduler data: ") + capture.error().text());
     LaneBuffer *buffer
         = m_recorder.addLane(LaneInfo { 0, LaneKind::Main, currentPid(), currentTid(), QStringLiteral("main"), -1 });

@@ -63,6 +63,8 @@ public:
     // the trace's lock (about half a millisecond of work: what a reader may wait).
     static constexpr int kCollectPeriodMs = 5;
     static constexpr size_t kCollectBatch = 8 * 1024;
+    // How often a live trace gets the OS scheduler's data so far (OS slices and CPU tracks).
+    static constexpr int64_t kSchedSnapshotNs = 250'000'000;
     // The trace as it grows; read it under the TraceReading that read() hands out.
     TraceSource liveTrace() const { return TraceSource(m_trace, m_traceMutex); }
     // The trace once finished (before that, use liveTrace()).
@@ -87,6 +89,7 @@ private:
     void collectLoop();
     size_t collectBatch();
     void completeTrace();
+    void showSchedSoFar();
     bool prepareNetwork();
     void applyTaskFailures();
 
@@ -103,6 +106,7 @@ private:
     TraceBuilder m_builder; // the collector's
     std::atomic<uint64_t> m_traceDropped { 0 }; // events the trace had no budget for
     std::unique_ptr<QTemporaryDir> m_downloads;
+    std::mutex m_schedMutex; // m_sched is set by the main lane's thread, read by the collector's
     std::unique_ptr<SchedCapture> m_sched; // the main lane's thread starts and stops it
     std::thread m_thread;
     std::thread m_collector;

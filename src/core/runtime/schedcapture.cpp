@@ -16,6 +16,7 @@ public:
     explicit NoCapture(QString reason) { m_info.reason = std::move(reason); }
     void stop() override { }
     void apply(Trace &trace, int64_t) override { trace.sched = m_info; }
+    void snapshot(Trace &trace, int64_t) override { trace.sched = m_info; }
 };
 
 } // namespace

@@ -33,6 +33,9 @@ public:
 
     virtual void stop() = 0; // idempotent; after it, nothing more is captured
     virtual void apply(Trace &trace, int64_t endNs) = 0; // once stopped
+    // While it runs: what was captured until nowNs, as OS slices of `trace`'s lanes (whose infos
+    // must be there) and CPU tracks, for a live view. Segments are refined by apply() only.
+    virtual void snapshot(Trace &trace, int64_t nowNs) = 0;
     const SchedInfo &info() const { return m_info; }
 
 protected:

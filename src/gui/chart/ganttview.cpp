@@ -82,7 +82,7 @@ void GanttView::traceUpdated(int64_t nowNs, bool live)
     m_nowNs = nowNs;
     m_live = live;
     if (hasTrace())
-        rebuildRows(*m_source.read());
+        rebuildRows(*m_source.read(), m_view == ChartView::Cores); // the CPUs' load labels move on
     if (m_follow)
         fit();
     else
@@ -241,7 +241,7 @@ void GanttView::paintEvent(QPaintEvent *)
     if (hasTrace() && m_view == ChartView::Cores && m_rows.empty()) {
         painter.setPen(palette().color(QPalette::PlaceholderText));
         painter.drawText(viewport()->rect().adjusted(0, 0, 0, -GanttFrame::kLegendRowHeight * 2), Qt::AlignCenter,
-            m_live ? tr("The Cores view fills in when the run ends.")
+            m_live ? tr("The Cores view fills in as the OS scheduler's data arrives (Run ▸ OS scheduler data).")
                    : tr("This run has no OS scheduler data: run it again with Run ▸ OS scheduler data\n"
                         "set to Automatic, Exact or Sampled to see which thread ran on which CPU."));
     }

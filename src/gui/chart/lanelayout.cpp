@@ -65,7 +65,11 @@ std::vector<LaneRow> LaneLayout::buildCores(const Trace &trace)
     rows.push_back(LaneRow { LaneRow::ProcessHeader, -1, 0, kHeaderHeight,
         Text::tr("%n CPUs · %1 data", nullptr, int(trace.cpus.size())).arg(schedSourceName(trace.sched.source)) });
     int y = kHeaderHeight;
-    const double span = double(std::max<int64_t>(1, trace.lastEventNs - trace.originNs));
+    // A live run's data reach further than its last event: the load is over what is known.
+    int64_t endNs = trace.lastEventNs;
+    for (const CpuTrack &track : trace.cpus)
+        endNs = track.slices.empty() ? endNs : std::max(endNs, track.slices.back().endNs);
+    const double span = double(std::max<int64_t>(1, endNs - trace.originNs));
     for (size_t cpu = 0; cpu < trace.cpus.size(); ++cpu) {
         const CpuTrack &track = trace.cpus[cpu];
         rows.push_back(LaneRow { LaneRow::Cpu, int(cpu), y, kLaneHeight,
