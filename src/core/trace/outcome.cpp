@@ -73,11 +73,13 @@ QStringList Outcome::lines(const RunSummary &s)
             onCpu += lane.cpuMs;
             waiting += lane.runnableMs;
         }
-        lines << Text::tr("OS scheduler (%1): %2 CPUs busy %3; the threads were on a CPU %4 and ready but "
-                          "waiting for one (Runnable) %5")
+        lines << Text::tr("OS scheduler (%1): %2 CPUs busy %3; the %4 threads and processes spent %5 on a CPU "
+                          "and %6 ready but waiting for one (Runnable), added up")
                      .arg(schedSourceName(s.sched.source))
                      .arg(s.sched.cpuCount)
-                     .arg(busy.join(Text::tr(", ")), duration(onCpu), duration(waiting));
+                     .arg(busy.join(Text::tr(", ")))
+                     .arg(s.laneSched.size())
+                     .arg(duration(onCpu), duration(waiting));
         if (s.sched.lost > 0)
             lines << Text::tr("%1 scheduler records were lost: the Runnable and CPU data have gaps")
                          .arg(count(int64_t(s.sched.lost)));
