@@ -5,6 +5,7 @@
 #include "base/osids.h"
 #include "runtime/executor.h"
 #include "runtime/runenvironment.h"
+#include "trace/schedmodel.h"
 
 #include <QCoreApplication>
 #include <QFileInfo>
@@ -232,8 +233,19 @@ void Run::completeTrace()
     // it keeps its slack (at most the size of the trace) instead.
     std::lock_guard lock(m_traceMutex);
     applyTaskFailures();
-    if (m_sched)
+    if (m_sched) {
         m_sched->apply(m_trace, m_trace.lastEventNs);
+        // Where every switch is known, no more lanes run at once than there are CPUs; a trace that
+        // says otherwise is reported, not shown as if it were true.
+        if (m_trace.sched.source == SchedSource::Exact && m_trace.eventCount <= kCheckedEvents) {
+            if (const int most = SchedModel::maxRunningLanes(m_trace); most > m_trace.sched.cpuCount)
+                m_log.addError(Text::tr("the OS scheduler's data do not add up: %1 lanes are drawn running at once "
+                                        "on %2 CPUs (%3 scheduler records were lost)")
+                                   .arg(most)
+                                   .arg(m_trace.sched.cpuCount)
+                                   .arg(m_trace.sched.lost));
+        }
+    }
     if (!m_stop.stopRequested())
         m_trace.shrinkToFit();
 }

@@ -65,6 +65,9 @@ public:
     static constexpr size_t kCollectBatch = 8 * 1024;
     // How often a live trace gets the OS scheduler's data so far (OS slices and CPU tracks).
     static constexpr int64_t kSchedSnapshotNs = 250'000'000;
+    // Up to this many events, a run with exact scheduler data checks that no more lanes ran at once
+    // than there are CPUs (the check sorts every Running segment's ends).
+    static constexpr uint64_t kCheckedEvents = 4'000'000;
     // The trace as it grows; read it under the TraceReading that read() hands out.
     TraceSource liveTrace() const { return TraceSource(m_trace, m_traceMutex); }
     // The trace once finished (before that, use liveTrace()).
