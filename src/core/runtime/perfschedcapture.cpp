@@ -192,7 +192,16 @@ Result<std::unique_ptr<SchedCapture>> PerfSchedCapture::start()
     for (const Ring &ring : capture->m_rings)
         for (int fd : ring.fds)
             ::ioctl(fd, PERF_EVENT_IOC_ENABLE, 0);
-    capture->m_thread = std::thread([raw = capture.get()] { raw->loop(); });
+    PerfSchedCapture *raw = capture.get();
+    capture->m_thread.start(
+        std::chrono::milliseconds(kDrainPeriodMs), [raw] { raw->drainAll(); },
+        [raw] {
+            for (Ring &ring : raw->m_rings) {
+                for (int fd : ring.fds)
+                    ::ioctl(fd, PERF_EVENT_IOC_DISABLE, 0);
+            }
+            raw->drainAll();
+        });
     return std::unique_ptr<SchedCapture>(std::move(capture));
 }
 
@@ -207,20 +216,10 @@ PerfSchedCapture::~PerfSchedCapture()
     }
 }
 
-void PerfSchedCapture::loop()
+void PerfSchedCapture::drainAll()
 {
-    for (;;) {
-        for (Ring &ring : m_rings)
-            drain(ring);
-        std::unique_lock lock(m_mutex);
-        if (m_wake.wait_for(lock, std::chrono::milliseconds(kDrainPeriodMs), [this] { return m_stopping; }))
-            break;
-    }
-    for (Ring &ring : m_rings) {
-        for (int fd : ring.fds)
-            ::ioctl(fd, PERF_EVENT_IOC_DISABLE, 0);
+    for (Ring &ring : m_rings)
         drain(ring);
-    }
 }
 
 void PerfSchedCapture::drain(Ring &ring)
@@ -301,13 +300,7 @@ void PerfSchedCapture::take(const char *sample, size_t size)
 
 void PerfSchedCapture::stop()
 {
-    {
-        std::lock_guard lock(m_mutex);
-        m_stopping = true;
-    }
-    m_wake.notify_all();
-    if (m_thread.joinable())
-        m_thread.join();
+    m_thread.stop();
 }
 
 void PerfSchedCapture::snapshot(Trace &trace, int64_t nowNs)

@@ -1,12 +1,11 @@
 #pragma once
 
+#include "runtime/periodicthread.h"
 #include "runtime/schedcapture.h"
 #include "trace/schedrecord.h"
 
 #include <QByteArray>
-#include <condition_variable>
 #include <mutex>
-#include <thread>
 #include <vector>
 
 namespace threadlab {
@@ -54,7 +53,7 @@ private:
     };
 
     PerfSchedCapture() = default;
-    void loop();
+    void drainAll();
     void drain(Ring &ring);
     void take(const char *sample, size_t size);
 
@@ -64,10 +63,7 @@ private:
     std::vector<Ring> m_rings;
     std::mutex m_recordsMutex; // the capture thread appends a ring's records at a time; snapshot() copies
     std::vector<SchedRecord> m_records;
-    std::mutex m_mutex;
-    std::condition_variable m_wake;
-    bool m_stopping = false;
-    std::thread m_thread;
+    PeriodicThread m_thread; // last member: stopped before the rest goes
 };
 
 } // namespace threadlab

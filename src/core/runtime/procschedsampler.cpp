@@ -65,7 +65,18 @@ ProcSchedSampler::ProcSchedSampler(const Recorder &recorder, int hz)
     m_info.cpuCount = cpuCount();
     m_info.reason = Text::tr("sampling /proc at %1 kHz, as asked (--sched sampled)").arg(hz / 1000.0);
     m_samples.reserve(64 * 1024);
-    m_thread = std::thread([this] { loop(); });
+    m_thread.start(
+        std::chrono::nanoseconds(m_periodNs),
+        [this] {
+            lookForNewLanes();
+            lookAtAll(false);
+        },
+        [this] {
+            lookAtAll(true); // a last look with the counts, so that each thread's switches run to the end
+            timespec own {};
+            ::clock_gettime(CLOCK_THREAD_CPUTIME_ID, &own);
+            m_ownCpuNs = int64_t(own.tv_sec) * 1'000'000'000 + own.tv_nsec;
+        });
 }
 
 ProcSchedSampler::~ProcSchedSampler()
@@ -124,69 +135,51 @@ bool ProcSchedSampler::ThreadFiles::sample(bool withCpu, bool withSwitches, Thre
     return true;
 }
 
-void ProcSchedSampler::loop()
+void ProcSchedSampler::lookForNewLanes()
 {
-    constexpr int kSwitchesEvery
-        = 500; // switch counts are compared first to last (a thread that ends loses at most 0.5 s of them)
+    if (m_recorder.laneCount() == int(m_lanesSeen))
+        return;
+    const QList<LaneInfo> lanes = m_recorder.lanes();
+    for (; m_lanesSeen < size_t(lanes.size()); ++m_lanesSeen) {
+        const LaneInfo &lane = lanes[qsizetype(m_lanesSeen)];
+        m_threads.resize(std::max<size_t>(m_threads.size(), lane.id + 1));
+        auto files = std::make_unique<ThreadFiles>();
+        if (lane.tid > 0 && lane.pid > 0 && files->open(lane.pid, lane.tid))
+            m_threads[lane.id] = std::move(files);
+    }
+}
+
+void ProcSchedSampler::lookAtAll(bool last)
+{
+    constexpr int kSwitchesEvery = 500; // counts are compared first to last: a thread that ends loses at most 0.5 s
     constexpr int kCpuEvery = 10; // which CPU a thread is on changes far less often than every 1 ms
     constexpr int kQuietEvery = 10; // a thread that neither ran nor waited since its last look: every 10 ms
-    std::vector<std::unique_ptr<ThreadFiles>> threads; // by lane id
-    size_t lanesSeen = 0;
-    auto lookAtAll = [&](bool last, int64_t tick) {
-        const std::lock_guard samples(m_samplesMutex);
-        for (size_t id = 0; id < threads.size(); ++id) {
-            ThreadFiles *files = threads[id].get();
-            if (!files || files->gone || (files->quiet && !last && tick % kQuietEvery != 0))
-                continue;
-            ThreadSample sample;
-            sample.timeNs = nowNs();
-            const bool withSwitches = last || files->samples == 0 || tick % kSwitchesEvery == 0;
-            if (!files->sample(last || tick % kCpuEvery == 0, withSwitches, sample)) {
-                files->gone = true; // the thread ended: its last sample stands
-                continue;
-            }
-            files->quiet
-                = files->samples > 0 && sample.onCpuNs == files->lastOnCpuNs && sample.waitNs == files->lastWaitNs;
-            files->lastOnCpuNs = sample.onCpuNs;
-            files->lastWaitNs = sample.waitNs;
-            ++files->samples;
-            if (m_samples.size() < kMaxSamples)
-                m_samples.push_back(sample);
-            else
-                ++m_info.lost;
+    const int64_t tick = m_tick++;
+    const std::lock_guard samples(m_samplesMutex);
+    for (const std::unique_ptr<ThreadFiles> &files : m_threads) {
+        if (!files || files->gone || (files->quiet && !last && tick % kQuietEvery != 0))
+            continue;
+        ThreadSample sample;
+        sample.timeNs = nowNs();
+        const bool withSwitches = last || files->samples == 0 || tick % kSwitchesEvery == 0;
+        if (!files->sample(last || tick % kCpuEvery == 0, withSwitches, sample)) {
+            files->gone = true; // the thread ended: its last sample stands
+            continue;
         }
-    };
-    for (int64_t tick = 0;; ++tick) {
-        if (m_recorder.laneCount() != int(lanesSeen)) {
-            const QList<LaneInfo> lanes = m_recorder.lanes();
-            for (; lanesSeen < size_t(lanes.size()); ++lanesSeen) {
-                const LaneInfo &lane = lanes[qsizetype(lanesSeen)];
-                threads.resize(std::max<size_t>(threads.size(), lane.id + 1));
-                auto files = std::make_unique<ThreadFiles>();
-                if (lane.tid > 0 && lane.pid > 0 && files->open(lane.pid, lane.tid))
-                    threads[lane.id] = std::move(files);
-            }
-        }
-        lookAtAll(false, tick);
-        std::unique_lock lock(m_mutex);
-        if (m_wake.wait_for(lock, std::chrono::nanoseconds(m_periodNs), [this] { return m_stopping; }))
-            break;
+        files->quiet = files->samples > 0 && sample.onCpuNs == files->lastOnCpuNs && sample.waitNs == files->lastWaitNs;
+        files->lastOnCpuNs = sample.onCpuNs;
+        files->lastWaitNs = sample.waitNs;
+        ++files->samples;
+        if (m_samples.size() < kMaxSamples)
+            m_samples.push_back(sample);
+        else
+            ++m_info.lost;
     }
-    lookAtAll(true, 0); // a last look with the counts, so that each thread's switches run to the end
-    timespec own {};
-    ::clock_gettime(CLOCK_THREAD_CPUTIME_ID, &own);
-    m_ownCpuNs = int64_t(own.tv_sec) * 1'000'000'000 + own.tv_nsec;
 }
 
 void ProcSchedSampler::stop()
 {
-    {
-        std::lock_guard lock(m_mutex);
-        m_stopping = true;
-    }
-    m_wake.notify_all();
-    if (m_thread.joinable())
-        m_thread.join();
+    m_thread.stop();
 }
 
 void ProcSchedSampler::snapshot(Trace &trace, int64_t)

@@ -1,12 +1,12 @@
 #pragma once
 
+#include "runtime/periodicthread.h"
 #include "runtime/schedcapture.h"
 #include "trace/schedrecord.h"
 
 #include <atomic>
-#include <condition_variable>
+#include <memory>
 #include <mutex>
-#include <thread>
 #include <vector>
 
 namespace threadlab {
@@ -54,17 +54,18 @@ private:
         bool gone = false;
     };
 
-    void loop();
+    void lookForNewLanes();
+    void lookAtAll(bool last);
 
     const Recorder &m_recorder;
     const int64_t m_periodNs;
+    std::vector<std::unique_ptr<ThreadFiles>> m_threads; // by lane id; the sampling thread's
+    size_t m_lanesSeen = 0;
+    int64_t m_tick = 0;
     std::mutex m_samplesMutex; // the sampling thread appends a round at a time; snapshot() copies
     std::vector<ThreadSample> m_samples;
-    std::mutex m_mutex;
-    std::condition_variable m_wake;
-    bool m_stopping = false;
     int64_t m_ownCpuNs = 0;
-    std::thread m_thread;
+    PeriodicThread m_thread; // last member: stopped before the rest goes
 };
 
 } // namespace threadlab

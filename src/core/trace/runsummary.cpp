@@ -294,7 +294,11 @@ QString RunSummary::toText() const
         QStringList busy;
         for (const CpuSummary &cpu : cpus)
             busy << QStringLiteral("cpu%1 %2%").arg(cpu.cpu).arg(spanMs > 0 ? 100 * cpu.busyMs / spanMs : 0, 0, 'f', 0);
-        line(QStringLiteral("    busy: ") + busy.join(QStringLiteral(", ")));
+        line(
+            (sched.source == SchedSource::Sampled ? QStringLiteral("    busy with this run's threads (sampling sees no "
+                                                                   "others): ")
+                                                  : QStringLiteral("    busy: "))
+            + busy.join(QStringLiteral(", ")));
         for (qsizetype i = 0; i < lanes.size() && size_t(i) < laneSched.size(); ++i) {
             const LaneSchedSummary &os = laneSched[size_t(i)];
             line(QStringLiteral(

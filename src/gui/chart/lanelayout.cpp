@@ -63,7 +63,10 @@ std::vector<LaneRow> LaneLayout::buildCores(const Trace &trace)
     if (trace.cpus.empty())
         return rows;
     rows.push_back(LaneRow { LaneRow::ProcessHeader, -1, 0, kHeaderHeight,
-        Text::tr("%n CPUs · %1 data", nullptr, int(trace.cpus.size())).arg(schedSourceName(trace.sched.source)) });
+        trace.sched.source == SchedSource::Sampled
+            ? Text::tr("%n CPUs · sampled: this run's threads only", nullptr, int(trace.cpus.size()))
+            : Text::tr("%n CPUs · %1 data", nullptr, int(trace.cpus.size()))
+                  .arg(schedSourceName(trace.sched.source)) });
     int y = kHeaderHeight;
     // A live run's data reach further than its last event: the load is over what is known.
     int64_t endNs = trace.lastEventNs;

@@ -1,0 +1,52 @@
+#pragma once
+
+#include <chrono>
+#include <condition_variable>
+#include <functional>
+#include <mutex>
+#include <thread>
+
+namespace threadlab {
+
+// A thread that runs `turn` every period until stop(), then `last` once: what the scheduler
+// captures run on. stop() returns when the thread has ended.
+class PeriodicThread
+{
+public:
+    PeriodicThread() = default;
+    PeriodicThread(const PeriodicThread &) = delete;
+    PeriodicThread &operator=(const PeriodicThread &) = delete;
+    ~PeriodicThread() { stop(); }
+
+    void start(std::chrono::nanoseconds period, std::function<void()> turn, std::function<void()> last)
+    {
+        m_thread = std::thread([this, period, turn = std::move(turn), last = std::move(last)] {
+            for (;;) {
+                turn();
+                std::unique_lock lock(m_mutex);
+                if (m_wake.wait_for(lock, period, [this] { return m_stopping; }))
+                    break;
+            }
+            last();
+        });
+    }
+
+    void stop()
+    {
+        {
+            std::lock_guard lock(m_mutex);
+            m_stopping = true;
+        }
+        m_wake.notify_all();
+        if (m_thread.joinable())
+            m_thread.join();
+    }
+
+private:
+    std::mutex m_mutex;
+    std::condition_variable m_wake;
+    bool m_stopping = false;
+    std::thread m_thread;
+};
+
+} // namespace threadlab
