@@ -104,21 +104,4 @@ QCommandLineOption CliOptions::schedOption()
         QStringLiteral("mode"), QStringLiteral("auto"));
 }
 
-QCommandLineOption CliOptions::exportViewOption()
-{
-    return QCommandLineOption(QStringLiteral("export-view"),
-        QStringLiteral("What exported chart images show: 'threads' (a row per thread and process, the default) or "
-                       "'cores' (a row per CPU, from the OS scheduler's data)."),
-        QStringLiteral("threads|cores"), QStringLiteral("threads"));
-}
-
-std::optional<ChartView> CliOptions::chartView(const QString &value)
-{
-    if (value == QStringLiteral("threads"))
-        return ChartView::Threads;
-    if (value == QStringLiteral("cores"))
-        return ChartView::Cores;
-    return std::nullopt;
-}
-
 } // namespace threadlab

@@ -1,6 +1,5 @@
 #pragma once
 
-#include "chart/ganttframe.h"
 #include "runtime/schedcapture.h"
 #include "scenario/scenario.h"
 
@@ -23,9 +22,6 @@ public:
     static std::optional<QSize> size(const QString &value); // "1600x900"
     // --sched auto|exact|sampled|off, shared by run and sweep.
     static QCommandLineOption schedOption();
-    // --export-view threads|cores, shared by run and export.
-    static QCommandLineOption exportViewOption();
-    static std::optional<ChartView> chartView(const QString &value);
     // "1,2,4": every item must parse.
     template <typename T, typename Parse> static std::optional<std::vector<T>> list(const QString &value, Parse &&parse)
     {

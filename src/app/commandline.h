@@ -23,6 +23,7 @@ public:
     QStringList positional() const { return m_parser.positionalArguments(); }
     bool isSet(const QCommandLineOption &option) const { return m_parser.isSet(option); }
     QString value(const QCommandLineOption &option) const { return m_parser.value(option); }
+    QString value(const QString &name) const { return m_parser.value(name); }
     QStringList values(const QCommandLineOption &option) const { return m_parser.values(option); }
 
 private:

@@ -15,31 +15,16 @@ int ExportCommand::exec(const QStringList &arguments)
         QStringLiteral("Re-exports a saved trace (.threadlab, as written by 'threadlab run --export' or the "
                        "window's\nExport) without running anything. Each output's extension picks its format: "
                        ".png, .svg or .pdf\n(the chart), .csv (segments), .json (Chrome trace) or .threadlab."));
-    const QCommandLineOption exportSize(QStringLiteral("export-size"),
-        QStringLiteral("Size of exported chart images in pixels, such as 1600x900 (default: the chart's "
-                       "natural size)."),
-        QStringLiteral("WxH"));
-    const QCommandLineOption exportView = CliOptions::exportViewOption();
-    line.addOption(exportSize);
-    line.addOption(exportView);
+    addImageOptions(line);
     if (const auto done = line.parse(arguments))
         return *done;
     const QStringList positional = line.positional();
     if (positional.size() < 2)
         return line.usageError(positional.isEmpty() ? QStringLiteral("which trace, and where to? (IN.threadlab OUT...)")
                                                     : QStringLiteral("where to? name at least one output file"));
-    QSize imageSize;
-    if (line.isSet(exportSize)) {
-        const auto size = CliOptions::size(line.value(exportSize));
-        if (!size)
-            return line.usageError(QStringLiteral("--export-size: expected WIDTHxHEIGHT such as 1600x900, got '%1'")
-                                       .arg(line.value(exportSize)));
-        imageSize = *size;
-    }
-    const std::optional<ChartView> view = CliOptions::chartView(line.value(exportView));
-    if (!view)
-        return line.usageError(
-            QStringLiteral("--export-view: expected threads or cores, got '%1'").arg(line.value(exportView)));
+    ImageSettings image;
+    if (const auto wrong = readImageOptions(line, image))
+        return *wrong;
     const QString &input = positional.constFirst();
     const QStringList outputs = positional.mid(1);
     for (const QString &path : outputs) {
@@ -57,15 +42,47 @@ int ExportCommand::exec(const QStringList &arguments)
         CliOptions::err(QStringLiteral("threadlab export: ") + recording.error().text());
         return Cli::BadScenario;
     }
-    return writeAll(**recording, outputs, imageSize, *view, false) ? Cli::Ok : Cli::OutputFailed;
+    return writeAll(**recording, outputs, image, false) ? Cli::Ok : Cli::OutputFailed;
+}
+
+void ExportCommand::addImageOptions(CommandLine &line)
+{
+    line.addOption(QCommandLineOption(QStringLiteral("export-size"),
+        QStringLiteral("Size of exported chart images in pixels, such as 1600x900 (default: the chart's "
+                       "natural size)."),
+        QStringLiteral("WxH")));
+    line.addOption(QCommandLineOption(QStringLiteral("export-view"),
+        QStringLiteral("What exported chart images show: 'threads' (a row per thread and process, the default) or "
+                       "'cores' (a row per CPU, from the OS scheduler's data)."),
+        QStringLiteral("threads|cores"), QStringLiteral("threads")));
+}
+
+std::optional<int> ExportCommand::readImageOptions(CommandLine &line, ImageSettings &out)
+{
+    const QString size = line.value(QStringLiteral("export-size"));
+    if (!size.isEmpty()) {
+        const auto parsed = CliOptions::size(size);
+        if (!parsed)
+            return line.usageError(
+                QStringLiteral("--export-size: expected WIDTHxHEIGHT such as 1600x900, got '%1'").arg(size));
+        out.size = *parsed;
+    }
+    const QString view = line.value(QStringLiteral("export-view"));
+    if (view == QStringLiteral("threads"))
+        out.view = ChartView::Threads;
+    else if (view == QStringLiteral("cores"))
+        out.view = ChartView::Cores;
+    else
+        return line.usageError(QStringLiteral("--export-view: expected threads or cores, got '%1'").arg(view));
+    return std::nullopt;
 }
 
 bool ExportCommand::writeAll(
-    const RecordedRun &recording, const QStringList &paths, QSize imageSize, ChartView view, bool quiet)
+    const RecordedRun &recording, const QStringList &paths, const ImageSettings &image, bool quiet)
 {
     bool ok = true;
     for (const QString &path : paths) {
-        if (const Result<void> written = RunExporter::write(recording, path, imageSize, view); !written) {
+        if (const Result<void> written = RunExporter::write(recording, path, image.size, image.view); !written) {
             CliOptions::err(QStringLiteral("threadlab: --export: ") + written.error().text());
             ok = false;
         } else if (!quiet) {

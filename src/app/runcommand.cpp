@@ -61,15 +61,10 @@ int RunCommand::exec(const QStringList &arguments)
                        "(the chart), .csv (segments), .json (Chrome trace), .threadlab (a trace to open "
                        "later). Repeatable."),
         QStringLiteral("file"));
-    const QCommandLineOption exportSize(QStringLiteral("export-size"),
-        QStringLiteral("Size of exported chart images in pixels, such as 1600x900 (default: the chart's "
-                       "natural size)."),
-        QStringLiteral("WxH"));
     const QCommandLineOption sched = CliOptions::schedOption();
-    const QCommandLineOption exportView = CliOptions::exportViewOption();
-    for (const QCommandLineOption &option :
-        { executor, workers, lock, gil, sched, summary, exportOption, exportSize, exportView })
+    for (const QCommandLineOption &option : { executor, workers, lock, gil, sched, summary, exportOption })
         line.addOption(option);
+    ExportCommand::addImageOptions(line);
     if (const auto done = line.parse(arguments))
         return *done;
     const QStringList positional = line.positional();
@@ -93,18 +88,9 @@ int RunCommand::exec(const QStringList &arguments)
     if (!schedMode)
         return line.usageError(
             QStringLiteral("--sched: expected auto, exact, sampled or off, got '%1'").arg(line.value(sched)));
-    const std::optional<ChartView> view = CliOptions::chartView(line.value(exportView));
-    if (!view)
-        return line.usageError(
-            QStringLiteral("--export-view: expected threads or cores, got '%1'").arg(line.value(exportView)));
-    QSize imageSize;
-    if (line.isSet(exportSize)) {
-        const auto size = CliOptions::size(line.value(exportSize));
-        if (!size)
-            return line.usageError(QStringLiteral("--export-size: expected WIDTHxHEIGHT such as 1600x900, got '%1'")
-                                       .arg(line.value(exportSize)));
-        imageSize = *size;
-    }
+    ImageSettings image;
+    if (const auto wrong = ExportCommand::readImageOptions(line, image))
+        return *wrong;
     const QStringList exports = line.values(exportOption);
     for (const QString &path : exports) {
         if (!RunExporter::supports(path))
@@ -152,7 +138,7 @@ int RunCommand::exec(const QStringList &arguments)
     if (line.isSet(summary)
         && !CliOptions::writeJson(QJsonDocument(result.toJson()).toJson(QJsonDocument::Indented), summaryPath))
         status = Cli::OutputFailed;
-    if (!ExportCommand::writeAll(*recording, exports, imageSize, *view, jsonToStdout))
+    if (!ExportCommand::writeAll(*recording, exports, image, jsonToStdout))
         status = Cli::OutputFailed;
     return status;
 }

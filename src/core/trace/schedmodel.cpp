@@ -199,7 +199,7 @@ void SchedModel::applySamples(Trace &trace, std::span<const ThreadSample> input,
         carriedWait = wantWait - wait;
         if (run > 0) {
             addSlice(track, OsSlice { a.timeNs, a.timeNs + run, b.cpu, true });
-            cpuSlices.push_back({ b.cpu, CpuSlice { a.timeNs, a.timeNs + run, lane, 0 } });
+            cpuSlices.emplace_back(b.cpu, CpuSlice { a.timeNs, a.timeNs + run, lane, 0 });
         }
         if (wait > 0)
             addSlice(track, OsSlice { a.timeNs + run, a.timeNs + run + wait, -1, false });
@@ -333,8 +333,8 @@ int SchedModel::maxRunningLanes(const Trace &trace)
     for (const LaneTrack &lane : trace.lanes) {
         for (const Segment &segment : lane.segments) {
             if (segment.state == State::Running && segment.endNs > segment.startNs) {
-                edges.push_back({ segment.startNs, 1 });
-                edges.push_back({ segment.endNs, -1 });
+                edges.emplace_back(segment.startNs, 1);
+                edges.emplace_back(segment.endNs, -1);
             }
         }
     }

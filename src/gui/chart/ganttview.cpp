@@ -4,6 +4,7 @@
 #include "trace/trace.h"
 #include "trace/traceanalysis.h"
 
+#include <QAction>
 #include <QKeyEvent>
 #include <QPainter>
 #include <QScrollBar>
@@ -32,6 +33,14 @@ GanttView::GanttView(QWidget *parent)
     horizontalScrollBar()->setRange(0, 0);
     setMinimumSize(400, 200);
     m_mapping.left = GanttFrame::kLabelWidth;
+    // Threads or cores: which thread ran on which CPU, from the OS scheduler's data.
+    m_coresAction = new QAction(tr("&Cores view"), this);
+    m_coresAction->setCheckable(true);
+    m_coresAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_C));
+    m_coresAction->setToolTip(tr("Show a row per CPU: which thread ran where, and the idle time (%1)")
+                                  .arg(m_coresAction->shortcut().toString(QKeySequence::NativeText)));
+    connect(m_coresAction, &QAction::toggled, this,
+        [this](bool cores) { setView(cores ? ChartView::Cores : ChartView::Threads); });
 }
 
 void GanttView::setTrace(TraceSource trace, qint64 ownPid)
@@ -68,6 +77,7 @@ void GanttView::setView(ChartView view)
     if (view == m_view)
         return;
     m_view = view;
+    m_coresAction->setChecked(view == ChartView::Cores);
     m_selection = {};
     if (hasTrace())
         rebuildRows(*m_source.read(), true);

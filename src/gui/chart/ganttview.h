@@ -8,6 +8,8 @@
 #include <QAbstractScrollArea>
 #include <QPoint>
 
+class QAction;
+
 namespace threadlab {
 
 // The live Gantt chart. It only reads the trace it is given: a growing one under its builder's lock,
@@ -25,6 +27,8 @@ public:
     // Threads (a row per lane) or Cores (a row per CPU, from the OS scheduler's data).
     void setView(ChartView view);
     ChartView view() const { return m_view; }
+    // View > Cores view: checkable, toggles the view (Ctrl+Shift+C).
+    QAction *coresAction() const { return m_coresAction; }
     void traceUpdated(int64_t nowNs, bool live);
 
     void fit();
@@ -67,6 +71,7 @@ private:
     void rebuildRows(const Trace &trace, bool force = false);
     bool hasTrace() const { return !m_source.isNull(); }
 
+    QAction *m_coresAction = nullptr;
     TraceSource m_source;
     int64_t m_originNs = 0; // of the trace, as last read
     int64_t m_lastEventNs = 0;

@@ -112,16 +112,8 @@ void MainWindow::buildToolBar()
     m_controls = new RunControls(bar);
     bar->addSeparator();
     bar->addAction(m_ui->actionFit);
-    // Threads or cores: which thread ran on which CPU, from the OS scheduler's data.
-    m_coresAction = new QAction(tr("&Cores view"), this);
-    m_coresAction->setCheckable(true);
-    m_coresAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_C));
-    m_coresAction->setToolTip(tr("Show a row per CPU: which thread ran where, idle gaps, migrations (%1)")
-                                  .arg(m_coresAction->shortcut().toString(QKeySequence::NativeText)));
-    connect(m_coresAction, &QAction::toggled, m_ui->gantt,
-        [this](bool cores) { m_ui->gantt->setView(cores ? ChartView::Cores : ChartView::Threads); });
-    bar->addAction(m_coresAction);
-    m_ui->menuView->addAction(m_coresAction);
+    bar->addAction(m_ui->gantt->coresAction());
+    m_ui->menuView->addAction(m_ui->gantt->coresAction());
 }
 
 void MainWindow::nameForAccessibility()

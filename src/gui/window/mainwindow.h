@@ -7,7 +7,6 @@
 #include <memory>
 #include <optional>
 
-class QAction;
 class QLabel;
 class QProgressBar;
 class QTimer;
@@ -82,7 +81,6 @@ private:
     std::unique_ptr<Ui::MainWindow> m_ui;
     RunControls *m_controls = nullptr;
     SchedMenu *m_sched = nullptr; // Run ▸ OS scheduler data
-    QAction *m_coresAction = nullptr; // View ▸ Cores view
     RecentFiles *m_recent = nullptr;
     Appearance *m_appearance = nullptr;
     QLabel *m_stateLabel = nullptr;
