@@ -167,8 +167,12 @@ void Run::collectLoop()
         const bool lanesEnded = m_lanesEnded.load(); // read first: what they recorded before is all there
         while (!m_stop.abandoned() && collectBatch() == kCollectBatch) { }
         if (!lanesEnded && !m_stop.abandoned() && nowNs() >= nextSnapshotNs) {
+            // A snapshot rebuilds from everything captured so far: as a run grows long, they come
+            // less often, so that they never take more than a fifth of the collector's time.
+            const int64_t started = nowNs();
             showSchedSoFar();
-            nextSnapshotNs = nowNs() + kSchedSnapshotNs;
+            const int64_t took = nowNs() - started;
+            nextSnapshotNs = nowNs() + std::max(kSchedSnapshotNs, 4 * took);
         }
         if (lanesEnded) {
             if (!m_stop.abandoned())
