@@ -1,3 +1,5 @@
+#include "trace/outcome.h"
+#include "trace/runsummary.h"
 #include "trace/schedmodel.h"
 #include "trace/trace.h"
 
@@ -69,6 +71,7 @@ private Q_SLOTS:
     void otherProcessesAreNotNamedAndIdleIsAGap();
     void migrationsAndBlockedTime();
     void samplesGiveExactTotals();
+    void theOutcomeSaysWhoWaitedForACpu();
 };
 
 void TestSchedModel::twoThreadsTakeTurnsOnOneCpu()
@@ -158,6 +161,25 @@ void TestSchedModel::samplesGiveExactTotals()
     SchedModel::refineSegments(trace);
     QCOMPARE(trace.tasks[0].stateNs[size_t(State::Runnable)], 7);
     QCOMPARE(trace.tasks[0].stateNs[size_t(State::Running)], 23);
+}
+
+void TestSchedModel::theOutcomeSaysWhoWaitedForACpu()
+{
+    RunSummary summary;
+    summary.spanMs = 100;
+    summary.lanes = { LaneInfo { 0, LaneKind::Main, 1, 1, QStringLiteral("main"), -1 },
+        LaneInfo { 1, LaneKind::Thread, 1, 2, QStringLiteral("a"), 0 },
+        LaneInfo { 2, LaneKind::Thread, 1, 3, QStringLiteral("b"), 0 } };
+    summary.laneSched = { LaneSchedSummary { 1, 0, 0, 0, 0 }, LaneSchedSummary { 25, 75, 1, 9, 2 },
+        LaneSchedSummary { 50, 0, 3, 0, 0 } };
+    summary.cpus = { CpuSummary { 0, 50 }, CpuSummary { 1, 26 } };
+    QVERIFY(!Outcome::lines(summary).join(u'\n').contains(QStringLiteral("OS scheduler"))); // source Off: nothing
+    summary.sched = SchedInfo { SchedSource::Exact, QStringLiteral("test"), 0, 2 };
+    const QString text = Outcome::lines(summary).join(u'\n');
+    QVERIFY2(text.contains(QStringLiteral("OS scheduler (exact): 2 CPUs busy 50%, 26%")), qPrintable(text));
+    QVERIFY2(
+        text.contains(QStringLiteral("share of its ready time each waited for a CPU: a 75%, b 0%")), qPrintable(text));
+    QVERIFY(!text.contains(QStringLiteral("lost")));
 }
 
 QTEST_GUILESS_MAIN(TestSchedModel)

@@ -80,6 +80,24 @@ QStringList Outcome::lines(const RunSummary &s)
                      .arg(busy.join(Text::tr(", ")))
                      .arg(s.laneSched.size())
                      .arg(duration(onCpu), duration(waiting));
+        // Per thread: the share of its time it was ready but had no CPU.
+        QStringList waitingShares;
+        constexpr int kNamed = 8;
+        for (qsizetype i = 0; i < s.lanes.size() && size_t(i) < s.laneSched.size(); ++i) {
+            const LaneSchedSummary &lane = s.laneSched[size_t(i)];
+            if (s.lanes[i].kind == LaneKind::Main || lane.cpuMs + lane.runnableMs <= 0)
+                continue;
+            if (waitingShares.size() == kNamed) {
+                waitingShares << Text::tr("…");
+                break;
+            }
+            waitingShares << Text::tr("%1 %2%")
+                                 .arg(s.lanes[i].name)
+                                 .arg(std::lround(100 * lane.runnableMs / (lane.cpuMs + lane.runnableMs)));
+        }
+        if (!waitingShares.isEmpty())
+            lines << Text::tr("share of its ready time each waited for a CPU: %1")
+                         .arg(waitingShares.join(Text::tr(", ")));
         if (s.sched.lost > 0)
             lines << Text::tr("%1 scheduler records were lost: the Runnable and CPU data have gaps")
                          .arg(count(int64_t(s.sched.lost)));
