@@ -21,9 +21,9 @@ QColor CpuPainter::laneColour(int lane, bool dark)
     return QColor::fromHsv(hue, 170, value);
 }
 
-QBrush CpuPainter::otherBrush(bool dark)
+QBrush CpuPainter::brushOf(int lane, bool dark)
 {
-    return QBrush(laneColour(-1, dark), Qt::BDiagPattern);
+    return lane < 0 ? QBrush(laneColour(-1, dark), Qt::BDiagPattern) : QBrush(laneColour(lane, dark));
 }
 
 void CpuPainter::paint(
@@ -42,15 +42,13 @@ void CpuPainter::paint(
     double bestShare = -1;
     double shareOfLane = 0;
     int laneInColumn = INT_MIN;
-    const QBrush other = otherBrush(dark);
+    // Draws the pending column, if any, and starts afresh.
     auto flush = [&] {
-        if (column == INT_MIN || bestShare <= 0)
-            return;
-        const QRect rect(column, bar.top(), 1, bar.height());
-        if (bestLane < 0)
-            painter.fillRect(rect, other);
-        else
-            painter.fillRect(rect, laneColour(bestLane, dark));
+        if (column != INT_MIN && bestShare > 0)
+            painter.fillRect(QRect(column, bar.top(), 1, bar.height()), brushOf(bestLane, dark));
+        column = INT_MIN;
+        bestShare = -1;
+        laneInColumn = INT_MIN;
     };
     for (; it != slices.end() && it->startNs < to; ++it) {
         const double x0 = frame.mapping.timeToX(it->startNs);
@@ -58,22 +56,13 @@ void CpuPainter::paint(
         if (x1 - x0 >= 1.5) {
             // Wide enough to draw as itself.
             flush();
-            column = INT_MIN;
-            bestShare = -1;
-            laneInColumn = INT_MIN;
-            const QRectF rect(x0, bar.top(), x1 - x0, bar.height());
-            if (it->lane < 0)
-                painter.fillRect(rect, other);
-            else
-                painter.fillRect(rect, laneColour(it->lane, dark));
+            painter.fillRect(QRectF(x0, bar.top(), x1 - x0, bar.height()), brushOf(it->lane, dark));
             continue;
         }
         const int c = int(std::floor(x0));
         if (c != column) {
             flush();
             column = c;
-            bestShare = -1;
-            laneInColumn = INT_MIN;
         }
         shareOfLane = (it->lane == laneInColumn ? shareOfLane : 0) + (x1 - x0);
         laneInColumn = it->lane;

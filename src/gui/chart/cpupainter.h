@@ -19,7 +19,7 @@ class CpuPainter
 {
 public:
     static QColor laneColour(int lane, bool dark); // a colour per lane, repeating after a dozen
-    static QBrush otherBrush(bool dark); // other processes' threads
+    static QBrush brushOf(int lane, bool dark); // a lane's colour; another process's thread (-1) hatched
 
     void paint(QPainter &painter, const GanttFrame &frame, const CpuTrack &track, const QRect &bar, bool dark) const;
 };

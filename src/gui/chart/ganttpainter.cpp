@@ -217,9 +217,7 @@ void GanttPainter::paintGlyph(QPainter &painter, int glyph, int x, int y)
         return; // text only
     if (glyph >= kLaneGlyph - 1) {
         const int lane = glyph - kLaneGlyph;
-        painter.fillRect(QRect(x, y - 6, 12, 12),
-            lane < 0 ? CpuPainter::otherBrush(m_palette.isDark())
-                     : QBrush(CpuPainter::laneColour(lane, m_palette.isDark())));
+        painter.fillRect(QRect(x, y - 6, 12, 12), CpuPainter::brushOf(lane, m_palette.isDark()));
         return;
     }
     if (glyph >= 0) {
