@@ -1,7 +1,10 @@
+#include "events.h"
+#include "lodcompare.h"
 #include "trace/outcome.h"
 #include "trace/runsummary.h"
 #include "trace/schedmodel.h"
 #include "trace/trace.h"
+#include "trace/tracebuilder.h"
 
 #include <QTest>
 
@@ -71,6 +74,7 @@ private Q_SLOTS:
     void otherProcessesAreNotNamedAndIdleIsAGap();
     void migrationsAndBlockedTime();
     void samplesGiveExactTotals();
+    void refiningWhileTheTraceGrowsEndsTheSame();
     void theOutcomeSaysWhoWaitedForACpu();
 };
 
@@ -161,6 +165,105 @@ void TestSchedModel::samplesGiveExactTotals()
     SchedModel::refineSegments(trace);
     QCOMPARE(trace.tasks[0].stateNs[size_t(State::Runnable)], 7);
     QCOMPARE(trace.tasks[0].stateNs[size_t(State::Running)], 23);
+}
+
+void TestSchedModel::refiningWhileTheTraceGrowsEndsTheSame()
+{
+    // A lane built event by event while the scheduler's data come in and the live view is refined
+    // now and then (the open segment cut where the refinement stops), ends as one refined once at
+    // the end: the same states at the same times, the same task totals, a summary that matches its
+    // segments. The lane alternates long CPU steps and sleeps over 40 tasks on one CPU that it
+    // shares with another process; one late state change is drawn where the refinement had reached.
+    std::vector<SchedRecord> records;
+    for (int64_t t = 0; t < 40'000; t += 37)
+        records.push_back(sw(t, 0, (t / 37) % 2 ? 555 : 101, (t / 37) % 2 ? 101 : 555, Left::Preempted));
+    Scenario scenario;
+    scenario.tasks = { TaskSpec { QStringLiteral("t"), 40, 1, {} } };
+    for (int i = 0; i < 40; ++i)
+        scenario.instances.push_back(TaskInstance { i, 0, QStringLiteral("t-%1").arg(i) });
+    std::vector<Event> events { test::ev(0, 0, EventKind::LaneBegin) };
+    for (int i = 0; i < 40; ++i) {
+        const int64_t start = int64_t(i) * 1000;
+        events.push_back(test::ev(start, 0, EventKind::TaskBegin, uint32_t(i)));
+        events.push_back(test::st(start + 600, 0, State::Sleeping));
+        events.push_back(test::st(start + 999, 0, State::Running));
+        events.push_back(test::ev(start + 1000, 0, EventKind::TaskEnd, uint32_t(i)));
+    }
+    events.push_back(test::ev(40'000, 0, EventKind::LaneEnd));
+
+    auto build = [&](Trace &trace, TraceBuilder &builder, const std::vector<int64_t> &refineAt) {
+        builder.start(scenario, 0);
+        LaneInfo info;
+        info.tid = 101;
+        builder.addLane(info);
+        trace.sched.source = SchedSource::Exact;
+        size_t next = 0;
+        for (const Event &event : events) {
+            builder.addEvents(&event, 1);
+            while (next < refineAt.size() && event.timeNs >= refineAt[next]) {
+                SchedModel::applyExact(trace, records, 1, refineAt[next]);
+                SchedModel::refineSegmentsSoFar(trace, refineAt[next] - 150);
+                ++next;
+            }
+        }
+        SchedModel::applyExact(trace, records, 1, 40'000);
+        SchedModel::refineSegments(trace);
+    };
+    Trace once;
+    TraceBuilder onceBuilder(once);
+    build(once, onceBuilder, {});
+    Trace growing;
+    TraceBuilder growingBuilder(growing);
+    build(growing, growingBuilder, { 100, 700, 750, 5'000, 5'000, 17'777, 39'999 });
+    QCOMPARE(growingBuilder.movedEvents(), uint64_t(0));
+
+    // The same states at the same times: compared per nanosecond over the whole lane.
+    auto stateAt = [](const LaneTrack &lane) {
+        std::vector<int> states(40'000, -1);
+        for (const Segment &s : lane.segments)
+            for (int64_t t = s.startNs; t < s.endNs; ++t)
+                states[size_t(t)] = int(s.state);
+        return states;
+    };
+    QVERIFY(stateAt(growing.lanes[0]) == stateAt(once.lanes[0]));
+    QVERIFY2(once.lanes[0].segments.size() > 700, qPrintable(QString::number(once.lanes[0].segments.size())));
+    for (size_t task = 0; task < once.tasks.size(); ++task)
+        QCOMPARE(growing.tasks[task].stateNs, once.tasks[task].stateNs);
+    QCOMPARE(once.tasks[3].stateNs[size_t(State::Sleeping)], 399);
+    // The summary that was cut back and grown again is the one its segments give.
+    SegmentLod fresh;
+    for (const Segment &segment : growing.lanes[0].segments)
+        fresh.append(segment);
+    const QString difference = test::lodDifference(growing.lanes[0].lod, fresh);
+    QVERIFY2(difference.isEmpty(), qPrintable(difference));
+
+    // A state change that comes after the refinement passed it is drawn where it had reached.
+    Trace late;
+    TraceBuilder lateBuilder(late);
+    lateBuilder.start(scenario, 0);
+    LaneInfo info;
+    info.tid = 101;
+    lateBuilder.addLane(info);
+    late.sched.source = SchedSource::Exact;
+    lateBuilder.addEvents(events.data(), 2); // begins, task 0 runs
+    SchedModel::applyExact(late, records, 1, 900);
+    SchedModel::refineSegmentsSoFar(late, 800);
+    QCOMPARE(late.lanes[0].open.startNs, 800); // the open Running segment was cut there
+    // Its last event was at 0: the part before 800 is in the segments, refined (every 37 ns the
+    // other process took the CPU).
+    int64_t covered = 0;
+    int64_t runnable = 0;
+    for (const Segment &segment : late.lanes[0].segments) {
+        covered += segment.durationNs();
+        runnable += segment.state == State::Runnable ? segment.durationNs() : 0;
+    }
+    QCOMPARE(covered, 800);
+    QVERIFY2(runnable >= 370 && runnable <= 430, qPrintable(QString::number(runnable)));
+    lateBuilder.addEvents(&events[2], 1); // Sleeping from 600
+    QCOMPARE(lateBuilder.movedEvents(), uint64_t(1));
+    QCOMPARE(late.lanes[0].open.startNs, 800);
+    QCOMPARE(late.lanes[0].open.state, State::Sleeping);
+    QCOMPARE(late.lanes[0].segments.back().endNs, 800);
 }
 
 void TestSchedModel::theOutcomeSaysWhoWaitedForACpu()

@@ -1,4 +1,5 @@
 #include "events.h"
+#include "lodcompare.h"
 #include "trace/traceanalysis.h"
 #include "trace/tracebuilder.h"
 
@@ -31,6 +32,7 @@ private Q_SLOTS:
     void queriesAWindow();
     void lodSummarisesManySegmentsPerColumn();
     void lodAgreesWithBruteForce();
+    void lodCutBackAndRegrownIsTheSame();
     void resultsInArrivalOrder();
 };
 
@@ -231,6 +233,48 @@ void TestTraceBuilder::lodAgreesWithBruteForce()
         worst = std::min(worst, double(chosen) / double(*best));
     }
     QVERIFY2(worst >= 0.85, qPrintable(QString::number(worst)));
+}
+
+void TestTraceBuilder::lodCutBackAndRegrownIsTheSame()
+{
+    // A summary cut back to 1234 segments (inside a node at every level but the lowest) and grown
+    // again with different segments answers as one built from those segments alone.
+    PodVector<Segment> segments;
+    int64_t t = 0;
+    for (int i = 0; i < 70'000; ++i) {
+        const int64_t length = 1 + (i * 7919) % 331;
+        segments.push_back(Segment { t, t + length, 0, kNoObject, -1, State(i % 3) });
+        t += length;
+    }
+    SegmentLod regrown;
+    for (const Segment &segment : segments)
+        regrown.append(segment);
+    for (size_t keep : { size_t(1234), size_t(4096), size_t(1) }) {
+        PodVector<Segment> changed;
+        for (size_t i = 0; i < segments.size(); ++i) {
+            Segment segment = segments[i];
+            if (i >= keep)
+                segment.state = State(i % 5 == 0 ? 4 : 2); // the cut-off part changes
+            changed.push_back(segment);
+        }
+        regrown.truncate(std::span<const Segment>(changed.begin(), keep));
+        QCOMPARE(regrown.segmentCount(), keep);
+        for (size_t i = keep; i < changed.size(); ++i)
+            regrown.append(changed[i]);
+        SegmentLod fresh;
+        for (const Segment &segment : changed)
+            fresh.append(segment);
+        const QString difference = test::lodDifference(regrown, fresh);
+        QVERIFY2(difference.isEmpty(), qPrintable(difference));
+        for (int columns : { 7, 300, 5000 }) {
+            std::vector<uint8_t> a;
+            std::vector<uint8_t> b;
+            regrown.dominantStates(changed, 0, double(t) / columns, columns, a);
+            fresh.dominantStates(changed, 0, double(t) / columns, columns, b);
+            QCOMPARE(a, b);
+        }
+        segments = changed;
+    }
 }
 
 void TestTraceBuilder::resultsInArrivalOrder()

@@ -127,18 +127,25 @@ void TestSched::theCoresFillInWhileTheRunGoes()
 {
     RunSettings settings;
     settings.sched = SchedMode::Sampled; // possible for every user
-    Run run(parseOrFail(burners(3, 1500)), settings);
+    // Twice as many burners as CPUs: each waits for a CPU about half the time.
+    const int cpus = int(std::max(1u, std::thread::hardware_concurrency()));
+    Run run(parseOrFail(burners(2 * cpus, 2000)), settings);
     run.start();
-    // Before the run ends, the live trace has CPU tracks and the burners' OS slices.
+    // Before the run ends, the live trace has CPU tracks and the burners' OS slices, and the
+    // Threads view's segments show them Runnable (each burner's CPU step is one open segment).
     const auto seen = [&run] {
         const TraceReading trace = run.liveTrace().read();
         int64_t onCpu = 0;
-        for (const LaneTrack &lane : trace->lanes)
+        bool runnable = false;
+        for (const LaneTrack &lane : trace->lanes) {
             onCpu += lane.sched.cpuNs;
-        return trace->sched.source == SchedSource::Sampled && !trace->cpus.empty() && onCpu > 0;
+            for (const Segment &segment : lane.segments)
+                runnable = runnable || segment.state == State::Runnable;
+        }
+        return trace->sched.source == SchedSource::Sampled && !trace->cpus.empty() && onCpu > 0 && runnable;
     };
     QTRY_VERIFY_WITH_TIMEOUT(seen() || run.isFinished(), 20'000);
-    QVERIFY2(!run.isFinished(), "the run ended before any live scheduler data was seen");
+    QVERIFY2(!run.isFinished(), "the run ended before live scheduler data and Runnable segments were seen");
     QVERIFY(run.waitForFinished(60'000));
     // The finished trace has it all, refined.
     bool runnableOrRunning = false;

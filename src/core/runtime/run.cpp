@@ -220,7 +220,8 @@ void Run::showSchedSoFar()
         for (size_t i = 0; i < m_trace.lanes.size(); ++i)
             scratch.lanes[i].info = m_trace.lanes[i].info;
     }
-    m_sched->snapshot(scratch, nowNs());
+    const int64_t now = nowNs();
+    m_sched->snapshot(scratch, now);
     std::lock_guard lock(m_traceMutex);
     for (size_t i = 0; i < scratch.lanes.size() && i < m_trace.lanes.size(); ++i) {
         m_trace.lanes[i].os.swap(scratch.lanes[i].os);
@@ -228,6 +229,10 @@ void Run::showSchedSoFar()
     }
     m_trace.cpus.swap(scratch.cpus);
     m_trace.sched = scratch.sched;
+    // The Threads view shows Runnable while the run goes: segments old enough for the scheduler's
+    // data about them to be complete are refined now, the rest at the next snapshot or the end.
+    SchedModel::refineSegmentsSoFar(m_trace, now - kSchedSettledNs);
+    m_trace.sched.movedEvents = m_builder.movedEvents();
 }
 
 void Run::completeTrace()
@@ -239,6 +244,7 @@ void Run::completeTrace()
     applyTaskFailures();
     if (m_sched) {
         m_sched->apply(m_trace, m_trace.lastEventNs);
+        m_trace.sched.movedEvents = m_builder.movedEvents();
         // Where every switch is known, no more lanes run at once than there are CPUs; a trace that
         // says otherwise is reported, not shown as if it were true.
         if (m_trace.sched.source == SchedSource::Exact && m_trace.eventCount <= kCheckedEvents) {

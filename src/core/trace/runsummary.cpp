@@ -244,6 +244,7 @@ QJsonObject RunSummary::toJson() const
         { QStringLiteral("sched"),
             QJsonObject { { QStringLiteral("source"), schedSourceName(sched.source) },
                 { QStringLiteral("reason"), sched.reason }, { QStringLiteral("lost"), qint64(sched.lost) },
+                { QStringLiteral("moved_events"), qint64(sched.movedEvents) },
                 { QStringLiteral("cpu_count"), sched.cpuCount } } },
         { QStringLiteral("cpus"), cpusJson },
     };

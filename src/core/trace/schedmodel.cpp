@@ -247,58 +247,134 @@ void SchedModel::applySamples(Trace &trace, std::span<const ThreadSample> input,
 
 namespace {
 
-// One lane's segments with its Running ones cut by the OS slices: Running where the thread was on
-// a CPU, Runnable where it waited for one, and (exact data only) Sleeping where it was blocked.
-PodVector<Segment> refinedSegments(const LaneTrack &lane, bool exact)
+// Pieces of one lane's segments, in time order, with their Running ones cut by the lane's OS slices:
+// Running where the thread was on a CPU, Runnable where it waited for one, and (exact data only)
+// Sleeping where it was blocked.
+PodVector<Segment> refinedSegments(std::span<const Segment> pieces, std::span<const OsSlice> os, bool exact)
 {
     PodVector<Segment> refined;
-    refined.reserve(lane.segments.size() + 2 * lane.os.size());
+    refined.reserve(pieces.size() + 2 * os.size());
     int lastCpu = -1; // of the last piece emitted: Running pieces on different CPUs stay apart
-    auto emit = [&refined, &lastCpu](const Segment &like, int64_t from, int64_t to, State state, int cpu = -1) {
-        if (to <= from)
+    auto emit = [&refined, &lastCpu](const Segment &like, int64_t start, int64_t end, State state, int cpu = -1) {
+        if (end <= start)
             return;
         const int previousCpu = std::exchange(lastCpu, cpu);
         if (!refined.empty()) {
             Segment &last = refined.back();
-            if (last.endNs == from && last.state == state && last.task == like.task && last.object == like.object
+            if (last.endNs == start && last.state == state && last.task == like.task && last.object == like.object
                 && last.arg == like.arg && previousCpu == cpu) {
-                last.endNs = to;
+                last.endNs = end;
                 return;
             }
         }
         Segment piece = like;
-        piece.startNs = from;
-        piece.endNs = to;
+        piece.startNs = start;
+        piece.endNs = end;
         piece.state = state;
         refined.push_back(piece);
     };
     // Sampled data knows totals per interval, not when in it the thread blocked: there the time
     // that is neither on a CPU nor waiting stays as recorded.
     const State blocked = exact ? State::Sleeping : State::Running;
-    size_t first = 0; // the first OS slice that may overlap the segment
-    for (const Segment &segment : lane.segments) {
+    size_t first = pieces.empty()
+        ? 0
+        : size_t(std::lower_bound(os.begin(), os.end(), pieces.front().startNs, [](const OsSlice &slice, int64_t t) {
+              return slice.endNs <= t;
+          }) - os.begin()); // the first OS slice that may overlap the piece
+    for (const Segment &segment : pieces) {
         if (segment.state != State::Running) {
             emit(segment, segment.startNs, segment.endNs, segment.state);
             continue;
         }
-        while (first < lane.os.size() && lane.os[first].endNs <= segment.startNs)
+        while (first < os.size() && os[first].endNs <= segment.startNs)
             ++first;
-        if (first == lane.os.size() || lane.os[first].startNs >= segment.endNs) {
+        if (first == os.size() || os[first].startNs >= segment.endNs) {
             emit(segment, segment.startNs, segment.endNs, State::Running); // nothing known: as recorded
             continue;
         }
         int64_t at = segment.startNs;
-        for (size_t i = first; i < lane.os.size() && lane.os[i].startNs < segment.endNs; ++i) {
-            const OsSlice &os = lane.os[i];
-            const int64_t from = std::max(os.startNs, at);
-            const int64_t to = std::min(os.endNs, segment.endNs);
-            emit(segment, at, from, blocked);
-            emit(segment, from, to, os.onCpu ? State::Running : State::Runnable, os.onCpu ? os.cpu : -1);
-            at = std::max(at, to);
+        for (size_t i = first; i < os.size() && os[i].startNs < segment.endNs; ++i) {
+            const int64_t start = std::max(os[i].startNs, at);
+            const int64_t end = std::min(os[i].endNs, segment.endNs);
+            emit(segment, at, start, blocked);
+            emit(segment, start, end, os[i].onCpu ? State::Running : State::Runnable, os[i].onCpu ? os[i].cpu : -1);
+            at = std::max(at, end);
         }
         emit(segment, at, segment.endNs, blocked);
     }
     return refined;
+}
+
+void addStateTimes(Trace &trace, std::span<const Segment> segments, int64_t sign)
+{
+    for (const Segment &segment : segments) {
+        if (segment.task >= 0 && size_t(segment.task) < trace.tasks.size())
+            trace.tasks[size_t(segment.task)].stateNs[size_t(segment.state)] += sign * segment.durationNs();
+    }
+}
+
+Segment clipped(Segment segment, int64_t from, int64_t to)
+{
+    segment.startNs = std::max(segment.startNs, from);
+    segment.endNs = std::min(segment.endNs, to);
+    return segment;
+}
+
+// Refines one lane over [lane.refinedUntilNs, untilNs): its segments there, and while the trace
+// grows its open segment's part there too (a long CPU step is one open segment for seconds). The
+// tasks' state totals follow; the level-of-detail summary is cut back to the first segment touched
+// and grows again from there.
+void refineLane(Trace &trace, LaneTrack &lane, int64_t untilNs, bool growing, bool exact)
+{
+    const int64_t since = lane.refinedUntilNs;
+    if (untilNs <= since || (growing && lane.beginNs < 0))
+        return; // (a lane whose first events have not come yet is left for later)
+    auto &segments = lane.segments;
+    const auto from = size_t(std::upper_bound(segments.begin(), segments.end(), since, [](int64_t t, const Segment &s) {
+        return t < s.endNs;
+    }) - segments.begin());
+    const auto to
+        = size_t(std::lower_bound(segments.begin() + from, segments.end(), untilNs, [](const Segment &s, int64_t t) {
+              return s.startNs < t;
+          }) - segments.begin());
+    // The open segment is refined from its start: a Running one was cut where the last call
+    // stopped (any other is not refined at all).
+    const int64_t openFrom = lane.open.startNs;
+    const int64_t openTo = growing ? untilNs : std::min(untilNs, lane.open.endNs);
+    const bool cutOpen = lane.hasOpenSegment && lane.open.state == State::Running && openFrom < openTo;
+    lane.refinedUntilNs = untilNs;
+    if (from == to && !cutOpen)
+        return;
+
+    // What lies before `since` or after `untilNs` in the first and last segment stays as it is.
+    std::vector<Segment> pieces;
+    for (size_t i = from; i < to; ++i)
+        pieces.push_back(clipped(segments[i], since, untilNs));
+    if (cutOpen) {
+        Segment open = lane.open; // (its end is its last event: it lasts until openTo)
+        open.startNs = openFrom;
+        open.endNs = openTo;
+        pieces.push_back(open);
+        lane.open.startNs = openTo;
+        lane.open.endNs = std::max(lane.open.endNs, openTo);
+    }
+    const PodVector<Segment> refined = refinedSegments(pieces, lane.os, exact);
+    std::vector<Segment> after;
+    if (from < to && segments[from].startNs < since)
+        after.push_back(clipped(segments[from], INT64_MIN, since));
+    after.insert(after.end(), refined.begin(), refined.end());
+    if (from < to && segments[to - 1].endNs > untilNs)
+        after.push_back(clipped(segments[to - 1], untilNs, INT64_MAX));
+    after.insert(after.end(), segments.begin() + to, segments.end());
+
+    addStateTimes(trace, std::span<const Segment>(segments.begin() + from, segments.end()), -1);
+    addStateTimes(trace, after, +1);
+    segments.resize(from);
+    lane.lod.truncate(segments);
+    for (const Segment &segment : after) {
+        segments.push_back(segment);
+        lane.lod.append(segment);
+    }
 }
 
 } // namespace
@@ -308,23 +384,17 @@ void SchedModel::refineSegments(Trace &trace)
     if (trace.sched.source == SchedSource::Off)
         return;
     const bool exact = trace.sched.source == SchedSource::Exact;
-    for (LaneTrack &lane : trace.lanes) {
-        if (lane.os.empty())
-            continue;
-        lane.segments = refinedSegments(lane, exact);
-        lane.lod = SegmentLod();
-        for (const Segment &segment : lane.segments)
-            lane.lod.append(segment);
-    }
-    // The tasks' state totals, from the refined segments.
-    for (TaskRecord &task : trace.tasks)
-        task.stateNs = {};
-    for (const LaneTrack &lane : trace.lanes) {
-        for (const Segment &segment : lane.segments) {
-            if (segment.task >= 0 && size_t(segment.task) < trace.tasks.size())
-                trace.tasks[size_t(segment.task)].stateNs[size_t(segment.state)] += segment.durationNs();
-        }
-    }
+    for (LaneTrack &lane : trace.lanes)
+        refineLane(trace, lane, INT64_MAX, false, exact);
+}
+
+void SchedModel::refineSegmentsSoFar(Trace &trace, int64_t untilNs)
+{
+    if (trace.sched.source == SchedSource::Off)
+        return;
+    const bool exact = trace.sched.source == SchedSource::Exact;
+    for (LaneTrack &lane : trace.lanes)
+        refineLane(trace, lane, untilNs, true, exact);
 }
 
 int SchedModel::maxRunningLanes(const Trace &trace)

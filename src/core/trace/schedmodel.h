@@ -21,8 +21,13 @@ public:
 
     // What we recorded as Running, where the kernel says otherwise: the thread was Runnable
     // (ready, not on a CPU) or blocked (shown as Sleeping). Tasks' state totals follow.
-    // Our other states (lock, queue, sleep, GIL waits…) stay as recorded.
+    // Our other states (lock, queue, sleep, GIL waits…) stay as recorded. Each segment is refined
+    // once: what an earlier call refined stays.
     static void refineSegments(Trace &trace);
+    // The same while the trace grows, up to untilNs (where the scheduler's data are complete): the
+    // lanes' open segments are cut there. Events that reach the trace later than that are moved to
+    // it (see TraceBuilder::lateEvents()).
+    static void refineSegmentsSoFar(Trace &trace, int64_t untilNs);
 
     // The most lanes in Running at one instant: with exact data, never more than the CPUs.
     static int maxRunningLanes(const Trace &trace);

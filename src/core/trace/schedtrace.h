@@ -59,6 +59,9 @@ struct SchedInfo
     QString reason; // why this source: "exact capture needs root or CAP_PERFMON (…)"
     uint64_t lost = 0; // scheduler records the kernel could not hand over
     int cpuCount = 0; // online CPUs during the run
+    // Lane events that reached the trace after the live refinement had passed their time; drawn at
+    // that time (TraceBuilder::movedEvents). Known for the run itself, not kept in trace files.
+    uint64_t movedEvents = 0;
 };
 
 } // namespace threadlab

@@ -103,6 +103,38 @@ void SegmentLod::extendLast(const Segment &last, int64_t previousEndNs)
     addToLastNodes(last.state, last.endNs - previousEndNs);
 }
 
+void SegmentLod::truncate(std::span<const Segment> kept)
+{
+    m_segments = std::min(m_segments, kept.size());
+    size_t span = kFanout; // segments per node at this level
+    for (int level = 0; level < kLevels; ++level) {
+        auto &nodes = m_levels[size_t(level)];
+        nodes.resize((m_segments + span - 1) / span);
+        if (m_segments % span != 0) {
+            // The last node covers fewer segments than before: sum what it still covers, from the
+            // segments themselves at the lowest level and from the level below above it.
+            Node &node = nodes.back();
+            node.stateNs.fill(0);
+            const size_t firstSegment = (nodes.size() - 1) * span;
+            if (level == 0) {
+                node.startNs = kept[firstSegment].startNs;
+                for (size_t i = firstSegment; i < m_segments; ++i)
+                    node.stateNs[size_t(kept[i].state)] += float(kept[i].durationNs());
+            } else {
+                const auto &children = m_levels[size_t(level - 1)];
+                const size_t firstChild = (nodes.size() - 1) * kFanout;
+                node.startNs = children[firstChild].startNs;
+                for (size_t i = firstChild; i < children.size(); ++i) {
+                    for (size_t s = 0; s < node.stateNs.size(); ++s)
+                        node.stateNs[s] += children[i].stateNs[s];
+                }
+            }
+            node.endNs = kept[m_segments - 1].endNs;
+        }
+        span *= kFanout;
+    }
+}
+
 void SegmentLod::visitSegment(const Segment &segment, Accumulator &acc) const
 {
     const int first = acc.columnOf(segment.startNs);

@@ -31,12 +31,16 @@ public:
     void append(const Segment &segment);
     // The last segment grew (same state): it now ends at endNs.
     void extendLast(const Segment &last, int64_t previousEndNs);
+    // Forgets every segment after `kept` (the lane's first kept.size() segments, as they are now):
+    // the nodes that covered them are summed afresh, so that later segments can be appended.
+    void truncate(std::span<const Segment> kept);
 
     // out[i] = dominant state (as uint8_t) of [fromNs + i * nsPerColumn, fromNs + (i + 1) * nsPerColumn),
     // or kNoState where no segment lies.
     void dominantStates(std::span<const Segment> segments, int64_t fromNs, double nsPerColumn, int columns,
         std::vector<uint8_t> &out) const;
 
+    std::span<const Node> nodes(int level) const { return m_levels.at(size_t(level)); }
     size_t memoryBytes() const;
     void shrinkToFit();
     size_t segmentCount() const { return m_segments; }

@@ -35,6 +35,7 @@ struct LaneTrack
     // The OS scheduler's view of the lane's thread, when captured (see Trace::sched).
     PodVector<OsSlice> os;
     LaneSched sched;
+    int64_t refinedUntilNs = INT64_MIN; // up to here, the segments are refined by `os` (SchedModel)
 };
 
 struct TaskRecord

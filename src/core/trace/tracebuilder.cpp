@@ -77,6 +77,12 @@ void TraceBuilder::closeSegment(LaneTrack &lane, int64_t timeNs)
 
 void TraceBuilder::switchSegment(LaneTrack &lane, int64_t timeNs, State state, uint32_t object, int32_t arg)
 {
+    if (timeNs < lane.refinedUntilNs) {
+        // The live refinement by the scheduler's data has passed this moment already (the event
+        // came very late): the lane's segments stay in order, the change is drawn there.
+        timeNs = lane.refinedUntilNs;
+        ++m_movedEvents;
+    }
     closeSegment(lane, timeNs);
     lane.open = Segment { timeNs, timeNs, lane.currentTask, object, arg, state };
     lane.hasOpenSegment = true;

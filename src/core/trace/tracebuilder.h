@@ -17,6 +17,9 @@ public:
     void setRecordBudget(uint64_t records) { m_budget = records; }
     uint64_t dropped() const { return m_dropped; }
     int64_t budgetReachedNs() const { return m_budgetReachedNs; } // -1: not reached
+    // Lane state changes that came after the live scheduler refinement had passed their time
+    // (SchedModel::refineSegmentsSoFar), drawn at the time it had reached.
+    uint64_t movedEvents() const { return m_movedEvents; }
     void addLane(const LaneInfo &info);
     void addEvents(const Event *events, size_t count);
 
@@ -38,6 +41,7 @@ private:
     uint64_t m_records = 0;
     uint64_t m_dropped = 0;
     int64_t m_budgetReachedNs = -1;
+    uint64_t m_movedEvents = 0;
 };
 
 } // namespace threadlab
