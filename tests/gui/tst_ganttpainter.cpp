@@ -35,7 +35,8 @@ struct Picture
 };
 
 // Paints lane 0 over 0 .. 1 000 000 ns onto a 1190 px wide image: 1000 ns per chart pixel.
-void paint(Picture &picture, bool dark = false, qreal ratio = 1)
+// A live frame when nowNs >= 0.
+void paint(Picture &picture, bool dark = false, qreal ratio = 1, int64_t nowNs = -1)
 {
     picture.rows = LaneLayout::build(picture.trace, 1);
     GanttFrame frame;
@@ -43,6 +44,8 @@ void paint(Picture &picture, bool dark = false, qreal ratio = 1)
     frame.rows = &picture.rows;
     frame.size = QSize(GanttFrame::kLabelWidth + 1000, 200);
     frame.mapping = TimeMapping { 0, 1000, GanttFrame::kLabelWidth };
+    frame.live = nowNs >= 0;
+    frame.nowNs = nowNs;
     picture.image = QImage(frame.size * ratio, QImage::Format_RGB32);
     picture.image.setDevicePixelRatio(ratio);
     QPainter painter(&picture.image);
@@ -73,6 +76,7 @@ private Q_SLOTS:
     void darkSurfaceKeepsTheStateColours();
     void summaryIsSharpAtDevicePixelRatioTwo();
     void coresViewShowsWhichLaneRanOnEachCpu();
+    void liveStretchNotYetRefinedIsHatched();
 };
 
 void TestGanttPainter::paintsEachStateInItsColour()
@@ -373,6 +377,34 @@ void TestGanttPainter::coresViewShowsWhichLaneRanOnEachCpu()
                 .error()
                 .text()
                 .contains(QStringLiteral("no OS scheduler data")));
+}
+
+void TestGanttPainter::liveStretchNotYetRefinedIsHatched()
+{
+    // A live run with scheduler data refined up to 400 µs: before it, Running is plain; after it,
+    // until now, it is hatched (and named on the axis), not shown as the kernel's word.
+    Picture picture;
+    TraceBuilder builder(picture.trace);
+    builder.start(oneTask(), 0);
+    builder.addLane(LaneInfo { 0, LaneKind::Thread, 1, 2, QStringLiteral("worker"), -1 });
+    const Event events[] = { ev(0, 0, EventKind::LaneBegin), ev(100'000, 0, EventKind::Mark) };
+    builder.addEvents(events, std::size(events));
+    picture.trace.sched.source = SchedSource::Sampled;
+    auto plainRun = [&picture](int64_t t) {
+        int plain = 0;
+        for (int64_t dt = 0; dt < 16'000; dt += 1000)
+            plain += colourAt(picture, t + dt) == StatePalette::color(State::Running).rgb() ? 1 : 0;
+        return plain;
+    };
+    paint(picture, false, 1, 800'000);
+    QCOMPARE(plainRun(200'000), 16);
+    QCOMPARE(plainRun(600'000), 16); // nothing refined yet: nothing to tell apart
+    picture.trace.lanes[0].refinedUntilNs = 400'000;
+    paint(picture, false, 1, 800'000);
+    QCOMPARE(plainRun(200'000), 16);
+    QVERIFY(plainRun(600'000) < 16); // hatch lines cross the bar every few pixels
+    paint(picture); // not live (the lane drawn up to its last event): no hatching
+    QCOMPARE(plainRun(50'000), 16);
 }
 
 QTEST_MAIN(TestGanttPainter)

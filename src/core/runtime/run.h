@@ -64,10 +64,10 @@ public:
     static constexpr int kCollectPeriodMs = 5;
     static constexpr size_t kCollectBatch = 8 * 1024;
     // How often a live trace gets the OS scheduler's data so far (OS slices and CPU tracks).
-    static constexpr int64_t kSchedSnapshotNs = 250'000'000;
+    static constexpr int64_t kSchedSnapshotNs = 150'000'000;
     // How long after an instant the scheduler's data about it are taken as complete (the exact
     // capture reads its rings every few ms; the sampler looks at quiet threads every 10 ms).
-    static constexpr int64_t kSchedSettledNs = 100'000'000;
+    static constexpr int64_t kSchedSettledNs = 50'000'000;
     // Up to this many events, a run with exact scheduler data checks that no more lanes ran at once
     // than there are CPUs (the check sorts every Running segment's ends).
     static constexpr uint64_t kCheckedEvents = 4'000'000;

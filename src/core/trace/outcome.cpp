@@ -102,7 +102,7 @@ QStringList Outcome::lines(const RunSummary &s)
             lines << Text::tr("%1 scheduler records were lost: the Runnable and CPU data have gaps")
                          .arg(count(int64_t(s.sched.lost)));
         if (s.sched.movedEvents > 0)
-            lines << Text::tr("%1 state changes reached the chart over 0.1 s late, after the live OS refinement had "
+            lines << Text::tr("%1 state changes reached the chart over 50 ms late, after the live OS refinement had "
                               "passed them: each is drawn at the moment that refinement had reached")
                          .arg(count(int64_t(s.sched.movedEvents)));
     }

@@ -6,6 +6,7 @@
 
 #include <QPainter>
 #include <climits>
+#include <optional>
 
 namespace threadlab {
 
@@ -47,6 +48,7 @@ void GanttPainter::paint(QPainter &painter, const GanttFrame &frame)
         }
         paintSelection(painter, frame);
         if (frame.live) {
+            paintSchedPending(painter, frame);
             painter.setPen(m_palette.nowPen);
             const double x = frame.mapping.timeToX(frame.nowNs);
             painter.drawLine(QPointF(x, frame.lanesTop()), QPointF(x, frame.lanesBottom()));
@@ -54,9 +56,55 @@ void GanttPainter::paint(QPainter &painter, const GanttFrame &frame)
         painter.restore();
         paintLabels(painter, frame);
         paintAxis(painter, frame);
+        paintSchedPendingLabel(painter, frame);
     }
     paintLegend(painter, frame);
     painter.restore();
+}
+
+std::optional<std::pair<double, double>> GanttPainter::schedPendingSpan(const GanttFrame &frame)
+{
+    // While a run goes, the Threads view is refined by the scheduler's data up to a little while
+    // ago; the newest stretch is drawn as recorded.
+    if (!frame.live || !frame.trace || frame.view != ChartView::Threads
+        || frame.trace->sched.source == SchedSource::Off)
+        return std::nullopt;
+    int64_t refined = INT64_MIN;
+    for (const LaneTrack &lane : frame.trace->lanes)
+        refined = std::max(refined, lane.refinedUntilNs);
+    if (refined == INT64_MIN || refined >= frame.nowNs)
+        return std::nullopt;
+    const double x0 = std::max<double>(GanttFrame::kLabelWidth, frame.mapping.timeToX(refined));
+    const double x1 = std::min<double>(frame.size.width(), frame.mapping.timeToX(frame.nowNs));
+    if (x1 <= x0)
+        return std::nullopt;
+    return std::pair(x0, x1);
+}
+
+void GanttPainter::paintSchedPending(QPainter &painter, const GanttFrame &frame)
+{
+    // Hatched, so that its "everyone Running" is not taken for the kernel's word; named on the axis.
+    const auto span = schedPendingSpan(frame);
+    if (!span)
+        return;
+    QColor hatch = m_palette.text;
+    hatch.setAlpha(70);
+    painter.fillRect(
+        QRectF(span->first, frame.lanesTop(), span->second - span->first, frame.lanesBottom() - frame.lanesTop()),
+        QBrush(hatch, Qt::BDiagPattern));
+}
+
+void GanttPainter::paintSchedPendingLabel(QPainter &painter, const GanttFrame &frame)
+{
+    const auto span = schedPendingSpan(frame);
+    if (!span)
+        return;
+    const QString label = Text::tr("OS data pending");
+    const int width = painter.fontMetrics().horizontalAdvance(label) + 8;
+    const QRectF box(std::min(span->first, frame.size.width() - double(width)), 0, width, GanttFrame::kAxisHeight - 1);
+    painter.fillRect(box, m_palette.panel);
+    painter.setPen(m_palette.text);
+    painter.drawText(box, Qt::AlignCenter, label);
 }
 
 void GanttPainter::paintRows(QPainter &painter, const GanttFrame &frame)

@@ -6,6 +6,8 @@
 #include "chart/statepalette.h"
 
 #include <QString>
+#include <optional>
+#include <utility>
 #include <vector>
 
 class QFontMetrics;
@@ -15,7 +17,8 @@ namespace threadlab {
 
 // The single drawing code of the chart: the view, and the PNG, SVG and PDF exports all call
 // paint() with a frame. Draws lane backgrounds and labels, each lane's content, the time axis with
-// grid lines, the "now" line of a live run, a selected lock wait with its holder, and the legend.
+// grid lines, the "now" line of a live run (and the stretch not yet refined by the OS data), a selected lock wait with
+// its holder, and the legend.
 class GanttPainter
 {
 public:
@@ -33,6 +36,9 @@ private:
     void paintRows(QPainter &painter, const GanttFrame &frame);
     void paintGrid(QPainter &painter, const GanttFrame &frame);
     void paintSelection(QPainter &painter, const GanttFrame &frame);
+    static std::optional<std::pair<double, double>> schedPendingSpan(const GanttFrame &frame);
+    void paintSchedPending(QPainter &painter, const GanttFrame &frame);
+    void paintSchedPendingLabel(QPainter &painter, const GanttFrame &frame);
     void paintLabels(QPainter &painter, const GanttFrame &frame);
     void paintAxis(QPainter &painter, const GanttFrame &frame);
     void paintLegend(QPainter &painter, const GanttFrame &frame);
