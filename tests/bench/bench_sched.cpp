@@ -91,7 +91,7 @@ void exactRecordsIntoTrace(benchmark::State &state)
         const int prev = 101 + (i % 4);
         const int next = 101 + ((i + 2) % 4);
         records.push_back(SchedRecord {
-            int64_t(i) * 1000, cpu, prev, next, SchedRecord::Kind::Switch, SchedRecord::Left::Preempted });
+            int64_t(i) * 1000, cpu, prev, next, 0, SchedRecord::Kind::Switch, SchedRecord::Left::Preempted });
     }
     for (auto _ : state) {
         Trace trace;

@@ -1,5 +1,6 @@
 #include "chart/chartexporter.h"
 #include "chart/cpupainter.h"
+#include "chart/gantthit.h"
 #include "chart/ganttpainter.h"
 #include "chart/statepalette.h"
 #include "events.h"
@@ -77,6 +78,7 @@ private Q_SLOTS:
     void summaryIsSharpAtDevicePixelRatioTwo();
     void coresViewShowsWhichLaneRanOnEachCpu();
     void liveStretchNotYetRefinedIsHatched();
+    void coresViewShowsMigrationsAndTheRunsOwnThreads();
 };
 
 void TestGanttPainter::paintsEachStateInItsColour()
@@ -405,6 +407,62 @@ void TestGanttPainter::liveStretchNotYetRefinedIsHatched()
     QVERIFY(plainRun(600'000) < 16); // hatch lines cross the bar every few pixels
     paint(picture); // not live (the lane drawn up to its last event): no hatching
     QCOMPARE(plainRun(50'000), 16);
+}
+
+void TestGanttPainter::coresViewShowsMigrationsAndTheRunsOwnThreads()
+{
+    // Lane 0 runs on CPU 0, then on CPU 1: a line joins the two rows where it moved, and the
+    // tooltip of its second slice says where it came from. CPU 0 then runs one of ThreadLab's own
+    // threads: plain grey, not hatched like another process.
+    Trace trace;
+    LaneTrack lane;
+    lane.info = LaneInfo { 0, LaneKind::Thread, 1, 10, QStringLiteral("t0"), -1 };
+    lane.os = PodVector<OsSlice> { OsSlice { 0, 400'000, 0, true }, OsSlice { 600'000, 1'000'000, 1, true } };
+    trace.lanes.push_back(std::move(lane));
+    trace.lastEventNs = 1'000'000;
+    trace.sched = SchedInfo { SchedSource::Exact, QStringLiteral("test"), 0, 2 };
+    trace.cpus.resize(2);
+    trace.cpus[0] = CpuTrack { 0,
+        PodVector<CpuSlice> { CpuSlice { 0, 400'000, 0, 0 }, CpuSlice { 400'000, 1'000'000, kRunThread, 0 } },
+        1'000'000 };
+    trace.cpus[1] = CpuTrack { 1, PodVector<CpuSlice> { CpuSlice { 600'000, 1'000'000, 0, 2 } }, 400'000 };
+    QTemporaryDir dir;
+    const QString png = dir.filePath(QStringLiteral("cores.png"));
+    const QSize size(1000, 300);
+    QCOMPARE(ChartExporter::exportChart(trace, 1, png, size, ChartView::Cores).error().text(), QString());
+    const QImage image(png);
+    const std::vector<LaneRow> rows = LaneLayout::buildCores(trace);
+    const int cpu0 = GanttFrame::kAxisHeight + rows[1].y + rows[1].height / 2;
+    const int cpu1 = GanttFrame::kAxisHeight + rows[2].y + rows[2].height / 2;
+    GanttFrame frame;
+    frame.size = size;
+    frame.mapping.left = GanttFrame::kLabelWidth;
+    frame.mapping.nsPerPixel = 1'000'000 * 1.04 / frame.chartWidth();
+    frame.mapping.startNs = -10'000;
+    // Halfway along the line from (400 µs, CPU 0) to (600 µs, CPU 1), the row gap included.
+    const int midX = int(frame.mapping.timeToX(500'000));
+    const int midY = (cpu0 + cpu1) / 2;
+    const QColor line = CpuPainter::laneColour(0, false).darker(150);
+    int near = 0;
+    for (int dy = -3; dy <= 3; ++dy) {
+        for (int dx = -3; dx <= 3; ++dx) {
+            const QColor c = image.pixelColor(midX + dx, midY + dy);
+            near += std::abs(c.red() - line.red()) + std::abs(c.green() - line.green())
+                        + std::abs(c.blue() - line.blue())
+                    < 60
+                ? 1
+                : 0;
+        }
+    }
+    QVERIFY2(near > 0, "no migration line between the CPU rows");
+    // ThreadLab's own thread: plain, its colour all along.
+    const int ownX = int(frame.mapping.timeToX(800'000));
+    for (int x = ownX - 8; x < ownX + 8; ++x)
+        QCOMPARE(image.pixel(x, cpu0), CpuPainter::laneColour(kRunThread, false).rgb());
+    const QString tip = GanttHit::describe(trace, GanttHit::atCpu(trace, 1, 800'000));
+    QVERIFY2(tip.contains(QStringLiteral("came from CPU 0")), qPrintable(tip));
+    QVERIFY(GanttHit::describe(trace, GanttHit::atCpu(trace, 0, 800'000)).contains(QStringLiteral("ThreadLab's own")));
+    QVERIFY(!GanttHit::describe(trace, GanttHit::atCpu(trace, 0, 100'000)).contains(QStringLiteral("came from")));
 }
 
 QTEST_MAIN(TestGanttPainter)

@@ -14,14 +14,20 @@ namespace {
 
 using Left = SchedRecord::Left;
 
-SchedRecord sw(int64_t t, int cpu, int prev, int next, Left left = Left::Blocked)
+// A switch on `cpu` from thread prev (of process pid) to thread next.
+SchedRecord sw(int64_t t, int cpu, int prev, int next, Left left = Left::Blocked, int pid = 0)
 {
-    return SchedRecord { t, cpu, prev, next, SchedRecord::Kind::Switch, left };
+    return SchedRecord { t, cpu, prev, next, pid, SchedRecord::Kind::Switch, left };
+}
+
+SchedRecord migrate(int64_t t, int tid, int from, int to)
+{
+    return SchedRecord { t, to, tid, 0, 0, SchedRecord::Kind::Migrate, Left::Blocked, int16_t(from) };
 }
 
 SchedRecord wake(int64_t t, int tid, int cpu = 0)
 {
-    return SchedRecord { t, cpu, tid, 0, SchedRecord::Kind::Wakeup, Left::Blocked };
+    return SchedRecord { t, cpu, tid, 0, 0, SchedRecord::Kind::Wakeup, Left::Blocked };
 }
 
 // Lanes whose threads have the given ids, each one Running segment of its own task over [0, endNs).
@@ -74,6 +80,7 @@ private Q_SLOTS:
     void otherProcessesAreNotNamedAndIdleIsAGap();
     void migrationsAndBlockedTime();
     void samplesGiveExactTotals();
+    void kernelMigrationsAndTheRunsOwnThreads();
     void refiningWhileTheTraceGrowsEndsTheSame();
     void theOutcomeSaysWhoWaitedForACpu();
 };
@@ -146,6 +153,35 @@ void TestSchedModel::migrationsAndBlockedTime()
     // Blocked in the kernel from 20 to 50 while we thought it ran: exact data says it slept.
     QCOMPARE(segments(trace.lanes[0]),
         (QList<QList<int64_t>> { { 0, 20, kRun }, { 20, 50, kSleep }, { 50, 60, kReady }, { 60, 100, kRun } }));
+}
+
+void TestSchedModel::kernelMigrationsAndTheRunsOwnThreads()
+{
+    // Lane thread 101 of process 7 runs on CPU 0, is moved to CPU 1 while it waits (which its
+    // slices alone would not show: it comes back on CPU 0 after a second move). Thread 102 of the
+    // same process is no lane (ThreadLab's collector): its slice is the run's, not "another
+    // process"; thread 555 of process 9 is another process's.
+    Trace trace = runningLanes({ 101 }, 100);
+    trace.lanes[0].info.pid = 7;
+    trace.sched.source = SchedSource::Exact;
+    const std::vector<SchedRecord> records { sw(0, 0, 0, 101), sw(10, 0, 101, 102, Left::Preempted, 7),
+        migrate(12, 101, 0, 1), migrate(15, 101, 1, 0), migrate(16, 555, 0, 1), sw(20, 0, 102, 555, Left::Blocked, 7),
+        sw(30, 0, 555, 101, Left::Blocked, 9) };
+    SchedModel::applyExact(trace, records, 2, 100);
+    QCOMPARE(trace.lanes[0].sched.migrations, 2);
+    const auto &slices = trace.cpus[0].slices;
+    QCOMPARE(slices.size(), size_t(4));
+    QCOMPARE(slices[0].lane, 0);
+    QCOMPARE(slices[1].lane, kRunThread);
+    QCOMPARE(slices[2].lane, kOtherProcess);
+    QCOMPARE(slices[3].lane, 0);
+    // Without the migrate tracepoint, the slices tell: the thread came back on the same CPU.
+    std::vector<SchedRecord> switchesOnly;
+    for (const SchedRecord &r : records)
+        if (r.kind != SchedRecord::Kind::Migrate)
+            switchesOnly.push_back(r);
+    SchedModel::applyExact(trace, switchesOnly, 2, 100);
+    QCOMPARE(trace.lanes[0].sched.migrations, 0);
 }
 
 void TestSchedModel::samplesGiveExactTotals()

@@ -142,6 +142,9 @@ Result<std::unique_ptr<SchedCapture>> PerfSchedCapture::start()
     capture->m_switch = tracepoint("sched_switch", "prev_pid", "prev_state", "next_pid");
     capture->m_wakeup = tracepoint("sched_wakeup", "pid", "target_cpu", nullptr);
     capture->m_wakeupNew = tracepoint("sched_wakeup_new", "pid", "target_cpu", nullptr);
+    capture->m_migrate = tracepoint("sched_migrate_task", "pid", "orig_cpu", "dest_cpu");
+    if (capture->m_migrate.a.offset < 0 || capture->m_migrate.b.offset < 0 || capture->m_migrate.c.offset < 0)
+        capture->m_migrate.id = 0; // an unknown layout: migrations are then counted from the CPU slices
     if (capture->m_switch.id == 0 || capture->m_switch.a.offset < 0 || capture->m_switch.c.offset < 0
         || capture->m_wakeup.id == 0 || capture->m_wakeup.a.offset < 0)
         return Error(Text::tr("exact capture cannot read the sched tracepoints' formats in %1").arg(root));
@@ -154,7 +157,8 @@ Result<std::unique_ptr<SchedCapture>> PerfSchedCapture::start()
     for (int cpu = 0; cpu < cpus; ++cpu) {
         Ring ring;
         ring.bytes = size_t(pageSize) * (1 + kRingPages);
-        for (const Tracepoint *point : { &capture->m_switch, &capture->m_wakeup, &capture->m_wakeupNew }) {
+        for (const Tracepoint *point :
+            { &capture->m_switch, &capture->m_wakeup, &capture->m_wakeupNew, &capture->m_migrate }) {
             if (point->id == 0)
                 continue;
             const int fd = openTracepoint(point->id, cpu, size_t(pageSize) * kRingPages / 4);
@@ -275,6 +279,7 @@ void PerfSchedCapture::take(const char *sample, size_t size)
     record.cpu = int32_t(cpu);
     if (type == m_switch.id) {
         record.kind = SchedRecord::Kind::Switch;
+        std::memcpy(&record.pid, sample, 4); // the sample's pid is the process of the thread leaving
         record.tid = readAt<int32_t>(raw, rawSize, m_switch.a);
         record.nextTid = readAt<int32_t>(raw, rawSize, m_switch.c);
         // prev_state: the low byte holds the task state bits; none set means still runnable
@@ -289,6 +294,11 @@ void PerfSchedCapture::take(const char *sample, size_t size)
         record.tid = readAt<int32_t>(raw, rawSize, point.a);
         if (point.b.offset >= 0)
             record.cpu = readAt<int32_t>(raw, rawSize, point.b);
+    } else if (m_migrate.id != 0 && type == m_migrate.id) {
+        record.kind = SchedRecord::Kind::Migrate;
+        record.tid = readAt<int32_t>(raw, rawSize, m_migrate.a);
+        record.fromCpu = int16_t(readAt<int32_t>(raw, rawSize, m_migrate.b));
+        record.cpu = readAt<int32_t>(raw, rawSize, m_migrate.c);
     } else {
         return;
     }

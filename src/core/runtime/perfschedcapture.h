@@ -10,9 +10,12 @@
 
 namespace threadlab {
 
-// The exact capture: the kernel's sched_switch, sched_wakeup and sched_wakeup_new tracepoints,
-// read through perf_event_open, one ring buffer per CPU, time-stamped on CLOCK_MONOTONIC (so on
-// ThreadLab's clock). Needs root or CAP_PERFMON (or a permissive perf_event_paranoid) and tracefs,
+// The exact capture: the kernel's sched_switch, sched_wakeup, sched_wakeup_new and
+// sched_migrate_task tracepoints, read through perf_event_open, one ring buffer per CPU for every
+// task on it, time-stamped on CLOCK_MONOTONIC (so on ThreadLab's clock). Worker processes and their
+// threads are in it from their first switch; each switch's sample names the process of the thread
+// leaving, which tells the run's own threads that are no lane from other processes' (so forks need
+// not be followed). Needs root or CAP_PERFMON (or a permissive perf_event_paranoid) and tracefs,
 // which it mounts when it is not mounted and it may. Records the kernel could not hand over are
 // counted in info().lost.
 class PerfSchedCapture : public SchedCapture
@@ -41,9 +44,9 @@ private:
     struct Tracepoint
     {
         uint16_t id = 0;
-        Field a; // switch: prev_pid; wakeup: pid
-        Field b; // switch: prev_state; wakeup: target_cpu
-        Field c; // switch: next_pid
+        Field a; // switch: prev_pid; wakeup, migrate: pid
+        Field b; // switch: prev_state; wakeup: target_cpu; migrate: orig_cpu
+        Field c; // switch: next_pid; migrate: dest_cpu
     };
     struct Ring
     {
@@ -60,6 +63,7 @@ private:
     Tracepoint m_switch;
     Tracepoint m_wakeup;
     Tracepoint m_wakeupNew;
+    Tracepoint m_migrate;
     std::vector<Ring> m_rings;
     std::mutex m_recordsMutex; // the capture thread appends a ring's records at a time; snapshot() copies
     std::vector<SchedRecord> m_records;

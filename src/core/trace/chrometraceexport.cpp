@@ -164,8 +164,10 @@ QJsonObject ChromeTraceExport::build(const RecordedRun &recording)
                 { { QStringLiteral("sort_index"), cpu.cpu } }));
             for (const CpuSlice &s : cpu.slices) {
                 const bool ours = s.lane >= 0 && size_t(s.lane) < trace.lanes.size();
-                slice(track, ours ? trace.lanes[size_t(s.lane)].info.name : QStringLiteral("other process"),
-                    QStringLiteral("cpu"), s.startNs, s.endNs,
+                const QString name = ours  ? trace.lanes[size_t(s.lane)].info.name
+                    : s.lane == kRunThread ? QStringLiteral("ThreadLab (no lane)")
+                                           : QStringLiteral("other process");
+                slice(track, name, QStringLiteral("cpu"), s.startNs, s.endNs,
                     { { QStringLiteral("ended"), ended[std::min<size_t>(s.ended, 2)] } });
             }
         }

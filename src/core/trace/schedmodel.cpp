@@ -3,6 +3,7 @@
 #include "trace/trace.h"
 
 #include <QHash>
+#include <QSet>
 #include <algorithm>
 #include <utility>
 #include <vector>
@@ -90,6 +91,19 @@ void SchedModel::applyExact(Trace &trace, std::span<const SchedRecord> input, in
         records.begin(), records.end(), [](const SchedRecord &a, const SchedRecord &b) { return a.timeNs < b.timeNs; });
     const QHash<int64_t, int> lanes = lanesByTid(trace);
     auto laneOf = [&](int32_t tid) { return tid > 0 ? lanes.value(tid, -1) : -1; };
+    // A CPU slice's thread that is no lane: one of the run's processes' own, or another process's.
+    QSet<int64_t> runPids;
+    for (const LaneTrack &lane : trace.lanes)
+        if (lane.info.pid > 0)
+            runPids.insert(lane.info.pid);
+    QHash<int32_t, int32_t> pidOfTid; // learnt from the switches
+    auto whoseSlice = [&](int32_t tid) -> int32_t {
+        if (const int lane = laneOf(tid); lane >= 0)
+            return lane;
+        return runPids.contains(pidOfTid.value(tid, 0)) ? kRunThread : kOtherProcess;
+    };
+    bool migrationsSeen = false;
+    std::vector<int64_t> moved(trace.lanes.size(), 0); // per lane: migrations the kernel reported
 
     struct OnCpu
     {
@@ -102,6 +116,12 @@ void SchedModel::applyExact(Trace &trace, std::span<const SchedRecord> input, in
     for (const SchedRecord &r : records) {
         if (r.timeNs > endNs)
             break;
+        if (r.kind == SchedRecord::Kind::Migrate) {
+            migrationsSeen = true;
+            if (const int lane = laneOf(r.tid); lane >= 0 && r.fromCpu != r.cpu)
+                ++moved[size_t(lane)];
+            continue;
+        }
         if (r.kind == SchedRecord::Kind::Wakeup) {
             const int lane = laneOf(r.tid);
             if (lane >= 0 && readySince[size_t(lane)] < 0)
@@ -112,9 +132,11 @@ void SchedModel::applyExact(Trace &trace, std::span<const SchedRecord> input, in
             continue;
         OnCpu &cpu = cpus[size_t(r.cpu)];
         // The thread leaving: its slice on this CPU ends (unknown before the first switch seen here).
+        if (r.pid > 0 && r.tid > 0)
+            pidOfTid.insert(r.tid, r.pid);
         if (cpu.tid >= 0 && cpu.tid == r.tid && r.tid != 0) {
             const int lane = laneOf(r.tid);
-            addCpuSlice(trace, r.cpu, CpuSlice { cpu.sinceNs, r.timeNs, lane, uint8_t(r.left) });
+            addCpuSlice(trace, r.cpu, CpuSlice { cpu.sinceNs, r.timeNs, whoseSlice(r.tid), uint8_t(r.left) });
             if (lane >= 0) {
                 LaneTrack &track = trace.lanes[size_t(lane)];
                 addSlice(track, OsSlice { cpu.sinceNs, r.timeNs, r.cpu, true });
@@ -144,7 +166,8 @@ void SchedModel::applyExact(Trace &trace, std::span<const SchedRecord> input, in
         if (cpu.tid <= 0)
             continue;
         const int lane = laneOf(cpu.tid);
-        addCpuSlice(trace, c, CpuSlice { cpu.sinceNs, endNs, lane, uint8_t(SchedRecord::Left::Preempted) });
+        addCpuSlice(
+            trace, c, CpuSlice { cpu.sinceNs, endNs, whoseSlice(cpu.tid), uint8_t(SchedRecord::Left::Preempted) });
         if (lane >= 0)
             addSlice(trace.lanes[size_t(lane)], OsSlice { cpu.sinceNs, endNs, c, true });
     }
@@ -152,6 +175,9 @@ void SchedModel::applyExact(Trace &trace, std::span<const SchedRecord> input, in
         if (readySince[lane] >= 0)
             addSlice(trace.lanes[lane], OsSlice { readySince[lane], endNs, -1, false });
     }
+    // The kernel says when it moved a thread (also while it waited, which slices alone miss).
+    for (size_t lane = 0; lane < trace.lanes.size() && migrationsSeen; ++lane)
+        trace.lanes[lane].sched.migrations = moved[lane];
     // Slices were added per CPU as switches came; each lane's must be in time order.
     for (LaneTrack &lane : trace.lanes)
         std::sort(

@@ -12,6 +12,7 @@ struct SchedRecord
     enum class Kind : uint8_t {
         Switch, // on cpu: tid left the CPU (why: left), nextTid came on; tid 0 is the idle task
         Wakeup, // tid became ready to run (on cpu, its target)
+        Migrate, // tid was moved from fromCpu to cpu
     };
     // Why a thread left its CPU.
     enum class Left : uint8_t {
@@ -24,8 +25,10 @@ struct SchedRecord
     int32_t cpu = 0;
     int32_t tid = 0;
     int32_t nextTid = 0;
+    int32_t pid = 0; // Switch: the process of the thread leaving (0: not known)
     Kind kind = Kind::Switch;
     Left left = Left::Blocked;
+    int16_t fromCpu = -1; // Migrate
 };
 
 static_assert(std::is_trivially_copyable_v<SchedRecord>);

@@ -26,13 +26,17 @@ struct OsSlice
     bool onCpu = true; // false: Runnable
 };
 
-// A stretch of one CPU running one thread: a lane's, or another process's (lane -1, its thread not
-// named: nothing beyond the user's run is shown). Idle time is the gaps.
+// Who a CPU slice's thread was, when it is no lane.
+constexpr int32_t kOtherProcess = -1; // another process's thread: never named (nothing beyond the run is shown)
+constexpr int32_t kRunThread = -2; // a thread of the run's own processes that is no lane (ThreadLab's collector…)
+
+// A stretch of one CPU running one thread: a lane's, or kOtherProcess or kRunThread. Idle time is
+// the gaps.
 struct CpuSlice
 {
     int64_t startNs = 0;
     int64_t endNs = 0;
-    int32_t lane = -1;
+    int32_t lane = kOtherProcess;
     uint8_t ended = 0; // SchedRecord::Left of the thread when the slice ended
 };
 
@@ -50,7 +54,7 @@ struct LaneSched
     int64_t runnableNs = 0;
     int64_t voluntary = 0; // context switches: it blocked
     int64_t involuntary = 0; // it was preempted
-    int64_t migrations = 0; // it came back on a different CPU
+    int64_t migrations = 0; // the kernel moved it to another CPU (exact), or it came back on another one (sampled)
 };
 
 struct SchedInfo

@@ -473,7 +473,7 @@ bool TraceFileReader::readSched()
                 m_in.integer(slice.ended);
                 slice.lane = lane;
                 return m_in.ok()
-                    && (lane == -1 || laneIndex(lane)
+                    && (lane == kOtherProcess || lane == kRunThread || laneIndex(lane)
                         || m_in.fail(where + Text::tr(" names lane %1 of %2").arg(lane).arg(m_lanes), at));
             });
         if (!read)

@@ -13,6 +13,8 @@ QColor CpuPainter::laneColour(int lane, bool dark)
 {
     // Distinct hues, none the green of Running: a lane keeps its colour in every frame.
     static constexpr std::array<int, 12> kHues { 210, 30, 280, 0, 180, 50, 320, 120, 240, 15, 160, 300 };
+    if (lane == kRunThread)
+        return dark ? QColor(0x58, 0x5c, 0x60) : QColor(0xc4, 0xc4, 0xc4);
     if (lane < 0)
         return dark ? QColor(0x70, 0x74, 0x78) : QColor(0xa0, 0xa0, 0xa0);
     const int hue = kHues[size_t(lane) % kHues.size()];
@@ -23,7 +25,7 @@ QColor CpuPainter::laneColour(int lane, bool dark)
 
 QBrush CpuPainter::brushOf(int lane, bool dark)
 {
-    return lane < 0 ? QBrush(laneColour(-1, dark), Qt::BDiagPattern) : QBrush(laneColour(lane, dark));
+    return lane == kOtherProcess ? QBrush(laneColour(lane, dark), Qt::BDiagPattern) : QBrush(laneColour(lane, dark));
 }
 
 void CpuPainter::paint(
@@ -72,6 +74,60 @@ void CpuPainter::paint(
         }
     }
     flush();
+}
+
+bool CpuPainter::paintMigrations(
+    QPainter &painter, const GanttFrame &frame, const std::vector<int> &rowCentreOfCpu, bool dark)
+{
+    const int64_t from = frame.mapping.xToTime(GanttFrame::kLabelWidth);
+    const int64_t to = frame.mapping.xToTime(frame.size.width());
+    struct Move
+    {
+        QPointF left;
+        QPointF arrived;
+        int lane;
+    };
+    std::vector<Move> moves;
+    const auto &lanes = frame.trace->lanes;
+    for (size_t lane = 0; lane < lanes.size(); ++lane) {
+        const auto &os = lanes[lane].os;
+        // From the last slice on a CPU that starts before the view, to the last that starts in it.
+        auto it = std::lower_bound(
+            os.begin(), os.end(), from, [](const OsSlice &slice, int64_t t) { return slice.startNs < t; });
+        while (it != os.begin() && !(it - 1)->onCpu)
+            --it;
+        const OsSlice *previous = it != os.begin() ? &*(it - 1) : nullptr;
+        for (; it != os.end() && it->startNs < to; ++it) {
+            if (!it->onCpu)
+                continue;
+            if (previous && previous->cpu != it->cpu) {
+                const auto rowOf = [&rowCentreOfCpu](int cpu) {
+                    return cpu >= 0 && size_t(cpu) < rowCentreOfCpu.size() ? rowCentreOfCpu[size_t(cpu)] : INT_MIN;
+                };
+                const int y0 = rowOf(previous->cpu);
+                const int y1 = rowOf(it->cpu);
+                if (y0 != INT_MIN && y1 != INT_MIN) {
+                    if (moves.size() == kMaxMigrationsDrawn)
+                        return false;
+                    moves.push_back(Move { QPointF(frame.mapping.timeToX(previous->endNs), y0),
+                        QPointF(frame.mapping.timeToX(it->startNs), y1), int(lane) });
+                }
+            }
+            previous = &*it;
+        }
+    }
+    painter.save();
+    painter.setRenderHint(QPainter::Antialiasing, true);
+    for (const Move &move : moves) {
+        const QColor colour = laneColour(move.lane, dark).darker(dark ? 70 : 150);
+        painter.setPen(QPen(colour, 1.5));
+        painter.drawLine(move.left, move.arrived);
+        painter.setBrush(colour);
+        painter.setPen(Qt::NoPen);
+        painter.drawEllipse(move.arrived, 2.5, 2.5);
+    }
+    painter.restore();
+    return true;
 }
 
 } // namespace threadlab

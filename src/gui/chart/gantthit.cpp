@@ -99,9 +99,20 @@ QString GanttHit::describe(const Trace &trace, const GanttHit &hit)
         const CpuSlice &s = hit.cpuSlice;
         QStringList lines;
         lines << QStringLiteral("<b>%1</b>").arg(Text::tr("CPU %1").arg(trace.cpus[size_t(hit.cpu)].cpu));
-        lines << (s.lane >= 0 ? Text::tr("ran %1").arg(laneName(trace, s.lane).toHtmlEscaped())
-                              : Text::tr("ran a thread of another process"));
+        lines << (s.lane >= 0          ? Text::tr("ran %1").arg(laneName(trace, s.lane).toHtmlEscaped())
+                : s.lane == kRunThread ? Text::tr("ran one of ThreadLab's own threads (no lane: collector, sampler…)")
+                                       : Text::tr("ran a thread of another process"));
         lines << Text::tr("from %1 for %2").arg(ms(s.startNs - trace.originNs), ms(s.endNs - s.startNs));
+        if (s.lane >= 0 && size_t(s.lane) < trace.lanes.size()) {
+            // Where the thread ran before this slice.
+            const auto &os = trace.lanes[size_t(s.lane)].os;
+            auto it = std::lower_bound(
+                os.begin(), os.end(), s.startNs, [](const OsSlice &slice, int64_t t) { return slice.startNs < t; });
+            while (it != os.begin() && !(it - 1)->onCpu)
+                --it;
+            if (it != os.begin() && (it - 1)->cpu != trace.cpus[size_t(hit.cpu)].cpu)
+                lines << Text::tr("came from CPU %1: the kernel moved it").arg((it - 1)->cpu);
+        }
         const auto left = SchedRecord::Left(s.ended);
         lines << (left == SchedRecord::Left::Preempted ? Text::tr("ended: preempted (still ready to run)")
                 : left == SchedRecord::Left::Exited    ? Text::tr("ended: the thread exited")

@@ -46,6 +46,17 @@ void GanttPainter::paint(QPainter &painter, const GanttFrame &frame)
             else if (row.kind == LaneRow::Lane && size_t(row.lane) < frame.trace->lanes.size())
                 m_lanePainter.paint(painter, frame, frame.trace->lanes[size_t(row.lane)], barOf(frame, row));
         }
+        if (frame.view == ChartView::Cores) {
+            std::vector<int> rowCentreOfCpu(frame.trace->cpus.size(), INT_MIN);
+            for (const LaneRow &row : *frame.rows) {
+                if (row.kind == LaneRow::Cpu && size_t(row.lane) < frame.trace->cpus.size()) {
+                    const int cpu = frame.trace->cpus[size_t(row.lane)].cpu;
+                    if (cpu >= 0 && size_t(cpu) < rowCentreOfCpu.size())
+                        rowCentreOfCpu[size_t(cpu)] = barOf(frame, row).center().y();
+                }
+            }
+            CpuPainter::paintMigrations(painter, frame, rowCentreOfCpu, m_palette.isDark());
+        }
         paintSelection(painter, frame);
         if (frame.live) {
             paintSchedPending(painter, frame);
@@ -228,8 +239,12 @@ std::vector<GanttPainter::LegendItem> GanttPainter::legendItems(
             const QString more = Text::tr("… %n more", nullptr, int(trace->lanes.size() - kNamedLanes));
             items.push_back(LegendItem { metrics.horizontalAdvance(more) + 14, INT_MIN, more });
         }
+        const QString own = Text::tr("ThreadLab itself (no lane)");
+        items.push_back(LegendItem { 16 + metrics.horizontalAdvance(own) + 14, kLaneGlyph + kRunThread, own });
         const QString other = Text::tr("other processes");
-        items.push_back(LegendItem { 16 + metrics.horizontalAdvance(other) + 14, kLaneGlyph - 1, other });
+        items.push_back(LegendItem { 16 + metrics.horizontalAdvance(other) + 14, kLaneGlyph + kOtherProcess, other });
+        const QString moved = Text::tr("moved to another CPU (zoomed in)");
+        items.push_back(LegendItem { 18 + metrics.horizontalAdvance(moved) + 14, kMigrationGlyph, moved });
         const QString idle = Text::tr("empty: idle");
         items.push_back(LegendItem { metrics.horizontalAdvance(idle) + 14, INT_MIN, idle });
         return items;
@@ -263,7 +278,7 @@ void GanttPainter::paintGlyph(QPainter &painter, int glyph, int x, int y)
 {
     if (glyph == INT_MIN)
         return; // text only
-    if (glyph >= kLaneGlyph - 1) {
+    if (glyph >= kLaneGlyph + kRunThread) {
         const int lane = glyph - kLaneGlyph;
         painter.fillRect(QRect(x, y - 6, 12, 12), CpuPainter::brushOf(lane, m_palette.isDark()));
         return;
@@ -301,6 +316,13 @@ void GanttPainter::paintGlyph(QPainter &painter, int glyph, int x, int y)
         break;
     case 6:
         painter.fillRect(QRect(x, y - 6, 12, 12), m_palette.receivingBrush);
+        break;
+    case -1 - kMigrationGlyph:
+        painter.setPen(QPen(m_palette.text, 1.5));
+        painter.drawLine(QPointF(x + 1, y - 5), QPointF(x + 11, y + 4));
+        painter.setBrush(m_palette.text);
+        painter.setPen(Qt::NoPen);
+        painter.drawEllipse(QPointF(x + 11, y + 4), 2.5, 2.5);
         break;
     default:
         painter.fillRect(QRectF(x, y + 1, 13, 4), m_palette.failedBrush);

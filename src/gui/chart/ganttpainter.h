@@ -45,10 +45,11 @@ private:
     struct LegendItem
     {
         int width;
-        int glyph; // index of a state, -1 - a mark glyph, or kLaneGlyph + a lane (-1: other processes)
+        int glyph; // index of a state, -1 - a mark glyph, or kLaneGlyph + a CpuSlice's lane
         QString text;
     };
     static constexpr int kLaneGlyph = 1000;
+    static constexpr int kMigrationGlyph = -20;
     static std::vector<LegendItem> legendItems(const QFontMetrics &metrics, const Trace *trace, ChartView view);
     void paintGlyph(QPainter &painter, int glyph, int x, int y);
     const LaneRow *rowOfLane(const GanttFrame &frame, int lane) const;
