@@ -51,6 +51,7 @@ void samplerCost(benchmark::State &state)
 {
     const bool burning = state.range(0) == 1;
     double share = 0;
+    double looksPerThread = 0;
     for (auto _ : state) {
         Recorder recorder;
         std::atomic<bool> done { false };
@@ -75,9 +76,11 @@ void samplerCost(benchmark::State &state)
         for (std::thread &thread : threads)
             thread.join();
         share = double(sampler.ownCpuNs()) / double(wall);
+        looksPerThread = double(sampler.sampleCount()) / 16 / (double(wall) / 1e9);
         state.SetIterationTime(double(wall) / 1e9);
     }
     state.counters["sampler_core_percent"] = 100 * share;
+    state.counters["looks_per_thread_per_s"] = looksPerThread;
 }
 
 // Turning a million switch records (4 threads taking turns on 2 CPUs) into the trace.

@@ -8,8 +8,9 @@
 
 namespace threadlab {
 
-// A thread that runs `turn` every period until stop(), then `last` once: what the scheduler
-// captures run on. stop() returns when the thread has ended.
+// A thread that runs `turn` again and again until stop(), then `last` once: what the scheduler
+// captures run on. Each turn says how long to wait before the next. stop() returns when the thread
+// has ended.
 class PeriodicThread
 {
 public:
@@ -18,17 +19,26 @@ public:
     PeriodicThread &operator=(const PeriodicThread &) = delete;
     ~PeriodicThread() { stop(); }
 
-    void start(std::chrono::nanoseconds period, std::function<void()> turn, std::function<void()> last)
+    void start(std::function<std::chrono::nanoseconds()> turn, std::function<void()> last)
     {
-        m_thread = std::thread([this, period, turn = std::move(turn), last = std::move(last)] {
+        m_thread = std::thread([this, turn = std::move(turn), last = std::move(last)] {
             for (;;) {
-                turn();
+                const std::chrono::nanoseconds wait = turn();
                 std::unique_lock lock(m_mutex);
-                if (m_wake.wait_for(lock, period, [this] { return m_stopping; }))
+                if (m_wake.wait_for(lock, wait, [this] { return m_stopping; }))
                     break;
             }
             last();
         });
+    }
+    void start(std::chrono::nanoseconds period, std::function<void()> turn, std::function<void()> last)
+    {
+        start(
+            [period, turn = std::move(turn)] {
+                turn();
+                return period;
+            },
+            std::move(last));
     }
 
     void stop()

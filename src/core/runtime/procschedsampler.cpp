@@ -30,15 +30,26 @@ QByteArray readProcFile(const char *path)
 }
 
 // Field `index` (1-based, as proc(5) counts) of a stat line; the command name may hold spaces and
-// parentheses, so counting starts after its last ')'.
-qint64 statField(const QByteArray &stat, int index)
+// parentheses, so counting starts after its last ')'. Read in place: this runs thousands of times a
+// second.
+qint64 statField(const char *stat, size_t size, int index)
 {
-    const qsizetype close = stat.lastIndexOf(')');
-    if (close < 0)
+    const char *end = stat + size;
+    const char *close = nullptr;
+    for (const char *p = stat; p != end; ++p)
+        close = *p == ')' ? p : close;
+    if (!close || index < 3)
         return -1;
-    const QList<QByteArray> fields = stat.mid(close + 2).split(' ');
-    const qsizetype at = index - 3; // fields after the name start with field 3 (state)
-    return at >= 0 && at < fields.size() ? fields[at].toLongLong() : -1;
+    const char *field = close + 2; // field 3 (state) follows ") "
+    for (int at = 3; at < index && field < end; ++at) {
+        field = static_cast<const char *>(std::memchr(field, ' ', size_t(end - field)));
+        if (!field)
+            return -1;
+        ++field;
+    }
+    if (field >= end)
+        return -1;
+    return std::strtoll(field, nullptr, 10);
 }
 
 qint64 statusCount(const QByteArray &status, const char *key)
@@ -66,10 +77,12 @@ ProcSchedSampler::ProcSchedSampler(const Recorder &recorder, int hz)
     m_info.reason = Text::tr("sampling /proc at %1 kHz, as asked (--sched sampled)").arg(hz / 1000.0);
     m_samples.reserve(64 * 1024);
     m_thread.start(
-        std::chrono::nanoseconds(m_periodNs),
         [this] {
             lookForNewLanes();
-            lookAtAll(false);
+            // While every thread is quiet (asleep or blocked), the sampler need not wake every
+            // millisecond: it rests, looking every 10 ms until one moves.
+            const bool allQuiet = lookAtAll(false);
+            return std::chrono::nanoseconds(allQuiet ? kQuietEvery * m_periodNs : m_periodNs);
         },
         [this] {
             lookAtAll(true); // a last look with the counts, so that each thread's switches run to the end
@@ -120,7 +133,8 @@ bool ProcSchedSampler::ThreadFiles::sample(bool withCpu, bool withSwitches, Thre
         const ssize_t statSize = ::pread(stat, buffer, sizeof buffer - 1, 0);
         if (statSize <= 0)
             return false;
-        cpu = int32_t(statField(QByteArray(buffer, qsizetype(statSize)), 39));
+        buffer[statSize] = 0;
+        cpu = int32_t(statField(buffer, size_t(statSize), 39));
     }
     out.tid = int32_t(tid);
     out.cpu = cpu;
@@ -149,15 +163,19 @@ void ProcSchedSampler::lookForNewLanes()
     }
 }
 
-void ProcSchedSampler::lookAtAll(bool last)
+bool ProcSchedSampler::lookAtAll(bool last)
 {
     constexpr int kSwitchesEvery = 500; // counts are compared first to last: a thread that ends loses at most 0.5 s
     constexpr int kCpuEvery = 10; // which CPU a thread is on changes far less often than every 1 ms
-    constexpr int kQuietEvery = 10; // a thread that neither ran nor waited since its last look: every 10 ms
-    const int64_t tick = m_tick++;
+    // Ticks are counted in periods, also those skipped while all threads were quiet.
+    const int64_t tick = m_tick;
+    m_tick += m_allQuiet ? kQuietEvery : 1;
+    bool allQuiet = true;
     const std::lock_guard samples(m_samplesMutex);
     for (const std::unique_ptr<ThreadFiles> &files : m_threads) {
-        if (!files || files->gone || (files->quiet && !last && tick % kQuietEvery != 0))
+        if (!files || files->gone)
+            continue;
+        if (files->quiet && !last && !m_allQuiet && tick % kQuietEvery != 0)
             continue;
         ThreadSample sample;
         sample.timeNs = nowNs();
@@ -166,7 +184,14 @@ void ProcSchedSampler::lookAtAll(bool last)
             files->gone = true; // the thread ended: its last sample stands
             continue;
         }
-        files->quiet = files->samples > 0 && sample.onCpuNs == files->lastOnCpuNs && sample.waitNs == files->lastWaitNs;
+        // The kernel brings a running thread's totals up to date at its ticks (every 1–4 ms; 10 ms
+        // on some kernels): only after several unchanged looks in a row is the thread taken as
+        // asleep or blocked.
+        const bool unchanged
+            = files->samples > 0 && sample.onCpuNs == files->lastOnCpuNs && sample.waitNs == files->lastWaitNs;
+        files->unchangedLooks = unchanged ? files->unchangedLooks + 1 : 0;
+        files->quiet = files->unchangedLooks >= kQuietAfterLooks;
+        allQuiet = allQuiet && files->quiet;
         files->lastOnCpuNs = sample.onCpuNs;
         files->lastWaitNs = sample.waitNs;
         ++files->samples;
@@ -175,6 +200,8 @@ void ProcSchedSampler::lookAtAll(bool last)
         else
             ++m_info.lost;
     }
+    m_allQuiet = allQuiet;
+    return allQuiet;
 }
 
 void ProcSchedSampler::stop()
