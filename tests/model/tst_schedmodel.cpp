@@ -316,9 +316,21 @@ void TestSchedModel::theOutcomeSaysWhoWaitedForACpu()
     summary.sched = SchedInfo { SchedSource::Exact, QStringLiteral("test"), 0, 2 };
     const QString text = Outcome::lines(summary).join(u'\n');
     QVERIFY2(text.contains(QStringLiteral("OS scheduler (exact): 2 CPUs busy 50%, 26%")), qPrintable(text));
-    QVERIFY2(
-        text.contains(QStringLiteral("share of its ready time each waited for a CPU: a 75%, b 0%")), qPrintable(text));
+    QVERIFY2(text.contains(QStringLiteral("the threads waited for a CPU 0–75% of the time they were ready")),
+        qPrintable(text));
     QVERIFY(!text.contains(QStringLiteral("lost")));
+    // The table: a row per thread with scheduler data, in lane order, then what did not fit.
+    const std::vector<QStringList> table = Outcome::schedTable(summary, 2);
+    QCOMPARE(table.size(), size_t(4));
+    QCOMPARE(table[1],
+        (QStringList { QStringLiteral("main"), QStringLiteral("1.00 ms"), QStringLiteral("0.00 ms"),
+            QStringLiteral("0%"), QStringLiteral("0 / 0"), QStringLiteral("0") }));
+    QCOMPARE(table[2],
+        (QStringList { QStringLiteral("a"), QStringLiteral("25 ms"), QStringLiteral("75 ms"), QStringLiteral("75%"),
+            QStringLiteral("1 / 9"), QStringLiteral("2") }));
+    QCOMPARE(table[3], QStringList { QStringLiteral("… 1 more") });
+    summary.sched.source = SchedSource::Off;
+    QVERIFY(Outcome::schedTable(summary).empty());
 }
 
 QTEST_GUILESS_MAIN(TestSchedModel)

@@ -80,24 +80,23 @@ QStringList Outcome::lines(const RunSummary &s)
                      .arg(busy.join(Text::tr(", ")))
                      .arg(s.laneSched.size())
                      .arg(duration(onCpu), duration(waiting));
-        // Per thread: the share of its time it was ready but had no CPU.
-        QStringList waitingShares;
-        constexpr int kNamed = 8;
+        // The share of its ready time each thread waited for a CPU, as a range (the table has each).
+        int fewest = 101;
+        int most = -1;
         for (qsizetype i = 0; i < s.lanes.size() && size_t(i) < s.laneSched.size(); ++i) {
             const LaneSchedSummary &lane = s.laneSched[size_t(i)];
             if (s.lanes[i].kind == LaneKind::Main || lane.cpuMs + lane.runnableMs <= 0)
                 continue;
-            if (waitingShares.size() == kNamed) {
-                waitingShares << Text::tr("…");
-                break;
-            }
-            waitingShares << Text::tr("%1 %2%")
-                                 .arg(s.lanes[i].name)
-                                 .arg(std::lround(100 * lane.runnableMs / (lane.cpuMs + lane.runnableMs)));
+            const int share = int(std::lround(100 * lane.runnableMs / (lane.cpuMs + lane.runnableMs)));
+            fewest = std::min(fewest, share);
+            most = std::max(most, share);
         }
-        if (!waitingShares.isEmpty())
-            lines << Text::tr("share of its ready time each waited for a CPU: %1")
-                         .arg(waitingShares.join(Text::tr(", ")));
+        if (most >= 0)
+            lines << (fewest == most
+                    ? Text::tr("the threads waited for a CPU %1% of the time they were ready").arg(most)
+                    : Text::tr("the threads waited for a CPU %1–%2% of the time they were ready")
+                          .arg(fewest)
+                          .arg(most));
         if (s.sched.lost > 0)
             lines << Text::tr("%1 scheduler records were lost: the Runnable and CPU data have gaps")
                          .arg(count(int64_t(s.sched.lost)));
@@ -110,6 +109,33 @@ QStringList Outcome::lines(const RunSummary &s)
         lines << Text::tr("%1 events were dropped (buffers full): the chart misses them")
                      .arg(count(int64_t(s.eventsDropped)));
     return lines;
+}
+
+std::vector<QStringList> Outcome::schedTable(const RunSummary &s, int maxRows)
+{
+    std::vector<QStringList> rows;
+    if (s.sched.source == SchedSource::Off)
+        return rows;
+    rows.push_back({ Text::tr("thread"), Text::tr("on a CPU"), Text::tr("Runnable"), Text::tr("waited"),
+        Text::tr("blocked / preempted"), Text::tr("migrations") });
+    int shown = 0;
+    int more = 0;
+    for (qsizetype i = 0; i < s.lanes.size() && size_t(i) < s.laneSched.size(); ++i) {
+        const LaneSchedSummary &lane = s.laneSched[size_t(i)];
+        if (lane.cpuMs + lane.runnableMs <= 0)
+            continue;
+        if (shown == maxRows) {
+            ++more;
+            continue;
+        }
+        ++shown;
+        rows.push_back({ s.lanes[i].name, duration(lane.cpuMs), duration(lane.runnableMs),
+            Text::tr("%1%").arg(std::lround(100 * lane.runnableMs / (lane.cpuMs + lane.runnableMs))),
+            Text::tr("%1 / %2").arg(count(lane.voluntary), count(lane.involuntary)), count(lane.migrations) });
+    }
+    if (more > 0)
+        rows.push_back({ Text::tr("… %n more", nullptr, more) });
+    return rows;
 }
 
 } // namespace threadlab

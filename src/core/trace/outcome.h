@@ -2,6 +2,7 @@
 
 #include <QString>
 #include <QStringList>
+#include <vector>
 
 namespace threadlab {
 
@@ -12,6 +13,10 @@ class Outcome
 {
 public:
     static QStringList lines(const RunSummary &summary);
+    // With OS scheduler data: a header row, then per thread (up to maxRows, then "… n more") its
+    // time on a CPU, time Runnable (waiting for one), the share of its ready time it waited, its
+    // context switches (blocked / preempted) and migrations.
+    static std::vector<QStringList> schedTable(const RunSummary &summary, int maxRows = 16);
     // This run against an earlier one: "6.7× faster than the run before it, download-sequential (sequential): 0.46 s
     // against 3.09 s".
     static QString comparison(const RunSummary &now, const RunSummary &before, const QString &beforeSettings);

@@ -58,7 +58,25 @@ void LessonPanel::showOutcome(const RunSummary &summary, const QString &settings
         html += QStringLiteral("<li>%1</li>").arg(line.toHtmlEscaped());
     if (!comparison.isEmpty())
         html += QStringLiteral("<li><b>%1</b></li>").arg(comparison.toHtmlEscaped());
-    html += QStringLiteral("</ul>") + m_expectedHtml;
+    html += QStringLiteral("</ul>");
+    const std::vector<QStringList> table = Outcome::schedTable(summary);
+    if (!table.empty()) {
+        // Per thread, what the OS scheduler gave it: numbers right-aligned, the header dimmed.
+        html += QStringLiteral("<table cellspacing='0' cellpadding='2' style='margin-left:12px'>");
+        for (size_t row = 0; row < table.size(); ++row) {
+            html += QStringLiteral("<tr>");
+            for (qsizetype column = 0; column < table[row].size(); ++column) {
+                const QString align = column == 0 ? QStringLiteral("left") : QStringLiteral("right");
+                html += row == 0
+                    ? QStringLiteral("<td align='%1' style='color:{dim}'>%2</td>")
+                          .arg(align, table[row][column].toHtmlEscaped())
+                    : QStringLiteral("<td align='%1'>%2</td>").arg(align, table[row][column].toHtmlEscaped());
+            }
+            html += QStringLiteral("</tr>");
+        }
+        html += QStringLiteral("</table>");
+    }
+    html += m_expectedHtml;
     for (const QString &error : summary.errors)
         html += QStringLiteral("<p style='color:{problem}'><b>%1</b> %2</p>")
                     .arg(tr("Problem:").toHtmlEscaped(), error.toHtmlEscaped());
