@@ -6,6 +6,7 @@
 #include "commandline.h"
 #include "exportcommand.h"
 #include "interruptiblerun.h"
+#include "scenario/expectedtext.h"
 #include "scenario/scenariolibrary.h"
 #include "scenario/scenariooverrides.h"
 #include "scenario/sharingcheck.h"
@@ -13,6 +14,7 @@
 
 #include <QFile>
 #include <QJsonDocument>
+#include <QThread>
 
 namespace threadlab {
 
@@ -130,10 +132,17 @@ int RunCommand::exec(const QStringList &arguments)
         = InterruptibleRun::execute(std::move(scenario), *schedMode, &interrupted);
     const RunSummary result = RunSummary::from(*recording);
     const bool jsonToStdout = line.isSet(summary) && summaryPath == QStringLiteral("-");
+    // What the lesson says to expect on this machine, under the figures, to read them against.
+    QString text = result.toText();
+    if (!recording->scenario.expected.isEmpty())
+        text += QStringLiteral("  expected: ")
+            + ExpectedText::forMachine(
+                recording->scenario, QThread::idealThreadCount(), ExpectedText::FrontEnd::CommandLine)
+            + u'\n';
     if (jsonToStdout)
-        CliOptions::err(result.toText().trimmed());
+        CliOptions::err(text.trimmed());
     else
-        CliOptions::out(result.toText());
+        CliOptions::out(text);
     int status = !result.errors.isEmpty() || interrupted ? Cli::RunFailed : Cli::Ok;
     if (line.isSet(summary)
         && !CliOptions::writeJson(QJsonDocument(result.toJson()).toJson(QJsonDocument::Indented), summaryPath))

@@ -1,5 +1,6 @@
 #include "chart/ganttview.h"
 #include "testsupport.h"
+#include "trace/outcome.h"
 #include "window/chartspanel.h"
 #include "window/comparedialog.h"
 #include "window/exportdialog.h"
@@ -37,6 +38,7 @@ private Q_SLOTS:
     void exportDialogWritesTheChosenFormat();
     void chartsPanelExportsItsCharts();
     void sessionModelKeepsTheLastTwelveRuns();
+    void comparesOnlyRunsOfTheSameLessonThatEnded();
 
 private:
     std::shared_ptr<RecordedRun> m_oneWorker;
@@ -142,8 +144,54 @@ void TestSessionViews::sessionModelKeepsTheLastTwelveRuns()
     QCOMPARE(model.recordings().size(), size_t(SessionModel::kMaxRuns));
     QCOMPARE(model.recordings().front(), m_oneWorker);
     QCOMPARE(model.labels().size(), SessionModel::kMaxRuns);
-    QCOMPARE(
-        model.wallTimeBars().back().label, QStringLiteral("12: %1\nsettings 13").arg(model.at(11).summary.scenario));
+    QCOMPARE(model.wallTimeBars(model.at(11).summary.scenario).back().label, QStringLiteral("12: settings 13"));
+    QVERIFY(model.wallTimeBars(QStringLiteral("another-lesson")).empty());
+}
+
+void TestSessionViews::comparesOnlyRunsOfTheSameLessonThatEnded()
+{
+    // Runs: quick (1 worker), another lesson, quick stopped, quick (2 workers). The last compares
+    // with the first (same lesson, not stopped) and says which setting differs; the stopped run
+    // compares with nothing and is marked in the list and the wall-time chart.
+    auto other = std::make_shared<RecordedRun>(*m_oneWorker);
+    other->scenario.id = QStringLiteral("another-lesson");
+    auto stopped = std::make_shared<RecordedRun>(*m_oneWorker);
+    stopped->stopped = true;
+    SessionModel model;
+    model.add(m_oneWorker, QStringLiteral("threads, workers 1, lock on"));
+    model.add(other, QStringLiteral("threads, workers 1, lock on"));
+    model.add(stopped, QStringLiteral("threads, workers 1, lock on"));
+    model.add(m_twoWorkers, QStringLiteral("threads, workers 2, lock on"));
+    QCOMPARE(model.earlierComparable(3), 0);
+    QCOMPARE(model.earlierComparable(2), -1); // stopped: no measurement
+    QCOMPARE(model.earlierComparable(1), -1); // the first of its lesson
+    QCOMPARE(model.earlierComparable(0), -1);
+    QVERIFY(model.at(2).summary.stopped);
+    QVERIFY(model.index(2).data().toString().contains(QStringLiteral("stopped at")));
+    QVERIFY(model.index(2).data(Qt::ToolTipRole).toString().contains(QStringLiteral("stopped before the end")));
+    const auto bars = model.wallTimeBars(model.at(0).summary.scenario);
+    QCOMPARE(bars.size(), size_t(3));
+    QVERIFY(bars[1].label.endsWith(QStringLiteral("(stopped)")));
+    const QString comparison
+        = Outcome::comparison(model.at(3).summary, model.at(3).settings, model.at(0).summary, model.at(0).settings);
+    QVERIFY2(comparison.contains(QStringLiteral("than the last run of this lesson (workers 2 (was workers 1))"))
+            || comparison.contains(
+                QStringLiteral("about as fast as the last run of this lesson (workers 2 (was workers 1))")),
+        qPrintable(comparison));
+    QCOMPARE(model.earlierComparable(1), -1); // a different lesson, not paired with quick
+    // A lesson paired with quick ("compare_with") compares with quick's last run that ended.
+    auto paired = std::make_shared<RecordedRun>(*m_oneWorker);
+    paired->scenario.id = QStringLiteral("paired-lesson");
+    paired->scenario.compareWith = model.at(0).summary.scenario;
+    model.add(paired, QStringLiteral("threads, workers 1, lock on"));
+    QCOMPARE(model.earlierComparable(4), 3);
+    const QString withPair
+        = Outcome::comparison(model.at(4).summary, model.at(4).settings, model.at(3).summary, model.at(3).settings);
+    QVERIFY2(withPair.contains(
+                 QStringLiteral("the last run of %1 (threads, workers 2, lock on)").arg(model.at(3).summary.scenario)),
+        qPrintable(withPair));
+    QVERIFY(Outcome::comparison(model.at(2).summary, model.at(2).settings, model.at(0).summary, model.at(0).settings)
+                .isEmpty()); // stopped
 }
 
 QTEST_MAIN(TestSessionViews)

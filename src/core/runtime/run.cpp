@@ -275,6 +275,7 @@ std::shared_ptr<RecordedRun> Run::takeRecording()
     recording->eventsRecorded = recordedEvents();
     recording->eventsDropped = droppedEvents();
     recording->pid = currentPid();
+    recording->stopped = m_stop.stopRequested();
     return recording;
 }
 

@@ -1,6 +1,10 @@
 #include "scenario/expectedtext.h"
 
+#include "base/coretext.h"
+
+#include <QRegularExpression>
 #include <algorithm>
+#include <cmath>
 
 namespace threadlab {
 
@@ -31,7 +35,38 @@ int64_t ExpectedText::cpuWorkNs(const Scenario &scenario)
     return ns;
 }
 
-QString ExpectedText::forMachine(const Scenario &scenario, int cores)
+QString ExpectedText::settings(QString text, FrontEnd frontEnd)
+{
+    // {set workers=1} → "Workers 1 in the toolbar" / "--workers 1"; an unknown name stays as written.
+    static const QRegularExpression setting(QStringLiteral(R"(\{set (workers|executor|lock|gil)=([a-z0-9]+)\})"));
+    QString out;
+    qsizetype at = 0;
+    for (const QRegularExpressionMatch &match : setting.globalMatch(text)) {
+        out += text.mid(at, match.capturedStart() - at);
+        const QString name = match.captured(1);
+        const QString value = match.captured(2);
+        if (frontEnd == FrontEnd::CommandLine) {
+            out += QStringLiteral("--%1 %2").arg(name, value);
+        } else if (name == QStringLiteral("workers")) {
+            out += Text::tr("Workers %1 in the toolbar").arg(value);
+        } else if (name == QStringLiteral("executor")) {
+            out += Text::tr("Executor %1 in the toolbar").arg(value);
+        } else {
+            const QString control = name == QStringLiteral("gil") ? QStringLiteral("GIL") : QStringLiteral("Lock");
+            out += value == QStringLiteral("on") ? Text::tr("%1 ticked in the toolbar").arg(control)
+                                                 : Text::tr("%1 unticked in the toolbar").arg(control);
+        }
+        at = match.capturedEnd();
+    }
+    return out + text.mid(at);
+}
+
+QString ExpectedText::lesson(const Scenario &scenario, FrontEnd frontEnd)
+{
+    return settings(scenario.lesson, frontEnd);
+}
+
+QString ExpectedText::forMachine(const Scenario &scenario, int cores, FrontEnd frontEnd)
 {
     cores = std::max(1, cores);
     const double work = double(cpuWorkNs(scenario)) / 1e9;
@@ -42,7 +77,7 @@ QString ExpectedText::forMachine(const Scenario &scenario, int cores)
     text.replace(QStringLiteral("{work_s}"), seconds(work));
     text.replace(QStringLiteral("{work_per_core_s}"), seconds(work / cores));
     text.replace(QStringLiteral("{waiting_percent}"), QString::number(std::lround(waiting * 100)) + u'%');
-    return text;
+    return settings(text, frontEnd);
 }
 
 } // namespace threadlab

@@ -100,6 +100,7 @@ struct Scenario
     QString topic;
     QString lesson;
     QString expected;
+    QString compareWith; // the id of a lesson whose runs this one's are compared with, besides its own
     QString pythonCode;
     QString cppCode;
     ExecutorSpec executor;

@@ -125,8 +125,9 @@ void ScenarioParser::parseRoot(const QJsonObject &root)
 {
     m_json.checkKeys(root, QString(),
         { QStringLiteral("id"), QStringLiteral("title"), QStringLiteral("topic"), QStringLiteral("lesson"),
-            QStringLiteral("expected"), QStringLiteral("code"), QStringLiteral("executor"), QStringLiteral("options"),
-            QStringLiteral("queues"), QStringLiteral("main"), QStringLiteral("tasks"), QStringLiteral("server") });
+            QStringLiteral("expected"), QStringLiteral("compare_with"), QStringLiteral("code"),
+            QStringLiteral("executor"), QStringLiteral("options"), QStringLiteral("queues"), QStringLiteral("main"),
+            QStringLiteral("tasks"), QStringLiteral("server") });
     Scenario &s = m_scenario;
     if (root.contains(QStringLiteral("id"))) {
         s.id = m_json.string(root.value(QStringLiteral("id")), QStringLiteral("id")).value_or(QString());
@@ -147,6 +148,12 @@ void ScenarioParser::parseRoot(const QJsonObject &root)
     if (root.contains(QStringLiteral("topic")))
         s.topic = m_json.text(root.value(QStringLiteral("topic")), QStringLiteral("topic"), JsonReader::kMaxNameLength)
                       .value_or(QString());
+    if (root.contains(QStringLiteral("compare_with"))) {
+        s.compareWith = m_json.string(root.value(QStringLiteral("compare_with")), QStringLiteral("compare_with"))
+                            .value_or(QString());
+        if (safeId(s.compareWith) != s.compareWith)
+            m_json.error(QStringLiteral("compare_with"), Text::tr("expected a scenario id"));
+    }
     for (auto [key, field] : { std::pair { "lesson", &s.lesson }, std::pair { "expected", &s.expected } }) {
         const QString name = QString::fromLatin1(key);
         if (root.contains(name))

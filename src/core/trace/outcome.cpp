@@ -24,21 +24,42 @@ QString Outcome::duration(double ms)
     return QString::number(ms, 'f', 2) + Text::tr(" ms");
 }
 
-QString Outcome::comparison(const RunSummary &now, const RunSummary &before, const QString &beforeSettings)
+QString Outcome::settingsDifference(const QString &now, const QString &before)
 {
-    if (now.wallMs <= 0 || before.wallMs <= 0)
+    // "threads, lock on, GIL off" against "threads, lock on, GIL on": "GIL off (was GIL on)".
+    const QStringList a = now.split(QStringLiteral(", "));
+    const QStringList b = before.split(QStringLiteral(", "));
+    QStringList changed;
+    for (qsizetype i = 0; i < a.size(); ++i) {
+        const QString was = i < b.size() ? b[i] : QString();
+        if (a[i] != was)
+            changed << (was.isEmpty() ? a[i] : Text::tr("%1 (was %2)").arg(a[i], was));
+    }
+    return changed.isEmpty() ? Text::tr("the same settings") : changed.join(Text::tr(", "));
+}
+
+QString Outcome::comparison(
+    const RunSummary &now, const QString &nowSettings, const RunSummary &before, const QString &beforeSettings)
+{
+    if (now.wallMs <= 0 || before.wallMs <= 0 || now.stopped || before.stopped)
         return {};
+    // The same lesson: what settings changed; its paired lesson: which lesson, with its settings.
+    const QString which = now.scenario == before.scenario
+        ? Text::tr("the last run of this lesson (%1)").arg(settingsDifference(nowSettings, beforeSettings))
+        : Text::tr("the last run of %1 (%2)").arg(before.scenario, beforeSettings);
     const double ratio = before.wallMs / now.wallMs;
+    if (std::abs(ratio - 1) < 0.05)
+        return Text::tr("about as fast as %1: %2 against %3").arg(which, duration(now.wallMs), duration(before.wallMs));
     const bool faster = ratio >= 1;
-    return Text::tr("%1× %2 than the run before it, %3 (%4): %5 against %6")
-        .arg(QString::number(faster ? ratio : 1 / ratio, 'f', 1),
-            faster ? QStringLiteral("faster") : QStringLiteral("slower"), before.scenario, beforeSettings,
-            duration(now.wallMs), duration(before.wallMs));
+    return (faster ? Text::tr("%1× faster than %2: %3 against %4") : Text::tr("%1× slower than %2: %3 against %4"))
+        .arg(QString::number(faster ? ratio : 1 / ratio, 'f', 1), which, duration(now.wallMs), duration(before.wallMs));
 }
 
 QStringList Outcome::lines(const RunSummary &s)
 {
     QStringList lines;
+    if (s.stopped)
+        lines << Text::tr("stopped before the end: these figures cover only what ran until then, not the lesson");
     lines << Text::tr("wall time %1 (first task start to last task end)").arg(duration(s.wallMs));
     lines << Text::tr("main thread done after %1").arg(duration(s.mainMs));
     if (!s.resultsOrder.isEmpty())
@@ -53,7 +74,7 @@ QStringList Outcome::lines(const RunSummary &s)
         lines << line;
     }
     for (const LockSummary &l : s.locks)
-        lines << Text::tr("lock %1: %2 acquisitions, %3 had to wait (%4 waiting in all, longest %5)")
+        lines << Text::tr("lock “%1”: %2 acquisitions, %3 had to wait (%4 waiting in all, longest %5)")
                      .arg(l.name, count(l.acquisitions), count(l.contended), duration(l.waitMsTotal),
                          duration(l.waitMsMax));
     for (const QueueSummary &q : s.queues)

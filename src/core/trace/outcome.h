@@ -17,9 +17,14 @@ public:
     // time on a CPU, time Runnable (waiting for one), the share of its ready time it waited, its
     // context switches (blocked / preempted) and migrations.
     static std::vector<QStringList> schedTable(const RunSummary &summary, int maxRows = 16);
-    // This run against an earlier one: "6.7× faster than the run before it, download-sequential (sequential): 0.46 s
-    // against 3.09 s".
-    static QString comparison(const RunSummary &now, const RunSummary &before, const QString &beforeSettings);
+    // This run against an earlier run of the same lesson (or of its paired lesson: the caller
+    // chooses, see SessionModel::earlierComparable): "6.7× faster than the last run of this lesson
+    // (workers 8 (was workers 1)): 0.46 s against 3.09 s". Empty if either was stopped: a stopped
+    // run is no measurement to compare.
+    static QString comparison(
+        const RunSummary &now, const QString &nowSettings, const RunSummary &before, const QString &beforeSettings);
+    // What differs between two settings lines ("threads, lock on, GIL off"): "GIL off (was GIL on)".
+    static QString settingsDifference(const QString &now, const QString &before);
     static QString count(int64_t value); // −31 416: a real minus sign, grouped digits
     static QString duration(double ms);
 };

@@ -20,6 +20,7 @@ struct RecordedRun
     uint64_t eventsRecorded = 0;
     uint64_t eventsDropped = 0;
     qint64 pid = 0; // the process that ran it (its main lane's)
+    bool stopped = false; // the user stopped it before it ended (its cancelled tasks say so in a file)
 };
 
 } // namespace threadlab

@@ -54,8 +54,12 @@ RunSummary summarise(const Sources &sources);
 
 RunSummary RunSummary::from(const RecordedRun &recording)
 {
-    return summarise(Sources { recording.scenario, recording.trace, recording.counters, recording.errors,
+    RunSummary s = summarise(Sources { recording.scenario, recording.trace, recording.counters, recording.errors,
         recording.eventsRecorded, recording.eventsDropped });
+    s.stopped = recording.stopped || std::any_of(s.tasks.begin(), s.tasks.end(), [](const TaskSummary &task) {
+        return task.outcome == TaskOutcome::Cancelled;
+    });
+    return s;
 }
 
 namespace {
@@ -228,6 +232,7 @@ QJsonObject RunSummary::toJson() const
             QJsonObject {
                 { QStringLiteral("kind"), executorKindName(executor) }, { QStringLiteral("workers"), workers } } },
         { QStringLiteral("options"), QJsonObject { { QStringLiteral("lock"), lock }, { QStringLiteral("gil"), gil } } },
+        { QStringLiteral("stopped"), stopped },
         { QStringLiteral("wall_ms"), round3(wallMs) },
         { QStringLiteral("main_ms"), round3(mainMs) },
         { QStringLiteral("lanes"), lanesJson },
@@ -259,6 +264,8 @@ QString RunSummary::toText() const
     line(QStringLiteral("  executor ") + executorKindName(executor) + QStringLiteral(", workers ")
         + QString::number(workers) + QStringLiteral(", lock ") + (lock ? QStringLiteral("on") : QStringLiteral("off"))
         + QStringLiteral(", GIL ") + (gil ? QStringLiteral("on") : QStringLiteral("off")));
+    if (stopped)
+        line(QStringLiteral("  STOPPED before the end: these figures cover only what ran until then"));
     line(QStringLiteral("  wall ") + num(wallMs)
         + QStringLiteral(" ms (first task start to last task end), main done at ") + num(mainMs)
         + QStringLiteral(" ms"));

@@ -87,6 +87,7 @@ struct RunSummary
     bool lock = true;
     bool gil = false;
     double wallMs = 0; // first task start to last task end
+    bool stopped = false; // stopped before it ended: its figures measure only what ran
     double mainMs = 0; // when the main lane finished
     QList<LaneInfo> lanes;
     std::vector<TaskSummary> tasks;

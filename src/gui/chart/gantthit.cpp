@@ -3,6 +3,7 @@
 #include "base/clock.h"
 #include "base/coretext.h"
 #include "chart/timeaxis.h"
+#include "trace/outcome.h"
 #include "trace/schedrecord.h"
 #include "trace/segment.h"
 #include "trace/trace.h"
@@ -155,12 +156,22 @@ QString GanttHit::describe(const Trace &trace, const GanttHit &hit)
             if (cpu >= 0)
                 lines << Text::tr("on CPU %1 (%2)").arg(cpu).arg(schedSourceName(trace.sched.source));
         }
-        if (s.state == State::LockWait && s.arg >= 0)
-            lines << Text::tr("held by: %1 (click to see)").arg(laneName(trace, s.arg).toHtmlEscaped());
+        if (s.state == State::LockWait) {
+            // The same holder a click highlights: the lane whose release ended this wait; and, if
+            // another held the lock when the wait began, that one too.
+            const auto hold = TraceAnalysis::lockHolder(trace, hit.lane, s);
+            if (hold)
+                lines << Text::tr("the wait ended when %1 released it (click to see)")
+                             .arg(laneName(trace, hold->lane).toHtmlEscaped());
+            if (s.arg >= 0 && (!hold || hold->lane != int(s.arg)))
+                lines << Text::tr("held by %1 when the wait began").arg(laneName(trace, s.arg).toHtmlEscaped());
+        }
     } else if (hit.kind == LostUpdateHit) {
         lines << Text::tr("<span style='color:#c00'>lost update</span> of %1 at %2")
                      .arg(trace.objectName(hit.event.object).toHtmlEscaped(), ms(hit.event.timeNs - trace.originNs));
-        lines << Text::tr("this write erased %1 of other threads' updates").arg(hit.event.arg);
+        lines << (hit.event.arg == 1
+                ? Text::tr("this write erased 1 update made by another thread")
+                : Text::tr("this write erased %1 updates made by other threads").arg(Outcome::count(hit.event.arg)));
     } else {
         const Event &e = hit.event;
         const QString at = ms(e.timeNs - trace.originNs);
@@ -184,7 +195,7 @@ QString GanttHit::describe(const Trace &trace, const GanttHit &hit)
             break;
         case EventKind::EventSet:
         case EventKind::EventClear:
-            lines << Text::tr("%1 event %2 at %3")
+            lines << Text::tr("%1 the event “%2” at %3")
                          .arg(e.kind == EventKind::EventSet ? QStringLiteral("set") : QStringLiteral("cleared"),
                              trace.objectName(e.object).toHtmlEscaped(), at);
             break;

@@ -71,7 +71,7 @@ void ChartsPanel::showRun(const RecordedRun &recording, const std::vector<WallTi
     m_shown = &recording;
     m_session = session;
     replace(0, ChartBuilder::concurrency(recording.trace));
-    replace(1, ChartBuilder::wallTimes(session, tr("Wall time of this session's runs")));
+    replace(1, ChartBuilder::wallTimes(session, tr("Wall time of this lesson's runs in this session")));
     replace(2, ChartBuilder::lockWaits(TraceAnalysis::lockWaits(recording.trace)));
     replace(3, ChartBuilder::stateTotals(TraceAnalysis::stateTotals(recording.trace)));
 }
@@ -86,7 +86,7 @@ Result<void> ChartsPanel::exportCurrent(const QString &path) const
         chart = ChartBuilder::concurrency(m_shown->trace);
         break;
     case 1:
-        chart = ChartBuilder::wallTimes(m_session, tr("Wall time of this session's runs"));
+        chart = ChartBuilder::wallTimes(m_session, tr("Wall time of this lesson's runs in this session"));
         break;
     case 2:
         chart = ChartBuilder::lockWaits(TraceAnalysis::lockWaits(m_shown->trace));

@@ -28,8 +28,9 @@ LessonPanel::~LessonPanel() = default;
 
 void LessonPanel::showScenario(const Scenario &scenario)
 {
-    m_lessonHtml
-        = QStringLiteral("<h2>%1</h2><p>%2</p>").arg(scenario.title.toHtmlEscaped(), scenario.lesson.toHtmlEscaped());
+    m_lessonHtml = QStringLiteral("<h2>%1</h2><p>%2</p>")
+                       .arg(scenario.title.toHtmlEscaped(),
+                           ExpectedText::lesson(scenario, ExpectedText::FrontEnd::Window).toHtmlEscaped());
     m_expectedHtml = QStringLiteral("<p><b>%1</b> %2</p>")
                          .arg(tr("Expected:").toHtmlEscaped(),
                              scenario.expected.isEmpty()

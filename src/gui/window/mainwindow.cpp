@@ -326,9 +326,7 @@ void MainWindow::finishRun()
     m_poll->stop();
     // The finished run hands its recording over (a move); the chart shows it from now on.
     const RunSummary &summary = addToSession(m_run->takeRecording(), m_runSettings).summary;
-    bool stopped = false;
-    for (const TaskSummary &task : summary.tasks)
-        stopped = stopped || task.outcome == TaskOutcome::Cancelled;
+    const bool stopped = summary.stopped;
     if (!summary.errors.isEmpty()) {
         showBanner(tr("The run reported problems (what was recorded is kept):\n") + summary.errors.join(u'\n'));
         m_stateLabel->setText(tr("Finished with problems"));
@@ -372,15 +370,16 @@ void MainWindow::showSessionRun(int index)
     m_shown = run.recording;
     m_ui->gantt->setTrace(TraceSource(m_shown->trace), m_shown->pid);
     m_ui->gantt->traceUpdated(m_shown->trace.lastEventNs, false);
-    m_ui->charts->showRun(*m_shown, m_session->wallTimeBars());
+    m_ui->charts->showRun(*m_shown, m_session->wallTimeBars(run.summary.scenario));
     if (m_ui->runList->currentIndex().row() != index) {
         const QSignalBlocker blocker(m_ui->runList->selectionModel());
         m_ui->runList->setCurrentIndex(m_session->index(index));
     }
     const RunSummary &summary = run.summary;
     m_ui->lesson->showScenario(m_shown->scenario);
-    const QString comparison = index > 0
-        ? Outcome::comparison(summary, m_session->at(index - 1).summary, m_session->at(index - 1).settings)
+    const int earlier = m_session->earlierComparable(index);
+    const QString comparison = earlier >= 0
+        ? Outcome::comparison(summary, run.settings, m_session->at(earlier).summary, m_session->at(earlier).settings)
         : QString();
     m_ui->lesson->showOutcome(summary, run.settings, comparison);
     describeChart(summary, run.settings);

@@ -41,9 +41,11 @@ const SessionRun &SessionModel::add(std::shared_ptr<RecordedRun> recording, cons
         endRemoveRows();
     }
     RunSummary summary = RunSummary::from(*recording);
-    const QString label = QStringLiteral("%1  %2 — %3 — %4")
-                              .arg(QTime::currentTime().toString(QStringLiteral("HH:mm:ss")), summary.scenario,
-                                  settings, Outcome::duration(summary.wallMs));
+    const QString label
+        = QStringLiteral("%1  %2 — %3 — %4")
+              .arg(QTime::currentTime().toString(QStringLiteral("HH:mm:ss")), summary.scenario, settings,
+                  summary.stopped ? tr("stopped at %1").arg(Outcome::duration(summary.wallMs))
+                                  : Outcome::duration(summary.wallMs));
     beginInsertRows({}, size(), size());
     m_runs.push_back(SessionRun { std::move(recording), settings, std::move(summary), label });
     endInsertRows();
@@ -67,15 +69,33 @@ QStringList SessionModel::labels() const
     return labels;
 }
 
-std::vector<WallTimeBar> SessionModel::wallTimeBars() const
+std::vector<WallTimeBar> SessionModel::wallTimeBars(const QString &scenario) const
 {
     std::vector<WallTimeBar> bars;
-    bars.reserve(m_runs.size());
-    for (int i = 0; i < size(); ++i)
-        bars.push_back(
-            WallTimeBar { QStringLiteral("%1: %2\n%3").arg(i + 1).arg(at(i).summary.scenario, at(i).settings),
-                std::round(at(i).summary.wallMs) });
+    for (int i = 0; i < size(); ++i) {
+        const SessionRun &run = at(i);
+        if (run.summary.scenario != scenario)
+            continue;
+        bars.push_back(WallTimeBar {
+            QStringLiteral("%1: %2%3").arg(i + 1).arg(run.settings, run.summary.stopped ? tr(" (stopped)") : QString()),
+            std::round(run.summary.wallMs) });
+    }
     return bars;
+}
+
+int SessionModel::earlierComparable(int row) const
+{
+    if (row < 0 || row >= size() || at(row).summary.stopped)
+        return -1;
+    // Its own lesson's runs, or those of the lesson it is paired with ("compare_with").
+    const QString lesson = at(row).summary.scenario;
+    const QString paired = at(row).recording ? at(row).recording->scenario.compareWith : QString();
+    for (int i = row - 1; i >= 0; --i) {
+        const QString other = at(i).summary.scenario;
+        if ((other == lesson || (!paired.isEmpty() && other == paired)) && !at(i).summary.stopped)
+            return i;
+    }
+    return -1;
 }
 
 } // namespace threadlab

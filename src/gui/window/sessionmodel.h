@@ -39,7 +39,11 @@ public:
     const SessionRun &at(int row) const { return m_runs.at(size_t(row)); }
     std::vector<std::shared_ptr<RecordedRun>> recordings() const;
     QStringList labels() const;
-    std::vector<WallTimeBar> wallTimeBars() const;
+    // The runs of one lesson, oldest first (a stopped run is marked as such).
+    std::vector<WallTimeBar> wallTimeBars(const QString &scenario) const;
+    // The latest run before `row` of the same lesson (or the lesson it is paired with, its
+    // "compare_with") that was not stopped, to compare with; or -1.
+    int earlierComparable(int row) const;
 
 private:
     std::vector<SessionRun> m_runs;
