@@ -13,6 +13,7 @@
 #include <QComboBox>
 #include <QFileInfo>
 #include <QImage>
+#include <QListView>
 #include <QMenu>
 #include <QMenuBar>
 #include <QMimeData>
@@ -59,6 +60,7 @@ private Q_SLOTS:
     void runsALessonLiveAndShowsItsLanes();
     void lockOffShowsTheRace();
     void stopsARun();
+    void switchingLessonsShowsThatLessonsChart();
     void badScenarioFileShowsWhatIsWrong();
     void processSharingIsRefusedClearly();
     void droppedFileOpensAndSettingsPersist();
@@ -167,6 +169,32 @@ void TestMainWindow::stopsARun()
     QTRY_VERIFY_WITH_TIMEOUT(!window.isRunning(), 10'000);
     QTRY_VERIFY(window.lesson()->outcomeText().contains(QStringLiteral("Measured")));
     QVERIFY(window.findChild<QAction *>(QStringLiteral("actionRun"))->isEnabled());
+    // Stopped is said everywhere the run's figures are shown, not only in the status bar.
+    QVERIFY2(window.lesson()->outcomeText().contains(QStringLiteral("stopped before the end")),
+        qPrintable(window.lesson()->outcomeText()));
+    auto *runs = window.findChild<QListView *>(QStringLiteral("runList"));
+    QVERIFY(runs);
+    QVERIFY(runs->model()->index(0, 0).data().toString().contains(QStringLiteral("stopped at")));
+}
+
+void TestMainWindow::switchingLessonsShowsThatLessonsChart()
+{
+    // The chart under a lesson's title is always that lesson's: its last run, or none yet.
+    MainWindow window;
+    window.show();
+    window.chooseScenario(QStringLiteral("queue-order"));
+    pressRun(window);
+    QTRY_VERIFY_WITH_TIMEOUT(!window.isRunning(), 30'000);
+    QTRY_VERIFY(window.shownRun());
+    QCOMPARE(window.shownRun()->scenario.id, QStringLiteral("queue-order"));
+    window.chooseScenario(QStringLiteral("ten-threads"));
+    QVERIFY(!window.shownRun());
+    QVERIFY(window.gantt()->rows().empty());
+    QVERIFY(!window.findChild<QAction *>(QStringLiteral("actionExport"))->isEnabled());
+    window.chooseScenario(QStringLiteral("queue-order"));
+    QVERIFY(window.shownRun());
+    QCOMPARE(window.shownRun()->scenario.id, QStringLiteral("queue-order"));
+    QVERIFY(!window.gantt()->rows().empty());
 }
 
 void TestMainWindow::badScenarioFileShowsWhatIsWrong()

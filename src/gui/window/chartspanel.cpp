@@ -76,6 +76,16 @@ void ChartsPanel::showRun(const RecordedRun &recording, const std::vector<WallTi
     replace(3, ChartBuilder::stateTotals(TraceAnalysis::stateTotals(recording.trace)));
 }
 
+void ChartsPanel::clear()
+{
+    m_shown = nullptr;
+    m_session.clear();
+    replace(0, ChartBuilder::concurrency(Trace()));
+    replace(1, ChartBuilder::wallTimes({}, tr("Wall time of this lesson's runs in this session")));
+    replace(2, ChartBuilder::lockWaits({}));
+    replace(3, ChartBuilder::stateTotals({}));
+}
+
 Result<void> ChartsPanel::exportCurrent(const QString &path) const
 {
     if (!m_shown)

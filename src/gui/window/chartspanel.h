@@ -21,6 +21,7 @@ public:
     explicit ChartsPanel(QWidget *parent = nullptr);
 
     void showRun(const RecordedRun &recording, const std::vector<WallTimeBar> &session);
+    void clear(); // no run shown: empty charts
     int chartCount() const;
     Result<void> exportCurrent(const QString &path) const;
 

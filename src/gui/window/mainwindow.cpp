@@ -221,6 +221,23 @@ void MainWindow::chooseScenario(const QString &key)
     m_ui->gantt->setAccessibleDescription(tr("%1: not run yet. Press Run (F5) to record it.").arg(m_scenario->title));
     if (m_ui->library->currentKey() != key)
         m_ui->library->select(key);
+    // The chart under the lesson's title is this lesson's: its last run in this session, or none
+    // yet (never the lesson shown before).
+    if (m_shown && m_shown->scenario.id == m_scenario->id)
+        return;
+    for (int i = m_session->size() - 1; i >= 0; --i) {
+        if (m_session->at(i).summary.scenario == m_scenario->id) {
+            showSessionRun(i);
+            return;
+        }
+    }
+    m_shown.reset();
+    m_ui->gantt->setTrace(TraceSource(), 0);
+    m_ui->charts->clear();
+    m_ui->runList->clearSelection();
+    m_elapsedLabel->clear();
+    m_eventsLabel->clear();
+    updateControls();
 }
 
 bool MainWindow::loadFile(const QString &path)
