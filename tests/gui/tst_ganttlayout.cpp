@@ -139,6 +139,12 @@ void TestGanttLayout::describesWhatIsUnderThePointer()
     failed.tasks[0].error = QStringLiteral("GET http://127.0.0.1/x.png: HTTP 404 Not Found");
     const QString why = GanttHit::describe(failed, GanttHit::at(failed, 2, 650, 10, 1000));
     QVERIFY2(why.contains(QStringLiteral("task failed: GET http://127.0.0.1/x.png: HTTP 404")), qPrintable(why));
+    // A join names what it waits for at the moment under the pointer, and how far along it is.
+    const QString join = GanttHit::describe(trace, GanttHit::at(trace, 1, 800, 10, 1000));
+    QVERIFY2(join.contains(QStringLiteral("waiting for whichever task finishes next (0 of 1 had finished by then)")),
+        qPrintable(join));
+    const QString later = GanttHit::describe(trace, GanttHit::at(trace, 1, 950, 10, 1000));
+    QVERIFY2(later.contains(QStringLiteral("(1 of 1 had finished by then)")), qPrintable(later));
     const QString lost = GanttHit::describe(trace, GanttHit::at(trace, 2, 700, 10, 1000));
     QVERIFY2(lost.contains(QStringLiteral("erased 5")), qPrintable(lost));
 }

@@ -138,10 +138,24 @@ QString GanttHit::describe(const Trace &trace, const GanttHit &hit)
         if (s.state == State::IoWait)
             lines << (s.arg == SegmentDetail::kReceiving ? Text::tr("receiving the response")
                                                          : Text::tr("connecting, waiting for the first byte"));
-        if (s.object != kNoObject) {
-            if (s.state == State::JoinWait)
-                lines << Text::tr("waiting for: %1").arg(taskName(int(s.object)).toHtmlEscaped());
-            else if (size_t(s.object) < trace.objects.size())
+        if (s.state == State::JoinWait) {
+            // What it waits for at this moment: the target changes as tasks finish.
+            const int64_t at = std::clamp(hit.atNs, s.startNs, std::max(s.startNs, s.endNs - 1));
+            int finished = 0;
+            for (const TaskRecord &task : trace.tasks)
+                finished += task.endNs >= 0 && task.endNs <= at ? 1 : 0;
+            const int total = int(trace.tasks.size());
+            if (s.object != kNoObject)
+                lines << Text::tr("waiting for %1 to finish (%2 of %3 tasks had finished by then)")
+                             .arg(taskName(int(s.object)).toHtmlEscaped())
+                             .arg(finished)
+                             .arg(total);
+            else
+                lines << Text::tr("waiting for whichever task finishes next (%1 of %2 had finished by then)")
+                             .arg(finished)
+                             .arg(total);
+        } else if (s.object != kNoObject) {
+            if (size_t(s.object) < trace.objects.size())
                 lines << Text::tr("%1: %2").arg(
                     objectKindName(trace.objects[s.object].kind), trace.objectName(s.object).toHtmlEscaped());
         }
