@@ -61,18 +61,24 @@ void TestGanttLayout::groupsLanesByProcess()
 {
     const Trace trace = sampleTrace();
     const std::vector<LaneRow> rows = LaneLayout::build(trace, 10);
-    // header(10), main, pool-1, header(20), process-1, header(30), process-2
-    QCOMPARE(rows.size(), size_t(7));
+    // The locks first: header, lock L (pool-1 waited for it); then header(10), main, pool-1,
+    // header(20), process-1, header(30), process-2
+    QCOMPARE(rows.size(), size_t(9));
     QCOMPARE(rows[0].kind, LaneRow::ProcessHeader);
-    QVERIFY(rows[0].label.contains(QStringLiteral("this process")));
-    QCOMPARE(rows[1].lane, 1); // main first in its process
-    QCOMPARE(rows[2].lane, 2);
-    QVERIFY(rows[2].label.startsWith(QStringLiteral("pool-1")));
-    QVERIFY(rows[2].label.contains(QStringLiteral("tid 12")));
-    QCOMPARE(rows[3].kind, LaneRow::ProcessHeader);
-    QVERIFY(rows[3].label.contains(QStringLiteral("pid 20")));
-    QCOMPARE(rows[4].lane, 0);
-    QCOMPARE(rows[6].lane, 3);
+    QVERIFY(rows[0].label.startsWith(QStringLiteral("locks")));
+    QCOMPARE(rows[1].kind, LaneRow::Lock);
+    QCOMPARE(rows[1].lane, 0); // the lock's object id
+    QCOMPARE(rows[1].label, QStringLiteral("lock “L”"));
+    QCOMPARE(rows[2].kind, LaneRow::ProcessHeader);
+    QVERIFY(rows[2].label.contains(QStringLiteral("this process")));
+    QCOMPARE(rows[3].lane, 1); // main first in its process
+    QCOMPARE(rows[4].lane, 2);
+    QVERIFY(rows[4].label.startsWith(QStringLiteral("pool-1")));
+    QVERIFY(rows[4].label.contains(QStringLiteral("tid 12")));
+    QCOMPARE(rows[5].kind, LaneRow::ProcessHeader);
+    QVERIFY(rows[5].label.contains(QStringLiteral("pid 20")));
+    QCOMPARE(rows[6].lane, 0);
+    QCOMPARE(rows[8].lane, 3);
     int y = 0;
     for (const LaneRow &row : rows) {
         QCOMPARE(row.y, y);

@@ -58,7 +58,8 @@ void paint(Picture &picture, bool dark = false, qreal ratio = 1, int64_t nowNs =
 // The colour in the middle of lane 0's bar at time t.
 QRgb colourAt(const Picture &picture, int64_t t)
 {
-    const LaneRow &row = picture.rows.at(1);
+    const LaneRow &row = *std::find_if(picture.rows.begin(), picture.rows.end(),
+        [](const LaneRow &r) { return r.kind == LaneRow::Lane && r.lane == 0; });
     return picture.image.pixel(
         GanttFrame::kLabelWidth + int(t / 1000), GanttFrame::kAxisHeight + row.y + row.height / 2);
 }
@@ -79,6 +80,7 @@ private Q_SLOTS:
     void coresViewShowsWhichLaneRanOnEachCpu();
     void liveStretchNotYetRefinedIsHatched();
     void coresViewShowsMigrationsAndTheRunsOwnThreads();
+    void lockRowShowsWhoHoldsItOneAtATime();
 };
 
 void TestGanttPainter::paintsEachStateInItsColour()
@@ -463,6 +465,43 @@ void TestGanttPainter::coresViewShowsMigrationsAndTheRunsOwnThreads()
     QVERIFY2(tip.contains(QStringLiteral("came from CPU 0")), qPrintable(tip));
     QVERIFY(GanttHit::describe(trace, GanttHit::atCpu(trace, 0, 800'000)).contains(QStringLiteral("ThreadLab's own")));
     QVERIFY(!GanttHit::describe(trace, GanttHit::atCpu(trace, 0, 100'000)).contains(QStringLiteral("came from")));
+}
+
+void TestGanttPainter::lockRowShowsWhoHoldsItOneAtATime()
+{
+    // Lane 0 holds lock L from 100 to 400 µs, lane 1 from 500 to 900 µs: the lock's row above the
+    // lanes shows each in its lane's colour, and nothing where the lock was free.
+    Picture picture;
+    Scenario scenario = oneTask();
+    scenario.objects.push_back(ObjectSpec { ObjectKind::Lock, QStringLiteral("L"), QueueKind::Fifo });
+    const uint32_t lock = 1;
+    TraceBuilder builder(picture.trace);
+    builder.start(scenario, 0);
+    builder.addLane(LaneInfo { 0, LaneKind::Thread, 1, 2, QStringLiteral("a"), -1 });
+    builder.addLane(LaneInfo { 1, LaneKind::Thread, 1, 3, QStringLiteral("b"), -1 });
+    const Event events[] = { ev(0, 0, EventKind::LaneBegin), ev(100'000, 0, EventKind::LockAcquire, lock, -1),
+        ev(400'000, 0, EventKind::LockRelease, lock), ev(950'000, 0, EventKind::LaneEnd),
+        ev(0, 1, EventKind::LaneBegin), ev(500'000, 1, EventKind::LockAcquire, lock, -1),
+        ev(900'000, 1, EventKind::LockRelease, lock), ev(950'000, 1, EventKind::LaneEnd) };
+    builder.addEvents(events, std::size(events));
+    paint(picture);
+    const auto lockRow = std::find_if(
+        picture.rows.begin(), picture.rows.end(), [](const LaneRow &r) { return r.kind == LaneRow::Lock; });
+    QVERIFY(lockRow != picture.rows.end());
+    QCOMPARE(lockRow->lane, int(lock));
+    const int y = GanttFrame::kAxisHeight + lockRow->y + lockRow->height / 2;
+    auto at = [&](int64_t t) { return picture.image.pixel(GanttFrame::kLabelWidth + int(t / 1000), y); };
+    QCOMPARE(at(250'000), CpuPainter::laneColour(0, false).rgb());
+    QCOMPARE(at(700'000), CpuPainter::laneColour(1, false).rgb());
+    QVERIFY(
+        at(450'000) != CpuPainter::laneColour(0, false).rgb() && at(450'000) != CpuPainter::laneColour(1, false).rgb());
+    QCOMPARE(LockPainter::holderAt(picture.trace, lock, 300'000), 0);
+    QCOMPARE(LockPainter::holderAt(picture.trace, lock, 450'000), -1);
+    const QString tip = GanttHit::describe(picture.trace, GanttHit::atLock(picture.trace, lock, 700'000));
+    QVERIFY2(tip.contains(QStringLiteral("held by b from 500.0 µs for 400.0 µs")), qPrintable(tip));
+    QVERIFY(tip.contains(QStringLiteral("held 74% of the run, by one lane at a time; 2 acquisitions")));
+    QVERIFY(GanttHit::describe(picture.trace, GanttHit::atLock(picture.trace, lock, 450'000))
+                .contains(QStringLiteral("free at")));
 }
 
 QTEST_MAIN(TestGanttPainter)

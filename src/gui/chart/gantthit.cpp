@@ -2,6 +2,7 @@
 
 #include "base/clock.h"
 #include "base/coretext.h"
+#include "chart/lockpainter.h"
 #include "chart/timeaxis.h"
 #include "trace/outcome.h"
 #include "trace/schedrecord.h"
@@ -92,10 +93,36 @@ GanttHit GanttHit::atCpu(const Trace &trace, int cpu, int64_t t)
     return hit;
 }
 
+GanttHit GanttHit::atLock(const Trace &trace, uint32_t lock, int64_t t)
+{
+    GanttHit hit;
+    hit.kind = LockRowHit;
+    hit.lock = lock;
+    hit.atNs = t;
+    hit.lane = LockPainter::holderAt(trace, lock, t, &hit.segment.startNs, &hit.segment.endNs);
+    return hit;
+}
+
 QString GanttHit::describe(const Trace &trace, const GanttHit &hit)
 {
     if (hit.kind == None)
         return {};
+    if (hit.kind == LockRowHit) {
+        QStringList lines;
+        lines << QStringLiteral("<b>%1</b>").arg(Text::tr("lock “%1”").arg(trace.objectName(hit.lock)).toHtmlEscaped());
+        if (hit.lane >= 0)
+            lines << Text::tr("held by %1 from %2 for %3")
+                         .arg(laneName(trace, hit.lane).toHtmlEscaped(), ms(hit.segment.startNs - trace.originNs),
+                             ms(hit.segment.endNs - hit.segment.startNs));
+        else
+            lines << Text::tr("free at %1").arg(ms(hit.atNs - trace.originNs));
+        if (const auto it = trace.locks.find(hit.lock); it != trace.locks.end() && trace.lastEventNs > trace.originNs)
+            lines << Text::tr("held %1% of the run, by one lane at a time; %2 acquisitions")
+                         .arg(std::lround(
+                             100.0 * double(it->second.holdNsTotal) / double(trace.lastEventNs - trace.originNs)))
+                         .arg(Outcome::count(it->second.acquisitions));
+        return lines.join(QStringLiteral("<br>"));
+    }
     if (hit.kind == CpuSliceHit) {
         const CpuSlice &s = hit.cpuSlice;
         QStringList lines;

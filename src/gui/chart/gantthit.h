@@ -13,7 +13,7 @@ struct Trace;
 // What is under the pointer on one lane at one time.
 struct GanttHit
 {
-    enum Kind { None, SegmentHit, MarkHit, LostUpdateHit, CpuSliceHit };
+    enum Kind { None, SegmentHit, MarkHit, LostUpdateHit, CpuSliceHit, LockRowHit };
     Kind kind = None;
     int lane = -1;
     Segment segment; // SegmentHit (the open segment ends at "now")
@@ -22,11 +22,14 @@ struct GanttHit
     int64_t atNs = 0; // the time under the pointer
     int cpu = -1; // CpuSliceHit: index into Trace::cpus
     CpuSlice cpuSlice; // CpuSliceHit; its lane is the lane hit (-1: another process)
+    uint32_t lock = kNoObject; // LockRowHit: the lock; lane is its holder (-1: free), segment the hold
 
     // Finds a point event within toleranceNs of t first (they are small), then the segment at t.
     static GanttHit at(const Trace &trace, int lane, int64_t t, int64_t toleranceNs, int64_t nowNs);
     // The Cores view: the slice of CPU track `cpu` at t, if it was not idle then.
     static GanttHit atCpu(const Trace &trace, int cpu, int64_t t);
+    // A lock's row: who held `lock` at t (a LockRowHit even when it was free).
+    static GanttHit atLock(const Trace &trace, uint32_t lock, int64_t t);
     // Tooltip text: lane, state, start and duration (from the run's start), task, object, holder.
     static QString describe(const Trace &trace, const GanttHit &hit);
 };

@@ -43,6 +43,8 @@ void GanttPainter::paint(QPainter &painter, const GanttFrame &frame)
             if (row.kind == LaneRow::Cpu && size_t(row.lane) < frame.trace->cpus.size())
                 m_cpuPainter.paint(
                     painter, frame, frame.trace->cpus[size_t(row.lane)], barOf(frame, row), m_palette.isDark());
+            else if (row.kind == LaneRow::Lock)
+                m_lockPainter.paint(painter, frame, uint32_t(row.lane), barOf(frame, row), m_palette.isDark());
             else if (row.kind == LaneRow::Lane && size_t(row.lane) < frame.trace->lanes.size())
                 m_lanePainter.paint(painter, frame, frame.trace->lanes[size_t(row.lane)], barOf(frame, row));
         }
@@ -199,6 +201,11 @@ void GanttPainter::paintLabels(QPainter &painter, const GanttFrame &frame)
         painter.setFont(header ? bold : normal);
         painter.setPen(header ? m_palette.headerText : m_palette.text);
         const QRect rect(header ? 6 : 16, top, GanttFrame::kLabelWidth - (header ? 10 : 20), row.height);
+        if (row.kind == LaneRow::Lane && !frame.trace->locks.empty() && frame.view == ChartView::Threads) {
+            // The lane's colour in the lock rows above.
+            painter.fillRect(
+                QRect(5, top + row.height / 2 - 4, 8, 8), CpuPainter::laneColour(row.lane, m_palette.isDark()));
+        }
         const QString text = painter.fontMetrics().elidedText(row.label, Qt::ElideMiddle, rect.width());
         painter.drawText(rect, Qt::AlignVCenter | Qt::AlignLeft, text);
     }

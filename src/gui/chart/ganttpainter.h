@@ -3,6 +3,7 @@
 #include "chart/cpupainter.h"
 #include "chart/ganttframe.h"
 #include "chart/lanepainter.h"
+#include "chart/lockpainter.h"
 #include "chart/statepalette.h"
 
 #include <QString>
@@ -57,6 +58,7 @@ private:
     StatePalette m_palette;
     LanePainter m_lanePainter;
     CpuPainter m_cpuPainter;
+    LockPainter m_lockPainter;
 };
 
 } // namespace threadlab

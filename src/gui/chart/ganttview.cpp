@@ -63,7 +63,7 @@ void GanttView::rebuildRows(const Trace &trace, bool force)
     m_originNs = trace.originNs;
     m_lastEventNs = trace.lastEventNs;
     const bool cores = m_view == ChartView::Cores;
-    const size_t rowsFor = cores ? trace.cpus.size() : trace.lanes.size();
+    const size_t rowsFor = cores ? trace.cpus.size() : trace.lanes.size() + (trace.locks.size() << 24);
     if (rowsFor == m_rowsForLanes && !force)
         return;
     m_rows = cores ? LaneLayout::buildCores(trace) : LaneLayout::build(trace, m_ownPid);
@@ -285,6 +285,8 @@ GanttHit GanttView::hitAt(const QPoint &pos) const
     const int64_t t = m_mapping.xToTime(pos.x());
     if (m_rows[size_t(row)].kind == LaneRow::Cpu)
         return GanttHit::atCpu(*m_source.read(), m_rows[size_t(row)].lane, t);
+    if (m_rows[size_t(row)].kind == LaneRow::Lock)
+        return GanttHit::atLock(*m_source.read(), uint32_t(m_rows[size_t(row)].lane), t);
     const int64_t tolerance = int64_t(m_mapping.nsPerPixel * 4);
     return GanttHit::at(*m_source.read(), m_rows[size_t(row)].lane, t, tolerance, m_live ? m_nowNs : m_lastEventNs);
 }

@@ -18,6 +18,16 @@ std::vector<LaneRow> LaneLayout::build(const Trace &trace, qint64 ownPid)
     }
     std::vector<LaneRow> rows;
     int y = 0;
+    // Who holds each lock: above the lanes, so that "one at a time" is the first thing one sees.
+    if (!trace.locks.empty()) {
+        rows.push_back(LaneRow { LaneRow::ProcessHeader, -1, y, kHeaderHeight, Text::tr("locks · who holds each") });
+        y += kHeaderHeight;
+        for (const auto &[id, lock] : trace.locks) {
+            rows.push_back(
+                LaneRow { LaneRow::Lock, int(id), y, kLaneHeight, Text::tr("lock “%1”").arg(trace.objectName(id)) });
+            y += kLaneHeight;
+        }
+    }
     for (qint64 pid : pids) {
         std::vector<int> members;
         for (size_t i = 0; i < trace.lanes.size(); ++i) {

@@ -9,16 +9,18 @@ struct Trace;
 
 struct LaneRow
 {
-    enum Kind { ProcessHeader, Lane, Cpu };
+    enum Kind { ProcessHeader, Lane, Cpu, Lock };
     Kind kind = Lane;
-    int lane = -1; // index into Trace::lanes for Lane rows, into Trace::cpus for Cpu rows
+    int lane
+        = -1; // index into Trace::lanes for Lane rows, into Trace::cpus for Cpu rows, a lock's object id for Lock rows
     int y = 0; // top, in content coordinates
     int height = 0;
     QString label;
 };
 
-// Rows of the chart: lanes grouped by process (the run's own process first, its main lane on top,
-// then each worker process), each group under a header row.
+// Rows of the chart: the run's locks first (a row each: who holds it), then lanes grouped by
+// process (the run's own process first, its main lane on top, then each worker process), each group
+// under a header row.
 class LaneLayout
 {
 public:
