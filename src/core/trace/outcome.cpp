@@ -132,13 +132,19 @@ QStringList Outcome::lines(const RunSummary &s)
     return lines;
 }
 
+QString Outcome::schedTableCaption()
+{
+    return Text::tr("Per thread: time on a CPU; time Runnable (ready, waiting for a CPU); the share of its ready "
+                    "time it waited; context switches, blocked / preempted; moves to another CPU.");
+}
+
 std::vector<QStringList> Outcome::schedTable(const RunSummary &s, int maxRows)
 {
     std::vector<QStringList> rows;
     if (s.sched.source == SchedSource::Off)
         return rows;
-    rows.push_back({ Text::tr("thread"), Text::tr("on a CPU"), Text::tr("Runnable"), Text::tr("waited"),
-        Text::tr("blocked / preempted"), Text::tr("migrations") });
+    rows.push_back({ Text::tr("thread"), Text::tr("on CPU"), Text::tr("Runnable"), Text::tr("waited"),
+        Text::tr("switches"), Text::tr("moves") });
     int shown = 0;
     int more = 0;
     for (qsizetype i = 0; i < s.lanes.size() && size_t(i) < s.laneSched.size(); ++i) {

@@ -13,10 +13,11 @@ class Outcome
 {
 public:
     static QStringList lines(const RunSummary &summary);
-    // With OS scheduler data: a header row, then per thread (up to maxRows, then "… n more") its
-    // time on a CPU, time Runnable (waiting for one), the share of its ready time it waited, its
-    // context switches (blocked / preempted) and migrations.
+    // With OS scheduler data: a header row (short: see schedTableCaption()), then per thread (up to maxRows, then "… n
+    // more") its time on a CPU, time Runnable (waiting for one), the share of its ready time it waited, its context
+    // switches (blocked / preempted) and migrations.
     static std::vector<QStringList> schedTable(const RunSummary &summary, int maxRows = 16);
+    static QString schedTableCaption(); // what its columns mean
     // This run against an earlier run of the same lesson (or of its paired lesson: the caller
     // chooses, see SessionModel::earlierComparable): "6.7× faster than the last run of this lesson
     // (workers 8 (was workers 1)): 0.46 s against 3.09 s". Empty if either was stopped: a stopped

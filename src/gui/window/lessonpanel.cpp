@@ -63,15 +63,16 @@ void LessonPanel::showOutcome(const RunSummary &summary, const QString &settings
     const std::vector<QStringList> table = Outcome::schedTable(summary);
     if (!table.empty()) {
         // Per thread, what the OS scheduler gave it: numbers right-aligned, the header dimmed.
+        html += QStringLiteral("<p style='color:{dim}'>%1</p>").arg(Outcome::schedTableCaption().toHtmlEscaped());
         html += QStringLiteral("<table cellspacing='0' cellpadding='2' style='margin-left:12px'>");
         for (size_t row = 0; row < table.size(); ++row) {
             html += QStringLiteral("<tr>");
             for (qsizetype column = 0; column < table[row].size(); ++column) {
                 const QString align = column == 0 ? QStringLiteral("left") : QStringLiteral("right");
                 html += row == 0
-                    ? QStringLiteral("<td align='%1' style='color:{dim}'>%2</td>")
+                    ? QStringLiteral("<td nowrap align='%1' style='color:{dim}'>%2</td>")
                           .arg(align, table[row][column].toHtmlEscaped())
-                    : QStringLiteral("<td align='%1'>%2</td>").arg(align, table[row][column].toHtmlEscaped());
+                    : QStringLiteral("<td nowrap align='%1'>%2</td>").arg(align, table[row][column].toHtmlEscaped());
             }
             html += QStringLiteral("</tr>");
         }
