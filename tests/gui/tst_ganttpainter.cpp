@@ -81,6 +81,7 @@ private Q_SLOTS:
     void liveStretchNotYetRefinedIsHatched();
     void coresViewShowsMigrationsAndTheRunsOwnThreads();
     void lockRowShowsWhoHoldsItOneAtATime();
+    void resultsArrivingTogetherShareOneReadableBadge();
 };
 
 void TestGanttPainter::paintsEachStateInItsColour()
@@ -502,6 +503,39 @@ void TestGanttPainter::lockRowShowsWhoHoldsItOneAtATime()
     QVERIFY(tip.contains(QStringLiteral("held 74% of the run, by one lane at a time; 2 acquisitions")));
     QVERIFY(GanttHit::describe(picture.trace, GanttHit::atLock(picture.trace, lock, 450'000))
                 .contains(QStringLiteral("free at")));
+}
+
+void TestGanttPainter::resultsArrivingTogetherShareOneReadableBadge()
+{
+    // Results 3 px apart share one wide badge ("1–2"); a lone result keeps its round 14 px badge.
+    auto badgeWidthAt = [](std::initializer_list<int64_t> times) {
+        Picture picture;
+        Scenario scenario = oneTask();
+        scenario.tasks[0].count = 2;
+        scenario.instances.push_back(TaskInstance { 1, 0, QStringLiteral("t2") });
+        TraceBuilder builder(picture.trace);
+        builder.start(scenario, 0);
+        builder.addLane(LaneInfo { 0, LaneKind::Main, 1, 1, QStringLiteral("main"), -1 });
+        std::vector<Event> events { ev(0, 0, EventKind::LaneBegin) };
+        uint32_t task = 0;
+        for (int64_t t : times)
+            events.push_back(ev(t, 0, EventKind::Result, task++));
+        events.push_back(ev(900'000, 0, EventKind::LaneEnd));
+        builder.addEvents(events.data(), events.size());
+        paint(picture);
+        const QRgb badge = StatePalette().resultBrush.color().rgb();
+        const LaneRow &row = *std::find_if(picture.rows.begin(), picture.rows.end(),
+            [](const LaneRow &r) { return r.kind == LaneRow::Lane && r.lane == 0; });
+        const int y = GanttFrame::kAxisHeight + row.y + row.height / 2 + 3;
+        int width = 0;
+        for (int x = GanttFrame::kLabelWidth + 250; x < GanttFrame::kLabelWidth + 350; ++x)
+            width += picture.image.pixel(x, y) == badge ? 1 : 0;
+        return width;
+    };
+    const int lone = badgeWidthAt({ 300'000 });
+    const int shared = badgeWidthAt({ 300'000, 303'000 });
+    QVERIFY2(lone > 4 && lone <= 14, qPrintable(QString::number(lone)));
+    QVERIFY2(shared > lone + 4, qPrintable(QStringLiteral("%1 vs %2").arg(shared).arg(lone)));
 }
 
 QTEST_MAIN(TestGanttPainter)

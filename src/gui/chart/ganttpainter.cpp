@@ -259,9 +259,9 @@ std::vector<GanttPainter::LegendItem> GanttPainter::legendItems(
     for (State state : allStates())
         items.push_back(
             LegendItem { 16 + metrics.horizontalAdvance(stateName(state)) + 14, int(state), stateName(state) });
-    const QString marks[]
-        = { QStringLiteral("print"), Text::tr("result (n-th)"), Text::tr("lost update"), Text::tr("lock held"),
-              Text::tr("read→write (zoomed in)"), Text::tr("failed task"), Text::tr("IoWait: receiving") };
+    const QString marks[] = { QStringLiteral("print"), Text::tr("result (n-th)"), Text::tr("lost update"),
+        Text::tr("lock held"), Text::tr("read→write (zoomed in)"), Text::tr("failed task"),
+        Text::tr("IoWait: receiving"), Text::tr("queue put / got"), Text::tr("event set / cleared") };
     for (int i = 0; i < int(std::size(marks)); ++i)
         items.push_back(LegendItem { 18 + metrics.horizontalAdvance(marks[i]) + 14, -1 - i, marks[i] });
     return items;
@@ -323,6 +323,14 @@ void GanttPainter::paintGlyph(QPainter &painter, int glyph, int x, int y)
         break;
     case 6:
         painter.fillRect(QRect(x, y - 6, 12, 12), m_palette.receivingBrush);
+        break;
+    case 7:
+        LanePainter::drawQueueMark(painter, m_palette, QPointF(x + 3, y), true);
+        LanePainter::drawQueueMark(painter, m_palette, QPointF(x + 11, y), false);
+        break;
+    case 8:
+        LanePainter::drawEventMark(painter, m_palette, QPointF(x + 3, y), true);
+        LanePainter::drawEventMark(painter, m_palette, QPointF(x + 12, y), false);
         break;
     case -1 - kMigrationGlyph:
         painter.setPen(QPen(m_palette.text, 1.5));

@@ -222,12 +222,57 @@ void LanePainter::paintLostUpdates(QPainter &painter, const GanttFrame &frame, c
     });
 }
 
+void LanePainter::drawQueueMark(QPainter &painter, const StatePalette &palette, QPointF at, bool put)
+{
+    const double d = put ? -1 : 1; // a put points up, a get down
+    const QPointF triangle[]
+        = { { at.x() - 3.5, at.y() - 2.5 * d }, { at.x() + 3.5, at.y() - 2.5 * d }, { at.x(), at.y() + 3.5 * d } };
+    painter.setPen(palette.markPen);
+    painter.setBrush(put ? palette.background : palette.markFill);
+    painter.drawPolygon(triangle, 3);
+}
+
+void LanePainter::drawEventMark(QPainter &painter, const StatePalette &palette, QPointF at, bool set)
+{
+    const QPointF diamond[]
+        = { { at.x(), at.y() - 4 }, { at.x() + 4, at.y() }, { at.x(), at.y() + 4 }, { at.x() - 4, at.y() } };
+    painter.setPen(palette.markPen);
+    painter.setBrush(set ? palette.markFill : palette.background);
+    painter.drawPolygon(diamond, 4);
+}
+
 void LanePainter::paintMarks(QPainter &painter, const GanttFrame &frame, const LaneTrack &track, const QRect &bar)
 {
     if (track.marks.empty())
         return;
     painter.setRenderHint(QPainter::Antialiasing, true);
     const auto &order = frame.trace->resultsOrder;
+    // Results that land within one badge of each other share a badge that names their range
+    // ("3–9"), so that each stays readable instead of piling into a blob.
+    constexpr double kBadge = 14;
+    int firstPosition = 0;
+    int lastPosition = 0;
+    double groupX = 0;
+    auto drawResults = [&] {
+        if (firstPosition == 0)
+            return;
+        const QString label = firstPosition == lastPosition
+            ? QString::number(firstPosition)
+            : QStringLiteral("%1–%2").arg(firstPosition).arg(lastPosition);
+        QFont font = painter.font();
+        font.setPointSizeF(font.pointSizeF() * 0.75);
+        font.setBold(true);
+        painter.save();
+        painter.setFont(font);
+        const double width = std::max(kBadge, painter.fontMetrics().horizontalAdvance(label) + 8.0);
+        const QRectF badge(groupX - width / 2, bar.center().y() - kBadge / 2, width, kBadge);
+        painter.setPen(Qt::white);
+        painter.setBrush(m_palette.resultBrush);
+        painter.drawRoundedRect(badge, kBadge / 2, kBadge / 2);
+        painter.drawText(badge, Qt::AlignCenter, label);
+        painter.restore();
+        firstPosition = 0;
+    };
     forEachVisible(frame, track.marks, [&](double x, const Event &event) {
         switch (event.kind) {
         case EventKind::Mark: {
@@ -239,34 +284,30 @@ void LanePainter::paintMarks(QPainter &painter, const GanttFrame &frame, const L
             break;
         }
         case EventKind::Result: {
-            const auto position = std::find(order.begin(), order.end(), int(event.object)) - order.begin() + 1;
-            const QRectF circle(x - 7, bar.center().y() - 7, 14, 14);
-            painter.setPen(Qt::white);
-            painter.setBrush(m_palette.resultBrush);
-            painter.drawEllipse(circle);
-            QFont font = painter.font();
-            font.setPointSizeF(font.pointSizeF() * 0.75);
-            font.setBold(true);
-            painter.save();
-            painter.setFont(font);
-            painter.drawText(circle, Qt::AlignCenter, QString::number(position));
-            painter.restore();
+            const int position = int(std::find(order.begin(), order.end(), int(event.object)) - order.begin() + 1);
+            if (firstPosition != 0 && x - groupX < kBadge) {
+                lastPosition = std::max(lastPosition, position);
+                firstPosition = std::min(firstPosition, position);
+                break;
+            }
+            drawResults();
+            firstPosition = lastPosition = position;
+            groupX = x;
             break;
         }
         case EventKind::QueuePut:
         case EventKind::QueueGet:
-        case EventKind::EventSet:
-        case EventKind::EventClear: {
-            const bool up = event.kind == EventKind::QueuePut || event.kind == EventKind::EventSet;
-            painter.setPen(m_palette.markPen);
-            painter.setBrush(up ? m_palette.background : m_palette.markFill);
-            painter.drawEllipse(QPointF(x, bar.bottom() - 3), 2.5, 2.5);
+            drawQueueMark(painter, m_palette, QPointF(x, bar.bottom() - 4), event.kind == EventKind::QueuePut);
             break;
-        }
+        case EventKind::EventSet:
+        case EventKind::EventClear:
+            drawEventMark(painter, m_palette, QPointF(x, bar.bottom() - 4), event.kind == EventKind::EventSet);
+            break;
         default:
             break;
         }
     });
+    drawResults();
     painter.setBrush(Qt::NoBrush);
     painter.setRenderHint(QPainter::Antialiasing, false);
 }

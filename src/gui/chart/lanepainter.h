@@ -3,6 +3,7 @@
 #include "chart/ganttframe.h"
 
 #include <QImage>
+#include <QPointF>
 #include <QRect>
 #include <span>
 #include <vector>
@@ -25,6 +26,11 @@ public:
     explicit LanePainter(const StatePalette &palette);
 
     void paint(QPainter &painter, const GanttFrame &frame, const LaneTrack &track, const QRect &bar);
+
+    // The small marks at a lane's bottom edge, shared with the legend: a queue put (hollow ▲) or
+    // get (filled ▼), an event set (filled ◆) or cleared (hollow ◇). Antialiasing is the caller's.
+    static void drawQueueMark(QPainter &painter, const StatePalette &palette, QPointF at, bool put);
+    static void drawEventMark(QPainter &painter, const StatePalette &palette, QPointF at, bool set);
 
 private:
     void paintSegments(QPainter &painter, const GanttFrame &frame, const LaneTrack &track, const QRect &bar);
