@@ -35,7 +35,7 @@ int64_t ExpectedText::cpuWorkNs(const Scenario &scenario)
     return ns;
 }
 
-QString ExpectedText::settings(QString text, FrontEnd frontEnd)
+QString ExpectedText::settings(const QString &text, FrontEnd frontEnd)
 {
     // {set workers=1} → "Workers 1 in the toolbar" / "--workers 1"; an unknown name stays as written.
     static const QRegularExpression setting(QStringLiteral(R"(\{set (workers|executor|lock|gil)=([a-z0-9]+)\})"));

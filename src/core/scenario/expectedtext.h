@@ -21,7 +21,7 @@ public:
     enum class FrontEnd { Window, CommandLine };
     static QString forMachine(const Scenario &scenario, int cores, FrontEnd frontEnd = FrontEnd::Window);
     static QString lesson(const Scenario &scenario, FrontEnd frontEnd);
-    static QString settings(QString text, FrontEnd frontEnd); // fills in the {set …}
+    static QString settings(const QString &text, FrontEnd frontEnd); // fills in the {set …}
     static int64_t cpuWorkNs(const Scenario &scenario);
 };
 
