@@ -57,6 +57,15 @@ void TestSessionViews::compareShowsBothRunsOnOneScale()
         { m_oneWorker, m_twoWorkers }, { QStringLiteral("one worker"), QStringLiteral("two workers") });
     dialog.show();
     QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+    // Opened, it is fitted to the width it has: the longer run fills it (not minutes of axis).
+    const int64_t longest = std::max(m_oneWorker->trace.lastEventNs - m_oneWorker->trace.originNs,
+        m_twoWorkers->trace.lastEventNs - m_twoWorkers->trace.originNs);
+    const auto shownNs = [](GanttView *view) {
+        return view->mapping().nsPerPixel * double(view->viewport()->width() - GanttFrame::kLabelWidth);
+    };
+    const double shown = shownNs(dialog.view(0));
+    QVERIFY2(shown >= double(longest) && shown <= double(longest) * 1.1,
+        qPrintable(QStringLiteral("%1 ns shown for a %2 ns run").arg(shown).arg(longest)));
     dialog.choose(0, 1);
     // quick.json: sleeps of 150 and 20 ms add up on one worker and overlap on two.
     const QString figures = dialog.figures();
@@ -67,6 +76,15 @@ void TestSessionViews::compareShowsBothRunsOnOneScale()
     GanttView *b = dialog.view(1);
     QCOMPARE(a->mapping().nsPerPixel, b->mapping().nsPerPixel);
     QCOMPARE(a->relativeStartNs(), b->relativeStartNs());
+    // Zoomed in, Fit brings both back.
+    a->zoomBy(8);
+    QVERIFY(shownNs(a) < shown / 2);
+    auto *fitButton = dialog.findChild<QPushButton *>();
+    QVERIFY(fitButton && fitButton->text().contains(QStringLiteral("Fit")));
+    fitButton->click();
+    QVERIFY2(
+        shownNs(a) >= double(longest) && shownNs(a) <= double(longest) * 1.1, qPrintable(QString::number(shownNs(a))));
+    QCOMPARE(b->mapping().nsPerPixel, a->mapping().nsPerPixel);
     // Zoom one: the other follows, time since start for time since start.
     a->zoomBy(4);
     QCOMPARE(b->mapping().nsPerPixel, a->mapping().nsPerPixel);

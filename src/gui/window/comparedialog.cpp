@@ -7,7 +7,10 @@
 
 #include <QComboBox>
 #include <QFormLayout>
+#include <QHBoxLayout>
 #include <QLabel>
+#include <QPushButton>
+#include <QShowEvent>
 #include <QSplitter>
 #include <QVBoxLayout>
 
@@ -45,7 +48,13 @@ CompareDialog::CompareDialog(std::vector<std::shared_ptr<RecordedRun>> runs, con
     QFont font = m_figures->font();
     font.setPointSizeF(font.pointSizeF() * 1.15);
     m_figures->setFont(font);
-    layout->addWidget(m_figures);
+    auto *figuresRow = new QHBoxLayout;
+    figuresRow->addWidget(m_figures, 1);
+    auto *fitButton = new QPushButton(tr("&Fit both runs"), this);
+    fitButton->setToolTip(tr("Both runs on one scale, the longer one filling the width"));
+    connect(fitButton, &QPushButton::clicked, this, &CompareDialog::fit);
+    figuresRow->addWidget(fitButton, 0, Qt::AlignTop);
+    layout->addLayout(figuresRow);
     auto *splitter = new QSplitter(Qt::Vertical, this);
     for (auto &view : m_views) {
         view = new GanttView(splitter);
@@ -87,18 +96,36 @@ void CompareDialog::update()
     if (a < 0 || b < 0 || size_t(a) >= m_runs.size() || size_t(b) >= m_runs.size())
         return;
     const RecordedRun *runs[2] = { m_runs[size_t(a)].get(), m_runs[size_t(b)].get() };
-    int64_t longest = 1;
     for (int i = 0; i < 2; ++i) {
         m_views[i]->setTrace(TraceSource(runs[i]->trace), runs[i]->pid);
         m_views[i]->traceUpdated(runs[i]->trace.lastEventNs, false);
-        longest = std::max(longest, runs[i]->trace.lastEventNs - runs[i]->trace.originNs);
     }
-    // One scale for both: the longer run fits.
+    fit();
+    m_figures->setText(figures());
+}
+
+void CompareDialog::fit()
+{
+    const int a = m_first->currentIndex();
+    const int b = m_second->currentIndex();
+    if (a < 0 || b < 0 || size_t(a) >= m_runs.size() || size_t(b) >= m_runs.size())
+        return;
+    int64_t longest = 1;
+    for (const int run : { a, b })
+        longest = std::max(longest, m_runs[size_t(run)]->trace.lastEventNs - m_runs[size_t(run)]->trace.originNs);
+    // One scale for both: the longer run fits the width the views have now.
     const double nsPerPixel
         = double(longest) * 1.04 / std::max(1, m_views[0]->viewport()->width() - GanttFrame::kLabelWidth);
     m_views[0]->setRelativeView(-longest / 100, nsPerPixel);
     m_views[1]->setRelativeView(-longest / 100, nsPerPixel);
-    m_figures->setText(figures());
+}
+
+void CompareDialog::showEvent(QShowEvent *event)
+{
+    QDialog::showEvent(event);
+    // Before it is shown the views have no width yet: a scale taken then spans minutes.
+    layout()->activate();
+    fit();
 }
 
 QString CompareDialog::figures() const

@@ -13,7 +13,7 @@ class GanttView;
 struct RecordedRun;
 
 // Two runs of the session, their charts stacked on one time scale (zoom or pan either, the other
-// follows), with the speedup and lost-update figures between them.
+// follows; Fit fits the longer), with the speedup and lost-update figures between them.
 class CompareDialog : public QDialog
 {
     Q_OBJECT
@@ -21,8 +21,12 @@ public:
     CompareDialog(std::vector<std::shared_ptr<RecordedRun>> runs, const QStringList &labels, QWidget *parent = nullptr);
 
     void choose(int first, int second);
+    void fit(); // both runs on one scale, the longer one filling the width
     QString figures() const;
     GanttView *view(int index) const;
+
+protected:
+    void showEvent(QShowEvent *event) override; // fitted to the size it opens at
 
 private:
     void update();
