@@ -4,11 +4,13 @@
 #include "trace/recordedrun.h"
 #include "trace/trace.h"
 #include "trace/tracefile.h"
+#include "window/comparedialog.h"
 #include "window/lessonpanel.h"
 #include "window/mainwindow.h"
 #include "window/translations.h"
 
 #include <QAction>
+#include <QApplication>
 #include <QCheckBox>
 #include <QComboBox>
 #include <QFileInfo>
@@ -23,6 +25,7 @@
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTimer>
 #include <QToolBar>
 #include <QToolButton>
 #include <QTranslator>
@@ -195,6 +198,30 @@ void TestMainWindow::switchingLessonsShowsThatLessonsChart()
     QVERIFY(window.shownRun());
     QCOMPARE(window.shownRun()->scenario.id, QStringLiteral("queue-order"));
     QVERIFY(!window.gantt()->rows().empty());
+
+    // Three runs; the first and the third selected in the runs list: Compare compares those two.
+    for (int i = 0; i < 2; ++i) {
+        pressRun(window);
+        QTRY_VERIFY_WITH_TIMEOUT(!window.isRunning(), 30'000);
+    }
+    auto *runs = window.findChild<QListView *>(QStringLiteral("runList"));
+    QCOMPARE(runs->model()->rowCount(), 3);
+    runs->selectionModel()->select(runs->model()->index(2, 0), QItemSelectionModel::ClearAndSelect);
+    runs->selectionModel()->select(runs->model()->index(0, 0), QItemSelectionModel::Select);
+    int first = -1;
+    int second = -1;
+    QTimer::singleShot(0, &window, [&] {
+        auto *dialog = qobject_cast<CompareDialog *>(QApplication::activeModalWidget());
+        QVERIFY(dialog);
+        const auto boxes = dialog->findChildren<QComboBox *>();
+        QCOMPARE(boxes.size(), 2);
+        first = boxes[0]->currentIndex();
+        second = boxes[1]->currentIndex();
+        dialog->reject();
+    });
+    QTest::mouseClick(window.findChild<QPushButton *>(QStringLiteral("compareButton")), Qt::LeftButton);
+    QCOMPARE(first, 0);
+    QCOMPARE(second, 2);
 }
 
 void TestMainWindow::badScenarioFileShowsWhatIsWrong()

@@ -122,7 +122,10 @@ void MainWindow::nameForAccessibility()
     m_ui->gantt->setAccessibleName(tr("Timeline chart"));
     m_ui->library->setAccessibleName(tr("Lessons"));
     m_ui->runList->setAccessibleName(tr("Runs of this session"));
-    m_ui->runList->setAccessibleDescription(tr("Choose a run to show it in the timeline chart"));
+    m_ui->runList->setAccessibleDescription(
+        tr("Choose a run to show it in the timeline chart; select two (Ctrl+click) and press Compare to compare them"));
+    m_ui->runList->setSelectionMode(QAbstractItemView::ExtendedSelection);
+    m_ui->runList->setToolTip(tr("Click a run to show it; Ctrl+click a second one, then Compare two runs…"));
     m_ui->lesson->setAccessibleName(tr("Lesson and outcome"));
     m_ui->charts->setAccessibleName(tr("Charts"));
     m_ui->banner->setAccessibleName(tr("Problem"));
@@ -429,6 +432,12 @@ void MainWindow::compareRuns()
         return;
     }
     CompareDialog dialog(m_session->recordings(), m_session->labels(), this);
+    // Two runs selected in the runs list (Ctrl+click): those two, the older as A.
+    QModelIndexList selected = m_ui->runList->selectionModel()->selectedRows();
+    if (selected.size() == 2) {
+        std::sort(selected.begin(), selected.end());
+        dialog.choose(selected[0].row(), selected[1].row());
+    }
     dialog.exec();
 }
 
