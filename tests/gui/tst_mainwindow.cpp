@@ -201,6 +201,7 @@ void TestMainWindow::switchingLessonsShowsThatLessonsChart()
 
     // Three runs; the first and the third selected in the runs list: Compare compares those two.
     for (int i = 0; i < 2; ++i) {
+        QTRY_VERIFY(window.findChild<QAction *>(QStringLiteral("actionRun"))->isEnabled());
         pressRun(window);
         QTRY_VERIFY_WITH_TIMEOUT(!window.isRunning(), 30'000);
     }
