@@ -15,6 +15,7 @@
 #include "window/chartspanel.h"
 #include "window/comparedialog.h"
 #include "window/exportdialog.h"
+#include "window/helpmenu.h"
 #include "window/lessonpanel.h"
 #include "window/recentfiles.h"
 #include "window/runcontrols.h"
@@ -114,6 +115,7 @@ void MainWindow::buildToolBar()
     bar->addAction(m_ui->actionFit);
     bar->addAction(m_ui->gantt->coresAction());
     m_ui->menuView->addAction(m_ui->gantt->coresAction());
+    new HelpMenu(menuBar()->addMenu(tr("&Help")), this);
 }
 
 void MainWindow::nameForAccessibility()

@@ -11,23 +11,6 @@ namespace {
 
 constexpr int kKeyRole = Qt::UserRole;
 
-QString topicTitle(const QString &topic)
-{
-    static const std::pair<const char *, const char *> titles[] = {
-        { "basics", QT_TRANSLATE_NOOP("threadlab::ScenarioLibraryPanel", "Basics: threads, sleep, join") },
-        { "pools", QT_TRANSLATE_NOOP("threadlab::ScenarioLibraryPanel", "Thread pools") },
-        { "io-cpu", QT_TRANSLATE_NOOP("threadlab::ScenarioLibraryPanel", "I/O-bound vs CPU-bound") },
-        { "processes", QT_TRANSLATE_NOOP("threadlab::ScenarioLibraryPanel", "Processes") },
-        { "locks", QT_TRANSLATE_NOOP("threadlab::ScenarioLibraryPanel", "Locks & races") },
-        { "queues", QT_TRANSLATE_NOOP("threadlab::ScenarioLibraryPanel", "Queues & events") },
-    };
-    for (const auto &[id, title] : titles) {
-        if (topic == QLatin1String(id))
-            return ScenarioLibraryPanel::tr(title);
-    }
-    return topic.isEmpty() ? ScenarioLibraryPanel::tr("Other") : topic;
-}
-
 } // namespace
 
 ScenarioLibraryPanel::ScenarioLibraryPanel(QWidget *parent)
@@ -105,6 +88,23 @@ QString ScenarioLibraryPanel::currentKey() const
 {
     const QTreeWidgetItem *item = m_ui->tree->currentItem();
     return item ? item->data(0, kKeyRole).toString() : QString();
+}
+
+QString ScenarioLibraryPanel::topicTitle(const QString &topic)
+{
+    static const std::pair<const char *, const char *> titles[] = {
+        { "basics", QT_TRANSLATE_NOOP("threadlab::ScenarioLibraryPanel", "Basics: threads, sleep, join") },
+        { "pools", QT_TRANSLATE_NOOP("threadlab::ScenarioLibraryPanel", "Thread pools") },
+        { "io-cpu", QT_TRANSLATE_NOOP("threadlab::ScenarioLibraryPanel", "I/O-bound vs CPU-bound") },
+        { "processes", QT_TRANSLATE_NOOP("threadlab::ScenarioLibraryPanel", "Processes") },
+        { "locks", QT_TRANSLATE_NOOP("threadlab::ScenarioLibraryPanel", "Locks & races") },
+        { "queues", QT_TRANSLATE_NOOP("threadlab::ScenarioLibraryPanel", "Queues & events") },
+    };
+    for (const auto &[id, title] : titles) {
+        if (topic == QLatin1String(id))
+            return ScenarioLibraryPanel::tr(title);
+    }
+    return topic.isEmpty() ? ScenarioLibraryPanel::tr("Other") : topic;
 }
 
 } // namespace threadlab

@@ -21,6 +21,7 @@ public:
     ~ScenarioLibraryPanel() override;
 
     void addFile(const QString &path, const QString &title);
+    static QString topicTitle(const QString &topic); // "io-cpu": "I/O-bound vs CPU-bound"
     bool select(const QString &key);
     QString currentKey() const;
 
