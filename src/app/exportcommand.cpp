@@ -55,6 +55,10 @@ void ExportCommand::addImageOptions(CommandLine &line)
         QStringLiteral("What exported chart images show: 'threads' (a row per thread and process, the default) or "
                        "'cores' (a row per CPU, from the OS scheduler's data)."),
         QStringLiteral("threads|cores"), QStringLiteral("threads")));
+    line.addOption(QCommandLineOption(QStringLiteral("export-title"),
+        QStringLiteral("Whether exported chart images have a title line saying what was run (scenario, executor, "
+                       "options, wall time): 'on' (the default) or 'off'."),
+        QStringLiteral("on|off"), QStringLiteral("on")));
 }
 
 std::optional<int> ExportCommand::readImageOptions(CommandLine &line, ImageSettings &out)
@@ -74,6 +78,11 @@ std::optional<int> ExportCommand::readImageOptions(CommandLine &line, ImageSetti
         out.view = ChartView::Cores;
     else
         return line.usageError(QStringLiteral("--export-view: expected threads or cores, got '%1'").arg(view));
+    const QString title = line.value(QStringLiteral("export-title"));
+    const std::optional<bool> titled = CliOptions::onOff(title);
+    if (!titled)
+        return line.usageError(QStringLiteral("--export-title: expected on or off, got '%1'").arg(title));
+    out.title = *titled;
     return std::nullopt;
 }
 
@@ -82,7 +91,8 @@ bool ExportCommand::writeAll(
 {
     bool ok = true;
     for (const QString &path : paths) {
-        if (const Result<void> written = RunExporter::write(recording, path, image.size, image.view); !written) {
+        if (const Result<void> written = RunExporter::write(recording, path, image.size, image.view, image.title);
+            !written) {
             CliOptions::err(QStringLiteral("threadlab: --export: ") + written.error().text());
             ok = false;
         } else if (!quiet) {

@@ -11,11 +11,12 @@ namespace threadlab {
 class CommandLine;
 struct RecordedRun;
 
-// How chart images are exported: --export-size WxH and --export-view threads|cores.
+// How chart images are exported: --export-size WxH, --export-view threads|cores, --export-title on|off.
 struct ImageSettings
 {
     QSize size; // empty: the chart's natural size
     ChartView view = ChartView::Threads;
+    bool title = true; // a title line above the chart: what was run (--export-title off: none)
 };
 
 // `threadlab export <in.threadlab> <out>...`: re-exports a saved trace without running anything.

@@ -196,8 +196,8 @@ void TestCli::unwritableSummaryFails()
 void TestCli::exportsEveryFormat()
 {
     QTemporaryDir dir;
-    QStringList arguments { QStringLiteral("run"), QFINDTESTDATA("data/quick.json"),
-        QStringLiteral("--export-size"), QStringLiteral("1200x500") };
+    QStringList arguments { QStringLiteral("run"), QFINDTESTDATA("data/quick.json"), QStringLiteral("--export-size"),
+        QStringLiteral("1200x500") };
     for (const char *ext : { "png", "svg", "pdf", "csv", "json", "threadlab" })
         arguments << QStringLiteral("--export") << dir.filePath(QStringLiteral("out.") + QLatin1String(ext));
     const Result r = threadlab(arguments);
@@ -235,10 +235,9 @@ void TestCli::sweepsCombinations()
 {
     QTemporaryDir dir;
     const QString chart = dir.filePath(QStringLiteral("sweep.png"));
-    const Result r = threadlab(
-        { QStringLiteral("sweep"), QFINDTESTDATA("data/quick.json"), QStringLiteral("--workers"),
-            QStringLiteral("1,2"), QStringLiteral("--executor"), QStringLiteral("pool,threads"),
-            QStringLiteral("--summary-json"), QStringLiteral("-"), QStringLiteral("--export"), chart });
+    const Result r = threadlab({ QStringLiteral("sweep"), QFINDTESTDATA("data/quick.json"), QStringLiteral("--workers"),
+        QStringLiteral("1,2"), QStringLiteral("--executor"), QStringLiteral("pool,threads"),
+        QStringLiteral("--summary-json"), QStringLiteral("-"), QStringLiteral("--export"), chart });
     QCOMPARE(r.exitCode, 0);
     const QJsonObject s = QJsonDocument::fromJson(r.out.toUtf8()).object();
     const QJsonArray runs = s.value(QStringLiteral("runs")).toArray();
@@ -346,9 +345,8 @@ void TestCli::reExportsASavedTrace()
 {
     QTemporaryDir dir;
     const QString saved = dir.filePath(QStringLiteral("saved.threadlab"));
-    QCOMPARE(threadlab(
-                 { QStringLiteral("run"), QFINDTESTDATA("data/quick.json"), QStringLiteral("--export"),
-                     saved, QStringLiteral("--export"), dir.filePath(QStringLiteral("direct.csv")) })
+    QCOMPARE(threadlab({ QStringLiteral("run"), QFINDTESTDATA("data/quick.json"), QStringLiteral("--export"), saved,
+                           QStringLiteral("--export"), dir.filePath(QStringLiteral("direct.csv")) })
                  .exitCode,
         0);
     const Result r = threadlab({ QStringLiteral("export"), saved, dir.filePath(QStringLiteral("again.csv")),
@@ -362,6 +360,27 @@ void TestCli::reExportsASavedTrace()
     QVERIFY(expected.count('\n') > 3);
     QCOMPARE(again.readAll(), expected);
     QCOMPARE(QImage(dir.filePath(QStringLiteral("again.png"))).size(), QSize(800, 400));
+    // Natural size: with the title line (what was run) it is that much taller than without; its
+    // band is white with dark text where the chart without it has its axis.
+    QCOMPARE(threadlab({ QStringLiteral("export"), saved, dir.filePath(QStringLiteral("titled.png")) }).exitCode, 0);
+    QCOMPARE(threadlab({ QStringLiteral("export"), saved, dir.filePath(QStringLiteral("plain.png")),
+                           QStringLiteral("--export-title"), QStringLiteral("off") })
+                 .exitCode,
+        0);
+    constexpr int kTitleHeight = 24; // ChartExporter::kTitleHeight (this test links no chart code)
+    const QImage titled(dir.filePath(QStringLiteral("titled.png")));
+    const QImage plain(dir.filePath(QStringLiteral("plain.png")));
+    QCOMPARE(titled.height(), plain.height() + kTitleHeight);
+    int dark = 0;
+    for (int x = 0; x < 300; ++x)
+        for (int y = 0; y < kTitleHeight; ++y)
+            dark += qGray(titled.pixel(x, y)) < 100 ? 1 : 0;
+    QVERIFY2(dark > 20, qPrintable(QString::number(dark))); // the title's letters
+    QCOMPARE(titled.pixel(titled.width() - 2, 2), qRgb(255, 255, 255));
+    QCOMPARE(threadlab({ QStringLiteral("export"), saved, dir.filePath(QStringLiteral("x.png")),
+                           QStringLiteral("--export-title"), QStringLiteral("maybe") })
+                 .exitCode,
+        2);
     // A damaged trace is named with the byte where it breaks; nothing is written.
     QFile damaged(dir.filePath(QStringLiteral("damaged.threadlab")));
     QVERIFY(damaged.open(QIODevice::WriteOnly));
@@ -378,8 +397,7 @@ void TestCli::refusesToRunATrace()
 {
     QTemporaryDir dir;
     const QString saved = dir.filePath(QStringLiteral("saved.threadlab"));
-    QCOMPARE(threadlab({ QStringLiteral("run"), QFINDTESTDATA("data/quick.json"),
-                           QStringLiteral("--export"), saved })
+    QCOMPARE(threadlab({ QStringLiteral("run"), QFINDTESTDATA("data/quick.json"), QStringLiteral("--export"), saved })
                  .exitCode,
         0);
     const Result r = threadlab({ QStringLiteral("run"), saved });

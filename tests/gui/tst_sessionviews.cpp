@@ -1,4 +1,5 @@
 #include "chart/ganttview.h"
+#include "chart/runexporter.h"
 #include "testsupport.h"
 #include "trace/outcome.h"
 #include "window/chartspanel.h"
@@ -168,6 +169,11 @@ void TestSessionViews::sessionModelKeepsTheLastTwelveRuns()
 
 void TestSessionViews::comparesOnlyRunsOfTheSameLessonThatEnded()
 {
+    // (An exported chart's title line says what was run, and that a stopped run stopped.)
+    const QString title = RunExporter::titleLine(*m_twoWorkers);
+    QVERIFY2(title.startsWith(m_twoWorkers->scenario.id + QStringLiteral(" — ") + m_twoWorkers->scenario.title),
+        qPrintable(title));
+    QVERIFY2(title.contains(QStringLiteral(", workers 2, lock on, GIL off · wall time ")), qPrintable(title));
     // Runs: quick (1 worker), another lesson, quick stopped, quick (2 workers). The last compares
     // with the first (same lesson, not stopped) and says which setting differs; the stopped run
     // compares with nothing and is marked in the list and the wall-time chart.

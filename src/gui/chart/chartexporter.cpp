@@ -40,7 +40,7 @@ QSize ChartExporter::wholeRunSize(const Trace &trace, qint64 ownPid, int width, 
 }
 
 Result<void> ChartExporter::exportChart(
-    const Trace &trace, qint64 ownPid, const QString &path, QSize size, ChartView view)
+    const Trace &trace, qint64 ownPid, const QString &path, QSize size, ChartView view, const QString &title)
 {
     if (!supports(path))
         return Error(QStringLiteral("%1: unknown chart format (use .png, .svg or .pdf)").arg(path));
@@ -52,14 +52,15 @@ Result<void> ChartExporter::exportChart(
         = view == ChartView::Cores ? LaneLayout::buildCores(trace) : LaneLayout::build(trace, ownPid);
     const int width = size.isEmpty() ? kDefaultWidth : size.width();
     const int legendHeight = GanttPainter::legendHeight(QFontMetrics(QFont()), width, &trace, view);
+    const int titleHeight = title.isEmpty() ? 0 : kTitleHeight;
     if (size.isEmpty())
-        size = wholeRunSize(trace, ownPid, width, view);
+        size = wholeRunSize(trace, ownPid, width, view) + QSize(0, titleHeight);
     GanttFrame frame;
     frame.view = view;
     frame.legendHeight = legendHeight;
     frame.trace = &trace;
     frame.rows = &rows;
-    frame.size = size;
+    frame.size = QSize(size.width(), std::max(1, size.height() - titleHeight));
     const int64_t span = std::max<int64_t>(1, trace.lastEventNs - trace.originNs);
     frame.mapping.left = GanttFrame::kLabelWidth;
     frame.mapping.nsPerPixel = double(span) * 1.04 / std::max(1, frame.chartWidth());
@@ -67,7 +68,21 @@ Result<void> ChartExporter::exportChart(
     frame.nowNs = trace.lastEventNs;
     GanttPainter painter;
     const QString ext = suffix(path);
-    const auto paint = [&](QPainter &p) { painter.paint(p, frame); };
+    const auto paint = [&](QPainter &p) {
+        if (titleHeight > 0) {
+            // The title line: what was run, on the chart's own surface.
+            p.fillRect(QRect(0, 0, size.width(), titleHeight), Qt::white);
+            QFont bold = p.font();
+            bold.setBold(true);
+            p.setFont(bold);
+            p.setPen(Qt::black);
+            p.drawText(QRect(8, 0, size.width() - 16, titleHeight), Qt::AlignVCenter | Qt::AlignLeft,
+                p.fontMetrics().elidedText(title, Qt::ElideRight, size.width() - 16));
+            p.translate(0, titleHeight);
+            p.setFont(QFont());
+        }
+        painter.paint(p, frame);
+    };
     if (ext == QStringLiteral("png"))
         return ImageFile::png(path, size, paint);
     if (ext == QStringLiteral("svg"))
@@ -80,7 +95,7 @@ Result<void> ChartExporter::exportChart(
     QPainter p;
     if (!p.begin(&pdf))
         return Error(QStringLiteral("%1: cannot write the PDF file").arg(path));
-    painter.paint(p, frame);
+    paint(p);
     if (!p.end())
         return Error(QStringLiteral("%1: cannot write the PDF file").arg(path));
     return {};

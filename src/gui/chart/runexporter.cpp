@@ -1,9 +1,12 @@
 #include "chart/runexporter.h"
 
+#include "base/coretext.h"
 #include "chart/chartexporter.h"
 #include "trace/chrometraceexport.h"
 #include "trace/csvexport.h"
+#include "trace/outcome.h"
 #include "trace/recordedrun.h"
+#include "trace/runsummary.h"
 #include "trace/tracefile.h"
 
 #include <QFileInfo>
@@ -45,11 +48,28 @@ bool RunExporter::isImage(const QString &path)
     return ChartExporter::supports(path);
 }
 
-Result<void> RunExporter::write(const RecordedRun &recording, const QString &path, QSize imageSize, ChartView view)
+QString RunExporter::titleLine(const RecordedRun &recording)
+{
+    const RunSummary summary = RunSummary::from(recording);
+    const Scenario &scenario = recording.scenario;
+    QString title = scenario.id.isEmpty() ? scenario.title : scenario.id + QStringLiteral(" — ") + scenario.title;
+    title
+        += QStringLiteral(" · %1, workers %2, lock %3, GIL %4 · %5 %6")
+               .arg(executorKindName(summary.executor))
+               .arg(summary.workers)
+               .arg(summary.lock ? QStringLiteral("on") : QStringLiteral("off"),
+                   summary.gil ? QStringLiteral("on") : QStringLiteral("off"),
+                   summary.stopped ? Text::tr("stopped at") : Text::tr("wall time"), Outcome::duration(summary.wallMs));
+    return title;
+}
+
+Result<void> RunExporter::write(
+    const RecordedRun &recording, const QString &path, QSize imageSize, ChartView view, bool titled)
 {
     const QString ext = suffix(path);
     if (ChartExporter::supports(path))
-        return ChartExporter::exportChart(recording.trace, recording.pid, path, imageSize, view);
+        return ChartExporter::exportChart(
+            recording.trace, recording.pid, path, imageSize, view, titled ? titleLine(recording) : QString());
     if (ext == QStringLiteral("csv"))
         return save(path, [&](QIODevice &out) { return CsvExport::write(recording.trace, out).ok(); });
     if (ext == QStringLiteral("json"))

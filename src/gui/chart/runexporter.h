@@ -19,9 +19,11 @@ public:
     static const QStringList &extensions();
     static bool supports(const QString &path);
     static bool isImage(const QString &path);
-    // Chart images show the Threads or the Cores view.
-    static Result<void> write(
-        const RecordedRun &recording, const QString &path, QSize imageSize = {}, ChartView view = ChartView::Threads);
+    // Chart images show the Threads or the Cores view, under a title line unless titled is false.
+    static Result<void> write(const RecordedRun &recording, const QString &path, QSize imageSize = {},
+        ChartView view = ChartView::Threads, bool titled = true);
+    // "counter-race — Counter race: lock on / lock off · threads, 4 workers, lock on, GIL off · wall 1.46 s"
+    static QString titleLine(const RecordedRun &recording);
 };
 
 } // namespace threadlab

@@ -8,6 +8,7 @@
 #include "trace/recordedrun.h"
 #include "ui_exportdialog.h"
 
+#include <QCheckBox>
 #include <QDir>
 #include <QFileDialog>
 #include <QPushButton>
@@ -22,10 +23,14 @@ ExportDialog::ExportDialog(const RecordedRun &recording, ChartView view, QWidget
 {
     m_ui->setupUi(this);
     m_wholeRun = ChartExporter::wholeRunSize(recording.trace, recording.pid, ChartExporter::kDefaultWidth, view);
-    setImageSize(m_wholeRun);
+    setImageSize(m_wholeRun + QSize(0, ChartExporter::kTitleHeight));
+    connect(m_ui->title, &QCheckBox::toggled, this, [this](bool titled) {
+        m_ui->height->setValue(m_ui->height->value() + (titled ? 1 : -1) * ChartExporter::kTitleHeight);
+    });
     setPath(QDir::home().filePath(recording.scenario.id + QStringLiteral(".png")));
     connect(m_ui->path, &QLineEdit::textChanged, this, &ExportDialog::updateForFormat);
-    connect(m_ui->wholeRun, &QPushButton::clicked, this, [this] { setImageSize(m_wholeRun); });
+    connect(m_ui->wholeRun, &QPushButton::clicked, this,
+        [this] { setImageSize(m_wholeRun + QSize(0, m_ui->title->isChecked() ? ChartExporter::kTitleHeight : 0)); });
     connect(m_ui->browse, &QPushButton::clicked, this, [this] {
         const QString path = QFileDialog::getSaveFileName(this, tr("Export to"), m_ui->path->text(),
             tr("PNG image (*.png);;SVG drawing (*.svg);;PDF document (*.pdf);;Segments as CSV (*.csv);;"
@@ -59,6 +64,7 @@ void ExportDialog::updateForFormat()
     m_ui->width->setEnabled(image);
     m_ui->height->setEnabled(image);
     m_ui->wholeRun->setEnabled(image);
+    m_ui->title->setEnabled(image);
     m_ui->buttons->button(QDialogButtonBox::Save)->setEnabled(RunExporter::supports(path));
     m_ui->hint->setText(RunExporter::supports(path)
             ? (image ? tr("The chart, drawn as on screen.") : tr("The format follows the extension."))
@@ -67,8 +73,8 @@ void ExportDialog::updateForFormat()
 
 void ExportDialog::accept()
 {
-    m_error = RunExporter::write(
-        m_recording, m_ui->path->text(), QSize(m_ui->width->value(), m_ui->height->value()), m_view)
+    m_error = RunExporter::write(m_recording, m_ui->path->text(), QSize(m_ui->width->value(), m_ui->height->value()),
+        m_view, m_ui->title->isChecked())
                   .error()
                   .text();
     if (!m_error.isEmpty()) {
