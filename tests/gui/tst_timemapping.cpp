@@ -18,6 +18,7 @@ private Q_SLOTS:
     void formatsWithTheRightUnit_data();
     void formatsWithTheRightUnit();
     void ticksCoverTheWindow();
+    void labelsAreNeverCutAtTheRightEdge();
 };
 
 void TestTimeMapping::mapsBothWays_data()
@@ -118,6 +119,15 @@ void TestTimeMapping::ticksCoverTheWindow()
     for (size_t i = 1; i < ticks.size(); ++i)
         QCOMPARE(ticks[i].timeNs - ticks[i - 1].timeNs, int64_t(100'000'000));
     QVERIFY(ticks.back().x <= 190 + 1000);
+}
+
+void TestTimeMapping::labelsAreNeverCutAtTheRightEdge()
+{
+    // A label that fits goes right of its tick; one that would pass the edge goes left of it.
+    QCOMPARE(TimeAxis::labelLeft(100, 40, 1000), 103.0);
+    QCOMPARE(TimeAxis::labelLeft(980, 40, 1000), 937.0);
+    QVERIFY(TimeAxis::labelLeft(980, 40, 1000) + 40 <= 1000);
+    QCOMPARE(TimeAxis::labelLeft(957, 40, 1000), 960.0); // just fits
 }
 
 QTEST_GUILESS_MAIN(TestTimeMapping)

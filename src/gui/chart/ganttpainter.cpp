@@ -226,7 +226,10 @@ void GanttPainter::paintAxis(QPainter &painter, const GanttFrame &frame)
     painter.setClipRect(QRect(GanttFrame::kLabelWidth, 0, frame.chartWidth(), axis.height()));
     for (const AxisTick &tick : TimeAxis::ticks(frame.mapping, frame.chartWidth(), frame.trace->originNs)) {
         painter.drawLine(QPointF(tick.x, axis.bottom() - 6), QPointF(tick.x, axis.bottom()));
-        painter.drawText(QRectF(tick.x + 3, 2, 120, axis.height() - 8), Qt::AlignLeft | Qt::AlignVCenter, tick.label);
+        const int labelWidth = painter.fontMetrics().horizontalAdvance(tick.label) + 1;
+        painter.drawText(
+            QRectF(TimeAxis::labelLeft(tick.x, labelWidth, frame.size.width()), 2, labelWidth, axis.height() - 8),
+            Qt::AlignLeft | Qt::AlignVCenter, tick.label);
     }
     painter.restore();
 }

@@ -58,4 +58,10 @@ std::vector<AxisTick> TimeAxis::ticks(const TimeMapping &mapping, int width, int
     return ticks;
 }
 
+double TimeAxis::labelLeft(double tickX, int labelWidth, int rightEdge)
+{
+    constexpr double kGap = 3;
+    return tickX + kGap + labelWidth <= rightEdge ? tickX + kGap : tickX - kGap - labelWidth;
+}
+
 } // namespace threadlab

@@ -22,6 +22,9 @@ public:
     static int64_t step(double nsPerPixel, int minSpacingPx);
     static QString format(int64_t ns, int64_t stepNs);
     static std::vector<AxisTick> ticks(const TimeMapping &mapping, int width, int64_t originNs, int minSpacingPx = 90);
+    // Where a tick's label of this width goes: right of the tick, or left of it where it would
+    // pass rightEdge, so that no label is cut.
+    static double labelLeft(double tickX, int labelWidth, int rightEdge);
 };
 
 } // namespace threadlab
