@@ -1,7 +1,9 @@
 #include "chart/ganttview.h"
+#include "chart/lanelayout.h"
 #include "chart/runexporter.h"
 #include "testsupport.h"
 #include "trace/outcome.h"
+#include "trace/traceanalysis.h"
 #include "window/chartspanel.h"
 #include "window/comparedialog.h"
 #include "window/exportdialog.h"
@@ -124,6 +126,17 @@ void TestSessionViews::exportDialogWritesTheChosenFormat()
 
 void TestSessionViews::chartsPanelExportsItsCharts()
 {
+    // The States chart lists the lanes as the Gantt chart does, top lane on top (a horizontal bar
+    // chart draws its first category at the bottom).
+    const std::vector<LaneStateTotals> states = ChartsPanel::stateTotalsInGanttOrder(*m_twoWorkers);
+    std::vector<int> gantt;
+    for (const LaneRow &row : LaneLayout::build(m_twoWorkers->trace, m_twoWorkers->pid))
+        if (row.kind == LaneRow::Lane)
+            gantt.push_back(row.lane);
+    QCOMPARE(states.size(), gantt.size());
+    for (size_t i = 0; i < gantt.size(); ++i)
+        QCOMPARE(states[states.size() - 1 - i].lane, gantt[i]);
+    QCOMPARE(m_twoWorkers->trace.lanes[size_t(states.back().lane)].info.kind, LaneKind::Main);
     ChartsPanel panel;
     QTemporaryDir dir;
     QVERIFY(!panel.exportCurrent(dir.filePath(QStringLiteral("none.png")))); // nothing shown yet

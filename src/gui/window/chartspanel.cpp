@@ -1,5 +1,6 @@
 #include "window/chartspanel.h"
 
+#include "chart/lanelayout.h"
 #include "trace/recordedrun.h"
 #include "trace/traceanalysis.h"
 
@@ -66,6 +67,24 @@ void ChartsPanel::replace(int index, QChart *chart)
     delete old;
 }
 
+std::vector<LaneStateTotals> ChartsPanel::stateTotalsInGanttOrder(const RecordedRun &recording)
+{
+    // The lanes as the Gantt chart lists them, top first; a horizontal bar chart lists its first
+    // category at the bottom, so they go in reversed.
+    const std::vector<LaneStateTotals> totals = TraceAnalysis::stateTotals(recording.trace);
+    std::vector<LaneStateTotals> ordered;
+    for (const LaneRow &row : LaneLayout::build(recording.trace, recording.pid)) {
+        if (row.kind != LaneRow::Lane)
+            continue;
+        const auto it = std::find_if(
+            totals.begin(), totals.end(), [&row](const LaneStateTotals &lane) { return lane.lane == row.lane; });
+        if (it != totals.end())
+            ordered.push_back(*it);
+    }
+    std::reverse(ordered.begin(), ordered.end());
+    return ordered;
+}
+
 void ChartsPanel::showRun(const RecordedRun &recording, const std::vector<WallTimeBar> &session)
 {
     m_shown = &recording;
@@ -73,7 +92,7 @@ void ChartsPanel::showRun(const RecordedRun &recording, const std::vector<WallTi
     replace(0, ChartBuilder::concurrency(recording.trace));
     replace(1, ChartBuilder::wallTimes(session, tr("Wall time of this lesson's runs in this session")));
     replace(2, ChartBuilder::lockWaits(TraceAnalysis::lockWaits(recording.trace)));
-    replace(3, ChartBuilder::stateTotals(TraceAnalysis::stateTotals(recording.trace)));
+    replace(3, ChartBuilder::stateTotals(stateTotalsInGanttOrder(recording)));
 }
 
 void ChartsPanel::clear()
@@ -102,7 +121,7 @@ Result<void> ChartsPanel::exportCurrent(const QString &path) const
         chart = ChartBuilder::lockWaits(TraceAnalysis::lockWaits(m_shown->trace));
         break;
     default:
-        chart = ChartBuilder::stateTotals(TraceAnalysis::stateTotals(m_shown->trace));
+        chart = ChartBuilder::stateTotals(stateTotalsInGanttOrder(*m_shown));
         break;
     }
     return ChartBuilder::save(chart, path, QSize(1200, 700));

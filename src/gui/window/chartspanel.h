@@ -12,7 +12,7 @@ namespace threadlab {
 
 struct RecordedRun;
 
-// Charts beside the Gantt: running lanes over time, wall time across this session's runs, lock
+// Charts beside the Gantt: running lanes over time, wall time across this lesson's runs, lock
 // wait distribution per lock, time per state per lane. Each exports as PNG or SVG.
 class ChartsPanel : public QWidget
 {
@@ -24,6 +24,8 @@ public:
     void clear(); // no run shown: empty charts
     int chartCount() const;
     Result<void> exportCurrent(const QString &path) const;
+    // Per lane state totals, in the Gantt chart's lane order (top lane at the top of the chart).
+    static std::vector<LaneStateTotals> stateTotalsInGanttOrder(const RecordedRun &recording);
 
 protected:
     void changeEvent(QEvent *event) override; // a new palette recolours the charts
