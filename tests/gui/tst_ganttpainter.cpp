@@ -82,6 +82,7 @@ private Q_SLOTS:
     void coresViewShowsMigrationsAndTheRunsOwnThreads();
     void lockRowShowsWhoHoldsItOneAtATime();
     void resultsArrivingTogetherShareOneReadableBadge();
+    void taskNameOnItsFirstWidePieceWhateverTheState();
 };
 
 void TestGanttPainter::paintsEachStateInItsColour()
@@ -536,6 +537,28 @@ void TestGanttPainter::resultsArrivingTogetherShareOneReadableBadge()
     const int shared = badgeWidthAt({ 300'000, 303'000 });
     QVERIFY2(lone > 4 && lone <= 14, qPrintable(QString::number(lone)));
     QVERIFY2(shared > lone + 4, qPrintable(QStringLiteral("%1 vs %2").arg(shared).arg(lone)));
+}
+
+void TestGanttPainter::taskNameOnItsFirstWidePieceWhateverTheState()
+{
+    // Task t runs for 2 µs (2 px: no room for a name) and then sleeps for 600 µs: its name is
+    // written on the Sleeping piece.
+    Picture picture;
+    TraceBuilder builder(picture.trace);
+    builder.start(oneTask(), 0);
+    builder.addLane(LaneInfo { 0, LaneKind::Thread, 1, 2, QStringLiteral("worker"), -1 });
+    const Event events[] = { ev(0, 0, EventKind::LaneBegin), ev(100'000, 0, EventKind::TaskBegin, 0),
+        ev(102'000, 0, EventKind::StateChange, kNoObject, -1, State::Sleeping), ev(702'000, 0, EventKind::TaskEnd, 0),
+        ev(800'000, 0, EventKind::LaneEnd) };
+    builder.addEvents(events, std::size(events));
+    paint(picture);
+    const LaneRow &row = *std::find_if(picture.rows.begin(), picture.rows.end(),
+        [](const LaneRow &r) { return r.kind == LaneRow::Lane && r.lane == 0; });
+    int ink = 0;
+    for (int x = GanttFrame::kLabelWidth + 105; x < GanttFrame::kLabelWidth + 160; ++x)
+        for (int y = GanttFrame::kAxisHeight + row.y + 4; y < GanttFrame::kAxisHeight + row.y + row.height - 4; ++y)
+            ink += qGray(picture.image.pixel(x, y)) < 90 ? 1 : 0;
+    QVERIFY2(ink > 5, qPrintable(QString::number(ink)));
 }
 
 QTEST_MAIN(TestGanttPainter)

@@ -64,6 +64,7 @@ void LanePainter::paintSegments(QPainter &painter, const GanttFrame &frame, cons
     const int left = GanttFrame::kLabelWidth;
     const int right = frame.size.width();
     int previousTask = segments.empty() || segments.data() == track.segments.data() ? -2 : (segments.data() - 1)->task;
+    bool labelled = false; // the current task's name is drawn
     for (const Segment &segment : segments) {
         const int x0 = frame.mapping.xFloor(segment.startNs, left, right);
         const int x1 = frame.mapping.xCeil(segment.endNs, left, right);
@@ -71,20 +72,23 @@ void LanePainter::paintSegments(QPainter &painter, const GanttFrame &frame, cons
         const bool receiving = segment.state == State::IoWait && segment.arg == SegmentDetail::kReceiving;
         painter.fillRect(rect, receiving ? m_palette.receivingBrush : m_palette.brush(segment.state));
         if (segment.task != previousTask) {
-            // A task starts or ends here: a boundary line, and the task's name where it fits.
+            // A task starts or ends here: a boundary line.
             if (x0 > left) {
                 painter.setPen(m_palette.boundaryPen);
                 painter.drawLine(x0, bar.top() - 2, x0, bar.bottom() + 2);
             }
-            if (segment.task >= 0 && rect.width() >= kLabelMinWidth) {
-                const QString name = frame.trace->tasks[size_t(segment.task)].name;
-                const QString elided = painter.fontMetrics().elidedText(name, Qt::ElideRight, rect.width() - 6);
-                if (!elided.isEmpty() && elided != QStringLiteral("…")) {
-                    painter.setPen(Qt::black);
-                    painter.drawText(rect.adjusted(4, 0, -2, 0), Qt::AlignVCenter | Qt::AlignLeft, elided);
-                }
-            }
             previousTask = segment.task;
+            labelled = false;
+        }
+        if (!labelled && segment.task >= 0 && rect.width() >= kLabelMinWidth) {
+            // The task's name on its first piece wide enough for it, whatever the state.
+            const QString name = frame.trace->tasks[size_t(segment.task)].name;
+            const QString elided = painter.fontMetrics().elidedText(name, Qt::ElideRight, rect.width() - 6);
+            if (!elided.isEmpty() && elided != QStringLiteral("…")) {
+                painter.setPen(Qt::black);
+                painter.drawText(rect.adjusted(4, 0, -2, 0), Qt::AlignVCenter | Qt::AlignLeft, elided);
+                labelled = true;
+            }
         }
     }
 }
