@@ -9,6 +9,7 @@
 #include "window/helpmenu.h"
 #include "window/lessonpanel.h"
 #include "window/mainwindow.h"
+#include "window/scenariolibrarypanel.h"
 #include "window/translations.h"
 
 #include <QAction>
@@ -251,6 +252,17 @@ void TestMainWindow::switchingLessonsShowsThatLessonsChart()
     QTest::mouseClick(window.findChild<QPushButton *>(QStringLiteral("compareButton")), Qt::LeftButton);
     QCOMPARE(first, 0);
     QCOMPARE(second, 2);
+
+    // Another lesson chosen, then a run of the first one clicked in the runs list: the library, the
+    // title and the toolbar follow the run shown, so Run would run that lesson again.
+    window.chooseScenario(QStringLiteral("ten-threads"));
+    QVERIFY(window.windowTitle().startsWith(QStringLiteral("Ten threads")));
+    runs->setCurrentIndex(runs->model()->index(1, 0));
+    QCOMPARE(window.shownRun()->scenario.id, QStringLiteral("queue-order"));
+    QVERIFY2(window.windowTitle().startsWith(window.shownRun()->scenario.title), qPrintable(window.windowTitle()));
+    auto *library = window.findChild<ScenarioLibraryPanel *>();
+    QVERIFY(library);
+    QCOMPARE(library->currentKey(), QStringLiteral("queue-order"));
 }
 
 void TestMainWindow::badScenarioFileShowsWhatIsWrong()

@@ -409,7 +409,32 @@ void MainWindow::showSessionRun(int index)
     m_eventsLabel->setText(
         tr("%1 events recorded, %2 dropped")
             .arg(Outcome::count(int64_t(summary.eventsRecorded)), Outcome::count(int64_t(summary.eventsDropped))));
+    followShownLesson();
     updateControls();
+}
+
+void MainWindow::followShownLesson()
+{
+    // A run of another built-in lesson shown (from the runs list or a trace file): the library, the
+    // title and the toolbar follow it, so that Run runs that lesson again with the settings it ran
+    // with. The lesson itself comes from the library, never from the run's (maybe foreign) copy.
+    const QString id = m_shown->scenario.id;
+    const QList<ScenarioEntry> builtIns = ScenarioLibrary::builtIns();
+    const bool builtIn
+        = std::any_of(builtIns.begin(), builtIns.end(), [&id](const ScenarioEntry &entry) { return entry.id == id; });
+    if ((m_scenario && m_scenario->id == id) || !builtIn)
+        return;
+    Result<Scenario> lesson = ScenarioLibrary::load(id);
+    if (!lesson.ok())
+        return;
+    lesson->executor = m_shown->scenario.executor;
+    lesson->options = m_shown->scenario.options;
+    m_key = id;
+    m_scenario = std::move(*lesson);
+    m_controls->applyDefaults(*m_scenario);
+    setWindowTitle(m_scenario->title + QStringLiteral(" — ThreadLab"));
+    const QSignalBlocker blocker(m_ui->library);
+    m_ui->library->select(id);
 }
 
 bool MainWindow::openTrace(const QString &path)

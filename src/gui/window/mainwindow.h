@@ -60,6 +60,7 @@ protected:
     void dropEvent(QDropEvent *event) override;
 
 private:
+    void followShownLesson();
     void buildToolBar();
     void buildStatusBar();
     void drawRunIcons();
