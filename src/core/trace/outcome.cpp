@@ -15,6 +15,17 @@ QString Outcome::count(int64_t value)
     return value < 0 ? QChar(0x2212) + digits : digits;
 }
 
+namespace {
+
+// A share of ready time says something only where the thread was ready for a while: a thread that
+// slept nearly all the run was ready for a few ms, and its share is noise.
+bool readyLongEnough(const RunSummary &s, const LaneSchedSummary &lane)
+{
+    return lane.cpuMs + lane.runnableMs >= std::max(5.0, 0.02 * s.spanMs);
+}
+
+} // namespace
+
 QString Outcome::duration(double ms)
 {
     if (std::abs(ms) >= 1000)
@@ -106,7 +117,7 @@ QStringList Outcome::lines(const RunSummary &s)
         int most = -1;
         for (qsizetype i = 0; i < s.lanes.size() && size_t(i) < s.laneSched.size(); ++i) {
             const LaneSchedSummary &lane = s.laneSched[size_t(i)];
-            if (s.lanes[i].kind == LaneKind::Main || lane.cpuMs + lane.runnableMs <= 0)
+            if (s.lanes[i].kind == LaneKind::Main || !readyLongEnough(s, lane))
                 continue;
             const int share = int(std::lround(100 * lane.runnableMs / (lane.cpuMs + lane.runnableMs)));
             fewest = std::min(fewest, share);
@@ -157,7 +168,9 @@ std::vector<QStringList> Outcome::schedTable(const RunSummary &s, int maxRows)
         }
         ++shown;
         rows.push_back({ s.lanes[i].name, duration(lane.cpuMs), duration(lane.runnableMs),
-            Text::tr("%1%").arg(std::lround(100 * lane.runnableMs / (lane.cpuMs + lane.runnableMs))),
+            readyLongEnough(s, lane)
+                ? Text::tr("%1%").arg(std::lround(100 * lane.runnableMs / (lane.cpuMs + lane.runnableMs)))
+                : Text::tr("—"),
             Text::tr("%1 / %2").arg(count(lane.voluntary), count(lane.involuntary)), count(lane.migrations) });
     }
     if (more > 0)
