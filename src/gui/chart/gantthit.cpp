@@ -202,7 +202,8 @@ QString GanttHit::describe(const Trace &trace, const GanttHit &hit)
             // another held the lock when the wait began, that one too.
             const auto hold = TraceAnalysis::lockHolder(trace, hit.lane, s);
             if (hold)
-                lines << Text::tr("the wait ended when %1 released it (click to see)")
+                lines << (hit.open ? Text::tr("held by %1 (click to see)")
+                                   : Text::tr("the wait ended when %1 released it (click to see)"))
                              .arg(laneName(trace, hold->lane).toHtmlEscaped());
             if (s.arg >= 0 && (!hold || hold->lane != int(s.arg)))
                 lines << Text::tr("held by %1 when the wait began").arg(laneName(trace, s.arg).toHtmlEscaped());
