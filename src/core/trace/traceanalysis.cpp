@@ -145,4 +145,13 @@ int TraceAnalysis::cpuAt(const LaneTrack &lane, int64_t t)
     return slice.onCpu && t < slice.endNs ? slice.cpu : -1;
 }
 
+const OsSlice *TraceAnalysis::lastOnCpuBefore(const LaneTrack &lane, int64_t t)
+{
+    auto it = std::lower_bound(
+        lane.os.begin(), lane.os.end(), t, [](const OsSlice &slice, int64_t time) { return slice.startNs < time; });
+    while (it != lane.os.begin() && !(it - 1)->onCpu)
+        --it;
+    return it != lane.os.begin() ? &*(it - 1) : nullptr;
+}
+
 } // namespace threadlab

@@ -11,6 +11,7 @@
 namespace threadlab {
 
 struct LaneTrack;
+struct OsSlice;
 struct Trace;
 
 // Who held a lock, and from when to when.
@@ -60,6 +61,8 @@ public:
     static std::optional<LockHold> lockHolder(const Trace &trace, int lane, const Segment &wait);
     // The CPU a lane's thread was on at t, from the OS scheduler's data; -1 when not on one or not known.
     static int cpuAt(const LaneTrack &lane, int64_t t);
+    // The lane's last stretch on a CPU that began before t (where its thread ran last), or null.
+    static const OsSlice *lastOnCpuBefore(const LaneTrack &lane, int64_t t);
 };
 
 } // namespace threadlab

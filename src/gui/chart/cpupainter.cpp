@@ -1,6 +1,7 @@
 #include "chart/cpupainter.h"
 
 #include "trace/trace.h"
+#include "trace/traceanalysis.h"
 
 #include <QPainter>
 #include <algorithm>
@@ -92,11 +93,9 @@ bool CpuPainter::paintMigrations(
     for (size_t lane = 0; lane < lanes.size(); ++lane) {
         const auto &os = lanes[lane].os;
         // From the last slice on a CPU that starts before the view, to the last that starts in it.
+        const OsSlice *previous = TraceAnalysis::lastOnCpuBefore(lanes[lane], from);
         auto it = std::lower_bound(
             os.begin(), os.end(), from, [](const OsSlice &slice, int64_t t) { return slice.startNs < t; });
-        while (it != os.begin() && !(it - 1)->onCpu)
-            --it;
-        const OsSlice *previous = it != os.begin() ? &*(it - 1) : nullptr;
         for (; it != os.end() && it->startNs < to; ++it) {
             if (!it->onCpu)
                 continue;

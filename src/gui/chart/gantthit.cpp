@@ -133,13 +133,9 @@ QString GanttHit::describe(const Trace &trace, const GanttHit &hit)
         lines << Text::tr("from %1 for %2").arg(ms(s.startNs - trace.originNs), ms(s.endNs - s.startNs));
         if (s.lane >= 0 && size_t(s.lane) < trace.lanes.size()) {
             // Where the thread ran before this slice.
-            const auto &os = trace.lanes[size_t(s.lane)].os;
-            auto it = std::lower_bound(
-                os.begin(), os.end(), s.startNs, [](const OsSlice &slice, int64_t t) { return slice.startNs < t; });
-            while (it != os.begin() && !(it - 1)->onCpu)
-                --it;
-            if (it != os.begin() && (it - 1)->cpu != trace.cpus[size_t(hit.cpu)].cpu)
-                lines << Text::tr("came from CPU %1: the kernel moved it").arg((it - 1)->cpu);
+            const OsSlice *before = TraceAnalysis::lastOnCpuBefore(trace.lanes[size_t(s.lane)], s.startNs);
+            if (before && before->cpu != trace.cpus[size_t(hit.cpu)].cpu)
+                lines << Text::tr("came from CPU %1: the kernel moved it").arg(before->cpu);
         }
         const auto left = SchedRecord::Left(s.ended);
         lines << (left == SchedRecord::Left::Preempted ? Text::tr("ended: preempted (still ready to run)")
