@@ -419,10 +419,10 @@ void MainWindow::followShownLesson()
     // title and the toolbar follow it, so that Run runs that lesson again with the settings it ran
     // with. The lesson itself comes from the library, never from the run's (maybe foreign) copy.
     const QString id = m_shown->scenario.id;
+    if (m_scenario && m_scenario->id == id)
+        return; // (the usual case: the lesson just run; no need to read the library)
     const QList<ScenarioEntry> builtIns = ScenarioLibrary::builtIns();
-    const bool builtIn
-        = std::any_of(builtIns.begin(), builtIns.end(), [&id](const ScenarioEntry &entry) { return entry.id == id; });
-    if ((m_scenario && m_scenario->id == id) || !builtIn)
+    if (std::none_of(builtIns.begin(), builtIns.end(), [&id](const ScenarioEntry &entry) { return entry.id == id; }))
         return;
     Result<Scenario> lesson = ScenarioLibrary::load(id);
     if (!lesson.ok())
