@@ -79,6 +79,7 @@ private Q_SLOTS:
     void twoThreadsTakeTurnsOnOneCpu();
     void otherProcessesAreNotNamedAndIdleIsAGap();
     void migrationsAndBlockedTime();
+    void aRunningSegmentTheKernelSawBlockedWholeIsBlocked();
     void samplesGiveExactTotals();
     void kernelMigrationsAndTheRunsOwnThreads();
     void refiningWhileTheTraceGrowsEndsTheSame();
@@ -153,6 +154,29 @@ void TestSchedModel::migrationsAndBlockedTime()
     // Blocked in the kernel from 20 to 50 while we thought it ran: exact data says it slept.
     QCOMPARE(segments(trace.lanes[0]),
         (QList<QList<int64_t>> { { 0, 20, kRun }, { 20, 50, kSleep }, { 50, 60, kReady }, { 60, 100, kRun } }));
+}
+
+void TestSchedModel::aRunningSegmentTheKernelSawBlockedWholeIsBlocked()
+{
+    // Recorded Running over [0, 5), [5, 20), [20, 50) and [50, 100) (a lock's bookkeeping between
+    // them, say); the kernel had the thread on a CPU over [5, 20) and [60, 100) only. [20, 50) does not
+    // touch an OS slice at all: the thread was blocked all of it. [0, 5) came before the kernel had
+    // shown the thread at all: nothing known, as recorded.
+    Trace trace = runningLanes({ 101 }, 5);
+    trace.sched.source = SchedSource::Exact;
+    for (auto [start, end] : { std::pair<int64_t, int64_t> { 5, 20 }, { 20, 50 }, { 50, 100 } }) {
+        trace.lanes[0].segments.push_back(Segment { start, end, 0, kNoObject, -1, State::Running });
+        trace.lanes[0].lod.append(trace.lanes[0].segments.back());
+    }
+    trace.tasks[0].stateNs[size_t(State::Running)] = 100;
+    const std::vector<SchedRecord> records { sw(5, 0, 0, 101), sw(20, 0, 101, 0, Left::Blocked), sw(60, 0, 0, 101),
+        sw(100, 0, 101, 0, Left::Exited) };
+    SchedModel::applyExact(trace, records, 1, 100);
+    SchedModel::refineSegments(trace);
+    QCOMPARE(segments(trace.lanes[0]),
+        (QList<QList<int64_t>> { { 0, 5, kRun }, { 5, 20, kRun }, { 20, 60, kSleep }, { 60, 100, kRun } }));
+    QCOMPARE(trace.tasks[0].stateNs[size_t(State::Sleeping)], 40);
+    QCOMPARE(SchedModel::maxRunningLanes(trace), 1);
 }
 
 void TestSchedModel::kernelMigrationsAndTheRunsOwnThreads()

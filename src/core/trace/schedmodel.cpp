@@ -315,7 +315,11 @@ PodVector<Segment> refinedSegments(std::span<const Segment> pieces, std::span<co
         while (first < os.size() && os[first].endNs <= segment.startNs)
             ++first;
         if (first == os.size() || os[first].startNs >= segment.endNs) {
-            emit(segment, segment.startNs, segment.endNs, State::Running); // nothing known: as recorded
+            // Neither on a CPU nor waiting for one: with exact data, once the thread has been seen,
+            // it was blocked (in a futex inside a lock's bookkeeping, say) although it recorded
+            // Running. Before its first switch, nothing is known: as recorded.
+            const bool seen = exact && !os.empty() && os.front().startNs <= segment.startNs;
+            emit(segment, segment.startNs, segment.endNs, seen ? blocked : State::Running);
             continue;
         }
         int64_t at = segment.startNs;
