@@ -33,6 +33,33 @@ Trace contention()
     return trace;
 }
 
+// add_1 and add_2 (pid 1) update counter x twice each; each loses one update to the other: add_2's
+// write at 25 ms (read at 12) erases add_1's write at 20, add_1's write at 510 ms (read at 500)
+// erases add_2's write at 505.
+Trace race()
+{
+    Scenario scenario;
+    scenario.objects = { ObjectSpec { ObjectKind::Counter, QStringLiteral("x"), QueueKind::Fifo } };
+    Trace trace;
+    TraceBuilder builder(trace);
+    builder.start(scenario, 0);
+    builder.addLane(LaneInfo { 0, LaneKind::Thread, 1, 2, QStringLiteral("add_1"), -1 });
+    builder.addLane(LaneInfo { 1, LaneKind::Thread, 1, 3, QStringLiteral("add_2"), -1 });
+    constexpr int64_t ms = 1'000'000;
+    const Event first[] = { ev(0, 0, EventKind::LaneBegin), ev(10 * ms, 0, EventKind::CounterRead, 0, 0),
+        ev(20 * ms, 0, EventKind::CounterWrite, 0, 1), ev(500 * ms, 0, EventKind::CounterRead, 0, 1),
+        ev(510 * ms, 0, EventKind::CounterWrite, 0, 2), ev(511 * ms, 0, EventKind::LostUpdate, 0, 1),
+        ev(1000 * ms, 0, EventKind::LaneEnd) };
+    const Event second[] = { ev(0, 1, EventKind::LaneBegin), ev(12 * ms, 1, EventKind::CounterRead, 0, 0),
+        ev(25 * ms, 1, EventKind::CounterWrite, 0, 1), ev(26 * ms, 1, EventKind::LostUpdate, 0, 1),
+        ev(502 * ms, 1, EventKind::CounterRead, 0, 1), ev(505 * ms, 1, EventKind::CounterWrite, 0, 2),
+        ev(1000 * ms, 1, EventKind::LaneEnd) };
+    builder.addEvents(first, std::size(first));
+    builder.addEvents(second, std::size(second));
+    trace.counters.update(trace, INT64_MAX);
+    return trace;
+}
+
 QPoint pointOf(const GanttView &view, int lane, int64_t t)
 {
     for (const LaneRow &row : view.rows()) {
@@ -51,6 +78,7 @@ private Q_SLOTS:
     void clickingALockWaitShowsItsHolder();
     void zoomAndPanLeaveFollowAndFitReturns();
     void scrollBarFollowsTheView();
+    void nextLostUpdateZoomsToTheRace();
 };
 
 void TestGanttView::clickingALockWaitShowsItsHolder()
@@ -132,6 +160,65 @@ void TestGanttView::scrollBarFollowsTheView()
     const int64_t start = view.mapping().startNs;
     bar->setValue(bar->value() + bar->pageStep());
     QVERIFY(view.mapping().startNs > start);
+}
+
+void TestGanttView::nextLostUpdateZoomsToTheRace()
+{
+    const Trace trace = race();
+    GanttView view;
+    view.resize(1200, 400);
+    view.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&view));
+    view.setTrace(TraceSource(trace), 1);
+    view.traceUpdated(trace.lastEventNs, false);
+    // The counter has its row above the lanes: value against expected.
+    QVERIFY(std::any_of(view.rows().begin(), view.rows().end(),
+        [](const LaneRow &row) { return row.kind == LaneRow::Counter && row.lane == 0; }));
+    QVERIFY(view.nextLostAction()->isEnabled());
+    constexpr int64_t ms = 1'000'000;
+    auto shows = [&](int64_t from, int64_t to) {
+        return view.mapping().startNs <= from
+            && view.mapping().endNs(view.viewport()->width() - GanttFrame::kLabelWidth) >= to;
+    };
+    // N: the first write that lost an update, and the write it erased, side by side and zoomed in.
+    view.setFocus();
+    QTest::keyClick(&view, Qt::Key_N);
+    QVERIFY(view.race().active);
+    QCOMPARE(view.race().lost.lane, 1);
+    QCOMPARE(view.race().lost.readNs, 12 * ms);
+    QCOMPARE(view.race().lost.writeNs, 25 * ms);
+    QCOMPARE(view.race().erased.size(), size_t(1));
+    QCOMPARE(view.race().erased[0].lane, 0);
+    QCOMPARE(view.race().erased[0].writeNs, 20 * ms);
+    QVERIFY(shows(10 * ms, 25 * ms));
+    QVERIFY(!shows(0, 100 * ms)); // zoomed in from the whole second
+    QVERIFY(!view.follows());
+    // N again: the second, whose lanes are the other way round; then there is no next.
+    QTest::keyClick(&view, Qt::Key_N);
+    QCOMPARE(view.race().lost.lane, 0);
+    QCOMPARE(view.race().lost.writeNs, 510 * ms);
+    QCOMPARE(view.race().erased.size(), size_t(1));
+    QCOMPARE(view.race().erased[0].writeNs, 505 * ms);
+    QVERIFY(shows(500 * ms, 510 * ms));
+    QVERIFY(!view.showLostUpdate(true));
+    QCOMPARE(view.race().lost.writeNs, 510 * ms);
+    // Shift+N goes back.
+    QTest::keyClick(&view, Qt::Key_N, Qt::ShiftModifier);
+    QCOMPARE(view.race().lost.writeNs, 25 * ms);
+    // The tooltip says it in words: who read what, whose write it erased, the values.
+    const GanttHit hit = GanttHit::at(trace, 1, 26 * ms, 0, trace.lastEventNs);
+    QCOMPARE(hit.kind, GanttHit::LostUpdateHit);
+    const QString text = GanttHit::describe(trace, hit);
+    QVERIFY2(text.contains(QStringLiteral("add_2 read 0 at")), qPrintable(text));
+    QVERIFY2(text.contains(QStringLiteral("over add_1's write of 1")), qPrintable(text));
+    QVERIFY2(text.contains(QStringLiteral("value 1, expected 2")), qPrintable(text));
+    // Escape clears it; clicking the lost update's cross selects the same race.
+    QTest::keyClick(&view, Qt::Key_Escape);
+    QVERIFY(!view.race().active);
+    view.fit();
+    QTest::mouseClick(view.viewport(), Qt::LeftButton, {}, pointOf(view, 1, 26 * ms));
+    QVERIFY(view.race().active);
+    QCOMPARE(view.race().lost.writeNs, 25 * ms);
 }
 
 QTEST_MAIN(TestGanttView)

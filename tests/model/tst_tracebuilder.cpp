@@ -20,6 +20,47 @@ Scenario twoTasksOneLock()
     return s;
 }
 
+Scenario oneCounter()
+{
+    Scenario s;
+    s.objects = { ObjectSpec { ObjectKind::Counter, QStringLiteral("total"), QueueKind::Fifo } };
+    return s;
+}
+
+// Two lanes update counter 0: lane 1's write at 25 was computed from a read at 12, before lane 0's
+// write at 20, which it erased.
+std::vector<Event> raceOnLane(uint32_t lane)
+{
+    if (lane == 0)
+        return { ev(0, 0, EventKind::LaneBegin), ev(10, 0, EventKind::CounterRead, 0, 0),
+            ev(20, 0, EventKind::CounterWrite, 0, 1), ev(40, 0, EventKind::CounterRead, 0, 2),
+            ev(50, 0, EventKind::CounterWrite, 0, 3), ev(60, 0, EventKind::LaneEnd) };
+    return { ev(0, 1, EventKind::LaneBegin), ev(12, 1, EventKind::CounterRead, 0, 0),
+        ev(25, 1, EventKind::CounterWrite, 0, 1), ev(26, 1, EventKind::LostUpdate, 0, 1),
+        ev(30, 1, EventKind::CounterRead, 0, 1), ev(35, 1, EventKind::CounterWrite, 0, 2),
+        ev(70, 1, EventKind::LaneEnd) };
+}
+
+void addRaceLanes(TraceBuilder &builder)
+{
+    builder.addLane(LaneInfo { 0, LaneKind::Thread, 1, 2, QStringLiteral("add_1"), -1 });
+    builder.addLane(LaneInfo { 1, LaneKind::Thread, 1, 3, QStringLiteral("add_2"), -1 });
+}
+
+QString pointsText(const CounterSeries &series)
+{
+    QStringList text;
+    for (const CounterPoint &p : series.points())
+        text << QStringLiteral("%1:%2/%3@%4r%5#%6")
+                    .arg(p.timeNs)
+                    .arg(p.value)
+                    .arg(p.expected)
+                    .arg(p.lane)
+                    .arg(p.readNs)
+                    .arg(p.lostWrites);
+    return text.join(QLatin1Char(' '));
+}
+
 } // namespace
 
 class TestTraceBuilder : public QObject
@@ -34,6 +75,8 @@ private Q_SLOTS:
     void lodAgreesWithBruteForce();
     void lodCutBackAndRegrownIsTheSame();
     void resultsInArrivalOrder();
+    void counterSeriesMergesLanesAndFindsLostUpdates();
+    void counterSeriesGrownInPiecesIsTheSame();
 };
 
 void TestTraceBuilder::buildsSegmentsAndTaskStates()
@@ -292,3 +335,76 @@ void TestTraceBuilder::resultsInArrivalOrder()
 
 QTEST_GUILESS_MAIN(TestTraceBuilder)
 #include "tst_tracebuilder.moc"
+
+void TestTraceBuilder::counterSeriesMergesLanesAndFindsLostUpdates()
+{
+    Trace trace;
+    TraceBuilder builder(trace);
+    builder.start(oneCounter(), 0);
+    addRaceLanes(builder);
+    for (uint32_t lane : { 0u, 1u }) {
+        const std::vector<Event> events = raceOnLane(lane);
+        builder.addEvents(events.data(), events.size());
+    }
+    trace.counters.update(trace, INT64_MAX);
+    QCOMPARE(trace.counters.all().size(), size_t(1));
+    const CounterSeries &series = trace.counters.all()[0];
+    // Writes in time order across lanes; the expected value sums every update; the write at 25
+    // erased one update, so from there the value trails the expected value by one.
+    QCOMPARE(pointsText(series), QStringLiteral("20:1/1@0r10#0 25:1/2@1r12#1 35:2/3@1r30#1 50:3/4@0r40#1"));
+    QCOMPARE(series.at(24)->timeNs, 20);
+    QVERIFY(!series.at(19));
+    const CounterPoint *lost = series.nextLost(0);
+    QVERIFY(lost);
+    QCOMPARE(lost->timeNs, 25);
+    QVERIFY(series.isLost(*lost));
+    QVERIFY(!series.isLost(series.points()[2]));
+    QVERIFY(!series.nextLost(25));
+    QCOMPARE(series.previousLost(100), lost);
+    QVERIFY(!series.previousLost(25));
+    // Whom it overwrote: lane 0's write at 20, between its read (12) and its write.
+    const auto overwritten = series.overwrittenBy(*lost);
+    QCOMPARE(overwritten.size(), size_t(1));
+    QCOMPARE(overwritten[0].lane, 0u);
+    QCOMPARE(overwritten[0].value, 1);
+    QVERIFY(trace.counters.find(0, 1));
+    QVERIFY(!trace.counters.find(0, 2));
+}
+
+void TestTraceBuilder::counterSeriesGrownInPiecesIsTheSame()
+{
+    Trace whole;
+    TraceBuilder wholeBuilder(whole);
+    wholeBuilder.start(oneCounter(), 0);
+    addRaceLanes(wholeBuilder);
+    for (uint32_t lane : { 0u, 1u }) {
+        const std::vector<Event> events = raceOnLane(lane);
+        wholeBuilder.addEvents(events.data(), events.size());
+    }
+    whole.counters.update(whole, INT64_MAX);
+    const QString expected = pointsText(whole.counters.all()[0]);
+
+    // As a run delivers it: lane 0 early, taken up to 22; then all of lane 0; lane 1 arrives
+    // late with writes older than lane 0's last one taken, which rebuilds the series.
+    Trace live;
+    TraceBuilder builder(live);
+    builder.start(oneCounter(), 0);
+    addRaceLanes(builder);
+    const std::vector<Event> lane0 = raceOnLane(0);
+    const std::vector<Event> lane1 = raceOnLane(1);
+    builder.addEvents(lane0.data(), 3); // up to the write at 20: what follows it is not there yet
+    live.counters.update(live, 100);
+    QCOMPARE(live.counters.all()[0].points().size(), size_t(0));
+    builder.addEvents(lane0.data() + 3, 1); // the read at 40 shows the write at 20 is complete
+    live.counters.update(live, 22);
+    QCOMPARE(pointsText(live.counters.all()[0]), QStringLiteral("20:1/1@0r10#0"));
+    builder.addEvents(lane0.data() + 4, lane0.size() - 4);
+    live.counters.update(live, 100);
+    QCOMPARE(live.counters.all()[0].points().size(), size_t(2));
+    builder.addEvents(lane1.data(), 3); // its write at 25 waits for what follows it
+    live.counters.update(live, 100);
+    QCOMPARE(live.counters.all()[0].points().size(), size_t(2));
+    builder.addEvents(lane1.data() + 3, lane1.size() - 3);
+    live.counters.update(live, 100);
+    QCOMPARE(pointsText(live.counters.all()[0]), expected);
+}

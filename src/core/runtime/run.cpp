@@ -166,6 +166,11 @@ void Run::collectLoop()
     for (;;) {
         const bool lanesEnded = m_lanesEnded.load(); // read first: what they recorded before is all there
         while (!m_stop.abandoned() && collectBatch() == kCollectBatch) { }
+        if (!m_stop.abandoned()) {
+            // The shared counters' values over time, for what has surely all arrived.
+            std::lock_guard lock(m_traceMutex);
+            m_trace.counters.update(m_trace, nowNs() - kSchedSettledNs);
+        }
         if (!lanesEnded && !m_stop.abandoned() && nowNs() >= nextSnapshotNs) {
             // A snapshot rebuilds from everything captured so far: as a run grows long, they come
             // less often, so that they never take more than a fifth of the collector's time.
@@ -242,6 +247,7 @@ void Run::completeTrace()
     // it keeps its slack (at most the size of the trace) instead.
     std::lock_guard lock(m_traceMutex);
     applyTaskFailures();
+    m_trace.counters.update(m_trace, INT64_MAX);
     if (m_sched) {
         m_sched->apply(m_trace, m_trace.lastEventNs);
         m_trace.sched.movedEvents = m_builder.movedEvents();

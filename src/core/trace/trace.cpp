@@ -32,6 +32,8 @@ size_t Trace::memoryBytes() const
                   + lane.lostUpdates.capacity())
                 * sizeof(Event);
     }
+    for (const CounterSeries &series : counters.all())
+        bytes += series.points().size() * sizeof(CounterPoint);
     return bytes;
 }
 

@@ -4,6 +4,7 @@
 #include "base/lane.h"
 #include "base/podvector.h"
 #include "scenario/scenario.h"
+#include "trace/counterseries.h"
 #include "trace/schedtrace.h"
 #include "trace/segment.h"
 #include "trace/segmentlod.h"
@@ -84,6 +85,7 @@ struct Trace
     uint64_t eventCount = 0;
     SchedInfo sched; // where the OS scheduling data came from
     std::vector<CpuTrack> cpus; // one per CPU, when captured
+    CounterSeriesSet counters; // each shared counter's value over time, derived from the lanes' events
 
     // Closed segments of a lane that overlap [fromNs, toNs).
     std::span<const Segment> segmentsIn(size_t lane, int64_t fromNs, int64_t toNs) const;

@@ -506,6 +506,7 @@ Result<std::shared_ptr<RecordedRun>> TraceFile::read(const QString &path)
     file.unmap(const_cast<uchar *>(data));
     if (!run)
         return fail(run.error().text());
+    (*run)->trace.counters.update((*run)->trace, INT64_MAX); // derived, not stored
     return run;
 }
 

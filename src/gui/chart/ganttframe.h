@@ -22,6 +22,23 @@ struct LockWaitSelection
     int64_t holdEndNs = 0;
 };
 
+// One update of a shared counter: read on a lane, then written.
+struct RaceWindow
+{
+    int lane = -1;
+    int64_t readNs = 0;
+    int64_t writeNs = 0;
+};
+
+// A write that lost updates (clicked, or found by Next/Previous lost update) and the writes of
+// other lanes it erased.
+struct RaceSelection
+{
+    bool active = false;
+    RaceWindow lost;
+    std::vector<RaceWindow> erased;
+};
+
 // What the chart shows: a row per thread and process with what it did (Threads), or a row per
 // CPU with which thread ran on it (Cores: needs the OS scheduler's data).
 enum class ChartView { Threads, Cores };
@@ -42,6 +59,7 @@ struct GanttFrame
     bool live = false;
     int legendHeight = kLegendRowHeight + 4; // 0: no legend; see GanttPainter::legendHeight()
     LockWaitSelection selection;
+    RaceSelection race;
     ChartView view = ChartView::Threads;
 
     int chartWidth() const { return size.width() - kLabelWidth; }

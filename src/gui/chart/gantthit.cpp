@@ -4,6 +4,7 @@
 #include "base/coretext.h"
 #include "chart/lockpainter.h"
 #include "chart/timeaxis.h"
+#include "trace/counterseries.h"
 #include "trace/outcome.h"
 #include "trace/schedrecord.h"
 #include "trace/segment.h"
@@ -103,10 +104,73 @@ GanttHit GanttHit::atLock(const Trace &trace, uint32_t lock, int64_t t)
     return hit;
 }
 
+GanttHit GanttHit::atCounter(const Trace &trace, int counter, int64_t t, int64_t toleranceNs)
+{
+    GanttHit hit;
+    if (counter < 0 || size_t(counter) >= trace.counters.all().size())
+        return hit;
+    hit.kind = CounterRowHit;
+    hit.counter = counter;
+    hit.atNs = t;
+    const CounterSeries &series = trace.counters.all()[size_t(counter)];
+    const CounterPoint *best = nullptr;
+    for (const CounterPoint &point : series.in(t - toleranceNs, t + toleranceNs + 1)) {
+        if (series.isLost(point) && (!best || std::abs(point.timeNs - t) < std::abs(best->timeNs - t)))
+            best = &point;
+    }
+    hit.lostWriteNs = best ? best->timeNs : -1;
+    return hit;
+}
+
+QString GanttHit::describeLostWrite(const Trace &trace, const CounterSeries &series, const CounterPoint &write)
+{
+    // Who read what, who wrote over whom, and the values: the race in words.
+    QStringList lines;
+    const QString writer = laneName(trace, write.lane).toHtmlEscaped();
+    const auto erased = series.overwrittenBy(write);
+    // The update it made is what it added to the expected value; it read the value minus that.
+    const int64_t before = &write == series.points().data() ? 0 : (&write - 1)->expected;
+    const int64_t read = write.value - (write.expected - before);
+    lines << Text::tr("%1 read %2 at %3 and wrote %4 at %5")
+                 .arg(writer, Outcome::count(read), ms(write.readNs - trace.originNs), Outcome::count(write.value),
+                     ms(write.timeNs - trace.originNs));
+    constexpr size_t kNamed = 4;
+    for (size_t i = 0; i < erased.size() && i < kNamed; ++i)
+        lines << Text::tr("&nbsp;&nbsp;over %1's write of %2 at %3: that update was lost")
+                     .arg(laneName(trace, erased[i].lane).toHtmlEscaped(), Outcome::count(erased[i].value),
+                         ms(erased[i].timeNs - trace.originNs));
+    if (erased.size() > kNamed)
+        lines << Text::tr("&nbsp;&nbsp;… and %n more writes of other threads", nullptr, int(erased.size() - kNamed));
+    lines
+        << Text::tr("after it: value %1, expected %2").arg(Outcome::count(write.value), Outcome::count(write.expected));
+    return lines.join(QStringLiteral("<br>"));
+}
+
 QString GanttHit::describe(const Trace &trace, const GanttHit &hit)
 {
     if (hit.kind == None)
         return {};
+    if (hit.kind == CounterRowHit) {
+        const CounterSeries &series = trace.counters.all()[size_t(hit.counter)];
+        QStringList lines;
+        lines << QStringLiteral("<b>%1</b>")
+                     .arg(Text::tr("counter “%1”").arg(trace.objectName(series.counter())).toHtmlEscaped());
+        if (hit.lostWriteNs >= 0) {
+            lines << Text::tr("<span style='color:#c00'>a write that lost updates</span>");
+            lines << describeLostWrite(trace, series, *series.at(hit.lostWriteNs));
+            return lines.join(QStringLiteral("<br>"));
+        }
+        const CounterPoint *point = series.at(hit.atNs);
+        if (!point) {
+            lines << Text::tr("not updated yet at %1").arg(ms(hit.atNs - trace.originNs));
+            return lines.join(QStringLiteral("<br>"));
+        }
+        lines << Text::tr("at %1: value %2, expected %3")
+                     .arg(ms(hit.atNs - trace.originNs), Outcome::count(point->value), Outcome::count(point->expected));
+        lines << Text::tr("%n writes lost other threads' updates so far", nullptr, int(point->lostWrites));
+        lines << Text::tr("solid: the value; dashed: the sum of every update made; shaded: what was lost");
+        return lines.join(QStringLiteral("<br>"));
+    }
     if (hit.kind == LockRowHit) {
         QStringList lines;
         lines << QStringLiteral("<b>%1</b>").arg(Text::tr("lock “%1”").arg(trace.objectName(hit.lock)).toHtmlEscaped());
@@ -207,9 +271,14 @@ QString GanttHit::describe(const Trace &trace, const GanttHit &hit)
     } else if (hit.kind == LostUpdateHit) {
         lines << Text::tr("<span style='color:#c00'>lost update</span> of %1 at %2")
                      .arg(trace.objectName(hit.event.object).toHtmlEscaped(), ms(hit.event.timeNs - trace.originNs));
-        lines << (hit.event.arg == 1
-                ? Text::tr("this write erased 1 update made by another thread")
-                : Text::tr("this write erased %1 updates made by other threads").arg(Outcome::count(hit.event.arg)));
+        const CounterSeries *series
+            = hit.lane >= 0 ? trace.counters.find(hit.event.object, trace.lanes[size_t(hit.lane)].info.pid) : nullptr;
+        // The write it belongs to: this lane's last write before it.
+        const CounterPoint *write = series ? series->lastWriteOf(uint32_t(hit.lane), hit.event.timeNs) : nullptr;
+        if (write && series->isLost(*write))
+            lines << describeLostWrite(trace, *series, *write);
+        else
+            lines << Text::tr("this write erased %n update(s) made by other threads", nullptr, int(hit.event.arg));
     } else {
         const Event &e = hit.event;
         const QString at = ms(e.timeNs - trace.originNs);

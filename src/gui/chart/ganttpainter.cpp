@@ -43,6 +43,9 @@ void GanttPainter::paint(QPainter &painter, const GanttFrame &frame)
             if (row.kind == LaneRow::Cpu && size_t(row.lane) < frame.trace->cpus.size())
                 m_cpuPainter.paint(
                     painter, frame, frame.trace->cpus[size_t(row.lane)], barOf(frame, row), m_palette.isDark());
+            else if (row.kind == LaneRow::Counter && size_t(row.lane) < frame.trace->counters.all().size())
+                m_counterPainter.paint(
+                    painter, frame, frame.trace->counters.all()[size_t(row.lane)], barOf(frame, row), m_palette);
             else if (row.kind == LaneRow::Lock)
                 m_lockPainter.paint(painter, frame, uint32_t(row.lane), barOf(frame, row), m_palette.isDark());
             else if (row.kind == LaneRow::Lane && size_t(row.lane) < frame.trace->lanes.size())
@@ -60,6 +63,7 @@ void GanttPainter::paint(QPainter &painter, const GanttFrame &frame)
             CpuPainter::paintMigrations(painter, frame, rowCentreOfCpu, m_palette.isDark());
         }
         paintSelection(painter, frame);
+        paintRace(painter, frame);
         if (frame.live) {
             paintSchedPending(painter, frame);
             painter.setPen(m_palette.nowPen);
@@ -151,6 +155,46 @@ const LaneRow *GanttPainter::rowOfLane(const GanttFrame &frame, int lane) const
     return nullptr;
 }
 
+void GanttPainter::paintRace(QPainter &painter, const GanttFrame &frame)
+{
+    // The lost write's read→write window in red, the windows of the writes it erased in the
+    // highlight colour, and an arrow from each erased write to the write that overwrote it.
+    const RaceSelection &race = frame.race;
+    const LaneRow *lostRow = race.active ? rowOfLane(frame, race.lost.lane) : nullptr;
+    if (!lostRow)
+        return;
+    auto box = [&](const RaceWindow &window, const LaneRow &row) {
+        const QRect bar = barOf(frame, row);
+        const double x0 = frame.mapping.timeToX(window.readNs);
+        const double x1 = frame.mapping.timeToX(window.writeNs);
+        return QRectF(x0, bar.top() - 1, std::max(2.0, x1 - x0), bar.height() + 2);
+    };
+    const QRectF lost = box(race.lost, *lostRow);
+    painter.setRenderHint(QPainter::Antialiasing, true);
+    for (const RaceWindow &erased : race.erased) {
+        const LaneRow *row = rowOfLane(frame, erased.lane);
+        if (!row)
+            continue;
+        const QRectF rect = box(erased, *row);
+        painter.setPen(m_palette.highlightPen);
+        painter.setBrush(Qt::NoBrush);
+        painter.drawRect(rect);
+        painter.setPen(m_palette.linkPen);
+        const QPointF from(rect.right(), rect.center().y());
+        const QPointF to(lost.right(), lost.center().y());
+        painter.drawLine(from, to);
+        const double direction = to.y() > from.y() ? -1 : 1;
+        painter.drawLine(to, to + QPointF(-4, 6 * direction));
+        painter.drawLine(to, to + QPointF(4, 6 * direction));
+    }
+    QPen lostPen = m_palette.lostUpdatePen;
+    lostPen.setWidthF(2);
+    painter.setPen(lostPen);
+    painter.setBrush(Qt::NoBrush);
+    painter.drawRect(lost);
+    painter.setRenderHint(QPainter::Antialiasing, false);
+}
+
 void GanttPainter::paintSelection(QPainter &painter, const GanttFrame &frame)
 {
     const LockWaitSelection &selection = frame.selection;
@@ -187,7 +231,9 @@ void GanttPainter::paintSelection(QPainter &painter, const GanttFrame &frame)
 void GanttPainter::paintLabels(QPainter &painter, const GanttFrame &frame)
 {
     painter.save();
-    painter.setClipRect(QRect(0, frame.lanesTop(), GanttFrame::kLabelWidth, frame.lanesBottom() - frame.lanesTop()));
+    // Lane labels stay in the label column; a group header reads across the chart (nothing is drawn
+    // in its row), so that it is never cut.
+    painter.setClipRect(QRect(0, frame.lanesTop(), frame.size.width(), frame.lanesBottom() - frame.lanesTop()));
     painter.setPen(m_palette.rule);
     painter.drawLine(GanttFrame::kLabelWidth - 1, frame.lanesTop(), GanttFrame::kLabelWidth - 1, frame.lanesBottom());
     QFont bold = painter.font();
@@ -200,11 +246,30 @@ void GanttPainter::paintLabels(QPainter &painter, const GanttFrame &frame)
         const bool header = row.kind == LaneRow::ProcessHeader;
         painter.setFont(header ? bold : normal);
         painter.setPen(header ? m_palette.headerText : m_palette.text);
-        const QRect rect(header ? 6 : 16, top, GanttFrame::kLabelWidth - (header ? 10 : 20), row.height);
+        const QRect rect(header ? 6 : 16, top,
+            (header ? frame.size.width() : GanttFrame::kLabelWidth) - (header ? 10 : 20), row.height);
+        if (header) {
+            const int width = std::min(rect.width(), painter.fontMetrics().horizontalAdvance(row.label) + 8);
+            painter.fillRect(QRect(rect.left() - 4, top + 1, width, row.height - 2), m_palette.headerBrush);
+        }
         if (row.kind == LaneRow::Lane && !frame.trace->locks.empty() && frame.view == ChartView::Threads) {
             // The lane's colour in the lock rows above.
             painter.fillRect(
                 QRect(5, top + row.height / 2 - 4, 8, 8), CpuPainter::laneColour(row.lane, m_palette.isDark()));
+        }
+        if (row.kind == LaneRow::Counter && size_t(row.lane) < frame.trace->counters.all().size()) {
+            // Two lines: the counter, and its value against the expected one at the window's end.
+            const CounterSeries &series = frame.trace->counters.all()[size_t(row.lane)];
+            const int half = row.height / 2;
+            painter.drawText(rect.adjusted(0, 2, 0, -half), Qt::AlignBottom | Qt::AlignLeft,
+                painter.fontMetrics().elidedText(row.label, Qt::ElideMiddle, rect.width()));
+            const CounterPoint *now = series.at(frame.mapping.endNs(frame.chartWidth()));
+            painter.setPen(now && now->value != now->expected ? m_palette.lostUpdatePen.color() : m_palette.text);
+            painter.drawText(rect.adjusted(0, half, 0, -2), Qt::AlignTop | Qt::AlignLeft,
+                painter.fontMetrics().elidedText(
+                    CounterPainter::valueLine(series, frame.mapping.endNs(frame.chartWidth())), Qt::ElideRight,
+                    rect.width()));
+            continue;
         }
         const QString text = painter.fontMetrics().elidedText(row.label, Qt::ElideMiddle, rect.width());
         painter.drawText(rect, Qt::AlignVCenter | Qt::AlignLeft, text);

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "chart/counterpainter.h"
 #include "chart/cpupainter.h"
 #include "chart/ganttframe.h"
 #include "chart/lanepainter.h"
@@ -37,6 +38,7 @@ private:
     void paintRows(QPainter &painter, const GanttFrame &frame);
     void paintGrid(QPainter &painter, const GanttFrame &frame);
     void paintSelection(QPainter &painter, const GanttFrame &frame);
+    void paintRace(QPainter &painter, const GanttFrame &frame);
     static std::optional<std::pair<double, double>> schedPendingSpan(const GanttFrame &frame);
     void paintSchedPending(QPainter &painter, const GanttFrame &frame);
     void paintSchedPendingLabel(QPainter &painter, const GanttFrame &frame);
@@ -59,6 +61,7 @@ private:
     LanePainter m_lanePainter;
     CpuPainter m_cpuPainter;
     LockPainter m_lockPainter;
+    CounterPainter m_counterPainter;
 };
 
 } // namespace threadlab

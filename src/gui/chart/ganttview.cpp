@@ -41,6 +41,89 @@ GanttView::GanttView(QWidget *parent)
                                   .arg(m_coresAction->shortcut().toString(QKeySequence::NativeText)));
     connect(m_coresAction, &QAction::toggled, this,
         [this](bool cores) { setView(cores ? ChartView::Cores : ChartView::Threads); });
+    // The race, one lost update at a time: the two overlapping read→write windows, zoomed to.
+    m_nextLostAction = new QAction(tr("&Next lost update"), this);
+    m_nextLostAction->setShortcut(QKeySequence(Qt::Key_N));
+    m_previousLostAction = new QAction(tr("&Previous lost update"), this);
+    m_previousLostAction->setShortcut(QKeySequence(Qt::SHIFT | Qt::Key_N));
+    for (QAction *action : { m_nextLostAction, m_previousLostAction }) {
+        action->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+        action->setEnabled(false);
+        addAction(action);
+    }
+    m_nextLostAction->setToolTip(tr("Zoom to the next write that erased another thread's update (N)"));
+    m_previousLostAction->setToolTip(tr("Zoom to the previous write that erased another thread's update (Shift+N)"));
+    connect(m_nextLostAction, &QAction::triggered, this, [this] { showLostUpdate(true); });
+    connect(m_previousLostAction, &QAction::triggered, this, [this] { showLostUpdate(false); });
+}
+
+void GanttView::updateLostActions(const Trace &trace)
+{
+    bool any = false;
+    for (const CounterSeries &series : trace.counters.all())
+        any = any || (!series.points().empty() && series.points().back().lostWrites > 0);
+    m_nextLostAction->setEnabled(any);
+    m_previousLostAction->setEnabled(any);
+}
+
+void GanttView::selectRace(int64_t lostWriteNs, qint64 pid, uint32_t counter)
+{
+    m_race = {};
+    const TraceReading trace = m_source.read();
+    const CounterSeries *series = trace->counters.find(counter, pid);
+    const CounterPoint *write = series ? series->at(lostWriteNs) : nullptr;
+    if (!write || write->timeNs != lostWriteNs)
+        return;
+    m_race.active = true;
+    m_race.lost = RaceWindow { int(write->lane), write->readNs, write->timeNs };
+    for (const CounterPoint &erased : series->overwrittenBy(*write))
+        m_race.erased.push_back(RaceWindow { int(erased.lane), erased.readNs, erased.timeNs });
+}
+
+bool GanttView::showLostUpdate(bool forward)
+{
+    if (!hasTrace())
+        return false;
+    int64_t from = m_race.active ? m_race.lost.writeNs
+        : forward                ? m_mapping.startNs - 1
+                                 : m_mapping.endNs(chartWidth());
+    const CounterSeries *bestSeries = nullptr;
+    const CounterPoint *best = nullptr;
+    {
+        const TraceReading trace = m_source.read();
+        for (const CounterSeries &series : trace->counters.all()) {
+            const CounterPoint *found = forward ? series.nextLost(from) : series.previousLost(from);
+            if (found && (!best || (forward ? found->timeNs < best->timeNs : found->timeNs > best->timeNs))) {
+                best = found;
+                bestSeries = &series;
+            }
+        }
+        if (!best)
+            return false;
+        from = best->timeNs;
+    }
+    selectRace(from, bestSeries->pid(), bestSeries->counter());
+    // The windows side by side, with as much again around them.
+    int64_t start = m_race.lost.readNs;
+    for (const RaceWindow &erased : m_race.erased)
+        start = std::min(start, erased.readNs);
+    const int64_t span = std::max<int64_t>(1, m_race.lost.writeNs - start);
+    leaveFollow();
+    TimeMapping mapping = m_mapping;
+    mapping.nsPerPixel = std::max(kMinNsPerPixel, double(span) * 2.0 / chartWidth());
+    mapping.startNs = start - int64_t(double(span) * 0.5);
+    setMapping(mapping);
+    // Bring the lost write's lane into view.
+    for (const LaneRow &row : m_rows) {
+        if (row.kind == LaneRow::Lane && row.lane == m_race.lost.lane) {
+            const int lanesHeight = viewport()->height() - GanttFrame::kAxisHeight - m_legendHeight;
+            QScrollBar *v = verticalScrollBar();
+            if (row.y < v->value() || row.y + row.height > v->value() + lanesHeight)
+                v->setValue(row.y - lanesHeight / 3);
+        }
+    }
+    viewport()->update();
+    return true;
 }
 
 void GanttView::setTrace(TraceSource trace, qint64 ownPid)
@@ -50,6 +133,7 @@ void GanttView::setTrace(TraceSource trace, qint64 ownPid)
     m_rows.clear();
     m_rowsForLanes = 0;
     m_selection = {};
+    m_race = {};
     m_follow = true;
     m_legendHeight = GanttPainter::legendHeight(fontMetrics(), viewport()->width());
     Q_EMIT followChanged(true);
@@ -63,7 +147,9 @@ void GanttView::rebuildRows(const Trace &trace, bool force)
     m_originNs = trace.originNs;
     m_lastEventNs = trace.lastEventNs;
     const bool cores = m_view == ChartView::Cores;
-    const size_t rowsFor = cores ? trace.cpus.size() : trace.lanes.size() + (trace.locks.size() << 24);
+    const size_t rowsFor = cores
+        ? trace.cpus.size()
+        : trace.lanes.size() + (trace.locks.size() << 24) + (size_t(trace.counters.all().size()) << 40);
     if (rowsFor == m_rowsForLanes && !force)
         return;
     m_rows = cores ? LaneLayout::buildCores(trace) : LaneLayout::build(trace, m_ownPid);
@@ -91,8 +177,11 @@ void GanttView::traceUpdated(int64_t nowNs, bool live)
 {
     m_nowNs = nowNs;
     m_live = live;
-    if (hasTrace())
-        rebuildRows(*m_source.read(), m_view == ChartView::Cores); // the CPUs' load labels move on
+    if (hasTrace()) {
+        const TraceReading trace = m_source.read();
+        rebuildRows(*trace, m_view == ChartView::Cores); // the CPUs' load labels move on
+        updateLostActions(*trace);
+    }
     if (m_follow)
         fit();
     else
@@ -233,6 +322,7 @@ GanttFrame GanttView::frame(const QSize &size, const TraceReading &trace) const
     frame.nowNs = m_nowNs;
     frame.live = m_live;
     frame.selection = m_selection;
+    frame.race = m_race;
     frame.view = m_view;
     frame.legendHeight = size.width() == viewport()->width()
         ? m_legendHeight
@@ -285,6 +375,8 @@ GanttHit GanttView::hitAt(const QPoint &pos) const
     const int64_t t = m_mapping.xToTime(pos.x());
     if (m_rows[size_t(row)].kind == LaneRow::Cpu)
         return GanttHit::atCpu(*m_source.read(), m_rows[size_t(row)].lane, t);
+    if (m_rows[size_t(row)].kind == LaneRow::Counter)
+        return GanttHit::atCounter(*m_source.read(), m_rows[size_t(row)].lane, t, int64_t(m_mapping.nsPerPixel * 3));
     if (m_rows[size_t(row)].kind == LaneRow::Lock)
         return GanttHit::atLock(*m_source.read(), uint32_t(m_rows[size_t(row)].lane), t);
     const int64_t tolerance = int64_t(m_mapping.nsPerPixel * 4);
@@ -294,7 +386,20 @@ GanttHit GanttView::hitAt(const QPoint &pos) const
 void GanttView::selectAt(const QPoint &pos)
 {
     m_selection = {};
+    m_race = {};
     const GanttHit hit = hitAt(pos);
+    if (hit.kind == GanttHit::CounterRowHit && hit.lostWriteNs >= 0) {
+        const CounterSeries &series = m_source.read()->counters.all()[size_t(hit.counter)];
+        selectRace(hit.lostWriteNs, series.pid(), series.counter());
+    }
+    if (hit.kind == GanttHit::LostUpdateHit) {
+        // The lane's write just before the lost update event.
+        const TraceReading trace = m_source.read();
+        const qint64 pid = trace->lanes[size_t(hit.lane)].info.pid;
+        const CounterSeries *series = trace->counters.find(hit.event.object, pid);
+        if (const CounterPoint *write = series ? series->lastWriteOf(uint32_t(hit.lane), hit.event.timeNs) : nullptr)
+            selectRace(write->timeNs, pid, hit.event.object);
+    }
     if (hit.kind == GanttHit::SegmentHit && hit.segment.state == State::LockWait) {
         m_selection.active = true;
         m_selection.lane = hit.lane;
@@ -391,6 +496,7 @@ void GanttView::keyPressEvent(QKeyEvent *event)
     }
     case Qt::Key_Escape:
         m_selection = {};
+        m_race = {};
         viewport()->update();
         return;
     default:

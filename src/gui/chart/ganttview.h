@@ -29,6 +29,12 @@ public:
     ChartView view() const { return m_view; }
     // View > Cores view: checkable, toggles the view (Ctrl+Shift+C).
     QAction *coresAction() const { return m_coresAction; }
+    // View > Next / Previous lost update (N, Shift+N): selects the next write that lost updates
+    // and zooms to it and the writes it erased. Enabled when the trace has one.
+    QAction *nextLostAction() const { return m_nextLostAction; }
+    QAction *previousLostAction() const { return m_previousLostAction; }
+    bool showLostUpdate(bool forward);
+    const RaceSelection &race() const { return m_race; }
     void traceUpdated(int64_t nowNs, bool live);
 
     void fit();
@@ -71,7 +77,13 @@ private:
     void rebuildRows(const Trace &trace, bool force = false);
     bool hasTrace() const { return !m_source.isNull(); }
 
+    void selectRace(int64_t lostWriteNs, qint64 pid, uint32_t counter);
+    void updateLostActions(const Trace &trace);
+
     QAction *m_coresAction = nullptr;
+    QAction *m_nextLostAction = nullptr;
+    QAction *m_previousLostAction = nullptr;
+    RaceSelection m_race;
     TraceSource m_source;
     int64_t m_originNs = 0; // of the trace, as last read
     int64_t m_lastEventNs = 0;

@@ -28,6 +28,22 @@ std::vector<LaneRow> LaneLayout::build(const Trace &trace, qint64 ownPid)
             y += kLaneHeight;
         }
     }
+    // Each shared counter's value against what it should be: lost updates as a widening gap.
+    if (!trace.counters.empty()) {
+        rows.push_back(
+            LaneRow { LaneRow::ProcessHeader, -1, y, kHeaderHeight, Text::tr("shared counters · value vs expected") });
+        y += kHeaderHeight;
+        const auto series = trace.counters.all();
+        const bool severalProcesses = std::any_of(
+            series.begin(), series.end(), [&](const CounterSeries &s) { return s.pid() != series.front().pid(); });
+        for (size_t i = 0; i < series.size(); ++i) {
+            QString label = Text::tr("counter “%1”").arg(trace.objectName(series[i].counter()));
+            if (severalProcesses)
+                label += Text::tr(" · pid %1").arg(series[i].pid());
+            rows.push_back(LaneRow { LaneRow::Counter, int(i), y, kCounterHeight, label });
+            y += kCounterHeight;
+        }
+    }
     for (qint64 pid : pids) {
         std::vector<int> members;
         for (size_t i = 0; i < trace.lanes.size(); ++i) {

@@ -9,16 +9,18 @@ struct Trace;
 
 struct LaneRow
 {
-    enum Kind { ProcessHeader, Lane, Cpu, Lock };
+    enum Kind { ProcessHeader, Lane, Cpu, Lock, Counter };
     Kind kind = Lane;
-    int lane
-        = -1; // index into Trace::lanes for Lane rows, into Trace::cpus for Cpu rows, a lock's object id for Lock rows
+    // Lane rows: index into Trace::lanes; Cpu rows: into Trace::cpus; Lock rows: the lock's object
+    // id; Counter rows: index into Trace::counters.
+    int lane = -1;
     int y = 0; // top, in content coordinates
     int height = 0;
     QString label;
 };
 
-// Rows of the chart: the run's locks first (a row each: who holds it), then lanes grouped by
+// Rows of the chart: the run's locks first (a row each: who holds it), its shared counters (value
+// against expected), then lanes grouped by
 // process (the run's own process first, its main lane on top, then each worker process), each group
 // under a header row.
 class LaneLayout
@@ -26,6 +28,7 @@ class LaneLayout
 public:
     static constexpr int kLaneHeight = 22;
     static constexpr int kHeaderHeight = 18;
+    static constexpr int kCounterHeight = 46;
 
     static std::vector<LaneRow> build(const Trace &trace, qint64 ownPid);
     // The Cores view: a header saying where the data came from, then one row per CPU with its load.

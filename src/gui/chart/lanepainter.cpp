@@ -217,13 +217,37 @@ void LanePainter::paintLostUpdates(QPainter &painter, const GanttFrame &frame, c
 {
     if (track.lostUpdates.empty())
         return;
+    const int width = frame.chartWidth();
+    const auto visible = Trace::eventsIn(track.lostUpdates, frame.mapping.startNs, frame.mapping.endNs(width));
+    if (visible.empty())
+        return;
+    if (visible.size() * 8 > size_t(width)) {
+        // Many: how many in each pixel column, as a red strip along the lane's bottom edge, darker
+        // for more (one cross each would cover the lane and its labels).
+        m_lostPerColumn.assign(size_t(width), 0);
+        uint32_t most = 0;
+        for (const Event &event : visible) {
+            const int x = std::clamp(int(frame.mapping.timeToX(event.timeNs)) - GanttFrame::kLabelWidth, 0, width - 1);
+            most = std::max(most, ++m_lostPerColumn[size_t(x)]);
+        }
+        QColor tick = m_palette.lostUpdatePen.color();
+        for (int x = 0; x < width; ++x) {
+            if (m_lostPerColumn[size_t(x)] == 0)
+                continue;
+            tick.setAlpha(110 + int(145.0 * m_lostPerColumn[size_t(x)] / most));
+            painter.fillRect(QRect(GanttFrame::kLabelWidth + x, bar.bottom() - 3, 1, 4), tick);
+        }
+        return;
+    }
+    // Few: a small cross each, in the lane's lower half.
     painter.setPen(m_palette.lostUpdatePen);
-    const int top = bar.top() + bar.height() / 2;
+    const int top = bar.bottom() - 7;
     const int bottom = bar.bottom();
-    forEachVisible(frame, track.lostUpdates, [&](double x, const Event &) {
+    for (const Event &event : visible) {
+        const double x = frame.mapping.timeToX(event.timeNs);
         painter.drawLine(QPointF(x - 3, top), QPointF(x + 3, bottom));
         painter.drawLine(QPointF(x + 3, top), QPointF(x - 3, bottom));
-    });
+    }
 }
 
 void LanePainter::drawQueueMark(QPainter &painter, const StatePalette &palette, QPointF at, bool put)

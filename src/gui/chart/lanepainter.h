@@ -47,6 +47,7 @@ private:
 
     const StatePalette &m_palette;
     std::vector<uint8_t> m_columns;
+    std::vector<uint32_t> m_lostPerColumn;
     QImage m_row;
 };
 

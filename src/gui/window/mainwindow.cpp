@@ -115,6 +115,8 @@ void MainWindow::buildToolBar()
     bar->addAction(m_ui->actionFit);
     bar->addAction(m_ui->gantt->coresAction());
     m_ui->menuView->addAction(m_ui->gantt->coresAction());
+    m_ui->menuView->addAction(m_ui->gantt->nextLostAction());
+    m_ui->menuView->addAction(m_ui->gantt->previousLostAction());
     new HelpMenu(menuBar()->addMenu(tr("&Help")), this);
 }
 

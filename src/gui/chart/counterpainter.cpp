@@ -1,0 +1,147 @@
+#include "chart/counterpainter.h"
+
+#include "base/coretext.h"
+#include "chart/statepalette.h"
+#include "trace/counterseries.h"
+#include "trace/outcome.h"
+
+#include <QPainter>
+#include <QPainterPath>
+#include <algorithm>
+
+namespace threadlab {
+
+namespace {
+constexpr int kDensityHeight = 4;
+} // namespace
+
+QString CounterPainter::valueLine(const CounterSeries &series, int64_t atNs)
+{
+    const CounterPoint *point = series.at(atNs);
+    if (!point)
+        return Text::tr("no update yet");
+    return Text::tr("%1, expected %2").arg(Outcome::count(point->value), Outcome::count(point->expected));
+}
+
+void CounterPainter::paint(QPainter &painter, const GanttFrame &frame, const CounterSeries &series, const QRect &bar,
+    const StatePalette &palette)
+{
+    const int width = frame.chartWidth();
+    if (width <= 0 || series.points().empty())
+        return;
+    const int64_t from = frame.mapping.startNs;
+    const int64_t to = frame.mapping.endNs(width);
+    m_columns.assign(size_t(width), Column { 0, 0, 0, 0, 0, false });
+    // The value before the window carries into its first columns.
+    const CounterPoint *before = series.at(from - 1);
+    int64_t low = INT64_MAX;
+    int64_t high = INT64_MIN;
+    auto widen = [&](int64_t v) {
+        low = std::min(low, v);
+        high = std::max(high, v);
+    };
+    uint32_t lostBefore = before ? before->lostWrites : 0;
+    for (const CounterPoint &point : series.in(from, to)) {
+        const int x = std::clamp(int(frame.mapping.timeToX(point.timeNs)) - GanttFrame::kLabelWidth, 0, width - 1);
+        Column &column = m_columns[size_t(x)];
+        if (!column.any) {
+            column = Column { point.value, point.value, point.value, point.expected, 0, true };
+        } else {
+            column.low = std::min(column.low, point.value);
+            column.high = std::max(column.high, point.value);
+            column.last = point.value;
+            column.expected = point.expected;
+        }
+        column.lost += point.lostWrites - lostBefore;
+        lostBefore = point.lostWrites;
+        widen(point.value);
+        widen(point.expected);
+    }
+    // Columns without a write hold the value of the last one before them, up to the last write
+    // known (a live run's later writes are not known yet).
+    const CounterPoint &last = series.points().back();
+    const int lastX = std::min(width, int(frame.mapping.timeToX(last.timeNs)) - GanttFrame::kLabelWidth + 1);
+    int64_t value = before ? before->value : 0;
+    int64_t expected = before ? before->expected : 0;
+    if (before) {
+        widen(value);
+        widen(expected);
+    }
+    const int firstX = before
+        ? 0
+        : std::max(0, int(frame.mapping.timeToX(series.points().front().timeNs)) - GanttFrame::kLabelWidth);
+    for (int x = firstX; x < lastX; ++x) {
+        Column &column = m_columns[size_t(x)];
+        if (column.any) {
+            value = column.last;
+            expected = column.expected;
+            continue;
+        }
+        column = Column { value, value, value, expected, 0, true };
+    }
+    if (low > high)
+        return;
+    // The scale: from the smallest to the largest value in view, with a margin.
+    const int plotTop = bar.top() + 2;
+    const int plotBottom = bar.bottom() - kDensityHeight - 2;
+    const double range = double(std::max<int64_t>(1, high - low));
+    auto yOf = [&](int64_t v) { return plotBottom - (double(v - low) / range) * (plotBottom - plotTop); };
+    QColor lostColour = palette.lostUpdatePen.color();
+    QColor gap = lostColour;
+    gap.setAlpha(70);
+    const int left = GanttFrame::kLabelWidth;
+    // The gap: what was lost, between the value and the expected value.
+    for (int x = 0; x < width; ++x) {
+        const Column &column = m_columns[size_t(x)];
+        if (!column.any || column.expected == column.last)
+            continue;
+        const double y0 = yOf(column.expected);
+        const double y1 = yOf(column.last);
+        painter.fillRect(QRectF(left + x, std::min(y0, y1), 1, std::max(1.0, std::abs(y1 - y0))), gap);
+    }
+    painter.setRenderHint(QPainter::Antialiasing, true);
+    QPainterPath expectedPath;
+    QPainterPath valuePath;
+    bool started = false;
+    for (int x = 0; x < width; ++x) {
+        const Column &column = m_columns[size_t(x)];
+        if (!column.any) {
+            started = false;
+            continue;
+        }
+        const double cx = left + x + 0.5;
+        if (!started) {
+            expectedPath.moveTo(cx, yOf(column.expected));
+            valuePath.moveTo(cx, yOf(column.last));
+            started = true;
+        }
+        expectedPath.lineTo(cx, yOf(column.expected));
+        if (column.low != column.high) {
+            // Many writes in one column: the range of values they left.
+            valuePath.lineTo(cx, yOf(column.high));
+            valuePath.lineTo(cx, yOf(column.low));
+        }
+        valuePath.lineTo(cx, yOf(column.last));
+    }
+    QPen expectedPen(palette.text, 1, Qt::DashLine);
+    expectedPen.setColor(QColor(palette.text.red(), palette.text.green(), palette.text.blue(), 150));
+    painter.strokePath(expectedPath, expectedPen);
+    painter.strokePath(valuePath, QPen(palette.isDark() ? QColor(0x7f, 0xb8, 0xff) : QColor(0x1f, 0x5f, 0xbf), 1.6));
+    painter.setRenderHint(QPainter::Antialiasing, false);
+    // How many writes lost updates in each column: darker for more.
+    uint32_t most = 0;
+    for (const Column &column : m_columns)
+        most = std::max(most, column.lost);
+    if (most == 0)
+        return;
+    for (int x = 0; x < width; ++x) {
+        const uint32_t lost = m_columns[size_t(x)].lost;
+        if (lost == 0)
+            continue;
+        QColor tick = lostColour;
+        tick.setAlpha(90 + int(165.0 * double(lost) / double(most)));
+        painter.fillRect(QRect(left + x, bar.bottom() - kDensityHeight + 1, 1, kDensityHeight), tick);
+    }
+}
+
+} // namespace threadlab
