@@ -2,8 +2,10 @@
 #include "events.h"
 #include "trace/tracebuilder.h"
 
+#include <QApplication>
 #include <QScrollBar>
 #include <QTest>
+#include <QWheelEvent>
 
 using namespace threadlab;
 using threadlab::test::ev;
@@ -79,6 +81,8 @@ private Q_SLOTS:
     void zoomAndPanLeaveFollowAndFitReturns();
     void scrollBarFollowsTheView();
     void nextLostUpdateZoomsToTheRace();
+    void ctrlDragZoomsToTheStretchAndCtrlShiftWheelZoomsFourTimes();
+    void aNarrowChartHasANarrowerLabelColumn();
 };
 
 void TestGanttView::clickingALockWaitShowsItsHolder()
@@ -219,6 +223,60 @@ void TestGanttView::nextLostUpdateZoomsToTheRace()
     QTest::mouseClick(view.viewport(), Qt::LeftButton, {}, pointOf(view, 1, 26 * ms));
     QVERIFY(view.race().active);
     QCOMPARE(view.race().lost.writeNs, 25 * ms);
+}
+
+void TestGanttView::ctrlDragZoomsToTheStretchAndCtrlShiftWheelZoomsFourTimes()
+{
+    const Trace trace = contention();
+    GanttView view;
+    view.resize(1200, 400);
+    view.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&view));
+    view.setTrace(TraceSource(trace), 1);
+    view.traceUpdated(trace.lastEventNs, false);
+    const QPoint from = pointOf(view, 1, 200'000'000);
+    const QPoint to = pointOf(view, 1, 400'000'000);
+    const int64_t fromNs = view.mapping().xToTime(from.x());
+    const int64_t toNs = view.mapping().xToTime(to.x());
+    QTest::mousePress(view.viewport(), Qt::LeftButton, Qt::ControlModifier, from);
+    QMouseEvent move(QEvent::MouseMove, QPointF(to), view.viewport()->mapToGlobal(QPointF(to)), Qt::NoButton,
+        Qt::LeftButton, Qt::ControlModifier);
+    QApplication::sendEvent(view.viewport(), &move);
+    QTest::mouseRelease(view.viewport(), Qt::LeftButton, Qt::ControlModifier, to);
+    // The stretch dragged over fills the chart, give or take a pixel.
+    const int width = view.viewport()->width() - view.mapping().left;
+    QVERIFY(std::abs(view.mapping().startNs - fromNs) <= int64_t(view.mapping().nsPerPixel * 2));
+    QVERIFY(std::abs(view.mapping().endNs(width) - toNs) <= int64_t(view.mapping().nsPerPixel * 2));
+    QVERIFY(!view.follows());
+    QVERIFY(!view.selection().active); // a zoom, not a click
+    // Ctrl+Shift+wheel: one notch zooms four times, Ctrl+wheel 1.25 times.
+    const double before = view.mapping().nsPerPixel;
+    const QPoint centre = pointOf(view, 1, 300'000'000);
+    QWheelEvent big(QPointF(centre), view.viewport()->mapToGlobal(QPointF(centre)), {}, QPoint(0, 120), Qt::NoButton,
+        Qt::ControlModifier | Qt::ShiftModifier, Qt::NoScrollPhase, false);
+    QApplication::sendEvent(view.viewport(), &big);
+    QCOMPARE(view.mapping().nsPerPixel, before / 4);
+    QWheelEvent small(QPointF(centre), view.viewport()->mapToGlobal(QPointF(centre)), {}, QPoint(0, -120), Qt::NoButton,
+        Qt::ControlModifier, Qt::NoScrollPhase, false);
+    QApplication::sendEvent(view.viewport(), &small);
+    QCOMPARE(view.mapping().nsPerPixel, before / 4 * 1.25);
+}
+
+void TestGanttView::aNarrowChartHasANarrowerLabelColumn()
+{
+    const Trace trace = contention();
+    GanttView view;
+    view.resize(1200, 400);
+    view.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&view));
+    view.setTrace(TraceSource(trace), 1);
+    view.traceUpdated(trace.lastEventNs, false);
+    QCOMPARE(view.mapping().left, GanttFrame::kLabelWidth);
+    view.resize(500, 400);
+    QTRY_COMPARE(view.mapping().left, GanttFrame::kMinLabelWidth);
+    // Still fitted: the whole run in the wider chart.
+    QVERIFY(view.mapping().startNs <= trace.originNs);
+    QVERIFY(view.mapping().endNs(view.viewport()->width() - view.mapping().left) >= trace.lastEventNs);
 }
 
 QTEST_MAIN(TestGanttView)

@@ -77,6 +77,7 @@ private Q_SLOTS:
     void resultsInArrivalOrder();
     void counterSeriesMergesLanesAndFindsLostUpdates();
     void counterSeriesGrownInPiecesIsTheSame();
+    void gilTurnsTooNarrowForTheWholeRunGetAWindow();
 };
 
 void TestTraceBuilder::buildsSegmentsAndTaskStates()
@@ -407,4 +408,36 @@ void TestTraceBuilder::counterSeriesGrownInPiecesIsTheSame()
     builder.addEvents(lane1.data() + 3, lane1.size() - 3);
     live.counters.update(live, 100);
     QCOMPARE(pointsText(live.counters.all()[0]), expected);
+}
+
+void TestTraceBuilder::gilTurnsTooNarrowForTheWholeRunGetAWindow()
+{
+    // Three lanes take 5 ms turns holding the GIL for 3 s: each runs 5 ms, then waits 10 ms.
+    auto build = [](int lanes, int64_t turnNs) {
+        Trace trace;
+        TraceBuilder builder(trace);
+        builder.start(Scenario {}, 0);
+        std::vector<Event> events;
+        for (int lane = 0; lane < lanes; ++lane) {
+            builder.addLane(LaneInfo { uint32_t(lane), LaneKind::Thread, 1, 2 + lane, QStringLiteral("t"), -1 });
+            events.clear();
+            events.push_back(ev(0, uint32_t(lane), EventKind::LaneBegin));
+            for (int64_t t = 0; t + turnNs * lanes <= 3'000'000'000; t += turnNs * lanes) {
+                events.push_back(st(t + lane * turnNs, uint32_t(lane), State::Running));
+                events.push_back(st(t + (lane + 1) * turnNs, uint32_t(lane), State::GilWait));
+            }
+            events.push_back(ev(3'000'000'000, uint32_t(lane), EventKind::LaneEnd));
+            builder.addEvents(events.data(), events.size());
+        }
+        return trace;
+    };
+    const Trace turns = build(3, 5'000'000);
+    const auto window = TraceAnalysis::gilTurnWindow(turns);
+    QVERIFY(window);
+    QCOMPARE(window->turnNs, 5'000'000);
+    QCOMPARE(window->spanNs, 100'000'000); // 20 turns, rounded
+    QVERIFY(std::abs(window->startNs + window->spanNs / 2 - 1'500'000'000) < 20'000'000); // the middle
+    // Turns of 100 ms read on the whole run already; a lone lane waits for nobody.
+    QVERIFY(!TraceAnalysis::gilTurnWindow(build(3, 100'000'000)));
+    QVERIFY(!TraceAnalysis::gilTurnWindow(build(1, 5'000'000)));
 }

@@ -154,4 +154,40 @@ const OsSlice *TraceAnalysis::lastOnCpuBefore(const LaneTrack &lane, int64_t t)
     return it != lane.os.begin() ? &*(it - 1) : nullptr;
 }
 
+std::optional<TraceAnalysis::TurnWindow> TraceAnalysis::gilTurnWindow(const Trace &trace)
+{
+    int64_t first = INT64_MAX;
+    int64_t last = INT64_MIN;
+    int waitingLanes = 0;
+    std::vector<int64_t> turns; // GilWait lengths: each is the other lanes' turns meanwhile
+    for (const LaneTrack &lane : trace.lanes) {
+        bool waited = false;
+        for (const Segment &segment : lane.segments) {
+            if (segment.state != State::GilWait || segment.durationNs() <= 0)
+                continue;
+            waited = true;
+            first = std::min(first, segment.startNs);
+            last = std::max(last, segment.endNs);
+            if (turns.size() < 100'000)
+                turns.push_back(segment.durationNs());
+        }
+        waitingLanes += waited ? 1 : 0;
+    }
+    if (waitingLanes < 2 || turns.empty())
+        return std::nullopt;
+    std::nth_element(turns.begin(), turns.begin() + std::ptrdiff_t(turns.size() / 2), turns.end());
+    const int64_t turn = std::max<int64_t>(1, turns[turns.size() / 2] / std::max(1, waitingLanes - 1));
+    const int64_t runSpan = std::max<int64_t>(1, trace.lastEventNs - trace.originNs);
+    if (turn * 150 > runSpan)
+        return std::nullopt;
+    // About 20 turns, rounded to 1, 2 or 5 times a power of ten (100 ms for 5 ms turns).
+    int64_t span = 1;
+    while (span * 10 <= turn * 20)
+        span *= 10;
+    span *= turn * 20 >= span * 5 ? 5 : turn * 20 >= span * 2 ? 2 : 1;
+    span = std::min(span, last - first);
+    const int64_t middle = first + (last - first) / 2;
+    return TurnWindow { middle - span / 2, span, turn };
+}
+
 } // namespace threadlab

@@ -63,6 +63,17 @@ public:
     static int cpuAt(const LaneTrack &lane, int64_t t);
     // The lane's last stretch on a CPU that began before t (where its thread ran last), or null.
     static const OsSlice *lastOnCpuBefore(const LaneTrack &lane, int64_t t);
+    // Where lanes take turns holding the (simulated) GIL too quickly to see on the whole run: a
+    // window of about 20 turns from the middle of the turn-taking, and the typical turn. Nothing
+    // when fewer than two lanes waited for the GIL or the turns are wide enough already (over
+    // 1/150 of the run).
+    struct TurnWindow
+    {
+        int64_t startNs = 0;
+        int64_t spanNs = 0;
+        int64_t turnNs = 0;
+    };
+    static std::optional<TurnWindow> gilTurnWindow(const Trace &trace);
 };
 
 } // namespace threadlab

@@ -42,7 +42,7 @@ void CounterPainter::paint(QPainter &painter, const GanttFrame &frame, const Cou
     };
     uint32_t lostBefore = before ? before->lostWrites : 0;
     for (const CounterPoint &point : series.in(from, to)) {
-        const int x = std::clamp(int(frame.mapping.timeToX(point.timeNs)) - GanttFrame::kLabelWidth, 0, width - 1);
+        const int x = std::clamp(int(frame.mapping.timeToX(point.timeNs)) - frame.labelWidth(), 0, width - 1);
         Column &column = m_columns[size_t(x)];
         if (!column.any) {
             column = Column { point.value, point.value, point.value, point.expected, 0, true };
@@ -60,16 +60,15 @@ void CounterPainter::paint(QPainter &painter, const GanttFrame &frame, const Cou
     // Columns without a write hold the value of the last one before them, up to the last write
     // known (a live run's later writes are not known yet).
     const CounterPoint &last = series.points().back();
-    const int lastX = std::min(width, int(frame.mapping.timeToX(last.timeNs)) - GanttFrame::kLabelWidth + 1);
+    const int lastX = std::min(width, int(frame.mapping.timeToX(last.timeNs)) - frame.labelWidth() + 1);
     int64_t value = before ? before->value : 0;
     int64_t expected = before ? before->expected : 0;
     if (before) {
         widen(value);
         widen(expected);
     }
-    const int firstX = before
-        ? 0
-        : std::max(0, int(frame.mapping.timeToX(series.points().front().timeNs)) - GanttFrame::kLabelWidth);
+    const int firstX
+        = before ? 0 : std::max(0, int(frame.mapping.timeToX(series.points().front().timeNs)) - frame.labelWidth());
     for (int x = firstX; x < lastX; ++x) {
         Column &column = m_columns[size_t(x)];
         if (column.any) {
@@ -89,7 +88,7 @@ void CounterPainter::paint(QPainter &painter, const GanttFrame &frame, const Cou
     QColor lostColour = palette.lostUpdatePen.color();
     QColor gap = lostColour;
     gap.setAlpha(70);
-    const int left = GanttFrame::kLabelWidth;
+    const int left = frame.labelWidth();
     // The gap: what was lost, between the value and the expected value.
     for (int x = 0; x < width; ++x) {
         const Column &column = m_columns[size_t(x)];

@@ -32,7 +32,7 @@ QBrush CpuPainter::brushOf(int lane, bool dark)
 void CpuPainter::paint(
     QPainter &painter, const GanttFrame &frame, const CpuTrack &track, const QRect &bar, bool dark) const
 {
-    const int64_t from = frame.mapping.xToTime(GanttFrame::kLabelWidth);
+    const int64_t from = frame.mapping.xToTime(frame.labelWidth());
     const int64_t to = frame.mapping.xToTime(frame.size.width());
     const auto &slices = track.slices;
     auto it = std::upper_bound(
@@ -80,7 +80,7 @@ void CpuPainter::paint(
 bool CpuPainter::paintMigrations(
     QPainter &painter, const GanttFrame &frame, const std::vector<int> &rowCentreOfCpu, bool dark)
 {
-    const int64_t from = frame.mapping.xToTime(GanttFrame::kLabelWidth);
+    const int64_t from = frame.mapping.xToTime(frame.labelWidth());
     const int64_t to = frame.mapping.xToTime(frame.size.width());
     struct Move
     {

@@ -48,11 +48,17 @@ struct GanttFrame
 {
     static constexpr int kAxisHeight = 30;
     static constexpr int kLegendRowHeight = 22;
-    static constexpr int kLabelWidth = 190;
+    static constexpr int kLabelWidth = 190; // the lane label column; narrower on a narrow chart
+    static constexpr int kMinLabelWidth = 120;
+    // The label column for a chart this wide: a fifth of it, within [kMinLabelWidth, kLabelWidth].
+    static int labelWidthFor(int width)
+    {
+        return width / 5 < kMinLabelWidth ? kMinLabelWidth : width / 5 > kLabelWidth ? kLabelWidth : width / 5;
+    }
 
     const Trace *trace = nullptr;
     const std::vector<LaneRow> *rows = nullptr;
-    TimeMapping mapping; // mapping.left == kLabelWidth
+    TimeMapping mapping; // mapping.left: the label column's width
     QSize size;
     int scrollY = 0; // content y at the top of the lane area
     int64_t nowNs = 0; // where the lanes' current states end
@@ -62,7 +68,8 @@ struct GanttFrame
     RaceSelection race;
     ChartView view = ChartView::Threads;
 
-    int chartWidth() const { return size.width() - kLabelWidth; }
+    int labelWidth() const { return mapping.left; }
+    int chartWidth() const { return size.width() - mapping.left; }
     int lanesTop() const { return kAxisHeight; }
     int lanesBottom() const { return size.height() - legendHeight; }
     int rowTop(const LaneRow &row) const { return lanesTop() + row.y - scrollY; }

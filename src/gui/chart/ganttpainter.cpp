@@ -16,7 +16,7 @@ constexpr int kBarMargin = 3;
 QRect barOf(const GanttFrame &frame, const LaneRow &row)
 {
     const int top = frame.rowTop(row);
-    return QRect(GanttFrame::kLabelWidth, top + kBarMargin, frame.chartWidth(), row.height - 2 * kBarMargin);
+    return QRect(frame.labelWidth(), top + kBarMargin, frame.chartWidth(), row.height - 2 * kBarMargin);
 }
 } // namespace
 
@@ -34,8 +34,8 @@ void GanttPainter::paint(QPainter &painter, const GanttFrame &frame)
         painter.setClipRect(QRect(0, frame.lanesTop(), frame.size.width(), frame.lanesBottom() - frame.lanesTop()));
         paintRows(painter, frame);
         paintGrid(painter, frame);
-        painter.setClipRect(QRect(
-            GanttFrame::kLabelWidth, frame.lanesTop(), frame.chartWidth(), frame.lanesBottom() - frame.lanesTop()));
+        painter.setClipRect(
+            QRect(frame.labelWidth(), frame.lanesTop(), frame.chartWidth(), frame.lanesBottom() - frame.lanesTop()));
         for (const LaneRow &row : *frame.rows) {
             const int top = frame.rowTop(row);
             if (row.kind == LaneRow::ProcessHeader || top + row.height < frame.lanesTop() || top > frame.lanesBottom())
@@ -91,7 +91,7 @@ std::optional<std::pair<double, double>> GanttPainter::schedPendingSpan(const Ga
         refined = std::max(refined, lane.refinedUntilNs);
     if (refined == INT64_MIN || refined >= frame.nowNs)
         return std::nullopt;
-    const double x0 = std::max<double>(GanttFrame::kLabelWidth, frame.mapping.timeToX(refined));
+    const double x0 = std::max<double>(frame.labelWidth(), frame.mapping.timeToX(refined));
     const double x1 = std::min<double>(frame.size.width(), frame.mapping.timeToX(frame.nowNs));
     if (x1 <= x0)
         return std::nullopt;
@@ -235,7 +235,7 @@ void GanttPainter::paintLabels(QPainter &painter, const GanttFrame &frame)
     // in its row), so that it is never cut.
     painter.setClipRect(QRect(0, frame.lanesTop(), frame.size.width(), frame.lanesBottom() - frame.lanesTop()));
     painter.setPen(m_palette.rule);
-    painter.drawLine(GanttFrame::kLabelWidth - 1, frame.lanesTop(), GanttFrame::kLabelWidth - 1, frame.lanesBottom());
+    painter.drawLine(frame.labelWidth() - 1, frame.lanesTop(), frame.labelWidth() - 1, frame.lanesBottom());
     QFont bold = painter.font();
     bold.setBold(true);
     const QFont normal = painter.font();
@@ -246,8 +246,8 @@ void GanttPainter::paintLabels(QPainter &painter, const GanttFrame &frame)
         const bool header = row.kind == LaneRow::ProcessHeader;
         painter.setFont(header ? bold : normal);
         painter.setPen(header ? m_palette.headerText : m_palette.text);
-        const QRect rect(header ? 6 : 16, top,
-            (header ? frame.size.width() : GanttFrame::kLabelWidth) - (header ? 10 : 20), row.height);
+        const QRect rect(
+            header ? 6 : 16, top, (header ? frame.size.width() : frame.labelWidth()) - (header ? 10 : 20), row.height);
         if (header) {
             const int width = std::min(rect.width(), painter.fontMetrics().horizontalAdvance(row.label) + 8);
             painter.fillRect(QRect(rect.left() - 4, top + 1, width, row.height - 2), m_palette.headerBrush);
@@ -271,8 +271,12 @@ void GanttPainter::paintLabels(QPainter &painter, const GanttFrame &frame)
                     rect.width()));
             continue;
         }
-        const QString text = painter.fontMetrics().elidedText(row.label, Qt::ElideMiddle, rect.width());
-        painter.drawText(rect, Qt::AlignVCenter | Qt::AlignLeft, text);
+        // Too narrow for "name  ·  tid n": the name alone, elided at its end if need be.
+        QString label = row.label;
+        if (painter.fontMetrics().horizontalAdvance(label) > rect.width() && label.contains(QStringLiteral("  ·  ")))
+            label = label.left(label.indexOf(QStringLiteral("  ·  ")));
+        painter.drawText(rect, Qt::AlignVCenter | Qt::AlignLeft,
+            painter.fontMetrics().elidedText(label, Qt::ElideRight, rect.width()));
     }
     painter.setFont(normal);
     painter.restore();
@@ -285,10 +289,10 @@ void GanttPainter::paintAxis(QPainter &painter, const GanttFrame &frame)
     painter.setPen(m_palette.rule);
     painter.drawLine(0, axis.bottom(), frame.size.width(), axis.bottom());
     painter.setPen(m_palette.text);
-    painter.drawText(QRect(6, 0, GanttFrame::kLabelWidth - 12, axis.height()), Qt::AlignVCenter | Qt::AlignLeft,
+    painter.drawText(QRect(6, 0, frame.labelWidth() - 12, axis.height()), Qt::AlignVCenter | Qt::AlignLeft,
         Text::tr("time since start"));
     painter.save();
-    painter.setClipRect(QRect(GanttFrame::kLabelWidth, 0, frame.chartWidth(), axis.height()));
+    painter.setClipRect(QRect(frame.labelWidth(), 0, frame.chartWidth(), axis.height()));
     for (const AxisTick &tick : TimeAxis::ticks(frame.mapping, frame.chartWidth(), frame.trace->originNs)) {
         painter.drawLine(QPointF(tick.x, axis.bottom() - 6), QPointF(tick.x, axis.bottom()));
         const int labelWidth = painter.fontMetrics().horizontalAdvance(tick.label) + 1;

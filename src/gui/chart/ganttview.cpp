@@ -17,6 +17,7 @@ namespace threadlab {
 namespace {
 constexpr int kScrollSteps = 100'000;
 constexpr double kZoomStep = 1.25;
+constexpr double kBigZoomStep = 4;
 constexpr double kMinNsPerPixel = 0.5;
 constexpr int64_t kMinFollowSpanNs = 1'000'000'000; // a young live run is shown on at least 1 s
 constexpr int kDragThreshold = 4;
@@ -134,6 +135,7 @@ void GanttView::setTrace(TraceSource trace, qint64 ownPid)
     m_rowsForLanes = 0;
     m_selection = {};
     m_race = {};
+    m_caption.clear();
     m_follow = true;
     m_legendHeight = GanttPainter::legendHeight(fontMetrics(), viewport()->width());
     Q_EMIT followChanged(true);
@@ -191,7 +193,7 @@ void GanttView::traceUpdated(int64_t nowNs, bool live)
 
 int GanttView::chartWidth() const
 {
-    return std::max(1, viewport()->width() - GanttFrame::kLabelWidth);
+    return std::max(1, viewport()->width() - m_mapping.left);
 }
 
 int64_t GanttView::extentEndNs() const
@@ -204,8 +206,22 @@ int64_t GanttView::extentEndNs() const
     return std::max(end, m_originNs + 1);
 }
 
+void GanttView::showWindow(int64_t startNs, int64_t spanNs, const QString &caption)
+{
+    if (!hasTrace() || spanNs <= 0)
+        return;
+    leaveFollow();
+    TimeMapping mapping = m_mapping;
+    mapping.nsPerPixel = std::max(kMinNsPerPixel, double(spanNs) / chartWidth());
+    mapping.startNs = startNs;
+    setMapping(mapping);
+    m_caption = caption;
+    viewport()->update();
+}
+
 void GanttView::fit()
 {
+    m_caption.clear();
     if (!hasTrace())
         return;
     int64_t span = extentEndNs() - m_originNs;
@@ -270,7 +286,7 @@ void GanttView::setMapping(TimeMapping mapping)
 void GanttView::zoomBy(double factor)
 {
     leaveFollow();
-    setMapping(m_mapping.zoomedAt(GanttFrame::kLabelWidth + chartWidth() / 2.0, factor));
+    setMapping(m_mapping.zoomedAt(m_mapping.left + chartWidth() / 2.0, factor));
 }
 
 void GanttView::syncScrollBars()
@@ -349,13 +365,47 @@ void GanttView::paintEvent(QPaintEvent *)
         painter.setPen(palette().color(QPalette::PlaceholderText));
         painter.drawText(viewport()->rect().adjusted(0, 0, 0, -GanttFrame::kLegendRowHeight * 2), Qt::AlignCenter,
             tr("Press Run (F5) to watch this lesson's threads and processes, live.\n"
-               "Hover a lane to see what it was doing; Ctrl+wheel zooms, drag pans, F fits."));
+               "Hover a lane to see what it was doing; Ctrl+wheel zooms, Ctrl+drag zooms to a stretch,\n"
+               "drag pans, F fits."));
+    }
+    if (m_banding) {
+        // The stretch a Ctrl+drag will zoom to.
+        const int x0 = std::max(m_mapping.left, std::min(m_pressPos.x(), m_lastDragPos.x()));
+        const int x1 = std::max(m_pressPos.x(), m_lastDragPos.x());
+        QColor band = palette().color(QPalette::Highlight);
+        band.setAlpha(60);
+        const QRect rect(
+            x0, GanttFrame::kAxisHeight, x1 - x0, viewport()->height() - GanttFrame::kAxisHeight - m_legendHeight);
+        painter.fillRect(rect, band);
+        painter.setPen(palette().color(QPalette::Highlight));
+        painter.drawRect(rect.adjusted(0, 0, -1, -1));
+    }
+    if (!m_caption.isEmpty()) {
+        // Why the first view is not the whole run, in a box at the bottom right of the lanes.
+        const QFontMetrics metrics = fontMetrics();
+        const QString text = m_caption + tr("  ·  F: the whole run");
+        const int width = std::min(chartWidth() - 8, metrics.horizontalAdvance(text) + 16);
+        // Wrapped onto more lines on a narrow chart.
+        const int height = metrics.boundingRect(QRect(0, 0, width - 16, 1000), Qt::TextWordWrap, text).height() + 8;
+        const QRect box(
+            viewport()->width() - width - 6, viewport()->height() - m_legendHeight - height - 6, width, height);
+        painter.fillRect(box, palette().color(QPalette::ToolTipBase));
+        painter.setPen(palette().color(QPalette::ToolTipText));
+        painter.drawRect(box.adjusted(0, 0, -1, -1));
+        painter.drawText(box.adjusted(8, 4, -8, -4), Qt::AlignVCenter | Qt::AlignLeft | Qt::TextWordWrap, text);
     }
 }
 
 void GanttView::resizeEvent(QResizeEvent *event)
 {
     QAbstractScrollArea::resizeEvent(event);
+    // A narrow chart gives its lanes' labels less room (they elide) and its bars more.
+    const int labelWidth = GanttFrame::labelWidthFor(viewport()->width());
+    if (labelWidth != m_mapping.left) {
+        const int64_t start = m_mapping.xToTime(m_mapping.left);
+        m_mapping.left = labelWidth;
+        m_mapping.startNs = start;
+    }
     m_legendHeight = hasTrace()
         ? GanttPainter::legendHeight(fontMetrics(), viewport()->width(), m_source.read().get(), m_view)
         : GanttPainter::legendHeight(fontMetrics(), viewport()->width());
@@ -367,7 +417,7 @@ void GanttView::resizeEvent(QResizeEvent *event)
 
 GanttHit GanttView::hitAt(const QPoint &pos) const
 {
-    if (!hasTrace() || pos.x() < GanttFrame::kLabelWidth || pos.y() < GanttFrame::kAxisHeight)
+    if (!hasTrace() || pos.x() < m_mapping.left || pos.y() < GanttFrame::kAxisHeight)
         return {};
     const int row = LaneLayout::rowAt(m_rows, pos.y() - GanttFrame::kAxisHeight + verticalScrollBar()->value());
     if (row < 0 || m_rows[size_t(row)].kind == LaneRow::ProcessHeader)
@@ -418,7 +468,8 @@ void GanttView::wheelEvent(QWheelEvent *event)
     const double steps = event->angleDelta().y() / 120.0;
     if (event->modifiers() & Qt::ControlModifier) {
         leaveFollow();
-        setMapping(m_mapping.zoomedAt(event->position().x(), std::pow(kZoomStep, steps)));
+        const double step = (event->modifiers() & Qt::ShiftModifier) ? kBigZoomStep : kZoomStep;
+        setMapping(m_mapping.zoomedAt(event->position().x(), std::pow(step, steps)));
         event->accept();
         return;
     }
@@ -439,6 +490,8 @@ void GanttView::mousePressEvent(QMouseEvent *event)
         m_pressPos = event->position().toPoint();
         m_lastDragPos = m_pressPos;
         m_dragging = false;
+        m_banding = false;
+        m_bandArmed = event->modifiers() & Qt::ControlModifier; // Ctrl+drag zooms to a stretch
     }
 }
 
@@ -450,6 +503,12 @@ void GanttView::mouseMoveEvent(QMouseEvent *event)
     if (!m_dragging && (pos - m_pressPos).manhattanLength() < kDragThreshold)
         return;
     m_dragging = true;
+    if (m_bandArmed) {
+        m_banding = true;
+        m_lastDragPos = pos;
+        viewport()->update();
+        return;
+    }
     leaveFollow();
     const QPoint delta = pos - m_lastDragPos;
     m_lastDragPos = pos;
@@ -466,6 +525,19 @@ void GanttView::mouseReleaseEvent(QMouseEvent *event)
         return;
     if (!m_dragging)
         selectAt(event->position().toPoint());
+    if (m_banding) {
+        const int x0 = std::max(m_mapping.left, std::min(m_pressPos.x(), m_lastDragPos.x()));
+        const int x1 = std::max(m_pressPos.x(), m_lastDragPos.x());
+        m_banding = false;
+        if (x1 - x0 >= kDragThreshold) {
+            leaveFollow();
+            TimeMapping mapping = m_mapping;
+            mapping.startNs = m_mapping.xToTime(x0);
+            mapping.nsPerPixel = std::max(kMinNsPerPixel, m_mapping.nsPerPixel * (x1 - x0) / chartWidth());
+            setMapping(mapping);
+        }
+        viewport()->update();
+    }
     m_dragging = false;
     viewport()->unsetCursor();
 }
@@ -484,6 +556,14 @@ void GanttView::keyPressEvent(QKeyEvent *event)
     case Qt::Key_Home:
         setFollow(true);
         fit();
+        return;
+    case Qt::Key_Up:
+    case Qt::Key_Down:
+        if (event->modifiers() & Qt::ControlModifier) {
+            zoomBy(event->key() == Qt::Key_Up ? kBigZoomStep : 1 / kBigZoomStep);
+            return;
+        }
+        QAbstractScrollArea::keyPressEvent(event);
         return;
     case Qt::Key_Left:
     case Qt::Key_Right: {

@@ -39,6 +39,10 @@ public:
 
     void fit();
     void zoomBy(double factor);
+    // Shows [startNs, startNs + spanNs) and says why in a caption over the chart (until the view
+    // is fitted or another trace shown): a first view that makes a lesson's point readable.
+    void showWindow(int64_t startNs, int64_t spanNs, const QString &caption);
+    QString caption() const { return m_caption; }
     void setFollow(bool follow);
     bool follows() const { return m_follow; }
 
@@ -101,6 +105,9 @@ private:
     QPoint m_pressPos;
     QPoint m_lastDragPos;
     bool m_dragging = false;
+    bool m_bandArmed = false; // pressed with Ctrl: a drag zooms to the stretch dragged over
+    bool m_banding = false;
+    QString m_caption;
     bool m_syncing = false;
 };
 

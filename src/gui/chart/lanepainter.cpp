@@ -46,9 +46,9 @@ void LanePainter::paintFailedTasks(QPainter &painter, const GanttFrame &frame, c
         if (task.outcome != TaskOutcome::Failed || task.lane != int(track.info.id) || task.beginNs < 0)
             continue;
         const int64_t end = std::max(task.endNs, task.beginNs);
-        const double x0 = std::max<double>(GanttFrame::kLabelWidth, frame.mapping.timeToX(task.beginNs));
+        const double x0 = std::max<double>(frame.labelWidth(), frame.mapping.timeToX(task.beginNs));
         const double x1 = std::min<double>(frame.size.width(), frame.mapping.timeToX(end));
-        if (x1 < GanttFrame::kLabelWidth || x0 > frame.size.width())
+        if (x1 < frame.labelWidth() || x0 > frame.size.width())
             continue;
         painter.fillRect(QRectF(x0, bar.bottom() - 3, std::max(2.0, x1 - x0), 4), m_palette.failedBrush);
         painter.setPen(m_palette.failedPen);
@@ -61,7 +61,7 @@ void LanePainter::paintSegments(QPainter &painter, const GanttFrame &frame, cons
 {
     const auto segments
         = frame.trace->segmentsIn(track.info.id, frame.mapping.startNs, frame.mapping.endNs(frame.chartWidth()));
-    const int left = GanttFrame::kLabelWidth;
+    const int left = frame.labelWidth();
     const int right = frame.size.width();
     int previousTask = segments.empty() || segments.data() == track.segments.data() ? -2 : (segments.data() - 1)->task;
     bool labelled = false; // the current task's name is drawn
@@ -111,7 +111,7 @@ void LanePainter::paintSummary(QPainter &painter, const GanttFrame &frame, const
             const uint8_t state = m_columns[size_t(x)];
             pixels[x] = state == SegmentLod::kNoState ? 0 : m_palette.rgb(State(state));
         }
-        painter.drawImage(QRectF(GanttFrame::kLabelWidth, bar.top(), width, bar.height()), m_row);
+        painter.drawImage(QRectF(frame.labelWidth(), bar.top(), width, bar.height()), m_row);
         return;
     }
     track.lod.dominantStates(track.segments, frame.mapping.startNs, frame.mapping.nsPerPixel, width, m_columns);
@@ -123,7 +123,7 @@ void LanePainter::paintSummary(QPainter &painter, const GanttFrame &frame, const
             ++end;
         if (state != SegmentLod::kNoState)
             painter.fillRect(
-                QRect(GanttFrame::kLabelWidth + x, bar.top(), end - x, bar.height()), m_palette.brush(State(state)));
+                QRect(frame.labelWidth() + x, bar.top(), end - x, bar.height()), m_palette.brush(State(state)));
         x = end;
     }
 }
@@ -133,11 +133,11 @@ void LanePainter::paintOpenSegment(QPainter &painter, const GanttFrame &frame, c
     if (!track.hasOpenSegment)
         return;
     const int64_t end = frame.live ? std::max(frame.nowNs, track.open.endNs) : track.open.endNs;
-    if (frame.mapping.timeToX(end) < GanttFrame::kLabelWidth
+    if (frame.mapping.timeToX(end) < frame.labelWidth()
         || frame.mapping.timeToX(track.open.startNs) > frame.size.width())
         return;
-    const int x0 = frame.mapping.xFloor(track.open.startNs, GanttFrame::kLabelWidth, frame.size.width());
-    const int x1 = frame.mapping.xCeil(end, GanttFrame::kLabelWidth, frame.size.width());
+    const int x0 = frame.mapping.xFloor(track.open.startNs, frame.labelWidth(), frame.size.width());
+    const int x1 = frame.mapping.xCeil(end, frame.labelWidth(), frame.size.width());
     if (x1 > x0 || (x1 == x0 && end > track.open.startNs))
         painter.fillRect(QRect(x0, bar.top(), std::max(1, x1 - x0), bar.height()), m_palette.brush(track.open.state));
 }
@@ -185,7 +185,7 @@ void LanePainter::paintLockHolds(QPainter &painter, const GanttFrame &frame, con
         const Event *release = std::find_if(
             e + 1, last, [e](const Event &r) { return r.kind == EventKind::LockRelease && r.object == e->object; });
         const int64_t until = release != last ? release->timeNs : (frame.live ? frame.nowNs : e->timeNs);
-        const double x0 = std::max<double>(GanttFrame::kLabelWidth, frame.mapping.timeToX(e->timeNs));
+        const double x0 = std::max<double>(frame.labelWidth(), frame.mapping.timeToX(e->timeNs));
         const double x1 = std::min<double>(frame.size.width(), frame.mapping.timeToX(until));
         painter.drawLine(QPointF(x0, y), QPointF(std::max(x0 + 1, x1), y));
     }
@@ -227,7 +227,7 @@ void LanePainter::paintLostUpdates(QPainter &painter, const GanttFrame &frame, c
         m_lostPerColumn.assign(size_t(width), 0);
         uint32_t most = 0;
         for (const Event &event : visible) {
-            const int x = std::clamp(int(frame.mapping.timeToX(event.timeNs)) - GanttFrame::kLabelWidth, 0, width - 1);
+            const int x = std::clamp(int(frame.mapping.timeToX(event.timeNs)) - frame.labelWidth(), 0, width - 1);
             most = std::max(most, ++m_lostPerColumn[size_t(x)]);
         }
         QColor tick = m_palette.lostUpdatePen.color();
@@ -235,7 +235,7 @@ void LanePainter::paintLostUpdates(QPainter &painter, const GanttFrame &frame, c
             if (m_lostPerColumn[size_t(x)] == 0)
                 continue;
             tick.setAlpha(110 + int(145.0 * m_lostPerColumn[size_t(x)] / most));
-            painter.fillRect(QRect(GanttFrame::kLabelWidth + x, bar.bottom() - 3, 1, 4), tick);
+            painter.fillRect(QRect(frame.labelWidth() + x, bar.bottom() - 3, 1, 4), tick);
         }
         return;
     }

@@ -58,7 +58,7 @@ void LockPainter::paint(QPainter &painter, const GanttFrame &frame, uint32_t loc
     const int width = frame.chartWidth();
     if (width <= 0)
         return;
-    const int64_t from = frame.mapping.xToTime(GanttFrame::kLabelWidth);
+    const int64_t from = frame.mapping.xToTime(frame.labelWidth());
     const int64_t to = frame.mapping.xToTime(frame.size.width());
     const int64_t openUntil = frame.live ? frame.nowNs : frame.trace->lastEventNs;
     m_best.assign(size_t(width), 0.0);
@@ -69,8 +69,8 @@ void LockPainter::paint(QPainter &painter, const GanttFrame &frame, uint32_t loc
         m_cover.assign(size_t(width), 0.0);
         bool any = false;
         forEachHold(lanes[lane], lock, from, to, openUntil, [&](int64_t start, int64_t end) {
-            const double x0 = std::clamp(frame.mapping.timeToX(start) - GanttFrame::kLabelWidth, 0.0, double(width));
-            const double x1 = std::clamp(frame.mapping.timeToX(end) - GanttFrame::kLabelWidth, 0.0, double(width));
+            const double x0 = std::clamp(frame.mapping.timeToX(start) - frame.labelWidth(), 0.0, double(width));
+            const double x1 = std::clamp(frame.mapping.timeToX(end) - frame.labelWidth(), 0.0, double(width));
             for (int c = int(x0); c < width && c <= int(x1); ++c) {
                 const double overlap = std::min(x1, c + 1.0) - std::max(x0, double(c));
                 if (overlap > 0) {
@@ -98,7 +98,7 @@ void LockPainter::paint(QPainter &painter, const GanttFrame &frame, uint32_t loc
             && int(std::lround(std::min(1.0, m_total[size_t(end)]) * bar.height())) == height)
             ++end;
         if (lane >= 0 && height > 0)
-            painter.fillRect(QRect(GanttFrame::kLabelWidth + c, bar.bottom() + 1 - height, end - c, height),
+            painter.fillRect(QRect(frame.labelWidth() + c, bar.bottom() + 1 - height, end - c, height),
                 CpuPainter::laneColour(lane, dark));
         c = end;
     }

@@ -115,7 +115,7 @@ void CompareDialog::fit()
         longest = std::max(longest, m_runs[size_t(run)]->trace.lastEventNs - m_runs[size_t(run)]->trace.originNs);
     // One scale for both: the longer run fits the width the views have now.
     const double nsPerPixel
-        = double(longest) * 1.04 / std::max(1, m_views[0]->viewport()->width() - GanttFrame::kLabelWidth);
+        = double(longest) * 1.04 / std::max(1, m_views[0]->viewport()->width() - m_views[0]->mapping().left);
     m_views[0]->setRelativeView(-longest / 100, nsPerPixel);
     m_views[1]->setRelativeView(-longest / 100, nsPerPixel);
 }

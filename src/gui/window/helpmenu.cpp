@@ -90,6 +90,9 @@ QString HelpMenu::shortcutsHtml(const QMainWindow &window)
             += QStringLiteral("<tr><td><b>%1</b></td><td>%2</td></tr>").arg(keys.toHtmlEscaped(), what.toHtmlEscaped());
     html += QStringLiteral("</table><h3>%1</h3><table cellpadding='3'>").arg(tr("The chart"));
     const QPair<QString, QString> chart[] = { { tr("Ctrl+wheel, + and −"), tr("zoom in and out around the pointer") },
+        { tr("Ctrl+Shift+wheel, Ctrl+↑ and Ctrl+↓"), tr("zoom in and out four times as far") },
+        { tr("Ctrl+drag"), tr("zoom to the stretch dragged over") },
+        { tr("click a lost update"), tr("show the write that lost it and the writes it erased") },
         { tr("drag, wheel, ← and →"), tr("pan") }, { tr("F or Home"), tr("fit the whole run and follow it live") },
         { tr("click a LockWait"), tr("highlight the hold whose release ended it") }, { tr("Esc"), tr("clear that") },
         { tr("hover"), tr("what a lane, CPU or lock was doing there") } };

@@ -3,12 +3,14 @@
 #include "base/clock.h"
 #include "base/osids.h"
 #include "chart/ganttview.h"
+#include "chart/timeaxis.h"
 #include "runtime/run.h"
 #include "scenario/scenariolibrary.h"
 #include "scenario/scenariooverrides.h"
 #include "scenario/sharingcheck.h"
 #include "trace/outcome.h"
 #include "trace/runsummary.h"
+#include "trace/traceanalysis.h"
 #include "trace/tracefile.h"
 #include "ui_mainwindow.h"
 #include "window/appearance.h"
@@ -32,6 +34,7 @@
 #include <QMimeData>
 #include <QProgressBar>
 #include <QSaveFile>
+#include <QScreen>
 #include <QSettings>
 #include <QStatusBar>
 #include <QTimer>
@@ -65,7 +68,11 @@ MainWindow::MainWindow(QWidget *parent)
     tabifyDockWidget(m_ui->lessonDock, m_ui->chartsDock);
     m_ui->lessonDock->raise();
     splitDockWidget(m_ui->libraryDock, m_ui->runsDock, Qt::Vertical);
-    resizeDocks({ m_ui->libraryDock, m_ui->lessonDock }, { 300, 420 }, Qt::Horizontal);
+    // The side panels take their share of the screen the window opens on, so that the chart keeps
+    // at least half of a small one.
+    const int screenWidth = screen() ? screen()->availableGeometry().width() : 1600;
+    resizeDocks({ m_ui->libraryDock, m_ui->lessonDock },
+        { std::clamp(screenWidth * 17 / 100, 200, 300), std::clamp(screenWidth * 24 / 100, 260, 420) }, Qt::Horizontal);
     resizeDocks({ m_ui->libraryDock, m_ui->runsDock }, { 500, 180 }, Qt::Vertical);
     m_ui->menuRun->addSeparator();
     m_sched = new SchedMenu(this);
@@ -394,6 +401,13 @@ void MainWindow::showSessionRun(int index)
     m_shown = run.recording;
     m_ui->gantt->setTrace(TraceSource(m_shown->trace), m_shown->pid);
     m_ui->gantt->traceUpdated(m_shown->trace.lastEventNs, false);
+    if (const auto turns = TraceAnalysis::gilTurnWindow(m_shown->trace)) {
+        // The GIL's turns are a few pixels wide on the whole run: the first view shows some of them.
+        m_ui->gantt->showWindow(turns->startNs, turns->spanNs,
+            tr("%1 from the middle of the run: the threads take turns holding the GIL, about %2 each")
+                .arg(TimeAxis::format(turns->spanNs, turns->spanNs),
+                    TimeAxis::format(turns->turnNs, turns->turnNs / 10)));
+    }
     m_ui->charts->showRun(*m_shown, m_session->wallTimeBars(run.summary.scenario));
     if (m_ui->runList->currentIndex().row() != index) {
         const QSignalBlocker blocker(m_ui->runList->selectionModel());
