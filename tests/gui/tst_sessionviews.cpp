@@ -4,8 +4,10 @@
 #include "testsupport.h"
 #include "trace/outcome.h"
 #include "trace/traceanalysis.h"
+#include "trace/tracebuilder.h"
 #include "window/chartspanel.h"
 #include "window/comparedialog.h"
+#include "window/consolepanel.h"
 #include "window/exportdialog.h"
 #include "window/sessionmodel.h"
 
@@ -13,8 +15,10 @@
 #include <QImage>
 #include <QLineEdit>
 #include <QPushButton>
+#include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTreeWidget>
 
 using namespace threadlab;
 using namespace threadlab::test;
@@ -42,6 +46,7 @@ private Q_SLOTS:
     void chartsPanelExportsItsCharts();
     void sessionModelKeepsTheLastTwelveRuns();
     void comparesOnlyRunsOfTheSameLessonThatEnded();
+    void consoleListsPrintsInOrderAndJumpsToThem();
 
 private:
     std::shared_ptr<RecordedRun> m_oneWorker;
@@ -232,4 +237,61 @@ void TestSessionViews::comparesOnlyRunsOfTheSameLessonThatEnded()
 }
 
 QTEST_MAIN(TestSessionViews)
+void TestSessionViews::consoleListsPrintsInOrderAndJumpsToThem()
+{
+    // Two lanes print; the second lane's print comes first in time although its lane is later.
+    Scenario scenario;
+    scenario.objects = { ObjectSpec { ObjectKind::Text, QStringLiteral("hello from a"), QueueKind::Fifo },
+        ObjectSpec { ObjectKind::Text, QStringLiteral("hello from b"), QueueKind::Fifo },
+        ObjectSpec { ObjectKind::Text, QStringLiteral("a again"), QueueKind::Fifo } };
+    Trace trace;
+    TraceBuilder builder(trace);
+    builder.start(scenario, 0);
+    builder.addLane(LaneInfo { 0, LaneKind::Thread, 1, 2, QStringLiteral("a"), -1 });
+    builder.addLane(LaneInfo { 1, LaneKind::Thread, 1, 3, QStringLiteral("b"), -1 });
+    const Event a[] = { Event { 0, 0, 0, kNoObject, EventKind::LaneBegin, 0, 0 },
+        Event { 300'000'000, 0, 0, 0, EventKind::Mark, 0, 0 }, Event { 700'000'000, 0, 0, 2, EventKind::Mark, 0, 0 },
+        Event { 1'000'000'000, 0, 0, kNoObject, EventKind::LaneEnd, 0, 0 } };
+    const Event b[] = { Event { 0, 0, 1, kNoObject, EventKind::LaneBegin, 0, 0 },
+        Event { 100'000'000, 0, 1, 1, EventKind::Mark, 0, 0 },
+        Event { 1'000'000'000, 0, 1, kNoObject, EventKind::LaneEnd, 0, 0 } };
+    builder.addEvents(a, std::size(a));
+    builder.addEvents(b, std::size(b));
+    ConsolePanel console;
+    console.showTrace(trace);
+    QCOMPARE(console.lineCount(), 3);
+    QVERIFY2(console.lineText(0).endsWith(QStringLiteral("b  hello from b")), qPrintable(console.lineText(0)));
+    QVERIFY(console.lineText(1).endsWith(QStringLiteral("a  hello from a")));
+    QVERIFY(console.lineText(2).endsWith(QStringLiteral("a  a again")));
+    QVERIFY2(console.lineText(0).startsWith(QStringLiteral("100")), qPrintable(console.lineText(0)));
+    // Clicking a line shows that moment on the chart.
+    GanttView view;
+    view.resize(1000, 400);
+    view.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&view));
+    view.setTrace(TraceSource(trace), 1);
+    view.traceUpdated(trace.lastEventNs, false);
+    view.zoomBy(8);
+    QObject::connect(&console, &ConsolePanel::jumpRequested, &view, &GanttView::showMoment);
+    QSignalSpy jumps(&console, &ConsolePanel::jumpRequested);
+    auto *lines = console.findChild<QTreeWidget *>();
+    QVERIFY(lines);
+    console.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&console));
+    const QRect third = lines->visualItemRect(lines->topLevelItem(2));
+    QTest::mouseClick(lines->viewport(), Qt::LeftButton, {}, third.center());
+    QCOMPARE(jumps.size(), 1);
+    QCOMPARE(jumps[0][0].toInt(), 0);
+    QCOMPARE(jumps[0][1].toLongLong(), 700'000'000);
+    QCOMPARE(view.momentNs(), 700'000'000);
+    const int width = view.viewport()->width() - view.mapping().left;
+    const int64_t middle = view.mapping().startNs + int64_t(view.mapping().nsPerPixel * width / 2);
+    QVERIFY(std::abs(middle - 700'000'000) <= int64_t(view.mapping().nsPerPixel * 2));
+    // Another trace (the same size) is read afresh after clear().
+    console.clear();
+    QCOMPARE(console.lineCount(), 0);
+    console.showTrace(trace);
+    QCOMPARE(console.lineCount(), 3);
+}
+
 #include "tst_sessionviews.moc"

@@ -114,17 +114,38 @@ bool GanttView::showLostUpdate(bool forward)
     mapping.nsPerPixel = std::max(kMinNsPerPixel, double(span) * 2.0 / chartWidth());
     mapping.startNs = start - int64_t(double(span) * 0.5);
     setMapping(mapping);
-    // Bring the lost write's lane into view.
+    scrollLaneIntoView(m_race.lost.lane);
+    viewport()->update();
+    return true;
+}
+
+void GanttView::scrollLaneIntoView(int lane)
+{
     for (const LaneRow &row : m_rows) {
-        if (row.kind == LaneRow::Lane && row.lane == m_race.lost.lane) {
+        if (row.kind == LaneRow::Lane && row.lane == lane) {
             const int lanesHeight = viewport()->height() - GanttFrame::kAxisHeight - m_legendHeight;
             QScrollBar *v = verticalScrollBar();
             if (row.y < v->value() || row.y + row.height > v->value() + lanesHeight)
                 v->setValue(row.y - lanesHeight / 3);
         }
     }
+}
+
+void GanttView::showMoment(int lane, int64_t t)
+{
+    if (!hasTrace())
+        return;
+    // Centred, unless the whole run is in view already (it stays put: nothing to look for).
+    if (m_mapping.nsPerPixel * chartWidth() < double(extentEndNs() - m_originNs)) {
+        leaveFollow();
+        TimeMapping mapping = m_mapping;
+        mapping.startNs = t - int64_t(m_mapping.nsPerPixel * chartWidth() / 2);
+        setMapping(mapping);
+    }
+    m_momentNs = t;
+    m_momentLane = lane;
+    scrollLaneIntoView(lane);
     viewport()->update();
-    return true;
 }
 
 void GanttView::setTrace(TraceSource trace, qint64 ownPid)
@@ -137,6 +158,7 @@ void GanttView::setTrace(TraceSource trace, qint64 ownPid)
     m_race = {};
     m_caption.clear();
     m_follow = true;
+    m_momentNs = -1;
     m_legendHeight = GanttPainter::legendHeight(fontMetrics(), viewport()->width());
     Q_EMIT followChanged(true);
     if (hasTrace())
@@ -368,6 +390,22 @@ void GanttView::paintEvent(QPaintEvent *)
                "Hover a lane to see what it was doing; Ctrl+wheel zooms, Ctrl+drag zooms to a stretch,\n"
                "drag pans, F fits."));
     }
+    if (hasTrace() && m_momentNs >= 0) {
+        // The moment shown from the console: a line across the lanes, a ring on its lane.
+        const double x = m_mapping.timeToX(m_momentNs);
+        QPen pen(palette().color(QPalette::Highlight), 2, Qt::DashLine);
+        painter.setPen(pen);
+        painter.drawLine(QPointF(x, GanttFrame::kAxisHeight), QPointF(x, viewport()->height() - m_legendHeight));
+        for (const LaneRow &row : m_rows) {
+            if (row.kind == LaneRow::Lane && row.lane == m_momentLane) {
+                const int y = GanttFrame::kAxisHeight + row.y - verticalScrollBar()->value() + row.height / 2;
+                painter.setRenderHint(QPainter::Antialiasing, true);
+                painter.setPen(QPen(palette().color(QPalette::Highlight), 2));
+                painter.drawEllipse(QPointF(x, y), 8, 8);
+                painter.setRenderHint(QPainter::Antialiasing, false);
+            }
+        }
+    }
     if (m_banding) {
         // The stretch a Ctrl+drag will zoom to.
         const int x0 = std::max(m_mapping.left, std::min(m_pressPos.x(), m_lastDragPos.x()));
@@ -437,6 +475,7 @@ void GanttView::selectAt(const QPoint &pos)
 {
     m_selection = {};
     m_race = {};
+    m_momentNs = -1;
     const GanttHit hit = hitAt(pos);
     if (hit.kind == GanttHit::CounterRowHit && hit.lostWriteNs >= 0) {
         const CounterSeries &series = m_source.read()->counters.all()[size_t(hit.counter)];
@@ -577,6 +616,7 @@ void GanttView::keyPressEvent(QKeyEvent *event)
     case Qt::Key_Escape:
         m_selection = {};
         m_race = {};
+        m_momentNs = -1;
         viewport()->update();
         return;
     default:

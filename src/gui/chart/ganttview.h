@@ -43,6 +43,10 @@ public:
     // is fitted or another trace shown): a first view that makes a lesson's point readable.
     void showWindow(int64_t startNs, int64_t spanNs, const QString &caption);
     QString caption() const { return m_caption; }
+    // Centres the chart on t (at the zoom it has), brings the lane into view and marks the moment
+    // with a line until the next click: where a console line was printed, say.
+    void showMoment(int lane, int64_t t);
+    int64_t momentNs() const { return m_momentNs; }
     void setFollow(bool follow);
     bool follows() const { return m_follow; }
 
@@ -83,6 +87,7 @@ private:
 
     void selectRace(int64_t lostWriteNs, qint64 pid, uint32_t counter);
     void updateLostActions(const Trace &trace);
+    void scrollLaneIntoView(int lane);
 
     QAction *m_coresAction = nullptr;
     QAction *m_nextLostAction = nullptr;
@@ -108,6 +113,8 @@ private:
     bool m_bandArmed = false; // pressed with Ctrl: a drag zooms to the stretch dragged over
     bool m_banding = false;
     QString m_caption;
+    int64_t m_momentNs = -1;
+    int m_momentLane = -1;
     bool m_syncing = false;
 };
 

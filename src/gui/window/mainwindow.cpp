@@ -16,6 +16,7 @@
 #include "window/appearance.h"
 #include "window/chartspanel.h"
 #include "window/comparedialog.h"
+#include "window/consolepanel.h"
 #include "window/exportdialog.h"
 #include "window/helpmenu.h"
 #include "window/lessonpanel.h"
@@ -59,6 +60,7 @@ MainWindow::MainWindow(QWidget *parent)
     m_ui->menuView->addAction(m_ui->lessonDock->toggleViewAction());
     m_ui->menuView->addAction(m_ui->runsDock->toggleViewAction());
     m_ui->menuView->addAction(m_ui->chartsDock->toggleViewAction());
+    m_ui->menuView->addAction(m_ui->consoleDock->toggleViewAction());
     m_ui->menuView->addSeparator();
     m_appearance = new Appearance(m_ui->menuView->addMenu(tr("&Appearance")), this);
     auto *recentMenu = new QMenu(tr("Open &Recent"), this);
@@ -66,6 +68,8 @@ MainWindow::MainWindow(QWidget *parent)
     m_recent = new RecentFiles(recentMenu, this);
     connect(m_recent, &RecentFiles::openRequested, this, &MainWindow::loadFile);
     tabifyDockWidget(m_ui->lessonDock, m_ui->chartsDock);
+    tabifyDockWidget(m_ui->chartsDock, m_ui->consoleDock);
+    connect(m_ui->console, &ConsolePanel::jumpRequested, m_ui->gantt, &GanttView::showMoment);
     m_ui->lessonDock->raise();
     splitDockWidget(m_ui->libraryDock, m_ui->runsDock, Qt::Vertical);
     // The side panels take their share of the screen the window opens on, so that the chart keeps
@@ -248,6 +252,7 @@ void MainWindow::chooseScenario(const QString &key)
     m_shown.reset();
     m_ui->gantt->setTrace(TraceSource(), 0);
     m_ui->charts->clear();
+    m_ui->console->clear();
     m_ui->runList->clearSelection();
     m_elapsedLabel->clear();
     m_eventsLabel->clear();
@@ -310,6 +315,7 @@ void MainWindow::startRun()
     m_run = std::make_unique<Run>(std::move(scenario), settings);
     m_run->start();
     m_ui->gantt->setTrace(m_run->liveTrace(), currentPid());
+    m_ui->console->clear();
     m_ui->lesson->showRunning(m_runSettings);
     m_stateLabel->setText(tr("Running — %1").arg(m_runSettings));
     m_poll->start();
@@ -339,6 +345,7 @@ void MainWindow::poll()
         lanes = trace->lanes.size();
         if (finished)
             now = trace->lastEventNs;
+        m_ui->console->showTrace(*trace);
     }
     m_ui->gantt->traceUpdated(now, !finished);
     m_elapsedLabel->setText(tr("%1 s").arg(nsToMs(now - originNs) / 1000.0, 0, 'f', 2));
@@ -409,6 +416,8 @@ void MainWindow::showSessionRun(int index)
                     TimeAxis::format(turns->turnNs, turns->turnNs / 10)));
     }
     m_ui->charts->showRun(*m_shown, m_session->wallTimeBars(run.summary.scenario));
+    m_ui->console->clear();
+    m_ui->console->showTrace(m_shown->trace);
     if (m_ui->runList->currentIndex().row() != index) {
         const QSignalBlocker blocker(m_ui->runList->selectionModel());
         m_ui->runList->setCurrentIndex(m_session->index(index));
