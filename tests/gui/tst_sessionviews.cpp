@@ -9,6 +9,7 @@
 #include "window/comparedialog.h"
 #include "window/consolepanel.h"
 #include "window/exportdialog.h"
+#include "window/replaycontrols.h"
 #include "window/sessionmodel.h"
 
 #include <QDialogButtonBox>
@@ -18,6 +19,7 @@
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QToolBar>
 #include <QTreeWidget>
 
 using namespace threadlab;
@@ -47,6 +49,7 @@ private Q_SLOTS:
     void sessionModelKeepsTheLastTwelveRuns();
     void comparesOnlyRunsOfTheSameLessonThatEnded();
     void consoleListsPrintsInOrderAndJumpsToThem();
+    void replayRevealsTheRunAndStepsStateChanges();
 
 private:
     std::shared_ptr<RecordedRun> m_oneWorker;
@@ -292,6 +295,64 @@ void TestSessionViews::consoleListsPrintsInOrderAndJumpsToThem()
     QCOMPARE(console.lineCount(), 0);
     console.showTrace(trace);
     QCOMPARE(console.lineCount(), 3);
+}
+
+void TestSessionViews::replayRevealsTheRunAndStepsStateChanges()
+{
+    // One lane: Running 0–100 ms, Sleeping 100–300 ms, Running 300–400 ms; another starts at 50 ms.
+    Trace trace;
+    TraceBuilder builder(trace);
+    builder.start(Scenario {}, 0);
+    builder.addLane(LaneInfo { 0, LaneKind::Thread, 1, 2, QStringLiteral("a"), -1 });
+    builder.addLane(LaneInfo { 1, LaneKind::Thread, 1, 3, QStringLiteral("b"), -1 });
+    constexpr int64_t ms = 1'000'000;
+    const Event a[] = { Event { 0, 0, 0, kNoObject, EventKind::LaneBegin, 0, 0 },
+        Event { 100 * ms, -1, 0, kNoObject, EventKind::StateChange, uint16_t(State::Sleeping), 0 },
+        Event { 300 * ms, -1, 0, kNoObject, EventKind::StateChange, uint16_t(State::Running), 0 },
+        Event { 400 * ms, 0, 0, kNoObject, EventKind::LaneEnd, 0, 0 } };
+    const Event b[] = { Event { 50 * ms, 0, 1, kNoObject, EventKind::LaneBegin, 0, 0 },
+        Event { 400 * ms, 0, 1, kNoObject, EventKind::LaneEnd, 0, 0 } };
+    builder.addEvents(a, std::size(a));
+    builder.addEvents(b, std::size(b));
+    QCOMPARE(TraceAnalysis::nextStateChange(trace, 0), 50 * ms);
+    QCOMPARE(TraceAnalysis::nextStateChange(trace, 50 * ms), 100 * ms);
+    QCOMPARE(TraceAnalysis::nextStateChange(trace, 300 * ms), 400 * ms); // the lanes end
+    QCOMPARE(TraceAnalysis::nextStateChange(trace, 400 * ms), INT64_MAX);
+
+    QToolBar bar;
+    GanttView view;
+    view.resize(1000, 300);
+    view.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&view));
+    view.setTrace(TraceSource(trace), 1);
+    view.traceUpdated(trace.lastEventNs, false);
+    const QImage whole = view.viewport()->grab().toImage();
+    ReplayControls replay(&bar, &view);
+    QVERIFY(!replay.playAction()->isEnabled()); // nothing to replay yet
+    replay.setTrace(&trace);
+    QVERIFY(replay.playAction()->isEnabled());
+    // Step: paused at each state change in turn; the chart shows the run up to there only.
+    replay.step();
+    QCOMPARE(view.revealNs(), 50 * ms);
+    replay.step();
+    QCOMPARE(view.revealNs(), 100 * ms);
+    QVERIFY(!replay.isPlaying());
+    QVERIFY(view.viewport()->grab().toImage() != whole);
+    // Not revealed yet: no tooltip there.
+    const int y = GanttFrame::kAxisHeight + view.rows()[1].y + 5;
+    QCOMPARE(view.hitAt(QPoint(int(view.mapping().timeToX(350 * ms)), y)).kind, GanttHit::None);
+    QCOMPARE(view.hitAt(QPoint(int(view.mapping().timeToX(30 * ms)), y)).kind, GanttHit::SegmentHit);
+    // Play at ×1 goes on from there and stops at the end; End shows the whole run again.
+    replay.setSpeed(1);
+    replay.play();
+    QVERIFY(replay.isPlaying());
+    QTRY_VERIFY_WITH_TIMEOUT(view.revealNs() > 100 * ms, 2000);
+    QTRY_VERIFY_WITH_TIMEOUT(!replay.isPlaying(), 5000);
+    QCOMPARE(view.revealNs(), trace.lastEventNs);
+    replay.end();
+    QCOMPARE(view.revealNs(), INT64_MAX);
+    QVERIFY(!replay.endAction()->isEnabled());
+    QCOMPARE(view.viewport()->grab().toImage(), whole);
 }
 
 #include "tst_sessionviews.moc"

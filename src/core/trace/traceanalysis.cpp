@@ -190,4 +190,18 @@ std::optional<TraceAnalysis::TurnWindow> TraceAnalysis::gilTurnWindow(const Trac
     return TurnWindow { middle - span / 2, span, turn };
 }
 
+int64_t TraceAnalysis::nextStateChange(const Trace &trace, int64_t afterNs)
+{
+    int64_t next = INT64_MAX;
+    for (const LaneTrack &lane : trace.lanes) {
+        const auto it = std::partition_point(
+            lane.segments.begin(), lane.segments.end(), [afterNs](const Segment &s) { return s.startNs <= afterNs; });
+        if (it != lane.segments.end())
+            next = std::min(next, it->startNs);
+        else if (!lane.segments.empty() && lane.segments.back().endNs > afterNs)
+            next = std::min(next, lane.segments.back().endNs); // the lane ends there
+    }
+    return next;
+}
+
 } // namespace threadlab

@@ -74,6 +74,9 @@ public:
         int64_t turnNs = 0;
     };
     static std::optional<TurnWindow> gilTurnWindow(const Trace &trace);
+    // The first moment after t at which a lane's state changes (a closed segment starts), or
+    // INT64_MAX: replay's "step".
+    static int64_t nextStateChange(const Trace &trace, int64_t afterNs);
 };
 
 } // namespace threadlab

@@ -15,12 +15,13 @@ namespace {
 constexpr int kDensityHeight = 4;
 } // namespace
 
-QString CounterPainter::valueLine(const CounterSeries &series, int64_t atNs)
+QString CounterPainter::valueLine(const CounterSeries &series, int64_t atNs, bool brief)
 {
     const CounterPoint *point = series.at(atNs);
     if (!point)
         return Text::tr("no update yet");
-    return Text::tr("%1, expected %2").arg(Outcome::count(point->value), Outcome::count(point->expected));
+    return (brief ? Text::tr("%1 / %2") : Text::tr("%1, expected %2"))
+        .arg(Outcome::count(point->value), Outcome::count(point->expected));
 }
 
 void CounterPainter::paint(QPainter &painter, const GanttFrame &frame, const CounterSeries &series, const QRect &bar,

@@ -22,8 +22,9 @@ class CounterPainter
 public:
     void paint(QPainter &painter, const GanttFrame &frame, const CounterSeries &series, const QRect &bar,
         const StatePalette &palette);
-    // The row's label: the counter's name, then its value against the expected value at `atNs`.
-    static QString valueLine(const CounterSeries &series, int64_t atNs);
+    // The row label's second line: the value against the expected value at `atNs` ("7, expected
+    // 9"; brief: "7 / 9").
+    static QString valueLine(const CounterSeries &series, int64_t atNs, bool brief = false);
 
 private:
     struct Column

@@ -5,6 +5,7 @@
 #include "trace/segment.h"
 
 #include <QSize>
+#include <cstdint>
 #include <vector>
 
 namespace threadlab {
@@ -66,6 +67,7 @@ struct GanttFrame
     int legendHeight = kLegendRowHeight + 4; // 0: no legend; see GanttPainter::legendHeight()
     LockWaitSelection selection;
     RaceSelection race;
+    int64_t revealNs = INT64_MAX; // a replay: nothing after this time is drawn
     ChartView view = ChartView::Threads;
 
     int labelWidth() const { return mapping.left; }

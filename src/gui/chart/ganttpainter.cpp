@@ -34,8 +34,12 @@ void GanttPainter::paint(QPainter &painter, const GanttFrame &frame)
         painter.setClipRect(QRect(0, frame.lanesTop(), frame.size.width(), frame.lanesBottom() - frame.lanesTop()));
         paintRows(painter, frame);
         paintGrid(painter, frame);
+        // A replay reveals the run up to its moment: the lanes' content is cut there.
+        const int revealed = frame.revealNs == INT64_MAX
+            ? frame.chartWidth()
+            : frame.mapping.xCeil(frame.revealNs, frame.labelWidth(), frame.size.width()) - frame.labelWidth();
         painter.setClipRect(
-            QRect(frame.labelWidth(), frame.lanesTop(), frame.chartWidth(), frame.lanesBottom() - frame.lanesTop()));
+            QRect(frame.labelWidth(), frame.lanesTop(), revealed, frame.lanesBottom() - frame.lanesTop()));
         for (const LaneRow &row : *frame.rows) {
             const int top = frame.rowTop(row);
             if (row.kind == LaneRow::ProcessHeader || top + row.height < frame.lanesTop() || top > frame.lanesBottom())
@@ -64,6 +68,13 @@ void GanttPainter::paint(QPainter &painter, const GanttFrame &frame)
         }
         paintSelection(painter, frame);
         paintRace(painter, frame);
+        if (frame.revealNs != INT64_MAX) {
+            painter.setClipRect(QRect(
+                frame.labelWidth(), frame.lanesTop(), frame.chartWidth(), frame.lanesBottom() - frame.lanesTop()));
+            painter.setPen(m_palette.nowPen);
+            const double x = frame.mapping.timeToX(frame.revealNs);
+            painter.drawLine(QPointF(x, frame.lanesTop()), QPointF(x, frame.lanesBottom()));
+        }
         if (frame.live) {
             paintSchedPending(painter, frame);
             painter.setPen(m_palette.nowPen);
@@ -263,12 +274,14 @@ void GanttPainter::paintLabels(QPainter &painter, const GanttFrame &frame)
             const int half = row.height / 2;
             painter.drawText(rect.adjusted(0, 2, 0, -half), Qt::AlignBottom | Qt::AlignLeft,
                 painter.fontMetrics().elidedText(row.label, Qt::ElideMiddle, rect.width()));
-            const CounterPoint *now = series.at(frame.mapping.endNs(frame.chartWidth()));
+            const CounterPoint *now = series.at(std::min(frame.revealNs, frame.mapping.endNs(frame.chartWidth())));
             painter.setPen(now && now->value != now->expected ? m_palette.lostUpdatePen.color() : m_palette.text);
+            const int64_t at = std::min(frame.revealNs, frame.mapping.endNs(frame.chartWidth()));
+            QString value = CounterPainter::valueLine(series, at);
+            if (painter.fontMetrics().horizontalAdvance(value) > rect.width())
+                value = CounterPainter::valueLine(series, at, true);
             painter.drawText(rect.adjusted(0, half, 0, -2), Qt::AlignTop | Qt::AlignLeft,
-                painter.fontMetrics().elidedText(
-                    CounterPainter::valueLine(series, frame.mapping.endNs(frame.chartWidth())), Qt::ElideRight,
-                    rect.width()));
+                painter.fontMetrics().elidedText(value, Qt::ElideRight, rect.width()));
             continue;
         }
         // Too narrow for "name  ·  tid n": the name alone, elided at its end if need be.

@@ -131,6 +131,21 @@ void GanttView::scrollLaneIntoView(int lane)
     }
 }
 
+void GanttView::setRevealNs(int64_t t)
+{
+    m_revealNs = t;
+    if (hasTrace() && t != INT64_MAX) {
+        // Past the right edge (or before the left): the replay's moment comes back in at a third.
+        if (t > m_mapping.endNs(chartWidth()) || t < m_mapping.startNs) {
+            leaveFollow();
+            TimeMapping mapping = m_mapping;
+            mapping.startNs = t - int64_t(m_mapping.nsPerPixel * chartWidth() / 3);
+            setMapping(mapping);
+        }
+    }
+    viewport()->update();
+}
+
 void GanttView::showMoment(int lane, int64_t t)
 {
     if (!hasTrace())
@@ -158,6 +173,7 @@ void GanttView::setTrace(TraceSource trace, qint64 ownPid)
     m_race = {};
     m_caption.clear();
     m_follow = true;
+    m_revealNs = INT64_MAX;
     m_momentNs = -1;
     m_legendHeight = GanttPainter::legendHeight(fontMetrics(), viewport()->width());
     Q_EMIT followChanged(true);
@@ -361,6 +377,7 @@ GanttFrame GanttView::frame(const QSize &size, const TraceReading &trace) const
     frame.live = m_live;
     frame.selection = m_selection;
     frame.race = m_race;
+    frame.revealNs = m_revealNs;
     frame.view = m_view;
     frame.legendHeight = size.width() == viewport()->width()
         ? m_legendHeight
@@ -461,6 +478,8 @@ GanttHit GanttView::hitAt(const QPoint &pos) const
     if (row < 0 || m_rows[size_t(row)].kind == LaneRow::ProcessHeader)
         return {};
     const int64_t t = m_mapping.xToTime(pos.x());
+    if (t > m_revealNs)
+        return {}; // not revealed yet by the replay
     if (m_rows[size_t(row)].kind == LaneRow::Cpu)
         return GanttHit::atCpu(*m_source.read(), m_rows[size_t(row)].lane, t);
     if (m_rows[size_t(row)].kind == LaneRow::Counter)

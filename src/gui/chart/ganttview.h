@@ -47,6 +47,10 @@ public:
     // with a line until the next click: where a console line was printed, say.
     void showMoment(int lane, int64_t t);
     int64_t momentNs() const { return m_momentNs; }
+    // A replay: the chart shows the run up to t only (INT64_MAX: all of it), and scrolls to keep
+    // t in view.
+    void setRevealNs(int64_t t);
+    int64_t revealNs() const { return m_revealNs; }
     void setFollow(bool follow);
     bool follows() const { return m_follow; }
 
@@ -114,6 +118,7 @@ private:
     bool m_banding = false;
     QString m_caption;
     int64_t m_momentNs = -1;
+    int64_t m_revealNs = INT64_MAX;
     int m_momentLane = -1;
     bool m_syncing = false;
 };

@@ -21,6 +21,7 @@
 #include "window/helpmenu.h"
 #include "window/lessonpanel.h"
 #include "window/recentfiles.h"
+#include "window/replaycontrols.h"
 #include "window/runcontrols.h"
 #include "window/schedmenu.h"
 #include "window/sessionmodel.h"
@@ -125,6 +126,10 @@ void MainWindow::buildToolBar()
     bar->addSeparator();
     bar->addAction(m_ui->actionFit);
     bar->addAction(m_ui->gantt->coresAction());
+    bar->addSeparator();
+    m_replay = new ReplayControls(bar, m_ui->gantt);
+    auto *replayMenu = m_ui->menuView->addMenu(tr("&Replay"));
+    replayMenu->addActions({ m_replay->playAction(), m_replay->stepAction(), m_replay->endAction() });
     m_ui->menuView->addAction(m_ui->gantt->coresAction());
     m_ui->menuView->addAction(m_ui->gantt->nextLostAction());
     m_ui->menuView->addAction(m_ui->gantt->previousLostAction());
@@ -251,6 +256,7 @@ void MainWindow::chooseScenario(const QString &key)
     }
     m_shown.reset();
     m_ui->gantt->setTrace(TraceSource(), 0);
+    m_replay->setTrace(nullptr);
     m_ui->charts->clear();
     m_ui->console->clear();
     m_ui->runList->clearSelection();
@@ -315,6 +321,7 @@ void MainWindow::startRun()
     m_run = std::make_unique<Run>(std::move(scenario), settings);
     m_run->start();
     m_ui->gantt->setTrace(m_run->liveTrace(), currentPid());
+    m_replay->setTrace(nullptr);
     m_ui->console->clear();
     m_ui->lesson->showRunning(m_runSettings);
     m_stateLabel->setText(tr("Running — %1").arg(m_runSettings));
@@ -407,6 +414,7 @@ void MainWindow::showSessionRun(int index)
     const SessionRun &run = m_session->at(index);
     m_shown = run.recording;
     m_ui->gantt->setTrace(TraceSource(m_shown->trace), m_shown->pid);
+    m_replay->setTrace(&m_shown->trace);
     m_ui->gantt->traceUpdated(m_shown->trace.lastEventNs, false);
     if (const auto turns = TraceAnalysis::gilTurnWindow(m_shown->trace)) {
         // The GIL's turns are a few pixels wide on the whole run: the first view shows some of them.

@@ -21,6 +21,7 @@ class GanttView;
 class LessonPanel;
 class Run;
 class RunControls;
+class ReplayControls;
 class SchedMenu;
 struct RunSummary;
 class RecentFiles;
@@ -81,6 +82,7 @@ private:
 
     std::unique_ptr<Ui::MainWindow> m_ui;
     RunControls *m_controls = nullptr;
+    ReplayControls *m_replay = nullptr;
     SchedMenu *m_sched = nullptr; // Run ▸ OS scheduler data
     RecentFiles *m_recent = nullptr;
     Appearance *m_appearance = nullptr;
