@@ -112,7 +112,8 @@ void TestCli::badScenarioFileNamesThePlace()
     const Result shared = threadlab({ QStringLiteral("run"), QStringLiteral("queue-workers"),
         QStringLiteral("--executor"), QStringLiteral("processes"), QStringLiteral("--workers"), QStringLiteral("2") });
     QCOMPARE(shared.exitCode, 3);
-    QVERIFY2(shared.err.contains(QStringLiteral("queue 'jobs' is shared by the main lane")), qPrintable(shared.err));
+    QVERIFY2(
+        shared.err.contains(QStringLiteral("queue 'jobs' is shared by producer, worker-1")), qPrintable(shared.err));
     const Result missing = threadlab({ QStringLiteral("run"), QStringLiteral("no-such-lesson") });
     QCOMPARE(missing.exitCode, 3);
     QVERIFY(missing.err.contains(QStringLiteral("no-such-lesson: no built-in scenario")));

@@ -58,6 +58,12 @@ void TestScenarioParser::parsesEveryStepKind()
     QCOMPARE(s.mainSteps.size(), size_t(1));
     QCOMPARE(s.mainSteps[0].items.size(), size_t(3));
     QCOMPARE(s.objectName(s.mainSteps[0].items[2]), QStringLiteral("job-3"));
+    // numbered from "first": queue-workers' producer puts job-7 … job-14 after its pause
+    const Scenario workers = ScenarioLibrary::load(QStringLiteral("queue-workers")).value();
+    const Step &later = workers.tasks[0].steps[2];
+    QCOMPARE(later.items.size(), size_t(8));
+    QCOMPARE(workers.objectName(later.items.front()), QStringLiteral("job-7"));
+    QCOMPARE(workers.objectName(later.items.back()), QStringLiteral("job-14"));
     QCOMPARE(s.tasks[1].steps[1].local, true);
     QCOMPARE(s.tasks[1].steps[2].kind, StepKind::WhileSet);
 }
@@ -236,7 +242,7 @@ void TestScenarioParser::processesCannotShareQueuesOrEvents()
     processes.applyTo(workers);
     const QStringList problems = processSharingProblems(workers);
     QCOMPARE(problems.size(), 1);
-    QVERIFY2(problems[0].startsWith(QStringLiteral("queue 'jobs' is shared by the main lane, worker-1")),
+    QVERIFY2(problems[0].startsWith(QStringLiteral("queue 'jobs' is shared by producer, worker-1")),
         qPrintable(problems[0]));
     Scenario flag = ScenarioLibrary::load(QStringLiteral("event-flag")).value();
     processes.applyTo(flag);

@@ -78,6 +78,7 @@ private Q_SLOTS:
     void counterSeriesMergesLanesAndFindsLostUpdates();
     void counterSeriesGrownInPiecesIsTheSame();
     void gilTurnsTooNarrowForTheWholeRunGetAWindow();
+    void queueStaysFromPutToGetInSlots();
 };
 
 void TestTraceBuilder::buildsSegmentsAndTaskStates()
@@ -440,4 +441,53 @@ void TestTraceBuilder::gilTurnsTooNarrowForTheWholeRunGetAWindow()
     // Turns of 100 ms read on the whole run already; a lone lane waits for nobody.
     QVERIFY(!TraceAnalysis::gilTurnWindow(build(3, 100'000'000)));
     QVERIFY(!TraceAnalysis::gilTurnWindow(build(1, 5'000'000)));
+}
+
+void TestTraceBuilder::queueStaysFromPutToGetInSlots()
+{
+    // A producer puts A, B, A on queue 0; two workers take them: LIFO-like order B, A, A. The
+    // second worker's events arrive first (as a run may deliver them): the set rebuilds in order.
+    Scenario scenario;
+    scenario.objects = { ObjectSpec { ObjectKind::Queue, QStringLiteral("q"), QueueKind::Lifo },
+        ObjectSpec { ObjectKind::Text, QStringLiteral("A"), QueueKind::Fifo },
+        ObjectSpec { ObjectKind::Text, QStringLiteral("B"), QueueKind::Fifo } };
+    Trace trace;
+    TraceBuilder builder(trace);
+    builder.start(scenario, 0);
+    for (uint32_t lane = 0; lane < 3; ++lane)
+        builder.addLane(LaneInfo { lane, LaneKind::Thread, 1, int64_t(10 + lane), QStringLiteral("l"), -1 });
+    const Event worker2[]
+        = { ev(0, 2, EventKind::LaneBegin), ev(35, 2, EventKind::QueueGet, 0, 1), ev(50, 2, EventKind::LaneEnd) };
+    builder.addEvents(worker2, std::size(worker2));
+    trace.queueStays.update(trace, INT64_MAX);
+    QCOMPARE(trace.queueStays.all().size(), size_t(1));
+    QCOMPARE(trace.queueStays.all()[0].stays.size(), size_t(0)); // a get with no put yet: nothing
+    const Event producer[] = { ev(0, 0, EventKind::LaneBegin), ev(10, 0, EventKind::QueuePut, 0, 1),
+        ev(12, 0, EventKind::QueuePut, 0, 2), ev(14, 0, EventKind::QueuePut, 0, 1), ev(50, 0, EventKind::LaneEnd) };
+    const Event worker1[] = { ev(0, 1, EventKind::LaneBegin), ev(20, 1, EventKind::QueueGet, 0, 2),
+        ev(30, 1, EventKind::QueueGet, 0, 1), ev(50, 1, EventKind::LaneEnd) };
+    builder.addEvents(producer, std::size(producer));
+    builder.addEvents(worker1, std::size(worker1));
+    trace.queueStays.update(trace, INT64_MAX);
+    const QueueStaysSet::Queue &queue = trace.queueStays.all()[0];
+    QStringList stays;
+    for (const QueueStay &stay : queue.stays)
+        stays << QStringLiteral("%1:%2-%3@%4s%5")
+                     .arg(trace.objectName(stay.item))
+                     .arg(stay.putNs)
+                     .arg(stay.gotNs)
+                     .arg(stay.gotLane)
+                     .arg(stay.slot);
+    // The first A is taken by the first get of A (at 30), the second A at 35; B lasts 12-20. The
+    // third put finds slots 0 and 1 taken.
+    QCOMPARE(stays.join(u' '), QStringLiteral("A:10-30@1s0 B:12-20@1s1 A:14-35@2s2"));
+    QCOMPARE(queue.slots, uint16_t(3));
+    QCOMPARE(QueueStaysSet::overlapping(queue, 21, 29).size(), size_t(2)); // both A
+    // What a worker works on: the item it took last.
+    const Event *got = TraceAnalysis::lastQueueGet(trace.lanes[1], 25);
+    QVERIFY(got);
+    QCOMPARE(got->arg, 2);
+    QVERIFY(!TraceAnalysis::lastQueueGet(trace.lanes[1], 19));
+    // The tasks-window: no tasks ran here.
+    QVERIFY(!TraceAnalysis::tasksWindow(trace));
 }

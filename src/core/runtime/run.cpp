@@ -170,6 +170,7 @@ void Run::collectLoop()
             // The shared counters' values over time, for what has surely all arrived.
             std::lock_guard lock(m_traceMutex);
             m_trace.counters.update(m_trace, nowNs() - kSchedSettledNs);
+            m_trace.queueStays.update(m_trace, nowNs() - kSchedSettledNs);
         }
         if (!lanesEnded && !m_stop.abandoned() && nowNs() >= nextSnapshotNs) {
             // A snapshot rebuilds from everything captured so far: as a run grows long, they come
@@ -248,6 +249,7 @@ void Run::completeTrace()
     std::lock_guard lock(m_traceMutex);
     applyTaskFailures();
     m_trace.counters.update(m_trace, INT64_MAX);
+    m_trace.queueStays.update(m_trace, INT64_MAX);
     if (m_sched) {
         m_sched->apply(m_trace, m_trace.lastEventNs);
         m_trace.sched.movedEvents = m_builder.movedEvents();

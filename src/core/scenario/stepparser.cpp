@@ -201,7 +201,8 @@ bool StepParser::parsePut(const QJsonValue &value, const QString &path, Step &st
     }
     const QJsonObject object = value.toObject();
     m_json.checkKeys(object, path,
-        { QStringLiteral("queue"), QStringLiteral("item"), QStringLiteral("count"), QStringLiteral("priority") });
+        { QStringLiteral("queue"), QStringLiteral("item"), QStringLiteral("count"), QStringLiteral("first"),
+            QStringLiteral("priority") });
     if (const auto name
         = m_json.name(object.value(QStringLiteral("queue")), JsonReader::join(path, QStringLiteral("queue"))))
         step.object = intern(ObjectKind::Queue, *name, JsonReader::join(path, QStringLiteral("queue")));
@@ -211,18 +212,25 @@ bool StepParser::parsePut(const QJsonValue &value, const QString &path, Step &st
                     .integer(object.value(QStringLiteral("count")), JsonReader::join(path, QStringLiteral("count")), 1,
                         100'000)
                     .value_or(1);
+    int64_t first = 1;
+    if (object.contains(QStringLiteral("first")))
+        first = m_json
+                    .integer(object.value(QStringLiteral("first")), JsonReader::join(path, QStringLiteral("first")), 0,
+                        1'000'000'000)
+                    .value_or(1);
     if (const auto item
         = m_json.name(object.value(QStringLiteral("item")), JsonReader::join(path, QStringLiteral("item")))) {
-        // "job-{n}" with count 3 puts job-1, job-2, job-3; an item without {n} is put count times.
+        // "job-{n}" with count 3 puts job-1, job-2, job-3 (from "first": 7, job-7, job-8, job-9); an
+        // item without {n} is put count times.
         m_putItems += count;
         if (m_putItems > kMaxPutItems) {
             m_json.error(JsonReader::join(path, QStringLiteral("count")),
                 Text::tr("a scenario may put at most %1 items in all").arg(kMaxPutItems));
             return false;
         }
-        for (int64_t n = 1; n <= count; ++n) {
+        for (int64_t n = 0; n < count; ++n) {
             QString name = *item;
-            name.replace(QStringLiteral("{n}"), QString::number(n));
+            name.replace(QStringLiteral("{n}"), QString::number(first + n));
             step.items.push_back(intern(ObjectKind::Text, name, JsonReader::join(path, QStringLiteral("item"))));
         }
     }

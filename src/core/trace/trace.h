@@ -5,6 +5,7 @@
 #include "base/podvector.h"
 #include "scenario/scenario.h"
 #include "trace/counterseries.h"
+#include "trace/queuestays.h"
 #include "trace/schedtrace.h"
 #include "trace/segment.h"
 #include "trace/segmentlod.h"
@@ -86,6 +87,7 @@ struct Trace
     SchedInfo sched; // where the OS scheduling data came from
     std::vector<CpuTrack> cpus; // one per CPU, when captured
     CounterSeriesSet counters; // each shared counter's value over time, derived from the lanes' events
+    QueueStaysSet queueStays; // each queue's contents over time, derived from the lanes' puts and gets
 
     // Closed segments of a lane that overlap [fromNs, toNs).
     std::span<const Segment> segmentsIn(size_t lane, int64_t fromNs, int64_t toNs) const;

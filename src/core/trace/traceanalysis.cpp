@@ -204,4 +204,34 @@ int64_t TraceAnalysis::nextStateChange(const Trace &trace, int64_t afterNs)
     return next;
 }
 
+std::optional<TraceAnalysis::TurnWindow> TraceAnalysis::tasksWindow(const Trace &trace)
+{
+    int64_t first = INT64_MAX;
+    int64_t last = INT64_MIN;
+    for (const TaskRecord &task : trace.tasks) {
+        if (task.beginNs < 0 || task.endNs < task.beginNs)
+            continue;
+        first = std::min(first, task.beginNs);
+        last = std::max(last, task.endNs);
+    }
+    const int64_t runSpan = trace.lastEventNs - trace.originNs;
+    if (first > last || runSpan <= 0 || (last - first) * 20 >= runSpan)
+        return std::nullopt;
+    const int64_t took = std::max<int64_t>(last - first, 1000);
+    return TurnWindow { first - took / 4, took + took / 2, last - first };
+}
+
+const Event *TraceAnalysis::lastQueueGet(const LaneTrack &lane, int64_t t)
+{
+    // Back from t through the lane's marks (prints, results, puts): a bounded look.
+    constexpr int kLookBack = 256;
+    auto it = std::partition_point(lane.marks.begin(), lane.marks.end(), [t](const Event &e) { return e.timeNs <= t; });
+    for (int steps = 0; it != lane.marks.begin() && steps < kLookBack; ++steps) {
+        --it;
+        if (it->kind == EventKind::QueueGet)
+            return &*it;
+    }
+    return nullptr;
+}
+
 } // namespace threadlab

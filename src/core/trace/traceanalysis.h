@@ -10,6 +10,8 @@
 
 namespace threadlab {
 
+struct Event;
+
 struct LaneTrack;
 struct OsSlice;
 struct Trace;
@@ -74,6 +76,12 @@ public:
         int64_t turnNs = 0;
     };
     static std::optional<TurnWindow> gilTurnWindow(const Trace &trace);
+    // The item the lane last took from a queue at or before t (its QueueGet mark), or nullptr: what
+    // a worker that loops on a queue is working on.
+    static const Event *lastQueueGet(const LaneTrack &lane, int64_t t);
+    // When the tasks took under 5% of the run (the rest is starting and ending it), the stretch they
+    // took with a margin each side (turnNs: how long they took).
+    static std::optional<TurnWindow> tasksWindow(const Trace &trace);
     // The first moment after t at which a lane's state changes (a closed segment starts), or
     // INT64_MAX: replay's "step".
     static int64_t nextStateChange(const Trace &trace, int64_t afterNs);

@@ -507,6 +507,7 @@ Result<std::shared_ptr<RecordedRun>> TraceFile::read(const QString &path)
     if (!run)
         return fail(run.error().text());
     (*run)->trace.counters.update((*run)->trace, INT64_MAX); // derived, not stored
+    (*run)->trace.queueStays.update((*run)->trace, INT64_MAX);
     return run;
 }
 

@@ -3,6 +3,7 @@
 #include "base/clock.h"
 #include "base/coretext.h"
 #include "chart/lockpainter.h"
+#include "chart/queuepainter.h"
 #include "chart/timeaxis.h"
 #include "trace/counterseries.h"
 #include "trace/outcome.h"
@@ -122,6 +123,20 @@ GanttHit GanttHit::atCounter(const Trace &trace, int counter, int64_t t, int64_t
     return hit;
 }
 
+GanttHit GanttHit::atQueue(const Trace &trace, uint32_t queue, int64_t t, int y, int barHeight)
+{
+    GanttHit hit;
+    hit.kind = QueueRowHit;
+    hit.queue = queue;
+    hit.atNs = t;
+    hit.event.object = kNoObject;
+    if (const QueueStay *stay = QueuePainter::stayAt(trace, queue, t, y, barHeight)) {
+        hit.event.object = stay->item;
+        hit.putNs = stay->putNs;
+    }
+    return hit;
+}
+
 QString GanttHit::describeLostWrite(const Trace &trace, const CounterSeries &series, const CounterPoint &write)
 {
     // Who read what, who wrote over whom, and the values: the race in words.
@@ -150,6 +165,31 @@ QString GanttHit::describe(const Trace &trace, const GanttHit &hit)
 {
     if (hit.kind == None)
         return {};
+    if (hit.kind == QueueRowHit) {
+        QStringList lines;
+        lines
+            << QStringLiteral("<b>%1</b>").arg(Text::tr("queue “%1”").arg(trace.objectName(hit.queue)).toHtmlEscaped());
+        const QueueStaysSet::Queue *queue = trace.queueStays.find(hit.queue);
+        const auto in
+            = queue ? QueueStaysSet::overlapping(*queue, hit.atNs, hit.atNs + 1) : std::vector<const QueueStay *> {};
+        int count = 0;
+        for (const QueueStay *stay : in)
+            count += stay->putNs <= hit.atNs ? 1 : 0;
+        lines << Text::tr("%n item(s) in it at %1", nullptr, count).arg(ms(hit.atNs - trace.originNs));
+        for (const QueueStay *stay : in) {
+            if (stay->item != hit.event.object || stay->putNs != hit.putNs)
+                continue;
+            lines << Text::tr("“%1” put by %2 at %3")
+                         .arg(trace.objectName(stay->item).toHtmlEscaped(),
+                             laneName(trace, stay->putLane).toHtmlEscaped(), ms(stay->putNs - trace.originNs));
+            lines << (stay->gotNs == INT64_MAX
+                    ? Text::tr("still in the queue")
+                    : Text::tr("taken out by %1 at %2, %3 later")
+                          .arg(laneName(trace, stay->gotLane).toHtmlEscaped(), ms(stay->gotNs - trace.originNs),
+                              ms(stay->gotNs - stay->putNs)));
+        }
+        return lines.join(QStringLiteral("<br>"));
+    }
     if (hit.kind == CounterRowHit) {
         const CounterSeries &series = trace.counters.all()[size_t(hit.counter)];
         QStringList lines;
@@ -218,6 +258,11 @@ QString GanttHit::describe(const Trace &trace, const GanttHit &hit)
         lines << Text::tr("from %1 for %2").arg(ms(s.startNs - trace.originNs), ms(s.durationNs()));
         if (const QString task = taskName(s.task); !task.isEmpty())
             lines << Text::tr("task: %1").arg(task.toHtmlEscaped());
+        if (const Event *got = TraceAnalysis::lastQueueGet(trace.lanes[size_t(hit.lane)], s.startNs); got && s.task >= 0
+            && size_t(s.task) < trace.tasks.size() && got->timeNs >= trace.tasks[size_t(s.task)].beginNs)
+            lines << Text::tr("working on %1 (taken from queue “%2” at %3)")
+                         .arg(trace.objectName(uint32_t(got->arg)).toHtmlEscaped(),
+                             trace.objectName(got->object).toHtmlEscaped(), ms(got->timeNs - trace.originNs));
         if (s.task >= 0 && size_t(s.task) < trace.tasks.size()
             && trace.tasks[size_t(s.task)].outcome == TaskOutcome::Failed)
             lines << Text::tr("<span style='color:#7f0000'>task failed: %1</span>")

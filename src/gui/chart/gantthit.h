@@ -15,7 +15,7 @@ class CounterSeries;
 // What is under the pointer on one lane at one time.
 struct GanttHit
 {
-    enum Kind { None, SegmentHit, MarkHit, LostUpdateHit, CpuSliceHit, LockRowHit, CounterRowHit };
+    enum Kind { None, SegmentHit, MarkHit, LostUpdateHit, CpuSliceHit, LockRowHit, CounterRowHit, QueueRowHit };
     Kind kind = None;
     int lane = -1;
     Segment segment; // SegmentHit (the open segment ends at "now")
@@ -27,6 +27,8 @@ struct GanttHit
     uint32_t lock = kNoObject; // LockRowHit: the lock; lane is its holder (-1: free), segment the hold
     int counter = -1; // CounterRowHit: index into Trace::counters
     int64_t lostWriteNs = -1; // CounterRowHit: a write that lost updates near the pointer
+    uint32_t queue = kNoObject; // QueueRowHit: the queue; event.object the item under the pointer (or kNoObject)
+    int64_t putNs = 0; // QueueRowHit: when that item went in
 
     // Finds a point event within toleranceNs of t first (they are small), then the segment at t.
     static GanttHit at(const Trace &trace, int lane, int64_t t, int64_t toleranceNs, int64_t nowNs);
@@ -36,6 +38,8 @@ struct GanttHit
     static GanttHit atLock(const Trace &trace, uint32_t lock, int64_t t);
     // A counter's row: its value at t, and a write that lost updates within toleranceNs.
     static GanttHit atCounter(const Trace &trace, int counter, int64_t t, int64_t toleranceNs);
+    // A queue's row at t, `y` pixels into a bar `barHeight` tall: the item drawn there, if any.
+    static GanttHit atQueue(const Trace &trace, uint32_t queue, int64_t t, int y, int barHeight);
     // Tooltip text: lane, state, start and duration (from the run's start), task, object, holder.
     static QString describe(const Trace &trace, const GanttHit &hit);
     // A write that lost updates, in words: who read what, whose writes it erased, the values after.

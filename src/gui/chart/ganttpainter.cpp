@@ -1,6 +1,7 @@
 #include "chart/ganttpainter.h"
 
 #include "base/coretext.h"
+#include "chart/queuepainter.h"
 #include "chart/timeaxis.h"
 #include "trace/trace.h"
 
@@ -50,6 +51,8 @@ void GanttPainter::paint(QPainter &painter, const GanttFrame &frame)
             else if (row.kind == LaneRow::Counter && size_t(row.lane) < frame.trace->counters.all().size())
                 m_counterPainter.paint(
                     painter, frame, frame.trace->counters.all()[size_t(row.lane)], barOf(frame, row), m_palette);
+            else if (row.kind == LaneRow::Queue)
+                QueuePainter::paint(painter, frame, uint32_t(row.lane), barOf(frame, row));
             else if (row.kind == LaneRow::Lock)
                 m_lockPainter.paint(painter, frame, uint32_t(row.lane), barOf(frame, row), m_palette.isDark());
             else if (row.kind == LaneRow::Lane && size_t(row.lane) < frame.trace->lanes.size())

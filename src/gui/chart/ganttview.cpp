@@ -182,14 +182,28 @@ void GanttView::setTrace(TraceSource trace, qint64 ownPid)
     fit();
 }
 
+namespace {
+
+// What the Threads view's rows depend on: they are built again when it changes.
+size_t rowsKey(const Trace &trace)
+{
+    constexpr size_t kPrime = 1'000'003;
+    size_t key = trace.lanes.size();
+    key = key * kPrime + trace.locks.size();
+    key = key * kPrime + trace.counters.all().size();
+    for (const QueueStaysSet::Queue &queue : trace.queueStays.all())
+        key = key * kPrime + queue.slots + 1;
+    return key;
+}
+
+} // namespace
+
 void GanttView::rebuildRows(const Trace &trace, bool force)
 {
     m_originNs = trace.originNs;
     m_lastEventNs = trace.lastEventNs;
     const bool cores = m_view == ChartView::Cores;
-    const size_t rowsFor = cores
-        ? trace.cpus.size()
-        : trace.lanes.size() + (trace.locks.size() << 24) + (size_t(trace.counters.all().size()) << 40);
+    const size_t rowsFor = cores ? trace.cpus.size() : rowsKey(trace);
     if (rowsFor == m_rowsForLanes && !force)
         return;
     m_rows = cores ? LaneLayout::buildCores(trace) : LaneLayout::build(trace, m_ownPid);
@@ -482,6 +496,11 @@ GanttHit GanttView::hitAt(const QPoint &pos) const
         return {}; // not revealed yet by the replay
     if (m_rows[size_t(row)].kind == LaneRow::Cpu)
         return GanttHit::atCpu(*m_source.read(), m_rows[size_t(row)].lane, t);
+    if (m_rows[size_t(row)].kind == LaneRow::Queue) {
+        const LaneRow &queue = m_rows[size_t(row)];
+        const int top = GanttFrame::kAxisHeight + queue.y - verticalScrollBar()->value() + 3; // the bar's top
+        return GanttHit::atQueue(*m_source.read(), uint32_t(queue.lane), t, pos.y() - top, queue.height - 6);
+    }
     if (m_rows[size_t(row)].kind == LaneRow::Counter)
         return GanttHit::atCounter(*m_source.read(), m_rows[size_t(row)].lane, t, int64_t(m_mapping.nsPerPixel * 3));
     if (m_rows[size_t(row)].kind == LaneRow::Lock)

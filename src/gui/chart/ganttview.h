@@ -102,7 +102,7 @@ private:
     int64_t m_lastEventNs = 0;
     qint64 m_ownPid = 0;
     std::vector<LaneRow> m_rows;
-    size_t m_rowsForLanes = 0; // lanes and locks (or CPUs) the rows were built for
+    size_t m_rowsForLanes = 0; // what the rows were built for: CPUs, or a key of lanes, locks, counters, queues
     ChartView m_view = ChartView::Threads;
     int m_legendHeight = GanttFrame::kLegendRowHeight + 4;
     TimeMapping m_mapping;

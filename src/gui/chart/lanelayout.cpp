@@ -1,6 +1,7 @@
 #include "chart/lanelayout.h"
 
 #include "base/coretext.h"
+#include "chart/queuepainter.h"
 #include "trace/trace.h"
 
 #include <algorithm>
@@ -42,6 +43,21 @@ std::vector<LaneRow> LaneLayout::build(const Trace &trace, qint64 ownPid)
                 label += Text::tr(" · pid %1").arg(series[i].pid());
             rows.push_back(LaneRow { LaneRow::Counter, int(i), y, kCounterHeight, label });
             y += kCounterHeight;
+        }
+    }
+    // Each queue's contents over time: every item from the moment it went in until it came out.
+    if (!trace.queueStays.all().empty()) {
+        rows.push_back(
+            LaneRow { LaneRow::ProcessHeader, -1, y, kHeaderHeight, Text::tr("queues · each item from put to get") });
+        y += kHeaderHeight;
+        for (const QueueStaysSet::Queue &queue : trace.queueStays.all()) {
+            const QString kind = queue.queue < trace.objects.size()
+                ? queueKindName(trace.objects[queue.queue].queueKind).toUpper()
+                : QString();
+            const int height = QueuePainter::rowHeight(queue.slots);
+            rows.push_back(LaneRow { LaneRow::Queue, int(queue.queue), y, height,
+                Text::tr("queue “%1” · %2").arg(trace.objectName(queue.queue), kind) });
+            y += height;
         }
     }
     for (qint64 pid : pids) {

@@ -9,10 +9,10 @@ struct Trace;
 
 struct LaneRow
 {
-    enum Kind { ProcessHeader, Lane, Cpu, Lock, Counter };
+    enum Kind { ProcessHeader, Lane, Cpu, Lock, Counter, Queue };
     Kind kind = Lane;
     // Lane rows: index into Trace::lanes; Cpu rows: into Trace::cpus; Lock rows: the lock's object
-    // id; Counter rows: index into Trace::counters.
+    // id; Counter rows: index into Trace::counters; Queue rows: the queue's object id.
     int lane = -1;
     int y = 0; // top, in content coordinates
     int height = 0;
@@ -20,7 +20,7 @@ struct LaneRow
 };
 
 // Rows of the chart: the run's locks first (a row each: who holds it), its shared counters (value
-// against expected), then lanes grouped by
+// against expected), its queues (each item from put to get), then lanes grouped by
 // process (the run's own process first, its main lane on top, then each worker process), each group
 // under a header row.
 class LaneLayout

@@ -3,6 +3,7 @@
 #include "chart/statepalette.h"
 #include "trace/segment.h"
 #include "trace/trace.h"
+#include "trace/traceanalysis.h"
 
 #include <QPaintEngine>
 #include <QPainter>
@@ -64,8 +65,19 @@ void LanePainter::paintSegments(QPainter &painter, const GanttFrame &frame, cons
     const int left = frame.labelWidth();
     const int right = frame.size.width();
     int previousTask = segments.empty() || segments.data() == track.segments.data() ? -2 : (segments.data() - 1)->task;
-    bool labelled = false; // the current task's name is drawn
+    bool labelled = false; // the current task's name (or item's) is drawn
+    const Event *previousItem = nullptr;
+    const bool takesItems = std::any_of(
+        track.marks.begin(), track.marks.end(), [](const Event &e) { return e.kind == EventKind::QueueGet; });
     for (const Segment &segment : segments) {
+        // A worker that loops on a queue: each stretch is labelled with the item it took last.
+        const Event *item = takesItems ? TraceAnalysis::lastQueueGet(track, segment.startNs) : nullptr;
+        if (item && segment.task >= 0 && item->timeNs < frame.trace->tasks[size_t(segment.task)].beginNs)
+            item = nullptr; // taken by an earlier task
+        if (item != previousItem) {
+            previousItem = item;
+            labelled = false;
+        }
         const int x0 = frame.mapping.xFloor(segment.startNs, left, right);
         const int x1 = frame.mapping.xCeil(segment.endNs, left, right);
         const QRect rect(x0, bar.top(), std::max(1, x1 - x0), bar.height());
@@ -82,7 +94,8 @@ void LanePainter::paintSegments(QPainter &painter, const GanttFrame &frame, cons
         }
         if (!labelled && segment.task >= 0 && rect.width() >= kLabelMinWidth) {
             // The task's name on its first piece wide enough for it, whatever the state.
-            const QString name = frame.trace->tasks[size_t(segment.task)].name;
+            const QString name
+                = item ? frame.trace->objectName(uint32_t(item->arg)) : frame.trace->tasks[size_t(segment.task)].name;
             const QString elided = painter.fontMetrics().elidedText(name, Qt::ElideRight, rect.width() - 6);
             if (!elided.isEmpty() && elided != QStringLiteral("…")) {
                 painter.setPen(Qt::black);

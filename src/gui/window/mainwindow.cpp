@@ -422,6 +422,13 @@ void MainWindow::showSessionRun(int index)
             tr("%1 from the middle of the run: the threads take turns holding the GIL, about %2 each")
                 .arg(TimeAxis::format(turns->spanNs, turns->spanNs),
                     TimeAxis::format(turns->turnNs, turns->turnNs / 10)));
+    } else if (const auto tasks = TraceAnalysis::tasksWindow(m_shown->trace)) {
+        // The tasks were over in a sliver of the run (the rest is starting and ending it).
+        m_ui->gantt->showWindow(tasks->startNs, tasks->spanNs,
+            tr("The tasks took %1 of the %2 run: zoomed to them")
+                .arg(TimeAxis::format(tasks->turnNs, std::max<int64_t>(1, tasks->turnNs / 100)),
+                    TimeAxis::format(m_shown->trace.lastEventNs - m_shown->trace.originNs,
+                        (m_shown->trace.lastEventNs - m_shown->trace.originNs) / 100)));
     }
     m_ui->charts->showRun(*m_shown, m_session->wallTimeBars(run.summary.scenario));
     m_ui->console->clear();
