@@ -12,6 +12,7 @@
 #include "window/replaycontrols.h"
 #include "window/sessionmodel.h"
 
+#include <QChartView>
 #include <QDialogButtonBox>
 #include <QImage>
 #include <QLineEdit>
@@ -21,6 +22,7 @@
 #include <QTest>
 #include <QToolBar>
 #include <QTreeWidget>
+#include <QValueAxis>
 
 using namespace threadlab;
 using namespace threadlab::test;
@@ -153,6 +155,26 @@ void TestSessionViews::chartsPanelExportsItsCharts()
     panel.showRun(
         *m_twoWorkers, { WallTimeBar { QStringLiteral("one"), 170 }, WallTimeBar { QStringLiteral("two"), 150 } });
     QCOMPARE(panel.chartCount(), 4);
+    // Value axes tick at round numbers (a multiple of 1, 2 or 5 times a power of ten).
+    for (QChartView *view : panel.findChildren<QChartView *>()) {
+        for (QAbstractAxis *axis : view->chart()->axes()) {
+            auto *values = qobject_cast<QValueAxis *>(axis);
+            if (!values || values->tickType() == QValueAxis::TicksDynamic)
+                continue;
+            const double step = (values->max() - values->min()) / std::max(1, values->tickCount() - 1);
+            const double scale = std::pow(10.0, std::floor(std::log10(step)));
+            const double mantissa = step / scale;
+            QVERIFY2(std::abs(mantissa - std::round(mantissa)) < 1e-6
+                    && (std::round(mantissa) == 1 || std::round(mantissa) == 2 || std::round(mantissa) == 5
+                        || std::round(mantissa) == 10),
+                qPrintable(QStringLiteral("%1: %2 to %3 in %4 ticks")
+                               .arg(view->chart()->title())
+                               .arg(values->min())
+                               .arg(values->max())
+                               .arg(values->tickCount())));
+            QCOMPARE(std::fmod(values->min(), step), 0.0);
+        }
+    }
     const QString png = dir.filePath(QStringLiteral("chart.png"));
     QCOMPARE(panel.exportCurrent(png).error().text(), QString());
     const QImage image(png);

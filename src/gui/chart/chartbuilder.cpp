@@ -72,6 +72,7 @@ QChart *ChartBuilder::concurrency(const Trace &trace)
     y->setTickAnchor(0);
     y->setLabelFormat(QStringLiteral("%.0f"));
     addAxes(chart, series, x, y);
+    x->applyNiceNumbers(); // round ticks: 0, 500, 1000 … not 0, 602.5 …
     chart->legend()->hide();
     return chart;
 }
@@ -162,6 +163,7 @@ QChart *ChartBuilder::lockWaits(const std::vector<LockWaitDistribution> &locks)
     y->setTitleText(Text::tr("wait (ms)"));
     y->setRange(0, top * 1.1);
     addAxes(chart, series, x, y);
+    y->applyNiceNumbers();
     return chart;
 }
 
@@ -190,6 +192,7 @@ QChart *ChartBuilder::stateTotals(const std::vector<LaneStateTotals> &lanes)
     auto *x = new QValueAxis;
     x->setTitleText(QStringLiteral("ms"));
     addAxes(chart, series, x, y);
+    x->applyNiceNumbers();
     return chart;
 }
 
