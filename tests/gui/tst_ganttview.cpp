@@ -83,6 +83,7 @@ private Q_SLOTS:
     void nextLostUpdateZoomsToTheRace();
     void ctrlDragZoomsToTheStretchAndCtrlShiftWheelZoomsFourTimes();
     void aNarrowChartHasANarrowerLabelColumn();
+    void clickingAResultLinksItToTheLaneThatProducedIt();
 };
 
 void TestGanttView::clickingALockWaitShowsItsHolder()
@@ -277,6 +278,46 @@ void TestGanttView::aNarrowChartHasANarrowerLabelColumn()
     // Still fitted: the whole run in the wider chart.
     QVERIFY(view.mapping().startNs <= trace.originNs);
     QVERIFY(view.mapping().endNs(view.viewport()->width() - view.mapping().left) >= trace.lastEventNs);
+}
+
+void TestGanttView::clickingAResultLinksItToTheLaneThatProducedIt()
+{
+    // Task "square" runs on lane 1 from 100 to 300 ms; its result reaches main (lane 0) at 310 ms.
+    Scenario scenario;
+    scenario.tasks = { TaskSpec { QStringLiteral("square"), 1, 1, {} } };
+    scenario.instances = { TaskInstance { 0, 0, QStringLiteral("square") } };
+    Trace trace;
+    TraceBuilder builder(trace);
+    builder.start(scenario, 0);
+    builder.addLane(LaneInfo { 0, LaneKind::Main, 1, 1, QStringLiteral("main"), -1 });
+    builder.addLane(LaneInfo { 1, LaneKind::Thread, 1, 2, QStringLiteral("thread-1"), -1 });
+    constexpr int64_t ms = 1'000'000;
+    const Event main[] = { ev(0, 0, EventKind::LaneBegin), ev(310 * ms, 0, EventKind::Result, 0),
+        ev(400 * ms, 0, EventKind::LaneEnd) };
+    const Event worker[] = { ev(0, 1, EventKind::LaneBegin), ev(100 * ms, 1, EventKind::TaskBegin, 0),
+        ev(300 * ms, 1, EventKind::TaskEnd, 0, 0), ev(400 * ms, 1, EventKind::LaneEnd) };
+    builder.addEvents(main, std::size(main));
+    builder.addEvents(worker, std::size(worker));
+    GanttView view;
+    view.resize(1000, 300);
+    view.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&view));
+    view.setTrace(TraceSource(trace), 1);
+    view.traceUpdated(trace.lastEventNs, false);
+    QVERIFY(!view.resultLink().active);
+    const QImage before = view.viewport()->grab().toImage();
+    QTest::mouseClick(view.viewport(), Qt::LeftButton, {}, pointOf(view, 0, 310 * ms));
+    const ResultLink &link = view.resultLink();
+    QVERIFY(link.active);
+    QCOMPARE(link.fromLane, 1);
+    QCOMPARE(link.fromNs, 300 * ms);
+    QCOMPARE(link.toLane, 0);
+    QCOMPARE(link.toNs, 310 * ms);
+    QVERIFY(view.viewport()->grab().toImage() != before); // the link is drawn
+    const QString text = GanttHit::describe(trace, GanttHit::at(trace, 0, 310 * ms, ms, trace.lastEventNs));
+    QVERIFY2(text.contains(QStringLiteral("produced by thread-1")), qPrintable(text));
+    QTest::keyClick(&view, Qt::Key_Escape);
+    QVERIFY(!view.resultLink().active);
 }
 
 QTEST_MAIN(TestGanttView)

@@ -40,6 +40,16 @@ struct RaceSelection
     std::vector<RaceWindow> erased;
 };
 
+// A clicked result: the task's end on the lane that produced it, and its arrival on the main lane.
+struct ResultLink
+{
+    bool active = false;
+    int fromLane = -1;
+    int64_t fromNs = 0;
+    int toLane = -1;
+    int64_t toNs = 0;
+};
+
 // What the chart shows: a row per thread and process with what it did (Threads), or a row per
 // CPU with which thread ran on it (Cores: needs the OS scheduler's data).
 enum class ChartView { Threads, Cores };
@@ -67,6 +77,7 @@ struct GanttFrame
     int legendHeight = kLegendRowHeight + 4; // 0: no legend; see GanttPainter::legendHeight()
     LockWaitSelection selection;
     RaceSelection race;
+    ResultLink result;
     int64_t revealNs = INT64_MAX; // a replay: nothing after this time is drawn
     ChartView view = ChartView::Threads;
 

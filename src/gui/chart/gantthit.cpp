@@ -335,6 +335,10 @@ QString GanttHit::describe(const Trace &trace, const GanttHit &hit)
             const auto &order = trace.resultsOrder;
             const auto position = std::find(order.begin(), order.end(), int(e.object)) - order.begin() + 1;
             lines << Text::tr("result #%1: %2 at %3").arg(position).arg(taskName(int(e.object)).toHtmlEscaped(), at);
+            if (e.object < trace.tasks.size() && trace.tasks[e.object].lane >= 0 && trace.tasks[e.object].endNs >= 0)
+                lines << Text::tr("produced by %1, which finished it at %2 (click to see)")
+                             .arg(laneName(trace, trace.tasks[e.object].lane).toHtmlEscaped(),
+                                 ms(trace.tasks[e.object].endNs - trace.originNs));
             break;
         }
         case EventKind::QueuePut:

@@ -71,6 +71,7 @@ void GanttPainter::paint(QPainter &painter, const GanttFrame &frame)
         }
         paintSelection(painter, frame);
         paintRace(painter, frame);
+        paintResultLink(painter, frame);
         if (frame.revealNs != INT64_MAX) {
             painter.setClipRect(QRect(
                 frame.labelWidth(), frame.lanesTop(), frame.chartWidth(), frame.lanesBottom() - frame.lanesTop()));
@@ -167,6 +168,29 @@ const LaneRow *GanttPainter::rowOfLane(const GanttFrame &frame, int lane) const
             return &row;
     }
     return nullptr;
+}
+
+void GanttPainter::paintResultLink(QPainter &painter, const GanttFrame &frame)
+{
+    // From the end of the task that produced the result to the badge where it arrived.
+    const ResultLink &link = frame.result;
+    const LaneRow *from = link.active ? rowOfLane(frame, link.fromLane) : nullptr;
+    const LaneRow *to = link.active ? rowOfLane(frame, link.toLane) : nullptr;
+    if (!from || !to)
+        return;
+    const QPointF start(frame.mapping.timeToX(link.fromNs), barOf(frame, *from).center().y());
+    const QPointF end(frame.mapping.timeToX(link.toNs), barOf(frame, *to).center().y());
+    painter.setRenderHint(QPainter::Antialiasing, true);
+    QPen pen = m_palette.linkPen;
+    pen.setWidthF(2);
+    painter.setPen(pen);
+    painter.setBrush(Qt::NoBrush);
+    painter.drawEllipse(start, 5, 5);
+    painter.drawLine(start, end);
+    const double direction = end.y() > start.y() ? -1 : 1;
+    painter.drawLine(end, end + QPointF(-4, 7 * direction));
+    painter.drawLine(end, end + QPointF(4, 7 * direction));
+    painter.setRenderHint(QPainter::Antialiasing, false);
 }
 
 void GanttPainter::paintRace(QPainter &painter, const GanttFrame &frame)

@@ -39,6 +39,7 @@ private:
     void paintGrid(QPainter &painter, const GanttFrame &frame);
     void paintSelection(QPainter &painter, const GanttFrame &frame);
     void paintRace(QPainter &painter, const GanttFrame &frame);
+    void paintResultLink(QPainter &painter, const GanttFrame &frame);
     static std::optional<std::pair<double, double>> schedPendingSpan(const GanttFrame &frame);
     void paintSchedPending(QPainter &painter, const GanttFrame &frame);
     void paintSchedPendingLabel(QPainter &painter, const GanttFrame &frame);

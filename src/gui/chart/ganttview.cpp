@@ -173,6 +173,7 @@ void GanttView::setTrace(TraceSource trace, qint64 ownPid)
     m_race = {};
     m_caption.clear();
     m_follow = true;
+    m_result = {};
     m_revealNs = INT64_MAX;
     m_momentNs = -1;
     m_legendHeight = GanttPainter::legendHeight(fontMetrics(), viewport()->width());
@@ -391,6 +392,7 @@ GanttFrame GanttView::frame(const QSize &size, const TraceReading &trace) const
     frame.live = m_live;
     frame.selection = m_selection;
     frame.race = m_race;
+    frame.result = m_result;
     frame.revealNs = m_revealNs;
     frame.view = m_view;
     frame.legendHeight = size.width() == viewport()->width()
@@ -513,8 +515,18 @@ void GanttView::selectAt(const QPoint &pos)
 {
     m_selection = {};
     m_race = {};
+    m_result = {};
     m_momentNs = -1;
     const GanttHit hit = hitAt(pos);
+    if (hit.kind == GanttHit::MarkHit && hit.event.kind == EventKind::Result) {
+        // Where the result came from: the end of its task, on the lane that ran it.
+        const TraceReading trace = m_source.read();
+        if (hit.event.object < trace->tasks.size()) {
+            const TaskRecord &task = trace->tasks[hit.event.object];
+            if (task.lane >= 0 && task.endNs >= 0)
+                m_result = ResultLink { true, task.lane, task.endNs, hit.lane, hit.event.timeNs };
+        }
+    }
     if (hit.kind == GanttHit::CounterRowHit && hit.lostWriteNs >= 0) {
         const CounterSeries &series = m_source.read()->counters.all()[size_t(hit.counter)];
         selectRace(hit.lostWriteNs, series.pid(), series.counter());
@@ -654,6 +666,7 @@ void GanttView::keyPressEvent(QKeyEvent *event)
     case Qt::Key_Escape:
         m_selection = {};
         m_race = {};
+        m_result = {};
         m_momentNs = -1;
         viewport()->update();
         return;

@@ -35,6 +35,7 @@ public:
     QAction *previousLostAction() const { return m_previousLostAction; }
     bool showLostUpdate(bool forward);
     const RaceSelection &race() const { return m_race; }
+    const ResultLink &resultLink() const { return m_result; }
     void traceUpdated(int64_t nowNs, bool live);
 
     void fit();
@@ -97,6 +98,7 @@ private:
     QAction *m_nextLostAction = nullptr;
     QAction *m_previousLostAction = nullptr;
     RaceSelection m_race;
+    ResultLink m_result;
     TraceSource m_source;
     int64_t m_originNs = 0; // of the trace, as last read
     int64_t m_lastEventNs = 0;
