@@ -85,6 +85,17 @@ void TestGanttLayout::groupsLanesByProcess()
         y += row.height;
     }
     QCOMPARE(LaneLayout::contentHeight(rows), y);
+
+    // Worker processes in the order they started: process-2 (pid 30) began before process-1.
+    Trace started = sampleTrace();
+    TraceBuilder builder(started);
+    const Event begins[] = { ev(300, 3, EventKind::LaneBegin), ev(400, 0, EventKind::LaneBegin) };
+    builder.addEvents(begins, std::size(begins));
+    const std::vector<LaneRow> byStart = LaneLayout::build(started, 10);
+    QVERIFY(byStart[5].label.contains(QStringLiteral("pid 30")));
+    QCOMPARE(byStart[6].lane, 3);
+    QVERIFY(byStart[7].label.contains(QStringLiteral("pid 20")));
+    QCOMPARE(byStart[8].lane, 0);
 }
 
 void TestGanttLayout::findsTheRowAtAPixel()

@@ -11,12 +11,29 @@ namespace threadlab {
 
 std::vector<LaneRow> LaneLayout::build(const Trace &trace, qint64 ownPid)
 {
-    // Processes in order of first appearance, the run's own process first.
+    // The run's own process first, then the others in the order they started (their first lane's
+    // beginning; lanes not begun yet last, in the order they appeared).
     std::vector<qint64> pids { ownPid };
+    std::vector<int64_t> started { INT64_MIN };
     for (const LaneTrack &lane : trace.lanes) {
-        if (std::find(pids.begin(), pids.end(), lane.info.pid) == pids.end())
+        const int64_t begin = lane.beginNs >= 0 ? lane.beginNs : INT64_MAX;
+        const auto it = std::find(pids.begin(), pids.end(), lane.info.pid);
+        if (it == pids.end()) {
             pids.push_back(lane.info.pid);
+            started.push_back(begin);
+        } else if (it != pids.begin()) {
+            int64_t &first = started[size_t(it - pids.begin())];
+            first = std::min(first, begin);
+        }
     }
+    std::vector<size_t> order(pids.size());
+    for (size_t i = 0; i < order.size(); ++i)
+        order[i] = i;
+    std::stable_sort(order.begin(), order.end(), [&](size_t a, size_t b) { return started[a] < started[b]; });
+    std::vector<qint64> byStart;
+    for (size_t i : order)
+        byStart.push_back(pids[i]);
+    pids.swap(byStart);
     std::vector<LaneRow> rows;
     int y = 0;
     // Who holds each lock: above the lanes, so that "one at a time" is the first thing one sees.
