@@ -24,6 +24,13 @@ namespace threadlab {
 
 namespace {
 
+// Round ticks for a value axis that has a range (an empty one, with no data, is left alone).
+void niceTicks(QValueAxis *axis)
+{
+    if (axis->max() > axis->min())
+        axis->applyNiceNumbers();
+}
+
 QChart *newChart(const QString &title)
 {
     auto *chart = new QChart;
@@ -72,7 +79,7 @@ QChart *ChartBuilder::concurrency(const Trace &trace)
     y->setTickAnchor(0);
     y->setLabelFormat(QStringLiteral("%.0f"));
     addAxes(chart, series, x, y);
-    x->applyNiceNumbers(); // round ticks: 0, 500, 1000 … not 0, 602.5 …
+    niceTicks(x); // round ticks: 0, 500, 1000 … not 0, 602.5 …
     chart->legend()->hide();
     return chart;
 }
@@ -126,7 +133,7 @@ QChart *ChartBuilder::wallTimes(const std::vector<WallTimeBar> &bars, const QStr
     auto *y = new QValueAxis;
     y->setTitleText(Text::tr("wall time (ms)"));
     y->setRange(0, top * 1.15);
-    y->applyNiceNumbers();
+    niceTicks(y);
     y->setLabelFormat(QStringLiteral("%.0f"));
     addAxes(chart, series, x, y);
     chart->legend()->hide();
@@ -163,7 +170,7 @@ QChart *ChartBuilder::lockWaits(const std::vector<LockWaitDistribution> &locks)
     y->setTitleText(Text::tr("wait (ms)"));
     y->setRange(0, top * 1.1);
     addAxes(chart, series, x, y);
-    y->applyNiceNumbers();
+    niceTicks(y);
     return chart;
 }
 
@@ -192,7 +199,7 @@ QChart *ChartBuilder::stateTotals(const std::vector<LaneStateTotals> &lanes)
     auto *x = new QValueAxis;
     x->setTitleText(QStringLiteral("ms"));
     addAxes(chart, series, x, y);
-    x->applyNiceNumbers();
+    niceTicks(x);
     return chart;
 }
 
