@@ -311,6 +311,17 @@ void GanttPainter::paintLabels(QPainter &painter, const GanttFrame &frame)
                 painter.fontMetrics().elidedText(value, Qt::ElideRight, rect.width()));
             continue;
         }
+        if (row.label.contains(u'\n')) {
+            // Two lines (a queue: its name, then its kind), each elided on its own.
+            const QStringList lines = row.label.split(u'\n');
+            const int half = std::min(row.height / 2, painter.fontMetrics().height() + 2);
+            const int middle = top + row.height / 2;
+            painter.drawText(QRect(rect.left(), middle - half, rect.width(), half), Qt::AlignBottom | Qt::AlignLeft,
+                painter.fontMetrics().elidedText(lines.value(0), Qt::ElideRight, rect.width()));
+            painter.drawText(QRect(rect.left(), middle, rect.width(), half), Qt::AlignTop | Qt::AlignLeft,
+                painter.fontMetrics().elidedText(lines.value(1), Qt::ElideRight, rect.width()));
+            continue;
+        }
         // Too narrow for "name  ·  tid n": the name alone, elided at its end if need be.
         QString label = row.label;
         if (painter.fontMetrics().horizontalAdvance(label) > rect.width() && label.contains(QStringLiteral("  ·  ")))
@@ -333,12 +344,15 @@ void GanttPainter::paintAxis(QPainter &painter, const GanttFrame &frame)
         Text::tr("time since start"));
     painter.save();
     painter.setClipRect(QRect(frame.labelWidth(), 0, frame.chartWidth(), axis.height()));
+    double freeFrom = -1e9; // labels end here so far: one that would overlap it is left out
     for (const AxisTick &tick : TimeAxis::ticks(frame.mapping, frame.chartWidth(), frame.trace->originNs)) {
         painter.drawLine(QPointF(tick.x, axis.bottom() - 6), QPointF(tick.x, axis.bottom()));
         const int labelWidth = painter.fontMetrics().horizontalAdvance(tick.label) + 1;
-        painter.drawText(
-            QRectF(TimeAxis::labelLeft(tick.x, labelWidth, frame.size.width()), 2, labelWidth, axis.height() - 8),
-            Qt::AlignLeft | Qt::AlignVCenter, tick.label);
+        const double left = TimeAxis::labelLeft(tick.x, labelWidth, frame.size.width());
+        if (left < freeFrom + 6)
+            continue;
+        painter.drawText(QRectF(left, 2, labelWidth, axis.height() - 8), Qt::AlignLeft | Qt::AlignVCenter, tick.label);
+        freeFrom = left + labelWidth;
     }
     painter.restore();
 }

@@ -73,7 +73,7 @@ std::vector<LaneRow> LaneLayout::build(const Trace &trace, qint64 ownPid)
                 : QString();
             const int height = QueuePainter::rowHeight(queue.slots);
             rows.push_back(LaneRow { LaneRow::Queue, int(queue.queue), y, height,
-                Text::tr("queue “%1” · %2").arg(trace.objectName(queue.queue), kind) });
+                Text::tr("“%1”\n%2 queue").arg(trace.objectName(queue.queue), kind) });
             y += height;
         }
     }
