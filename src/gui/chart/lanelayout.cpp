@@ -31,6 +31,7 @@ std::vector<LaneRow> LaneLayout::build(const Trace &trace, qint64 ownPid)
         order[i] = i;
     std::stable_sort(order.begin(), order.end(), [&](size_t a, size_t b) { return started[a] < started[b]; });
     std::vector<qint64> byStart;
+    byStart.reserve(order.size());
     for (size_t i : order)
         byStart.push_back(pids[i]);
     pids.swap(byStart);
