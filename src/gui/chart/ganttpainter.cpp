@@ -14,6 +14,15 @@ namespace threadlab {
 namespace {
 constexpr int kBarMargin = 3;
 
+// A line with an arrowhead at `to` (pointing along the vertical, up or down).
+void drawArrow(QPainter &painter, QPointF from, QPointF to, double head)
+{
+    painter.drawLine(from, to);
+    const double direction = to.y() > from.y() ? -1 : 1;
+    painter.drawLine(to, to + QPointF(-4, head * direction));
+    painter.drawLine(to, to + QPointF(4, head * direction));
+}
+
 QRect barOf(const GanttFrame &frame, const LaneRow &row)
 {
     const int top = frame.rowTop(row);
@@ -186,10 +195,7 @@ void GanttPainter::paintResultLink(QPainter &painter, const GanttFrame &frame)
     painter.setPen(pen);
     painter.setBrush(Qt::NoBrush);
     painter.drawEllipse(start, 5, 5);
-    painter.drawLine(start, end);
-    const double direction = end.y() > start.y() ? -1 : 1;
-    painter.drawLine(end, end + QPointF(-4, 7 * direction));
-    painter.drawLine(end, end + QPointF(4, 7 * direction));
+    drawArrow(painter, start, end, 7);
     painter.setRenderHint(QPainter::Antialiasing, false);
 }
 
@@ -218,12 +224,7 @@ void GanttPainter::paintRace(QPainter &painter, const GanttFrame &frame)
         painter.setBrush(Qt::NoBrush);
         painter.drawRect(rect);
         painter.setPen(m_palette.linkPen);
-        const QPointF from(rect.right(), rect.center().y());
-        const QPointF to(lost.right(), lost.center().y());
-        painter.drawLine(from, to);
-        const double direction = to.y() > from.y() ? -1 : 1;
-        painter.drawLine(to, to + QPointF(-4, 6 * direction));
-        painter.drawLine(to, to + QPointF(4, 6 * direction));
+        drawArrow(painter, QPointF(rect.right(), rect.center().y()), QPointF(lost.right(), lost.center().y()), 6);
     }
     QPen lostPen = m_palette.lostUpdatePen;
     lostPen.setWidthF(2);
@@ -257,12 +258,7 @@ void GanttPainter::paintSelection(QPainter &painter, const GanttFrame &frame)
     // The link: from the holder's release to the waiter's acquire.
     painter.setRenderHint(QPainter::Antialiasing, true);
     painter.setPen(m_palette.linkPen);
-    const QPointF from(holdX1, holdBar.center().y());
-    const QPointF to(waitX1, waitBar.center().y());
-    painter.drawLine(from, to);
-    const double direction = to.y() > from.y() ? -1 : 1;
-    painter.drawLine(to, to + QPointF(-4, 6 * direction));
-    painter.drawLine(to, to + QPointF(4, 6 * direction));
+    drawArrow(painter, QPointF(holdX1, holdBar.center().y()), QPointF(waitX1, waitBar.center().y()), 6);
     painter.setRenderHint(QPainter::Antialiasing, false);
 }
 
