@@ -144,6 +144,18 @@ const CounterSeries *CounterSeriesSet::find(uint32_t counter, qint64 pid) const
     return it == m_series.end() ? nullptr : &*it;
 }
 
+CounterSeriesSet::LostWrite CounterSeriesSet::nextLost(int64_t fromNs, bool forward) const
+{
+    LostWrite best;
+    for (const CounterSeries &series : m_series) {
+        const CounterPoint *found = forward ? series.nextLost(fromNs) : series.previousLost(fromNs);
+        if (found
+            && (!best.write || (forward ? found->timeNs < best.write->timeNs : found->timeNs > best.write->timeNs)))
+            best = LostWrite { &series, found };
+    }
+    return best;
+}
+
 void CounterSeriesSet::update(const Trace &trace, int64_t untilNs)
 {
     if (m_scanned.size() < trace.lanes.size())

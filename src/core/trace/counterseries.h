@@ -85,6 +85,14 @@ public:
     std::span<const CounterSeries> all() const { return m_series; }
     bool empty() const { return m_series.empty(); }
     const CounterSeries *find(uint32_t counter, qint64 pid) const;
+    // The write that lost updates nearest after (forward) or before t over every series, or a
+    // null write.
+    struct LostWrite
+    {
+        const CounterSeries *series = nullptr;
+        const CounterPoint *write = nullptr;
+    };
+    LostWrite nextLost(int64_t fromNs, bool forward) const;
     // Finds the counters written since the last call and brings every series up to untilNs
     // (INT64_MAX: everything recorded).
     void update(const Trace &trace, int64_t untilNs);

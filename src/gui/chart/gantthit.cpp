@@ -195,9 +195,11 @@ QString GanttHit::describe(const Trace &trace, const GanttHit &hit)
         QStringList lines;
         lines << QStringLiteral("<b>%1</b>")
                      .arg(Text::tr("counter “%1”").arg(trace.objectName(series.counter())).toHtmlEscaped());
-        if (hit.lostWriteNs >= 0) {
+        // (A live series rebuilt since the hit test may not have that write any more.)
+        if (const CounterPoint *write = hit.lostWriteNs >= 0 ? series.at(hit.lostWriteNs) : nullptr;
+            write && write->timeNs == hit.lostWriteNs) {
             lines << Text::tr("<span style='color:#c00'>a write that lost updates</span>");
-            lines << describeLostWrite(trace, series, *series.at(hit.lostWriteNs));
+            lines << describeLostWrite(trace, series, *write);
             return lines.join(QStringLiteral("<br>"));
         }
         const CounterPoint *point = series.at(hit.atNs);

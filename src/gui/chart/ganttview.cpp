@@ -85,25 +85,23 @@ bool GanttView::showLostUpdate(bool forward)
 {
     if (!hasTrace())
         return false;
-    int64_t from = m_race.active ? m_race.lost.writeNs
-        : forward                ? m_mapping.startNs - 1
-                                 : m_mapping.endNs(chartWidth());
-    const CounterSeries *bestSeries = nullptr;
-    const CounterPoint *best = nullptr;
+    const int64_t from = m_race.active ? m_race.lost.writeNs
+        : forward                      ? m_mapping.startNs - 1
+                                       : m_mapping.endNs(chartWidth());
+    int64_t writeNs = 0;
+    qint64 pid = 0;
+    uint32_t counter = kNoObject;
     {
+        // What is needed is copied out while the trace is read: a live trace's series may move.
         const TraceReading trace = m_source.read();
-        for (const CounterSeries &series : trace->counters.all()) {
-            const CounterPoint *found = forward ? series.nextLost(from) : series.previousLost(from);
-            if (found && (!best || (forward ? found->timeNs < best->timeNs : found->timeNs > best->timeNs))) {
-                best = found;
-                bestSeries = &series;
-            }
-        }
-        if (!best)
+        const CounterSeriesSet::LostWrite lost = trace->counters.nextLost(from, forward);
+        if (!lost.write)
             return false;
-        from = best->timeNs;
+        writeNs = lost.write->timeNs;
+        pid = lost.series->pid();
+        counter = lost.series->counter();
     }
-    selectRace(from, bestSeries->pid(), bestSeries->counter());
+    selectRace(writeNs, pid, counter);
     // The windows side by side, with as much again around them.
     int64_t start = m_race.lost.readNs;
     for (const RaceWindow &erased : m_race.erased)
@@ -528,8 +526,15 @@ void GanttView::selectAt(const QPoint &pos)
         }
     }
     if (hit.kind == GanttHit::CounterRowHit && hit.lostWriteNs >= 0) {
-        const CounterSeries &series = m_source.read()->counters.all()[size_t(hit.counter)];
-        selectRace(hit.lostWriteNs, series.pid(), series.counter());
+        qint64 pid = 0;
+        uint32_t counter = kNoObject;
+        {
+            const TraceReading trace = m_source.read(); // held while the series is looked at
+            const CounterSeries &series = trace->counters.all()[size_t(hit.counter)];
+            pid = series.pid();
+            counter = series.counter();
+        }
+        selectRace(hit.lostWriteNs, pid, counter);
     }
     if (hit.kind == GanttHit::LostUpdateHit) {
         // The lane's write just before the lost update event.
