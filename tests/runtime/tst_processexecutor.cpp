@@ -70,6 +70,28 @@ void TestProcessExecutor::runsTasksInChildProcessesAndStreamsEvents()
     QCOMPARE(s.resultsOrder.size(), 3);
     QCOMPARE(s.locks.size(), size_t(1));
     QCOMPARE(s.locks[0].acquisitions, 3); // each process has its own lock L
+    // Each process lane begins Starting, from its spawn until the worker began the lane itself,
+    // before its task; the wall time including start-up counts from the first spawn.
+    double firstSpawnMs = 1e12;
+    const Trace &trace = run->trace();
+    for (const LaneTrack &lane : trace.lanes) {
+        if (lane.info.kind != LaneKind::Process)
+            continue;
+        QVERIFY(!lane.segments.empty());
+        const Segment &starting = lane.segments.front();
+        QCOMPARE(starting.state, State::Starting);
+        QCOMPARE(starting.startNs, lane.beginNs);
+        QVERIFY(starting.endNs > starting.startNs);
+        firstSpawnMs = std::min(firstSpawnMs, nsToMs(starting.startNs - trace.originNs));
+        for (const TaskRecord &task : trace.tasks)
+            if (task.lane == int(lane.info.id))
+                QVERIFY(task.beginNs >= starting.endNs);
+    }
+    QVERIFY(s.wallWithStartupMs > s.wallMs);
+    double lastEndMs = 0;
+    for (const TaskSummary &t : s.tasks)
+        lastEndMs = std::max(lastEndMs, t.endMs);
+    QVERIFY(std::abs(s.wallWithStartupMs - (lastEndMs - firstSpawnMs)) < 0.01);
 }
 
 void TestProcessExecutor::aChildThatDiesIsReportedAndTheRunEnds()

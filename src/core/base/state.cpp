@@ -25,6 +25,8 @@ QString stateName(State state)
         return QStringLiteral("Idle");
     case State::Runnable:
         return QStringLiteral("Runnable");
+    case State::Starting:
+        return QStringLiteral("Starting");
     }
     return QStringLiteral("Unknown");
 }

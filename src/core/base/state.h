@@ -19,14 +19,15 @@ enum class State : uint8_t {
     GilWait,
     Idle,
     Runnable,
+    Starting, // a worker process being started: from its spawn until its lane begins
 };
 
-constexpr int kStateCount = 10;
+constexpr int kStateCount = 11;
 
 constexpr std::array<State, kStateCount> allStates()
 {
     return { State::Running, State::Sleeping, State::IoWait, State::LockWait, State::QueueWait, State::EventWait,
-        State::JoinWait, State::GilWait, State::Idle, State::Runnable };
+        State::JoinWait, State::GilWait, State::Idle, State::Runnable, State::Starting };
 }
 
 QString stateName(State state);

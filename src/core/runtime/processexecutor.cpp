@@ -71,6 +71,7 @@ void ProcessExecutor::startWorker(int index)
 {
     auto worker = std::make_unique<Worker>();
     worker->index = index;
+    worker->spawnNs = nowNs();
     worker->lanes = std::make_unique<WorkerLanes>(m_env.scenario.instances.size(), m_env.scenario.objects.size());
     auto *process = new QProcess(m_context.get());
     worker->process = process;
@@ -178,7 +179,12 @@ void ProcessExecutor::onLane(Worker &worker, const QByteArray &payload)
     info.parent = int(m_main->lane());
     info.pid = worker.pid;
     info.name = info.name + Text::tr(" (pid ") + QString::number(worker.pid) + u')';
-    worker.lanes->add(lane->info.id, m_env.recorder.addLane(info));
+    LaneBuffer *mirror = m_env.recorder.addLane(info);
+    // Its start-up is its lane's first state: from the spawn (fork, exec, the worker's own start,
+    // the hello) until the worker begins the lane itself.
+    mirror->recordAt(worker.spawnNs, EventKind::LaneBegin);
+    mirror->recordAt(worker.spawnNs, EventKind::StateChange, kNoObject, -1, uint16_t(State::Starting));
+    worker.lanes->add(lane->info.id, mirror);
 }
 
 void ProcessExecutor::onEvents(Worker &worker, const QByteArray &payload)

@@ -50,6 +50,7 @@ private:
         qint64 pid = 0;
         FrameReader reader;
         int currentTask = -1;
+        int64_t spawnNs = 0; // when it was asked to start: its lane is Starting from here
         bool ready = false;
         bool exited = false;
         bool reported = false;

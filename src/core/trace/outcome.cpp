@@ -72,6 +72,9 @@ QStringList Outcome::lines(const RunSummary &s)
     if (s.stopped)
         lines << Text::tr("stopped before the end: these figures cover only what ran until then, not the lesson");
     lines << Text::tr("wall time %1 (first task start to last task end)").arg(duration(s.wallMs));
+    if (s.wallWithStartupMs > 0)
+        lines << Text::tr("wall time including starting the worker processes: %1 (first spawn to last task end)")
+                     .arg(duration(s.wallWithStartupMs));
     lines << Text::tr("main thread done after %1").arg(duration(s.mainMs));
     if (!s.resultsOrder.isEmpty())
         lines << Text::tr("results arrived in the order %1").arg(s.resultsOrder.join(Text::tr(", ")));

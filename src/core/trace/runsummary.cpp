@@ -99,6 +99,16 @@ RunSummary summarise(const Sources &sources)
         s.tasks.push_back(task);
     }
     s.wallMs = first <= last ? nsToMs(last - first) : 0;
+    // With worker processes, the time from the first spawn: a lane that began Starting.
+    int64_t spawned = INT64_MAX;
+    for (const LaneTrack &lane : trace.lanes) {
+        const Segment *firstSegment = !lane.segments.empty() ? lane.segments.data()
+            : lane.hasOpenSegment                            ? &lane.open
+                                                             : nullptr;
+        if (firstSegment && firstSegment->state == State::Starting)
+            spawned = std::min(spawned, firstSegment->startNs);
+    }
+    s.wallWithStartupMs = spawned <= last ? nsToMs(last - spawned) : 0;
     if (const LaneTrack *main = trace.mainLane(); main && main->endNs >= 0)
         s.mainMs = ms(main->endNs);
 
@@ -225,7 +235,7 @@ QJsonObject RunSummary::toJson() const
             QJsonObject { { QStringLiteral("name"), queue.name }, { QStringLiteral("kind"), queueKindName(queue.kind) },
                 { QStringLiteral("puts"), QJsonArray::fromStringList(queue.puts) },
                 { QStringLiteral("gets"), QJsonArray::fromStringList(queue.gets) } });
-    return QJsonObject {
+    QJsonObject json {
         { QStringLiteral("scenario"), scenario },
         { QStringLiteral("title"), title },
         { QStringLiteral("executor"),
@@ -253,6 +263,9 @@ QJsonObject RunSummary::toJson() const
                 { QStringLiteral("cpu_count"), sched.cpuCount } } },
         { QStringLiteral("cpus"), cpusJson },
     };
+    if (wallWithStartupMs > 0)
+        json.insert(QStringLiteral("wall_with_startup_ms"), round3(wallWithStartupMs));
+    return json;
 }
 
 QString RunSummary::toText() const
@@ -269,6 +282,9 @@ QString RunSummary::toText() const
     line(QStringLiteral("  wall ") + num(wallMs)
         + QStringLiteral(" ms (first task start to last task end), main done at ") + num(mainMs)
         + QStringLiteral(" ms"));
+    if (wallWithStartupMs > 0)
+        line(QStringLiteral("  wall including starting the worker processes ") + num(wallWithStartupMs)
+            + QStringLiteral(" ms (first spawn to last task end)"));
     int failed = 0;
     for (const TaskSummary &task : tasks)
         failed += task.ran && task.outcome == TaskOutcome::Completed ? 0 : 1;

@@ -87,6 +87,7 @@ struct RunSummary
     bool lock = true;
     bool gil = false;
     double wallMs = 0; // first task start to last task end
+    double wallWithStartupMs = 0; // first worker process spawned to last task end (0: no worker processes)
     bool stopped = false; // stopped before it ended: its figures measure only what ran
     double mainMs = 0; // when the main lane finished
     QList<LaneInfo> lanes;

@@ -104,7 +104,10 @@ void TraceBuilder::apply(const Event &event)
 
     switch (event.kind) {
     case EventKind::LaneBegin:
-        lane.beginNs = t;
+        // A worker process's lane begins Starting at its spawn (recorded by the parent), then again
+        // when the worker itself starts it: the first is when the lane began.
+        if (lane.beginNs < 0)
+            lane.beginNs = t;
         switchSegment(lane, t, State::Running, kNoObject, -1);
         return;
     case EventKind::LaneEnd:

@@ -295,6 +295,9 @@ QString GanttHit::describe(const Trace &trace, const GanttHit &hit)
         }
         if (s.state == State::Running && s.arg == SegmentDetail::kHoldingGil)
             lines << Text::tr("holding the GIL");
+        if (s.state == State::Starting)
+            lines << Text::tr("the worker process being started: fork, exec, its own start-up and the hello, until "
+                              "it began this lane");
         if (s.state == State::Runnable)
             lines << Text::tr("ready to run, but the kernel had no CPU for it: others ran meanwhile");
         if (s.state == State::Running && trace.sched.source != SchedSource::Off) {

@@ -25,6 +25,8 @@ QColor StatePalette::color(State state)
         return QColor(0xd4, 0xd4, 0xd4);
     case State::Runnable:
         return QColor(0xb7, 0xe4, 0xc7);
+    case State::Starting:
+        return QColor(0x9e, 0x9a, 0x75); // khaki: not yet the program's own time
     }
     return Qt::gray;
 }
