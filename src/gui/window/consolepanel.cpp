@@ -50,8 +50,10 @@ void ConsolePanel::showTrace(const Trace &trace)
     size_t marks = 0;
     for (const LaneTrack &lane : trace.lanes)
         marks += lane.marks.size();
-    if (&trace == m_shownTrace && marks == m_shownMarks)
-        return;
+    if (&trace == m_shownTrace
+        && (marks == m_shownMarks || (m_sinceRebuild.isValid() && m_sinceRebuild.elapsed() < kRebuildMs)))
+        return; // nothing new, or read again a moment ago: the GUI thread does not sort at every poll
+    m_sinceRebuild.start();
     m_shownTrace = &trace;
     m_shownMarks = marks;
     struct Print

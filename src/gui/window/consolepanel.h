@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QElapsedTimer>
 #include <QWidget>
 #include <cstdint>
 
@@ -17,6 +18,7 @@ class ConsolePanel : public QWidget
     Q_OBJECT
 public:
     static constexpr int kMaxLines = 10'000;
+    static constexpr int kRebuildMs = 250;
 
     explicit ConsolePanel(QWidget *parent = nullptr);
 
@@ -33,6 +35,7 @@ private:
     QTreeWidget *m_lines = nullptr;
     size_t m_shownMarks = SIZE_MAX; // marks of every kind in the trace shown (SIZE_MAX: none)
     const Trace *m_shownTrace = nullptr;
+    QElapsedTimer m_sinceRebuild; // a growing trace is read again at most every kRebuildMs
 };
 
 } // namespace threadlab
