@@ -234,4 +234,12 @@ const Event *TraceAnalysis::lastQueueGet(const LaneTrack &lane, int64_t t)
     return nullptr;
 }
 
+const Event *TraceAnalysis::itemWorkedOn(const Trace &trace, const LaneTrack &lane, const Segment &segment)
+{
+    if (segment.task < 0 || size_t(segment.task) >= trace.tasks.size())
+        return nullptr;
+    const Event *got = lastQueueGet(lane, segment.startNs);
+    return got && got->timeNs >= trace.tasks[size_t(segment.task)].beginNs ? got : nullptr;
+}
+
 } // namespace threadlab

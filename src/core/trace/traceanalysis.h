@@ -79,6 +79,9 @@ public:
     // The item the lane last took from a queue at or before t (its QueueGet mark), or nullptr: what
     // a worker that loops on a queue is working on.
     static const Event *lastQueueGet(const LaneTrack &lane, int64_t t);
+    // The item a segment's task was working on: the lane's last get before the segment, if its
+    // task took it (nullptr otherwise).
+    static const Event *itemWorkedOn(const Trace &trace, const LaneTrack &lane, const Segment &segment);
     // When the tasks took under 5% of the run (the rest is starting and ending it), the stretch they
     // took with a margin each side (turnNs: how long they took).
     static std::optional<TurnWindow> tasksWindow(const Trace &trace);

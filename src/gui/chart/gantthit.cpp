@@ -260,8 +260,7 @@ QString GanttHit::describe(const Trace &trace, const GanttHit &hit)
         lines << Text::tr("from %1 for %2").arg(ms(s.startNs - trace.originNs), ms(s.durationNs()));
         if (const QString task = taskName(s.task); !task.isEmpty())
             lines << Text::tr("task: %1").arg(task.toHtmlEscaped());
-        if (const Event *got = TraceAnalysis::lastQueueGet(trace.lanes[size_t(hit.lane)], s.startNs); got && s.task >= 0
-            && size_t(s.task) < trace.tasks.size() && got->timeNs >= trace.tasks[size_t(s.task)].beginNs)
+        if (const Event *got = TraceAnalysis::itemWorkedOn(trace, trace.lanes[size_t(hit.lane)], s))
             lines << Text::tr("working on %1 (taken from queue “%2” at %3)")
                          .arg(trace.objectName(uint32_t(got->arg)).toHtmlEscaped(),
                              trace.objectName(got->object).toHtmlEscaped(), ms(got->timeNs - trace.originNs));

@@ -67,13 +67,9 @@ void LanePainter::paintSegments(QPainter &painter, const GanttFrame &frame, cons
     int previousTask = segments.empty() || segments.data() == track.segments.data() ? -2 : (segments.data() - 1)->task;
     bool labelled = false; // the current task's name (or item's) is drawn
     const Event *previousItem = nullptr;
-    const bool takesItems = std::any_of(
-        track.marks.begin(), track.marks.end(), [](const Event &e) { return e.kind == EventKind::QueueGet; });
     for (const Segment &segment : segments) {
         // A worker that loops on a queue: each stretch is labelled with the item it took last.
-        const Event *item = takesItems ? TraceAnalysis::lastQueueGet(track, segment.startNs) : nullptr;
-        if (item && segment.task >= 0 && item->timeNs < frame.trace->tasks[size_t(segment.task)].beginNs)
-            item = nullptr; // taken by an earlier task
+        const Event *item = TraceAnalysis::itemWorkedOn(*frame.trace, track, segment);
         if (item != previousItem) {
             previousItem = item;
             labelled = false;
