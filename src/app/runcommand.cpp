@@ -54,6 +54,10 @@ int RunCommand::exec(const QStringList &arguments)
         QStringLiteral("on|off"));
     const QCommandLineOption gil(QStringLiteral("gil"),
         QStringLiteral("Turn the simulated global interpreter lock on or off."), QStringLiteral("on|off"));
+    const QCommandLineOption ordering(QStringLiteral("ordering"),
+        QStringLiteral("Turn lock ordering on or off (on: a lock step first takes every lock its steps need, in "
+                       "name order, so two lanes never wait for each other's locks)."),
+        QStringLiteral("on|off"));
     const QCommandLineOption summary(QStringLiteral("summary-json"),
         QStringLiteral("Also write the summary as JSON to this file; '-' writes it to standard output and the "
                        "text summary to standard error."),
@@ -64,7 +68,7 @@ int RunCommand::exec(const QStringList &arguments)
                        "later). Repeatable."),
         QStringLiteral("file"));
     const QCommandLineOption sched = CliOptions::schedOption();
-    for (const QCommandLineOption &option : { executor, workers, lock, gil, sched, summary, exportOption })
+    for (const QCommandLineOption &option : { executor, workers, lock, gil, ordering, sched, summary, exportOption })
         line.addOption(option);
     ExportCommand::addImageOptions(line);
     if (const auto done = line.parse(arguments))
@@ -86,6 +90,8 @@ int RunCommand::exec(const QStringList &arguments)
         return line.usageError(QStringLiteral("--lock: expected on or off, got '%1'").arg(line.value(lock)));
     if (line.isSet(gil) && !(overrides.gil = CliOptions::onOff(line.value(gil))))
         return line.usageError(QStringLiteral("--gil: expected on or off, got '%1'").arg(line.value(gil)));
+    if (line.isSet(ordering) && !(overrides.ordering = CliOptions::onOff(line.value(ordering))))
+        return line.usageError(QStringLiteral("--ordering: expected on or off, got '%1'").arg(line.value(ordering)));
     const std::optional<SchedMode> schedMode = schedModeFromName(line.value(sched));
     if (!schedMode)
         return line.usageError(
@@ -143,7 +149,9 @@ int RunCommand::exec(const QStringList &arguments)
         CliOptions::err(text.trimmed());
     else
         CliOptions::out(text);
-    int status = !result.errors.isEmpty() || interrupted ? Cli::RunFailed : Cli::Ok;
+    int status = result.deadlock.found            ? Cli::Deadlocked
+        : !result.errors.isEmpty() || interrupted ? Cli::RunFailed
+                                                  : Cli::Ok;
     if (line.isSet(summary)
         && !CliOptions::writeJson(QJsonDocument(result.toJson()).toJson(QJsonDocument::Indented), summaryPath))
         status = Cli::OutputFailed;

@@ -137,9 +137,11 @@ size_t WorkerSession::flush(Recorder &recorder)
     if (m_socket.bytesToWrite() > kMaxUnsentBytes)
         return 0;
     std::vector<TaskDoneMessage> done;
+    QByteArray deadlock;
     {
         std::lock_guard lock(m_mutex);
         done.swap(m_done);
+        deadlock.swap(m_deadlock);
     }
     // Events first, then completions: the parent has a task's events before it hears it ended.
     std::vector<Event> batch;
@@ -152,12 +154,16 @@ size_t WorkerSession::flush(Recorder &recorder)
         send(MessageType::Events, WorkerMessages::encodeEvents(batch.data() + offset, count));
     }
     if (drained < kMaxEventsPerFlush) {
+        if (!deadlock.isEmpty())
+            send(MessageType::Deadlock, deadlock);
         for (const TaskDoneMessage &message : done)
             send(MessageType::TaskDone, WorkerMessages::encode(message));
     } else {
         // Events recorded before these completions may still wait: the completions wait with them.
         std::lock_guard lock(m_mutex);
         m_done.insert(m_done.begin(), done.begin(), done.end());
+        if (!deadlock.isEmpty())
+            m_deadlock = deadlock;
     }
     m_socket.flush();
     return drained;
@@ -187,6 +193,7 @@ int WorkerSession::exec()
     Scenario scenario = std::move(*parsed);
     scenario.options.lock = hello->lock;
     scenario.options.gil = hello->gil;
+    scenario.options.ordering = hello->ordering;
     scenario.options.raceWindowNs = hello->raceWindowNs;
 
     StopToken stop;
@@ -194,6 +201,14 @@ int WorkerSession::exec()
     // at a stop still has to cross to the parent before the run ends.
     Recorder recorder(kMaxBufferedEvents);
     RunObjects objects(scenario, stop);
+    // A deadlock among this process's lanes goes to the parent, which stops the run: nothing in
+    // another process can end it, since processes share no locks, queues or events.
+    objects.waitGraph().setSink(
+        [this](const Deadlock &deadlock) {
+            std::lock_guard lock(m_mutex);
+            m_deadlock = WorkerMessages::encode(deadlock);
+        },
+        [&objects](uint32_t lane) { return objects.heldBy(lane); });
     const CpuBurner burner(hello->iterationsPerMs);
     StepRunner runner(scenario, objects, burner, stop);
     const auto network = std::make_shared<NetServices>();

@@ -43,6 +43,7 @@ private:
     std::deque<qint32> m_tasks;
     std::vector<TaskDoneMessage> m_done;
     bool m_stopRequested = false;
+    QByteArray m_deadlock; // the deadlock found, encoded, until it is sent (after the events before it)
     bool m_shutdown = false;
     std::optional<HelloMessage> m_hello;
 };

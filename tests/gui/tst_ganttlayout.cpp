@@ -19,7 +19,7 @@ Trace sampleTrace()
     scenario.objects = { ObjectSpec { ObjectKind::Lock, QStringLiteral("L"), QueueKind::Fifo },
         ObjectSpec { ObjectKind::Text, QStringLiteral("hello"), QueueKind::Fifo },
         ObjectSpec { ObjectKind::Counter, QStringLiteral("x"), QueueKind::Fifo } };
-    scenario.tasks = { TaskSpec { QStringLiteral("t"), 1, 1, {} } };
+    scenario.tasks = { TaskSpec { QStringLiteral("t"), 1, 1, false, {} } };
     scenario.instances = { TaskInstance { 0, 0, QStringLiteral("worker-task") } };
     Trace trace;
     TraceBuilder builder(trace);

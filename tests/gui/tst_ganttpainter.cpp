@@ -23,7 +23,7 @@ Scenario oneTask()
 {
     Scenario scenario;
     scenario.objects = { ObjectSpec { ObjectKind::Counter, QStringLiteral("x"), QueueKind::Fifo } };
-    scenario.tasks = { TaskSpec { QStringLiteral("t"), 1, 1, {} } };
+    scenario.tasks = { TaskSpec { QStringLiteral("t"), 1, 1, false, {} } };
     scenario.instances = { TaskInstance { 0, 0, QStringLiteral("t") } };
     return scenario;
 }

@@ -284,7 +284,7 @@ void TestGanttView::clickingAResultLinksItToTheLaneThatProducedIt()
 {
     // Task "square" runs on lane 1 from 100 to 300 ms; its result reaches main (lane 0) at 310 ms.
     Scenario scenario;
-    scenario.tasks = { TaskSpec { QStringLiteral("square"), 1, 1, {} } };
+    scenario.tasks = { TaskSpec { QStringLiteral("square"), 1, 1, false, {} } };
     scenario.instances = { TaskInstance { 0, 0, QStringLiteral("square") } };
     Trace trace;
     TraceBuilder builder(trace);

@@ -15,6 +15,7 @@ class TestScenarioParser : public QObject
     Q_OBJECT
 private Q_SLOTS:
     void parsesEveryStepKind();
+    void parsesTheThreadingToolbox();
     void rejects_data();
     void rejects();
     void reportsSyntaxErrorLine();
@@ -68,6 +69,55 @@ void TestScenarioParser::parsesEveryStepKind()
     QCOMPARE(s.tasks[1].steps[2].kind, StepKind::WhileSet);
 }
 
+void TestScenarioParser::parsesTheThreadingToolbox()
+{
+    const Result<Scenario> parsed = ScenarioParser::parse(R"({"title": "t", "executor": {"kind": "threads"},
+        "options": {"ordering": true},
+        "semaphores": [{"name": "s", "value": 3, "bounded": true}],
+        "conditions": [{"name": "c", "lock": "L"}],
+        "barriers": [{"name": "b", "parties": 4, "timeout_ms": 250}],
+        "tasks": [{"name": "a", "daemon": true, "steps": [
+            {"rlock": "R", "timeout_ms": 5, "steps": []},
+            {"semaphore": "s", "steps": [{"release": "s"}]},
+            {"condition": "c", "steps": [{"wait": {"condition": "c", "until": {"counter": "n", "at_least": 2}}, "timeout_ms": 7},
+                                         {"notify": {"condition": "c", "n": 2}}, {"notify_all": "c"}]},
+            {"barrier": "b"},
+            {"wait": "e", "timeout_ms": 9},
+            {"lock": "A", "steps": [{"lock": "B", "steps": [{"lock": "A", "steps": []}]}]}]}]})",
+        QStringLiteral("test.json"));
+    QVERIFY2(parsed.ok(), qPrintable(parsed.error().text()));
+    const Scenario &s = *parsed;
+    QVERIFY(s.options.ordering);
+    QVERIFY(s.tasks[0].daemon);
+    const std::vector<Step> &steps = s.tasks[0].steps;
+    QCOMPARE(steps[0].kind, StepKind::RLock);
+    QCOMPARE(steps[0].timeoutNs, 5'000'000);
+    QCOMPARE(s.objects[steps[0].object].kind, ObjectKind::RLock);
+    QCOMPARE(steps[1].kind, StepKind::Semaphore);
+    QCOMPARE(s.objects[steps[1].object].value, 3);
+    QVERIFY(s.objects[steps[1].object].bounded);
+    QCOMPARE(steps[1].steps[0].kind, StepKind::Release);
+    QCOMPARE(steps[2].kind, StepKind::Condition);
+    QCOMPARE(s.objectName(s.objects[steps[2].object].lock), QStringLiteral("L"));
+    const Step &wait = steps[2].steps[0];
+    QCOMPARE(wait.kind, StepKind::ConditionWait);
+    QCOMPARE(s.objectName(wait.counter), QStringLiteral("n"));
+    QCOMPARE(wait.atLeast, 2);
+    QCOMPARE(wait.timeoutNs, 7'000'000);
+    QCOMPARE(steps[2].steps[1].kind, StepKind::Notify);
+    QCOMPARE(steps[2].steps[1].times, 2);
+    QCOMPARE(steps[2].steps[2].kind, StepKind::NotifyAll);
+    QCOMPARE(steps[3].kind, StepKind::Barrier);
+    QCOMPARE(s.objects[steps[3].object].value, 4);
+    QCOMPARE(s.objects[steps[3].object].timeoutNs, 250'000'000);
+    QCOMPARE(steps[4].kind, StepKind::Wait);
+    QCOMPARE(steps[4].timeoutNs, 9'000'000);
+    // A lock step knows the locks its steps take (for lock ordering), each once.
+    QCOMPARE(steps[5].nestedLocks.size(), size_t(2));
+    QCOMPARE(s.objectName(steps[5].nestedLocks[0]), QStringLiteral("B"));
+    QCOMPARE(s.objectName(steps[5].nestedLocks[1]), QStringLiteral("A"));
+}
+
 void TestScenarioParser::rejects_data()
 {
     QTest::addColumn<QByteArray>("json");
@@ -111,6 +161,38 @@ void TestScenarioParser::rejects_data()
     row("get until without steps",
         R"("queues": [{"name": "q", "kind": "fifo"}], "tasks": [{"name": "a", "steps": [{"get": {"queue": "q", "until": "stop"}}]}])",
         "tasks[0].steps[0].steps: missing");
+    // Python's threading toolbox: each object's own mistakes, named by their JSON path.
+    row("semaphore value below 0",
+        R"("semaphores": [{"name": "s", "value": -1}], "tasks": [{"name": "a", "steps": [{"semaphore": "s", "steps": []}]}])",
+        "semaphores[0].value: expected a whole number from 0 to 1000000, got -1");
+    row("semaphore without value", R"("semaphores": [{"name": "s"}], "tasks": [{"name": "a", "steps": []}])",
+        "semaphores[0].value: missing");
+    row("undeclared semaphore", R"("tasks": [{"name": "a", "steps": [{"release": "s"}]}])",
+        "semaphore 's' is used but not declared");
+    row("barrier with 0 parties",
+        R"("barriers": [{"name": "b", "parties": 0}], "tasks": [{"name": "a", "steps": [{"barrier": "b"}]}])",
+        "barriers[0].parties: expected a whole number from 1 to 1025, got 0");
+    row("condition without its lock", R"("conditions": [{"name": "c"}], "tasks": [{"name": "a", "steps": []}])",
+        "conditions[0].lock: missing");
+    row("condition declared twice",
+        R"("conditions": [{"name": "c", "lock": "L"}, {"name": "c", "lock": "L"}], "tasks": [{"name": "a", "steps": []}])",
+        "conditions[1].name: condition 'c' is declared twice");
+    row("rlock used as a lock",
+        R"("tasks": [{"name": "a", "steps": [{"rlock": "R", "steps": []}, {"lock": "R", "steps": []}]}])",
+        "tasks[0].steps[1].lock: 'R' is already used as a rlock");
+    row("negative timeout", R"("tasks": [{"name": "a", "steps": [{"lock": "L", "timeout_ms": -5, "steps": []}]}])",
+        "tasks[0].steps[0].timeout_ms: expected milliseconds >= 0, got -5");
+    row("timeout on a sleep", R"("tasks": [{"name": "a", "steps": [{"sleep": 1, "timeout_ms": 5}]}])",
+        "tasks[0].steps[0].timeout_ms: unknown key");
+    row("predicate on an event's wait",
+        R"("tasks": [{"name": "a", "steps": [{"wait": {"event": "e", "until": {"counter": "x", "at_least": 1}}}]}])",
+        "tasks[0].steps[0].wait.until: an event's wait has no predicate");
+    row("notify of no waiters",
+        R"("conditions": [{"name": "c", "lock": "L"}], "tasks": [{"name": "a", "steps": [{"notify": {"condition": "c", "n": 0}}]}])",
+        "tasks[0].steps[0].notify.n: expected a whole number from 1 to 1024, got 0");
+    QTest::newRow("daemon on a pool") << QByteArray(
+        R"({"title": "t", "executor": {"kind": "pool", "workers": 1}, "tasks": [{"name": "a", "daemon": true, "steps": []}]})")
+                                      << QStringLiteral("task 'a' is a daemon: daemon tasks need the threads executor");
     QTest::newRow("missing title") << QByteArray(
         R"({"executor": {"kind": "threads"}, "tasks": [{"name": "a", "steps": []}]})")
                                    << QStringLiteral("title: missing");
@@ -189,7 +271,9 @@ void TestScenarioParser::builtInsHaveTheRequiredIds()
     for (const char *id : { "sequential-sleep", "threads-no-join", "threads-join", "ten-threads", "pool-submit",
              "pool-as-completed", "pool-map", "square-cube", "print-delays", "process-sleep", "cpu-bound",
              "concurrency-vs-parallelism", "counter-race", "queue-order", "queue-workers", "event-flag", "thread-local",
-             "download-sequential", "download-pool", "download-queue", "oversubscribed" })
+             "download-sequential", "download-pool", "download-queue", "oversubscribed", "deadlock-two-locks",
+             "dining-philosophers", "semaphore-pool", "producer-consumer", "barrier-start", "rlock-recursion",
+             "daemon-threads", "lock-timeout" })
         QVERIFY2(ids.contains(QString::fromLatin1(id)), id);
 }
 

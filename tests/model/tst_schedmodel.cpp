@@ -238,7 +238,7 @@ void TestSchedModel::refiningWhileTheTraceGrowsEndsTheSame()
     for (int64_t t = 0; t < 40'000; t += 37)
         records.push_back(sw(t, 0, (t / 37) % 2 ? 555 : 101, (t / 37) % 2 ? 101 : 555, Left::Preempted));
     Scenario scenario;
-    scenario.tasks = { TaskSpec { QStringLiteral("t"), 40, 1, {} } };
+    scenario.tasks = { TaskSpec { QStringLiteral("t"), 40, 1, false, {} } };
     for (int i = 0; i < 40; ++i)
         scenario.instances.push_back(TaskInstance { i, 0, QStringLiteral("t-%1").arg(i) });
     std::vector<Event> events { test::ev(0, 0, EventKind::LaneBegin) };

@@ -15,7 +15,7 @@ Scenario twoTasksOneLock()
 {
     Scenario s;
     s.objects = { ObjectSpec { ObjectKind::Lock, QStringLiteral("L"), QueueKind::Fifo } };
-    s.tasks = { TaskSpec { QStringLiteral("t"), 2, 1, {} } };
+    s.tasks = { TaskSpec { QStringLiteral("t"), 2, 1, false, {} } };
     s.instances = { TaskInstance { 0, 0, QStringLiteral("t-1") }, TaskInstance { 1, 0, QStringLiteral("t-2") } };
     return s;
 }

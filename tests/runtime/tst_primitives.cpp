@@ -71,8 +71,9 @@ void TestPrimitives::mutexUncontendedRecordsAcquireAndRelease()
     StopToken stop;
     Recorder recorder;
     LaneContext lane(recorder.addLane(LaneInfo {}));
-    TracedMutex mutex(3, stop);
-    QVERIFY(mutex.acquire(lane));
+    WaitGraph graphmutex;
+    TracedMutex mutex(3, false, stop, graphmutex);
+    QVERIFY(mutex.acquire(lane) == WaitResult::Done);
     QCOMPARE(mutex.holder(), int64_t(lane.lane()));
     mutex.release(lane);
     QCOMPARE(mutex.holder(), int64_t(-1));
@@ -90,12 +91,13 @@ void TestPrimitives::mutexWaiterKnowsHolderAndReleaser()
     Recorder recorder;
     LaneContext holder(recorder.addLane(LaneInfo {}));
     LaneBuffer *waiterBuffer = recorder.addLane(LaneInfo {});
-    TracedMutex mutex(0, stop);
-    QVERIFY(mutex.acquire(holder));
+    WaitGraph graphmutex;
+    TracedMutex mutex(0, false, stop, graphmutex);
+    QVERIFY(mutex.acquire(holder) == WaitResult::Done);
     std::atomic<bool> acquired { false };
     std::thread waiter([&] {
         LaneContext lane(waiterBuffer);
-        QVERIFY(mutex.acquire(lane));
+        QVERIFY(mutex.acquire(lane) == WaitResult::Done);
         acquired = true;
         mutex.release(lane);
     });
@@ -140,7 +142,8 @@ void TestPrimitives::queueOrders()
     StopToken stop;
     Recorder recorder;
     LaneContext lane(recorder.addLane(LaneInfo {}));
-    BlockingQueue queue(0, QueueKind(kind), stop);
+    WaitGraph graphqueue;
+    BlockingQueue queue(0, QueueKind(kind), stop, graphqueue);
     const std::pair<uint32_t, int64_t> puts[] = { { 10, 3 }, { 11, 1 }, { 12, 4 }, { 13, 2 }, { 14, 1 } };
     for (const auto &[item, priority] : puts)
         queue.put(lane, item, priority);
@@ -157,7 +160,8 @@ void TestPrimitives::queueGetBlocksUntilPut()
     Recorder recorder;
     LaneContext producer(recorder.addLane(LaneInfo {}));
     LaneBuffer *consumerBuffer = recorder.addLane(LaneInfo {});
-    BlockingQueue queue(5, QueueKind::Fifo, stop);
+    WaitGraph graphqueue;
+    BlockingQueue queue(5, QueueKind::Fifo, stop, graphqueue);
     std::optional<uint32_t> got;
     std::thread consumer([&] {
         LaneContext lane(consumerBuffer);
@@ -183,11 +187,12 @@ void TestPrimitives::eventWaitBlocksUntilSet()
     Recorder recorder;
     LaneContext setter(recorder.addLane(LaneInfo {}));
     LaneBuffer *waiterBuffer = recorder.addLane(LaneInfo {});
-    TracedEvent event(2, stop);
+    WaitGraph graphevent;
+    TracedEvent event(2, stop, graphevent);
     std::atomic<bool> woke { false };
     std::thread waiter([&] {
         LaneContext lane(waiterBuffer);
-        QVERIFY(event.wait(lane));
+        QVERIFY(event.wait(lane) == WaitResult::Done);
         woke = true;
     });
     std::this_thread::sleep_for(std::chrono::milliseconds(30));
@@ -274,9 +279,12 @@ void TestPrimitives::stopWakesEveryWaiter()
 {
     StopToken stop;
     Recorder recorder;
-    BlockingQueue queue(0, QueueKind::Fifo, stop);
-    TracedEvent event(1, stop);
-    TracedMutex mutex(2, stop);
+    WaitGraph graphqueue;
+    BlockingQueue queue(0, QueueKind::Fifo, stop, graphqueue);
+    WaitGraph graphevent;
+    TracedEvent event(1, stop, graphevent);
+    WaitGraph graphmutex;
+    TracedMutex mutex(2, false, stop, graphmutex);
     Gil gil(stop);
     stop.addWaker([&] {
         queue.wake();
@@ -285,7 +293,7 @@ void TestPrimitives::stopWakesEveryWaiter()
         mutex.wake();
     });
     LaneContext owner(recorder.addLane(LaneInfo {}));
-    QVERIFY(mutex.acquire(owner));
+    QVERIFY(mutex.acquire(owner) == WaitResult::Done);
     QVERIFY(gil.acquire(owner));
     std::atomic<int> ended { 0 };
     std::vector<std::thread> waiters;
@@ -307,10 +315,10 @@ void TestPrimitives::stopWakesEveryWaiter()
                 results[i] = !queue.get(lane).has_value();
                 break;
             case 1:
-                results[i] = !event.wait(lane);
+                results[i] = event.wait(lane) == WaitResult::Stopped;
                 break;
             case 2:
-                results[i] = !mutex.acquire(lane);
+                results[i] = mutex.acquire(lane) == WaitResult::Stopped;
                 break;
             case 3:
                 results[i] = !gil.acquire(lane);

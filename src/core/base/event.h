@@ -11,8 +11,10 @@ enum class EventKind : uint16_t {
     TaskBegin, // object = task instance
     TaskEnd, // object = task instance, arg = TaskOutcome
     StateChange, // aux = State, object = what is waited on (or kNoObject), arg = holder lane or -1
-    LockAcquire, // object = lock, arg = lane whose release handed the lock over, or -1 if uncontended
-    LockRelease, // object = lock
+    // object = lock, rlock or semaphore, arg = lane whose release handed it over, or -1 if uncontended;
+    // aux = an rlock's depth after the acquire (0 for a plain lock or semaphore)
+    LockAcquire,
+    LockRelease, // object = lock, rlock or semaphore; aux = an rlock's depth before the release
     CounterRead, // object = counter, arg = value read
     CounterWrite, // object = counter, arg = value written
     LostUpdate, // object = counter, arg = amount of other lanes' updates this write overwrote
@@ -22,9 +24,13 @@ enum class EventKind : uint16_t {
     EventClear, // object = event
     Result, // on the main lane: object = task instance whose result arrived
     Mark, // object = text (name id) of a print step
+    WaitTimeout, // object = what was waited on, aux = the wait's State, arg = 1 if a barrier broke, else 0
+    Notify, // object = condition, arg = waiters it woke
+    Woken, // object = condition or barrier, arg = the lane whose notify or arrival ended the wait
 };
 
-enum class TaskOutcome : int64_t { Completed = 0, Cancelled = 1, Failed = 2 };
+// CutOff: a daemon task still running when the last other lane ended (Python stops it there).
+enum class TaskOutcome : int64_t { Completed = 0, Cancelled = 1, Failed = 2, CutOff = 3 };
 
 constexpr uint32_t kNoObject = 0xffffffffu;
 

@@ -6,6 +6,7 @@
 #include <QString>
 #include <cstdint>
 #include <unordered_map>
+#include <vector>
 
 namespace threadlab {
 
@@ -30,6 +31,9 @@ struct LaneContext
     QString failure; // why the current task failed (empty: it did not)
     std::unordered_map<uint32_t, int64_t> localCounters;
     std::unordered_map<uint32_t, int64_t> localExpected;
+    // Locks an outer lock step took in advance, in the global order (the lock-ordering option):
+    // the inner steps that name them run without taking them again.
+    std::vector<uint32_t> takenInAdvance;
 };
 
 } // namespace threadlab

@@ -27,6 +27,12 @@ QString stateName(State state)
         return QStringLiteral("Runnable");
     case State::Starting:
         return QStringLiteral("Starting");
+    case State::SemaphoreWait:
+        return QStringLiteral("SemaphoreWait");
+    case State::ConditionWait:
+        return QStringLiteral("ConditionWait");
+    case State::BarrierWait:
+        return QStringLiteral("BarrierWait");
     }
     return QStringLiteral("Unknown");
 }

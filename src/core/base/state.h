@@ -20,14 +20,19 @@ enum class State : uint8_t {
     Idle,
     Runnable,
     Starting, // a worker process being started: from its spawn until its lane begins
+    SemaphoreWait, // object = the semaphore
+    ConditionWait, // object = the condition (waiting for a notify; re-taking its lock is LockWait)
+    BarrierWait, // object = the barrier
 };
 
-constexpr int kStateCount = 11;
+constexpr int kStateCount = 14;
+constexpr int kStateCountV3 = 11; // states in trace files of version 3 and older
 
 constexpr std::array<State, kStateCount> allStates()
 {
     return { State::Running, State::Sleeping, State::IoWait, State::LockWait, State::QueueWait, State::EventWait,
-        State::JoinWait, State::GilWait, State::Idle, State::Runnable, State::Starting };
+        State::JoinWait, State::GilWait, State::Idle, State::Runnable, State::Starting, State::SemaphoreWait,
+        State::ConditionWait, State::BarrierWait };
 }
 
 QString stateName(State state);

@@ -4,9 +4,11 @@
 
 namespace threadlab {
 
-void StopToken::requestStop()
+void StopToken::requestStop(Reason reason)
 {
     std::lock_guard lock(m_mutex);
+    Reason none = Reason::None;
+    m_reason.compare_exchange_strong(none, reason, std::memory_order_relaxed);
     m_stopped.store(true, std::memory_order_relaxed);
     m_wake.notify_all();
     // Called under the lock, so a waker is never called after removeWaker() returned.

@@ -14,8 +14,12 @@ namespace threadlab {
 class StopToken
 {
 public:
+    // Why lanes were told to stop: the first request names it.
+    enum class Reason : uint8_t { None, User, Deadlock, DaemonsCutOff };
+
     bool stopRequested() const noexcept { return m_stopped.load(std::memory_order_relaxed); }
-    void requestStop();
+    void requestStop(Reason reason = Reason::User);
+    Reason reason() const noexcept { return m_reason.load(std::memory_order_relaxed); }
     // A stop whose recording nobody will look at (the window closes): what is still on its way
     // from worker processes may be dropped, so the run ends at once.
     void requestAbandon();
@@ -31,6 +35,7 @@ public:
 private:
     std::atomic<bool> m_stopped { false };
     std::atomic<bool> m_abandoned { false };
+    std::atomic<Reason> m_reason { Reason::None };
     std::mutex m_mutex;
     std::condition_variable m_wake;
     std::vector<std::pair<int, std::function<void()>>> m_wakers;

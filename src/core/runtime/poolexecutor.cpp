@@ -6,6 +6,7 @@
 #include "base/stoptoken.h"
 #include "runtime/resultsequencer.h"
 #include "runtime/runenvironment.h"
+#include "runtime/runobjects.h"
 #include "runtime/steprunner.h"
 #include "scenario/scenario.h"
 
@@ -45,15 +46,21 @@ void PoolExecutor::runOnPool(int instance, int parent)
         return;
     }
     LaneContext &lane = laneOfCurrentThread(parent);
+    // The lane takes part in the wait-for graph until its result is out: the main lane waits for it.
+    WaitGraph &graph = m_env.objects.waitGraph();
+    graph.enter(lane.lane(), true);
     const TaskOutcome outcome = m_env.runner.runTask(lane, m_env.scenario.instances[size_t(instance)]);
     lane.setState(State::Idle);
     m_done.push(instance, outcome);
+    graph.leave(lane.lane());
 }
 
 void PoolExecutor::runMain(LaneContext &main)
 {
     std::vector<int> submitted;
     const int parent = int(main.lane());
+    WaitGraph &graph = m_env.objects.waitGraph();
+    graph.expect(int(m_env.scenario.instances.size()));
     for (const TaskInstance &instance : m_env.scenario.instances) {
         const int id = instance.id;
         m_pool.start([this, id, parent] { runOnPool(id, parent); });
@@ -62,7 +69,7 @@ void PoolExecutor::runMain(LaneContext &main)
     ResultSequencer sequencer(m_env.scenario.executor.results, submitted);
     main.setState(State::JoinWait, sequencer.awaited());
     while (!sequencer.finished()) {
-        const auto done = m_done.pop();
+        const auto done = m_done.pop(graph, main.lane(), sequencer.awaited());
         if (!done)
             break;
         sequencer.recordDelivery(main, sequencer.complete(done->first, done->second));

@@ -156,8 +156,8 @@ void ProcessExecutor::onReady(Worker &worker, const QByteArray &payload)
     worker.pid = ready->pid;
     worker.ready = true;
     const ScenarioOptions &options = m_env.scenario.options;
-    HelloMessage hello { m_env.scenario.source, m_env.scenario.origin, options.lock, options.gil, options.raceWindowNs,
-        m_env.burner.iterationsPerMs(), worker.index, m_env.runner.network().serverUrl.toString(),
+    HelloMessage hello { m_env.scenario.source, m_env.scenario.origin, options.lock, options.gil, options.ordering,
+        options.raceWindowNs, m_env.burner.iterationsPerMs(), worker.index, m_env.runner.network().serverUrl.toString(),
         m_env.runner.network().directory };
     send(worker, WorkerMessages::frame(MessageType::Hello, WorkerMessages::encode(hello)));
     dispatch();
@@ -220,6 +220,31 @@ void ProcessExecutor::onReport(Worker &worker, const QByteArray &payload)
     worker.reported = true;
 }
 
+void ProcessExecutor::onDeadlock(Worker &worker, const QByteArray &payload)
+{
+    const auto objects = quint32(m_env.scenario.objects.size());
+    auto deadlock = WorkerMessages::decodeDeadlock(payload, quint32(worker.lanes->size()), objects);
+    if (!deadlock || deadlock->links.empty() || deadlock->detectedNs > nowNs()) {
+        protocolError(worker, Text::tr("sent a malformed deadlock"));
+        return;
+    }
+    // Its lane ids become the mirrors' here; it waits only on objects of its own process.
+    for (DeadlockLink &link : deadlock->links) {
+        const int lane = worker.lanes->mirrorOf(link.lane);
+        const int heldBy = link.heldBy < 0 ? -1 : worker.lanes->mirrorOf(link.heldBy);
+        const bool known = std::all_of(link.holds.begin(), link.holds.end(), [&](uint32_t o) { return o < objects; });
+        if (lane < 0 || (link.heldBy >= 0 && heldBy < 0) || !known || link.waitsFor >= objects
+            || link.waitState == State::JoinWait) {
+            protocolError(worker, Text::tr("sent a deadlock naming lanes or objects it does not have"));
+            return;
+        }
+        link.lane = uint32_t(lane);
+        link.heldBy = heldBy;
+    }
+    if (m_env.deadlock)
+        m_env.deadlock(*deadlock);
+}
+
 void ProcessExecutor::handleFrame(Worker &worker, const FrameReader::Frame &frame)
 {
     if (frame.type == MessageType::Ready) {
@@ -252,6 +277,9 @@ void ProcessExecutor::handleFrame(Worker &worker, const FrameReader::Frame &fram
     }
     case MessageType::Report:
         onReport(worker, frame.payload);
+        return;
+    case MessageType::Deadlock:
+        onDeadlock(worker, frame.payload);
         return;
     default:
         protocolError(worker, Text::tr("sent an unexpected message type ") + QString::number(int(frame.type)));

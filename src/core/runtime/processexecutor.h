@@ -65,6 +65,7 @@ private:
     void onReady(Worker &worker, const QByteArray &payload);
     void onLane(Worker &worker, const QByteArray &payload);
     void onEvents(Worker &worker, const QByteArray &payload);
+    void onDeadlock(Worker &worker, const QByteArray &payload);
     void onReport(Worker &worker, const QByteArray &payload);
     void onWorkerExited(Worker &worker, const QString &why);
     void dispatch();

@@ -65,6 +65,8 @@ Run::Run(Scenario scenario, RunSettings settings)
 {
     if (m_settings.workerPath.isEmpty())
         m_settings.workerPath = defaultWorkerPath();
+    m_objects.waitGraph().setSink([this](const Deadlock &deadlock) { onDeadlock(deadlock); },
+        [this](uint32_t lane) { return m_objects.heldBy(lane); });
     m_runner.setFailureSink([this](int task, const QString &why) {
         m_log.addTaskFailure(task, why);
         m_log.addError(Text::tr("task '%1' failed: %2").arg(m_scenario.instances[size_t(task)].name, why));
@@ -102,6 +104,24 @@ bool Run::prepareNetwork()
     }
     m_runner.setNetwork(network);
     return true;
+}
+
+void Run::onDeadlock(const Deadlock &deadlock)
+{
+    // Called on the lane that closed it: everything is recorded so far, so the run stops here and
+    // keeps it all (the cycle goes into the trace at the collector's next look).
+    {
+        std::lock_guard lock(m_deadlockMutex);
+        m_deadlock = deadlock;
+    }
+    m_stop.requestStop(StopToken::Reason::Deadlock);
+}
+
+void Run::showDeadlock()
+{
+    std::lock_guard lock(m_deadlockMutex);
+    if (m_deadlock.found && !m_trace.deadlock.found)
+        m_trace.deadlock = m_deadlock;
 }
 
 void Run::applyTaskFailures()
@@ -171,6 +191,7 @@ void Run::collectLoop()
             std::lock_guard lock(m_traceMutex);
             m_trace.counters.update(m_trace, nowNs() - kSchedSettledNs);
             m_trace.queueStays.update(m_trace, nowNs() - kSchedSettledNs);
+            showDeadlock();
         }
         if (!lanesEnded && !m_stop.abandoned() && nowNs() >= nextSnapshotNs) {
             // A snapshot rebuilds from everything captured so far: as a run grows long, they come
@@ -248,6 +269,7 @@ void Run::completeTrace()
     // it keeps its slack (at most the size of the trace) instead.
     std::lock_guard lock(m_traceMutex);
     applyTaskFailures();
+    showDeadlock();
     m_trace.counters.update(m_trace, INT64_MAX);
     m_trace.queueStays.update(m_trace, INT64_MAX);
     if (m_sched) {
@@ -283,7 +305,7 @@ std::shared_ptr<RecordedRun> Run::takeRecording()
     recording->eventsRecorded = recordedEvents();
     recording->eventsDropped = droppedEvents();
     recording->pid = currentPid();
-    recording->stopped = m_stop.stopRequested();
+    recording->stopped = m_stop.reason() == StopToken::Reason::User;
     return recording;
 }
 
@@ -305,12 +327,15 @@ void Run::runMainLane()
         = m_recorder.addLane(LaneInfo { 0, LaneKind::Main, currentPid(), currentTid(), QStringLiteral("main"), -1 });
     buffer->record(EventKind::LaneBegin);
     LaneContext main(buffer);
-    RunEnvironment env { m_scenario, m_recorder, m_objects, m_runner, m_stop, m_burner, m_log, m_settings.workerPath };
+    m_objects.waitGraph().enter(main.lane(), false);
+    RunEnvironment env { m_scenario, m_recorder, m_objects, m_runner, m_stop, m_burner, m_log, m_settings.workerPath,
+        [this](const Deadlock &deadlock) { onDeadlock(deadlock); } };
     {
         // The executor lives and dies on this thread: the process executor's Qt objects belong here.
         const std::unique_ptr<Executor> executor = Executor::create(env);
         if (prepareNetwork() && m_runner.runSteps(main, m_scenario.mainSteps))
             executor->runMain(main);
+        m_objects.waitGraph().leave(main.lane());
         buffer->record(EventKind::LaneEnd);
         executor->finish();
     }

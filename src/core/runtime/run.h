@@ -98,6 +98,8 @@ private:
     void showSchedSoFar();
     bool prepareNetwork();
     void applyTaskFailures();
+    void onDeadlock(const Deadlock &deadlock);
+    void showDeadlock(); // under the trace's lock
 
     const Scenario m_scenario;
     RunSettings m_settings;
@@ -122,6 +124,8 @@ private:
     std::atomic<bool> m_finished { false };
     std::mutex m_finishedMutex;
     std::condition_variable m_finishedChanged;
+    std::mutex m_deadlockMutex; // m_deadlock is set by the lane that closed it, read by the collector
+    Deadlock m_deadlock;
     mutable std::mutex m_countersMutex;
     std::vector<CounterReport> m_counters;
 };

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QString>
+#include <functional>
 
 namespace threadlab {
 
@@ -10,6 +11,7 @@ class RunLog;
 class RunObjects;
 class StepRunner;
 class StopToken;
+struct Deadlock;
 struct Scenario;
 
 // Everything an executor needs from the run that owns it.
@@ -23,6 +25,7 @@ struct RunEnvironment
     const CpuBurner &burner;
     RunLog &log;
     QString workerPath;
+    std::function<void(const Deadlock &)> deadlock; // a worker process found one: the run stops
 };
 
 } // namespace threadlab

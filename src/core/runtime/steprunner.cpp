@@ -46,14 +46,19 @@ TaskOutcome StepRunner::runTask(LaneContext &lane, const TaskInstance &instance)
     lane.failure.clear();
     lane.buffer->record(EventKind::TaskBegin, uint32_t(instance.id));
     lane.setState(State::Running);
+    WaitGraph &graph = m_objects.waitGraph();
+    graph.enter(lane.lane(), true);
     bool completed = true;
     for (int round = 0; round < spec.repeat && completed; ++round)
         completed = runSteps(lane, spec.steps);
+    const bool cutOff = m_stop.reason() == StopToken::Reason::DaemonsCutOff;
     const TaskOutcome outcome = !lane.failure.isEmpty() ? TaskOutcome::Failed
         : completed                                     ? TaskOutcome::Completed
+        : cutOff                                        ? TaskOutcome::CutOff
                                                         : TaskOutcome::Cancelled;
     if (outcome == TaskOutcome::Failed && m_failureSink)
         m_failureSink(instance.id, lane.failure);
+    graph.leave(lane.lane());
     lane.buffer->record(EventKind::TaskEnd, uint32_t(instance.id), int64_t(outcome));
     lane.task = -1;
     return outcome;
@@ -76,7 +81,21 @@ bool StepRunner::runStep(LaneContext &lane, const Step &step)
     case StepKind::Cpu:
         return cpu(lane, step.durationNs);
     case StepKind::Lock:
+    case StepKind::RLock:
         return lock(lane, step);
+    case StepKind::Semaphore:
+        return semaphore(lane, step);
+    case StepKind::Release:
+        return release(lane, step);
+    case StepKind::Condition:
+        return condition(lane, step);
+    case StepKind::ConditionWait:
+        return conditionWait(lane, step);
+    case StepKind::Notify:
+    case StepKind::NotifyAll:
+        return notify(lane, step);
+    case StepKind::Barrier:
+        return m_objects.barrier(step.object).wait(lane, step.timeoutNs) != WaitResult::Stopped;
     case StepKind::Add:
         return step.local ? addLocal(lane, step) : add(lane, step);
     case StepKind::Put:
@@ -92,7 +111,7 @@ bool StepRunner::runStep(LaneContext &lane, const Step &step)
         m_objects.event(step.object).clear(lane);
         return true;
     case StepKind::Wait:
-        return m_objects.event(step.object).wait(lane);
+        return m_objects.event(step.object).wait(lane, step.timeoutNs) != WaitResult::Stopped;
     case StepKind::WhileSet:
         while (m_objects.event(step.object).isSet()) {
             if (!runSteps(lane, step.steps))
@@ -168,12 +187,113 @@ bool StepRunner::lock(LaneContext &lane, const Step &step)
 {
     if (!m_scenario.options.lock)
         return runSteps(lane, step.steps);
-    TracedMutex &mutex = m_objects.lock(step.object);
-    if (!mutex.acquire(lane))
+    std::vector<uint32_t> &inAdvance = lane.takenInAdvance;
+    if (std::find(inAdvance.begin(), inAdvance.end(), step.object) != inAdvance.end())
+        return runSteps(lane, step.steps); // an outer step took it already, in the global order
+    // With lock ordering on, a lock step takes the locks its steps will need too, all in name order
+    // (as `with first, second:` over sorted locks), so no two lanes can wait for each other.
+    std::vector<uint32_t> locks { step.object };
+    if (m_scenario.options.ordering) {
+        for (uint32_t nested : step.nestedLocks) {
+            if (nested != step.object && std::find(inAdvance.begin(), inAdvance.end(), nested) == inAdvance.end())
+                locks.push_back(nested);
+        }
+        std::sort(locks.begin(), locks.end(),
+            [&](uint32_t a, uint32_t b) { return m_scenario.objectName(a) < m_scenario.objectName(b); });
+    }
+    size_t taken = 0;
+    WaitResult result = WaitResult::Done;
+    for (; taken < locks.size() && result == WaitResult::Done; ++taken) {
+        result = m_objects.lock(locks[taken]).acquire(lane, step.timeoutNs);
+        if (result != WaitResult::Done)
+            break;
+    }
+    // A lock that timed out skips the steps it guards; the task goes on.
+    bool completed = result != WaitResult::Stopped;
+    if (result == WaitResult::Done) {
+        const size_t before = inAdvance.size();
+        for (uint32_t lock : locks) {
+            if (lock != step.object)
+                inAdvance.push_back(lock);
+        }
+        completed = runSteps(lane, step.steps);
+        inAdvance.resize(before);
+    }
+    while (taken > 0)
+        m_objects.lock(locks[--taken]).release(lane);
+    return completed;
+}
+
+bool StepRunner::semaphore(LaneContext &lane, const Step &step)
+{
+    TracedSemaphore &semaphore = m_objects.semaphore(step.object);
+    const WaitResult result = semaphore.acquire(lane, step.timeoutNs);
+    if (result != WaitResult::Done)
+        return result == WaitResult::TimedOut;
+    const bool completed = runSteps(lane, step.steps);
+    semaphore.release(lane, true);
+    return completed;
+}
+
+bool StepRunner::release(LaneContext &lane, const Step &step)
+{
+    TracedSemaphore &semaphore = m_objects.semaphore(step.object);
+    if (semaphore.release(lane, false))
+        return true;
+    return fail(lane,
+        Text::tr("released bounded semaphore '%1' more often than it was acquired (it holds at most %2; Python "
+                 "raises ValueError)")
+            .arg(m_scenario.objectName(step.object))
+            .arg(semaphore.initialValue()));
+}
+
+bool StepRunner::condition(LaneContext &lane, const Step &step)
+{
+    TracedMutex &lock = m_objects.condition(step.object).lock();
+    if (lock.acquire(lane) != WaitResult::Done)
         return false;
     const bool completed = runSteps(lane, step.steps);
-    mutex.release(lane);
+    if (lock.heldBy(lane.lane()))
+        lock.release(lane);
     return completed;
+}
+
+bool StepRunner::conditionWait(LaneContext &lane, const Step &step)
+{
+    std::function<bool()> predicate;
+    if (step.counter != kNoObject) {
+        const SharedCounter &counter = m_objects.counter(step.counter);
+        predicate = [&counter, atLeast = step.atLeast] { return counter.value() >= atLeast; };
+    }
+    bool notHeld = false;
+    const WaitResult result = m_objects.condition(step.object).wait(lane, predicate, step.timeoutNs, &notHeld);
+    if (notHeld)
+        return fail(lane, conditionLockMissing(step.object, QStringLiteral("wait")));
+    return result != WaitResult::Stopped;
+}
+
+bool StepRunner::notify(LaneContext &lane, const Step &step)
+{
+    const int64_t n = step.kind == StepKind::NotifyAll ? -1 : step.times;
+    if (m_objects.condition(step.object).notify(lane, n))
+        return true;
+    return fail(lane,
+        conditionLockMissing(
+            step.object, step.kind == StepKind::NotifyAll ? QStringLiteral("notify_all") : QStringLiteral("notify")));
+}
+
+QString StepRunner::conditionLockMissing(uint32_t condition, const QString &call) const
+{
+    const ObjectSpec &spec = m_scenario.objects[condition];
+    return Text::tr("%1 on condition '%2' without holding its lock '%3' (Python raises RuntimeError): put the step "
+                    "inside {\"condition\": \"%2\", \"steps\": [...]}")
+        .arg(call, spec.name, m_scenario.objectName(spec.lock));
+}
+
+bool StepRunner::fail(LaneContext &lane, const QString &why)
+{
+    lane.failure = why;
+    return false;
 }
 
 bool StepRunner::add(LaneContext &lane, const Step &step)
@@ -188,7 +308,7 @@ bool StepRunner::add(LaneContext &lane, const Step &step)
             completed = false;
             break;
         }
-        if (guard && !guard->acquire(lane)) {
+        if (guard && guard->acquire(lane) != WaitResult::Done) {
             completed = false;
             break;
         }
@@ -224,9 +344,12 @@ bool StepRunner::get(LaneContext &lane, const Step &step)
 {
     BlockingQueue &queue = m_objects.queue(step.object);
     for (;;) {
-        const auto item = queue.get(lane);
-        if (!item)
-            return false;
+        WaitResult result = WaitResult::Done;
+        const auto item = queue.get(lane, step.timeoutNs, &result);
+        if (!item) {
+            lane.lastItem = kNoObject;
+            return result == WaitResult::TimedOut; // a get that timed out ends; the task goes on
+        }
         lane.lastItem = *item;
         if (step.item == kNoObject)
             return true;

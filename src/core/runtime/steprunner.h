@@ -49,6 +49,13 @@ private:
     bool sleep(LaneContext &lane, int64_t ns);
     bool cpu(LaneContext &lane, int64_t ns);
     bool lock(LaneContext &lane, const Step &step);
+    bool semaphore(LaneContext &lane, const Step &step);
+    bool release(LaneContext &lane, const Step &step);
+    bool condition(LaneContext &lane, const Step &step);
+    bool conditionWait(LaneContext &lane, const Step &step);
+    bool notify(LaneContext &lane, const Step &step);
+    bool fail(LaneContext &lane, const QString &why);
+    QString conditionLockMissing(uint32_t condition, const QString &call) const;
     bool add(LaneContext &lane, const Step &step);
     bool addLocal(LaneContext &lane, const Step &step);
     bool get(LaneContext &lane, const Step &step);

@@ -53,7 +53,8 @@ std::vector<SweepRow> Sweep::run(const Scenario &base, const std::vector<SweepSe
     bool stopped = false;
     for (const SweepSetting &setting : settings) {
         Scenario scenario = base;
-        ScenarioOverrides { setting.executor, setting.workers, setting.lock, setting.gil }.applyTo(scenario);
+        ScenarioOverrides { setting.executor, setting.workers, setting.lock, setting.gil, std::nullopt }.applyTo(
+            scenario);
         SweepRow row { setting, 0, 0, 0, processSharingProblems(scenario) };
         if (notify)
             notify(setting);

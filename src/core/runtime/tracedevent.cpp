@@ -2,12 +2,14 @@
 
 #include "base/lanecontext.h"
 #include "base/stoptoken.h"
+#include "runtime/timedwait.h"
 
 namespace threadlab {
 
-TracedEvent::TracedEvent(uint32_t id, const StopToken &stop)
+TracedEvent::TracedEvent(uint32_t id, const StopToken &stop, WaitGraph &graph)
     : m_id(id)
     , m_stop(stop)
+    , m_graph(graph)
 { }
 
 void TracedEvent::set(LaneContext &lane)
@@ -27,19 +29,25 @@ void TracedEvent::clear(LaneContext &lane)
     lane.buffer->record(EventKind::EventClear, m_id);
 }
 
-bool TracedEvent::wait(LaneContext &lane)
+WaitResult TracedEvent::wait(LaneContext &lane, int64_t timeoutNs)
 {
     std::unique_lock lock(m_mutex);
     if (m_set)
-        return true;
+        return WaitResult::Done;
     lock.unlock();
     lane.setState(State::EventWait, m_id);
     lock.lock();
-    m_changed.wait(lock, [this] { return m_set || m_stop.stopRequested(); });
-    const bool set = m_set;
+    const TimedWait wait(m_graph, lane.lane(), { this, State::EventWait, m_id }, timeoutNs);
+    const WaitResult result = wait.until(lock, m_changed, m_stop, m_waiters, [this] { return m_set; });
     lock.unlock();
-    lane.setState(State::Running);
-    return set;
+    wait.end(lane, result);
+    return result;
+}
+
+bool TracedEvent::ready(uint32_t lane) const
+{
+    std::lock_guard lock(m_mutex);
+    return !m_waiters.contains(lane) || m_set;
 }
 
 bool TracedEvent::isSet() const

@@ -59,6 +59,9 @@ QString WorkerLanes::checkObjects(const Event &e, int task) const
     case EventKind::EventSet:
     case EventKind::EventClear:
     case EventKind::Mark:
+    case EventKind::WaitTimeout:
+    case EventKind::Notify:
+    case EventKind::Woken:
         return object ? QString() : Text::tr("names object %1, which does not exist").arg(e.object);
     case EventKind::Result:
         break;
@@ -76,8 +79,9 @@ QString WorkerLanes::mirror(Event event, int task, int64_t nowNs)
     if (event.timeNs < lane->second.lastNs || event.timeNs > nowNs + kMaxAheadNs)
         return Text::tr("sent an event out of time order");
     // Lane ids the event names are the worker's: a lock wait's holder, an acquire's releaser.
-    const bool namesLane = (event.kind == EventKind::StateChange && State(event.aux) == State::LockWait)
-        || event.kind == EventKind::LockAcquire;
+    const bool namesLane = (event.kind == EventKind::StateChange
+                               && (State(event.aux) == State::LockWait || State(event.aux) == State::SemaphoreWait))
+        || event.kind == EventKind::LockAcquire || event.kind == EventKind::Woken;
     if (namesLane && event.arg >= 0) {
         const int mirror = mirrorOf(event.arg);
         if (mirror < 0)

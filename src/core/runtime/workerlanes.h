@@ -34,6 +34,7 @@ public:
     auto begin() const { return m_lanes.begin(); }
     auto end() const { return m_lanes.end(); }
     bool empty() const { return m_lanes.empty(); }
+    size_t size() const { return m_lanes.size(); }
 
     struct Lane
     {

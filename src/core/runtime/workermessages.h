@@ -3,6 +3,7 @@
 #include "base/event.h"
 #include "base/lane.h"
 #include "trace/counterreport.h"
+#include "trace/deadlock.h"
 
 #include <QByteArray>
 #include <QString>
@@ -24,6 +25,7 @@ enum class MessageType : quint8 {
     Events = 18, // worker -> parent: a batch of events
     TaskDone = 19, // worker -> parent: a task instance ended
     Report = 20, // worker -> parent: final counters and event counts
+    Deadlock = 21, // worker -> parent: its lanes deadlocked (its wait-for graph found it)
 };
 
 struct HelloMessage
@@ -32,6 +34,7 @@ struct HelloMessage
     QString origin;
     bool lock = true;
     bool gil = false;
+    bool ordering = false;
     qint64 raceWindowNs = 0;
     double iterationsPerMs = 0;
     qint32 index = 0;
@@ -77,6 +80,7 @@ QByteArray encode(const ReadyMessage &message);
 QByteArray encode(const LaneMessage &message);
 QByteArray encode(const TaskDoneMessage &message);
 QByteArray encode(const ReportMessage &message);
+QByteArray encode(const Deadlock &deadlock); // lanes: the worker's own lane ids
 QByteArray encodeEvents(const Event *events, size_t count);
 QByteArray encodeTask(qint32 instance);
 
@@ -85,6 +89,8 @@ std::optional<ReadyMessage> decodeReady(const QByteArray &payload);
 std::optional<LaneMessage> decodeLane(const QByteArray &payload);
 std::optional<TaskDoneMessage> decodeTaskDone(const QByteArray &payload);
 std::optional<ReportMessage> decodeReport(const QByteArray &payload);
+// At most maxLinks lanes, each holding at most maxHolds objects.
+std::optional<Deadlock> decodeDeadlock(const QByteArray &payload, quint32 maxLinks, quint32 maxHolds);
 std::optional<std::vector<Event>> decodeEvents(const QByteArray &payload);
 std::optional<qint32> decodeTask(const QByteArray &payload);
 

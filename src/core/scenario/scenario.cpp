@@ -43,6 +43,14 @@ QString objectKindName(ObjectKind kind)
         return QStringLiteral("event");
     case ObjectKind::Text:
         return QStringLiteral("text");
+    case ObjectKind::RLock:
+        return QStringLiteral("rlock");
+    case ObjectKind::Semaphore:
+        return QStringLiteral("semaphore");
+    case ObjectKind::Condition:
+        return QStringLiteral("condition");
+    case ObjectKind::Barrier:
+        return QStringLiteral("barrier");
     }
     return {};
 }

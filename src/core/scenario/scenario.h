@@ -11,12 +11,33 @@
 
 namespace threadlab {
 
-enum class StepKind { Sleep, Cpu, Lock, Add, Put, Get, Set, Clear, Wait, WhileSet, Print, Download };
+enum class StepKind {
+    Sleep,
+    Cpu,
+    Lock,
+    Add,
+    Put,
+    Get,
+    Set,
+    Clear,
+    Wait,
+    WhileSet,
+    Print,
+    Download,
+    RLock, // with rlock: nested acquisition by its owner is counted, not waited for
+    Semaphore, // with semaphore: takes one of its units for the nested steps
+    Release, // semaphore.release() without an acquire (signalling)
+    Condition, // with condition: holds the condition's lock for the nested steps
+    ConditionWait, // condition.wait() / wait_for(predicate on a counter)
+    Notify, // condition.notify(n)
+    NotifyAll,
+    Barrier, // barrier.wait()
+};
 enum class ExecutorKind { Sequential, Threads, Pool, Processes };
 enum class JoinMode { All, None, Listed };
 enum class ResultOrder { AsCompleted, InOrder };
 enum class QueueKind { Fifo, Lifo, Priority };
-enum class ObjectKind { Lock, Counter, Queue, Event, Text };
+enum class ObjectKind { Lock, Counter, Queue, Event, Text, RLock, Semaphore, Condition, Barrier };
 
 QString executorKindName(ExecutorKind kind);
 QString queueKindName(QueueKind kind);
@@ -27,10 +48,13 @@ struct Step
 {
     StepKind kind = StepKind::Sleep;
     int64_t durationNs = 0; // sleep, cpu
-    uint32_t object = kNoObject; // lock, counter, queue or event
+    uint32_t object = kNoObject; // the lock, rlock, semaphore, condition, barrier, counter, queue or event
+    int64_t timeoutNs = -1; // lock, rlock, semaphore, get, wait, barrier: give up after this long (-1: never)
+    uint32_t counter = kNoObject; // condition wait: the counter of its predicate
+    int64_t atLeast = 0; // condition wait: the predicate "counter >= atLeast"
     uint32_t guard = kNoObject; // add: the lock that protects the counter while the lock option is on
     int64_t delta = 0; // add
-    int64_t times = 1; // add
+    int64_t times = 1; // add; notify: how many waiters
     bool local = false; // add: a thread-local counter
     uint32_t item = kNoObject; // get: the sentinel item that ends the loop
     std::vector<uint32_t> items; // put: the items, in put order
@@ -39,7 +63,8 @@ struct Step
     QString target; // download: an image on the embedded server or a URL; {n} = task number, {item} = last queue item
     bool embedded = true; // download: target names an image on the embedded server
     int64_t kilobytes = 100; // download: image size asked of the embedded server
-    std::vector<Step> steps; // lock, get (each item), while_set
+    std::vector<Step> steps; // lock, rlock, semaphore, condition, get (each item), while_set
+    std::vector<uint32_t> nestedLocks; // lock: the locks its steps take, for the lock-ordering option
 };
 
 struct TaskSpec
@@ -47,6 +72,7 @@ struct TaskSpec
     QString name;
     int count = 1; // instances of this task
     int repeat = 1; // how often each instance runs its steps
+    bool daemon = false; // threads executor: the main lane does not wait for it; it is cut off at the end
     std::vector<Step> steps;
 };
 
@@ -72,6 +98,7 @@ struct ScenarioOptions
 {
     bool lock = true;
     bool gil = false;
+    bool ordering = false; // a lock step first takes the locks its steps need, in name order
     int64_t raceWindowNs = 1000;
 };
 
@@ -80,6 +107,10 @@ struct ObjectSpec
     ObjectKind kind = ObjectKind::Text;
     QString name;
     QueueKind queueKind = QueueKind::Fifo;
+    int64_t value = 0; // semaphore: initial value; barrier: parties
+    bool bounded = false; // semaphore: a release above the initial value is an error
+    uint32_t lock = kNoObject; // condition: its lock
+    int64_t timeoutNs = -1; // barrier: the default timeout of its waits (-1: none)
 };
 
 // The scenario's embedded image server: latency before the first byte, bandwidth, per-image failures.

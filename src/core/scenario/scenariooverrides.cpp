@@ -37,10 +37,21 @@ QStringList ScenarioOverrides::applyTo(Scenario &scenario) const
         spec.join = JoinMode::All;
         spec.joinTasks.clear();
     }
+    if (spec.kind != ExecutorKind::Threads) {
+        for (TaskSpec &task : scenario.tasks) {
+            if (!task.daemon)
+                continue;
+            task.daemon = false;
+            notes << (QStringLiteral("task '") + task.name + QStringLiteral("' is no daemon here: the ")
+                + executorKindName(spec.kind) + QStringLiteral(" executor waits for every task"));
+        }
+    }
     if (lock)
         scenario.options.lock = *lock;
     if (gil)
         scenario.options.gil = *gil;
+    if (ordering)
+        scenario.options.ordering = *ordering;
     return notes;
 }
 
@@ -59,6 +70,7 @@ QByteArray ScenarioOverrides::rewrite(const Scenario &scenario)
     QJsonObject options = root.value(QStringLiteral("options")).toObject();
     options.insert(QStringLiteral("lock"), scenario.options.lock);
     options.insert(QStringLiteral("gil"), scenario.options.gil);
+    options.insert(QStringLiteral("ordering"), scenario.options.ordering);
     root.insert(QStringLiteral("options"), options);
     return QJsonDocument(root).toJson(QJsonDocument::Indented);
 }

@@ -14,6 +14,7 @@ struct ScenarioOverrides
     std::optional<int> workers;
     std::optional<bool> lock;
     std::optional<bool> gil;
+    std::optional<bool> ordering;
 
     // Applies the overrides; returns notes worth telling the user (what was decided for them).
     QStringList applyTo(Scenario &scenario) const;

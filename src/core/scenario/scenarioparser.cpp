@@ -126,8 +126,9 @@ void ScenarioParser::parseRoot(const QJsonObject &root)
     m_json.checkKeys(root, QString(),
         { QStringLiteral("id"), QStringLiteral("title"), QStringLiteral("topic"), QStringLiteral("lesson"),
             QStringLiteral("expected"), QStringLiteral("compare_with"), QStringLiteral("code"),
-            QStringLiteral("executor"), QStringLiteral("options"), QStringLiteral("queues"), QStringLiteral("main"),
-            QStringLiteral("tasks"), QStringLiteral("server") });
+            QStringLiteral("executor"), QStringLiteral("options"), QStringLiteral("queues"),
+            QStringLiteral("semaphores"), QStringLiteral("conditions"), QStringLiteral("barriers"),
+            QStringLiteral("main"), QStringLiteral("tasks"), QStringLiteral("server") });
     Scenario &s = m_scenario;
     if (root.contains(QStringLiteral("id"))) {
         s.id = m_json.string(root.value(QStringLiteral("id")), QStringLiteral("id")).value_or(QString());
@@ -182,6 +183,12 @@ void ScenarioParser::parseRoot(const QJsonObject &root)
         parseOptions(root.value(QStringLiteral("options")), QStringLiteral("options"));
     if (root.contains(QStringLiteral("queues")))
         parseQueues(root.value(QStringLiteral("queues")), QStringLiteral("queues"));
+    if (root.contains(QStringLiteral("semaphores")))
+        parseSemaphores(root.value(QStringLiteral("semaphores")), QStringLiteral("semaphores"));
+    if (root.contains(QStringLiteral("conditions")))
+        parseConditions(root.value(QStringLiteral("conditions")), QStringLiteral("conditions"));
+    if (root.contains(QStringLiteral("barriers")))
+        parseBarriers(root.value(QStringLiteral("barriers")), QStringLiteral("barriers"));
     if (root.contains(QStringLiteral("server")))
         parseServer(root.value(QStringLiteral("server")), QStringLiteral("server"));
     if (root.contains(QStringLiteral("main")))
@@ -275,7 +282,9 @@ void ScenarioParser::parseOptions(const QJsonValue &value, const QString &path)
         return;
     }
     const QJsonObject object = value.toObject();
-    m_json.checkKeys(object, path, { QStringLiteral("lock"), QStringLiteral("gil"), QStringLiteral("race_window_us") });
+    m_json.checkKeys(object, path,
+        { QStringLiteral("lock"), QStringLiteral("gil"), QStringLiteral("ordering"),
+            QStringLiteral("race_window_us") });
     ScenarioOptions &options = m_scenario.options;
     if (object.contains(QStringLiteral("lock")))
         options.lock
@@ -284,6 +293,11 @@ void ScenarioParser::parseOptions(const QJsonValue &value, const QString &path)
     if (object.contains(QStringLiteral("gil")))
         options.gil = m_json.boolean(object.value(QStringLiteral("gil")), JsonReader::join(path, QStringLiteral("gil")))
                           .value_or(false);
+    if (object.contains(QStringLiteral("ordering")))
+        options.ordering
+            = m_json
+                  .boolean(object.value(QStringLiteral("ordering")), JsonReader::join(path, QStringLiteral("ordering")))
+                  .value_or(false);
     if (object.contains(QStringLiteral("race_window_us"))) {
         const QString windowPath = JsonReader::join(path, QStringLiteral("race_window_us"));
         const double us = object.value(QStringLiteral("race_window_us")).toDouble(-1);
@@ -294,47 +308,132 @@ void ScenarioParser::parseOptions(const QJsonValue &value, const QString &path)
     }
 }
 
-void ScenarioParser::parseQueues(const QJsonValue &value, const QString &path)
+uint32_t ScenarioParser::declare(
+    ObjectKind kind, const QJsonValue &value, const QString &itemPath, const QStringList &keys, QJsonObject &object)
+{
+    if (!value.isObject()) {
+        m_json.error(itemPath, Text::tr("expected an object, got ") + JsonReader::typeName(value));
+        return kNoObject;
+    }
+    object = value.toObject();
+    m_json.checkKeys(object, itemPath, QStringList { QStringLiteral("name") } + keys);
+    const QString namePath = JsonReader::join(itemPath, QStringLiteral("name"));
+    const auto name = m_json.name(object.value(QStringLiteral("name")), namePath);
+    if (!name)
+        return kNoObject;
+    if (m_declared.contains({ int(kind), *name })) {
+        m_json.error(namePath, objectKindName(kind) + Text::tr(" '") + *name + Text::tr("' is declared twice"));
+        return kNoObject;
+    }
+    const uint32_t id = intern(kind, *name, namePath);
+    if (id != kNoObject)
+        m_declared.insert({ int(kind), *name });
+    return id;
+}
+
+void ScenarioParser::parseDeclarations(const QJsonValue &value, const QString &path, const QString &shape,
+    const std::function<void(const QJsonValue &, const QString &)> &parseOne)
 {
     if (!value.isArray()) {
-        m_json.error(path, Text::tr("expected an array of {\"name\", \"kind\"}"));
+        m_json.error(path, Text::tr("expected an array of ") + shape);
         return;
     }
     const QJsonArray array = value.toArray();
-    for (qsizetype i = 0; i < array.size(); ++i) {
-        const QString itemPath = JsonReader::index(path, i);
-        if (!array.at(i).isObject()) {
-            m_json.error(itemPath, Text::tr("expected an object, got ") + JsonReader::typeName(array.at(i)));
-            continue;
-        }
-        const QJsonObject object = array.at(i).toObject();
-        m_json.checkKeys(object, itemPath, { QStringLiteral("name"), QStringLiteral("kind") });
-        const auto name
-            = m_json.name(object.value(QStringLiteral("name")), JsonReader::join(itemPath, QStringLiteral("name")));
-        const QString kindPath = JsonReader::join(itemPath, QStringLiteral("kind"));
-        const auto kind = m_json.string(object.value(QStringLiteral("kind")), kindPath);
-        if (!name || !kind)
-            continue;
-        QueueKind queueKind = QueueKind::Fifo;
-        if (*kind == QStringLiteral("lifo"))
-            queueKind = QueueKind::Lifo;
-        else if (*kind == QStringLiteral("priority"))
-            queueKind = QueueKind::Priority;
-        else if (*kind != QStringLiteral("fifo")) {
-            m_json.error(kindPath, Text::tr("expected fifo, lifo or priority, got '") + *kind + u'\'');
-            continue;
-        }
-        if (m_declaredQueues.contains(*name)) {
-            m_json.error(JsonReader::join(itemPath, QStringLiteral("name")),
-                Text::tr("queue '") + *name + Text::tr("' is declared twice"));
-            continue;
-        }
-        const uint32_t id = intern(ObjectKind::Queue, *name, itemPath);
-        if (id != kNoObject) {
-            m_scenario.objects[id].queueKind = queueKind;
-            m_declaredQueues << *name;
-        }
-    }
+    for (qsizetype i = 0; i < array.size(); ++i)
+        parseOne(array.at(i), JsonReader::index(path, i));
+}
+
+void ScenarioParser::parseQueues(const QJsonValue &value, const QString &path)
+{
+    parseDeclarations(
+        value, path, QStringLiteral("{\"name\", \"kind\"}"), [this](const QJsonValue &item, const QString &itemPath) {
+            QJsonObject object;
+            const QString kindPath = JsonReader::join(itemPath, QStringLiteral("kind"));
+            const auto kind = item.isObject() ? m_json.string(item.toObject().value(QStringLiteral("kind")), kindPath)
+                                              : std::optional<QString>();
+            QueueKind queueKind = QueueKind::Fifo;
+            if (kind == QStringLiteral("lifo"))
+                queueKind = QueueKind::Lifo;
+            else if (kind == QStringLiteral("priority"))
+                queueKind = QueueKind::Priority;
+            else if (kind && *kind != QStringLiteral("fifo"))
+                m_json.error(kindPath, Text::tr("expected fifo, lifo or priority, got '") + *kind + u'\'');
+            const uint32_t id = declare(ObjectKind::Queue, item, itemPath, { QStringLiteral("kind") }, object);
+            if (id != kNoObject)
+                m_scenario.objects[id].queueKind = queueKind;
+        });
+}
+
+void ScenarioParser::parseSemaphores(const QJsonValue &value, const QString &path)
+{
+    // threading.Semaphore(value) / BoundedSemaphore(value).
+    parseDeclarations(value, path, QStringLiteral("{\"name\", \"value\", \"bounded\"}"),
+        [this](const QJsonValue &item, const QString &itemPath) {
+            QJsonObject object;
+            const uint32_t id = declare(
+                ObjectKind::Semaphore, item, itemPath, { QStringLiteral("value"), QStringLiteral("bounded") }, object);
+            if (id == kNoObject)
+                return;
+            ObjectSpec &semaphore = m_scenario.objects[id];
+            const QString valuePath = JsonReader::join(itemPath, QStringLiteral("value"));
+            if (!object.contains(QStringLiteral("value")))
+                m_json.error(valuePath, Text::tr("missing (how many may hold the semaphore at once)"));
+            else
+                semaphore.value
+                    = m_json.integer(object.value(QStringLiteral("value")), valuePath, 0, 1'000'000).value_or(1);
+            if (object.contains(QStringLiteral("bounded")))
+                semaphore.bounded = m_json
+                                        .boolean(object.value(QStringLiteral("bounded")),
+                                            JsonReader::join(itemPath, QStringLiteral("bounded")))
+                                        .value_or(false);
+        });
+}
+
+void ScenarioParser::parseConditions(const QJsonValue &value, const QString &path)
+{
+    // threading.Condition(lock).
+    parseDeclarations(
+        value, path, QStringLiteral("{\"name\", \"lock\"}"), [this](const QJsonValue &item, const QString &itemPath) {
+            QJsonObject object;
+            const uint32_t id = declare(ObjectKind::Condition, item, itemPath, { QStringLiteral("lock") }, object);
+            if (id == kNoObject)
+                return;
+            const QString lockPath = JsonReader::join(itemPath, QStringLiteral("lock"));
+            if (!object.contains(QStringLiteral("lock"))) {
+                m_json.error(lockPath, Text::tr("missing (the lock the condition's waiters hold and give up)"));
+                return;
+            }
+            if (const auto lock = m_json.name(object.value(QStringLiteral("lock")), lockPath)) {
+                const uint32_t lockId = intern(ObjectKind::Lock, *lock, lockPath);
+                m_scenario.objects[id].lock = lockId;
+            }
+        });
+}
+
+void ScenarioParser::parseBarriers(const QJsonValue &value, const QString &path)
+{
+    // threading.Barrier(parties, timeout=...).
+    parseDeclarations(value, path, QStringLiteral("{\"name\", \"parties\", \"timeout_ms\"}"),
+        [this](const QJsonValue &item, const QString &itemPath) {
+            QJsonObject object;
+            const uint32_t id = declare(ObjectKind::Barrier, item, itemPath,
+                { QStringLiteral("parties"), QStringLiteral("timeout_ms") }, object);
+            if (id == kNoObject)
+                return;
+            ObjectSpec &barrier = m_scenario.objects[id];
+            const QString partiesPath = JsonReader::join(itemPath, QStringLiteral("parties"));
+            if (!object.contains(QStringLiteral("parties")))
+                m_json.error(partiesPath, Text::tr("missing (how many threads the barrier waits for)"));
+            else
+                barrier.value
+                    = m_json.integer(object.value(QStringLiteral("parties")), partiesPath, 1, kMaxInstances + 1)
+                          .value_or(1);
+            if (object.contains(QStringLiteral("timeout_ms")))
+                barrier.timeoutNs = m_json
+                                        .milliseconds(object.value(QStringLiteral("timeout_ms")),
+                                            JsonReader::join(itemPath, QStringLiteral("timeout_ms")))
+                                        .value_or(-1);
+        });
 }
 
 void ScenarioParser::parseTask(const QJsonValue &value, const QString &path)
@@ -345,7 +444,8 @@ void ScenarioParser::parseTask(const QJsonValue &value, const QString &path)
     }
     const QJsonObject object = value.toObject();
     m_json.checkKeys(object, path,
-        { QStringLiteral("name"), QStringLiteral("count"), QStringLiteral("repeat"), QStringLiteral("steps") });
+        { QStringLiteral("name"), QStringLiteral("count"), QStringLiteral("repeat"), QStringLiteral("daemon"),
+            QStringLiteral("steps") });
     TaskSpec task;
     task.name = m_json.name(object.value(QStringLiteral("name")), JsonReader::join(path, QStringLiteral("name")))
                     .value_or(QString());
@@ -359,6 +459,10 @@ void ScenarioParser::parseTask(const QJsonValue &value, const QString &path)
                               .integer(object.value(QStringLiteral("repeat")),
                                   JsonReader::join(path, QStringLiteral("repeat")), 1, 1'000'000)
                               .value_or(1));
+    if (object.contains(QStringLiteral("daemon")))
+        task.daemon
+            = m_json.boolean(object.value(QStringLiteral("daemon")), JsonReader::join(path, QStringLiteral("daemon")))
+                  .value_or(false);
     task.steps
         = m_steps.parseSteps(object.value(QStringLiteral("steps")), JsonReader::join(path, QStringLiteral("steps")));
     const int spec = int(m_scenario.tasks.size());
@@ -420,10 +524,29 @@ void ScenarioParser::parseServer(const QJsonValue &value, const QString &path)
 void ScenarioParser::checkReferences()
 {
     for (const ObjectSpec &object : m_scenario.objects) {
-        if (object.kind == ObjectKind::Queue && !m_declaredQueues.contains(object.name))
+        if (m_declared.contains({ int(object.kind), object.name }))
+            continue;
+        if (object.kind == ObjectKind::Queue)
             m_json.error(QStringLiteral("queues"),
                 Text::tr("queue '") + object.name + Text::tr("' is used but not declared (add {\"name\": \"")
                     + object.name + Text::tr("\", \"kind\": \"fifo\"})"));
+        else if (object.kind == ObjectKind::Semaphore)
+            m_json.error(QStringLiteral("semaphores"),
+                Text::tr("semaphore '") + object.name + Text::tr("' is used but not declared (add {\"name\": \"")
+                    + object.name + Text::tr("\", \"value\": 1})"));
+        else if (object.kind == ObjectKind::Condition)
+            m_json.error(QStringLiteral("conditions"),
+                Text::tr("condition '") + object.name + Text::tr("' is used but not declared (add {\"name\": \"")
+                    + object.name + Text::tr("\", \"lock\": \"a lock\"})"));
+        else if (object.kind == ObjectKind::Barrier)
+            m_json.error(QStringLiteral("barriers"),
+                Text::tr("barrier '") + object.name + Text::tr("' is used but not declared (add {\"name\": \"")
+                    + object.name + Text::tr("\", \"parties\": 2})"));
+    }
+    for (const TaskSpec &task : m_scenario.tasks) {
+        if (task.daemon && m_scenario.executor.kind != ExecutorKind::Threads)
+            m_json.error(QStringLiteral("tasks"),
+                Text::tr("task '%1' is a daemon: daemon tasks need the threads executor").arg(task.name));
     }
     for (const QString &name : std::as_const(m_scenario.executor.joinTasks)) {
         if (m_scenario.findInstance(name) < 0)

@@ -16,7 +16,8 @@ void collect(const std::vector<Step> &steps, int user, const Scenario &scenario,
     for (const Step &step : steps) {
         if (step.object != kNoObject && step.object < scenario.objects.size()) {
             const ObjectKind kind = scenario.objects[step.object].kind;
-            if (kind == ObjectKind::Queue || kind == ObjectKind::Event)
+            if (kind == ObjectKind::Queue || kind == ObjectKind::Event || kind == ObjectKind::Condition
+                || kind == ObjectKind::Barrier)
                 users[step.object].insert(user);
         }
         collect(step.steps, user, scenario, users);

@@ -4,6 +4,7 @@
 
 #include <QJsonArray>
 #include <QUrl>
+#include <algorithm>
 
 namespace threadlab {
 
@@ -11,7 +12,24 @@ namespace {
 
 const QStringList kStepKinds = { QStringLiteral("sleep"), QStringLiteral("cpu"), QStringLiteral("lock"),
     QStringLiteral("add"), QStringLiteral("put"), QStringLiteral("get"), QStringLiteral("set"), QStringLiteral("clear"),
-    QStringLiteral("wait"), QStringLiteral("while_set"), QStringLiteral("print"), QStringLiteral("download") };
+    QStringLiteral("wait"), QStringLiteral("while_set"), QStringLiteral("print"), QStringLiteral("download"),
+    QStringLiteral("rlock"), QStringLiteral("semaphore"), QStringLiteral("release"), QStringLiteral("condition"),
+    QStringLiteral("notify"), QStringLiteral("notify_all"), QStringLiteral("barrier") };
+// Steps that run nested steps, and those that may give up waiting after "timeout_ms".
+const QStringList kNestingKinds = { QStringLiteral("lock"), QStringLiteral("rlock"), QStringLiteral("semaphore"),
+    QStringLiteral("condition"), QStringLiteral("while_set"), QStringLiteral("get") };
+const QStringList kTimeoutKinds = { QStringLiteral("lock"), QStringLiteral("rlock"), QStringLiteral("semaphore"),
+    QStringLiteral("get"), QStringLiteral("wait"), QStringLiteral("barrier") };
+
+// The locks a step's nested steps take (for the lock-ordering option), without repeats.
+void collectLocks(const std::vector<Step> &steps, std::vector<uint32_t> &locks)
+{
+    for (const Step &step : steps) {
+        if (step.kind == StepKind::Lock && std::find(locks.begin(), locks.end(), step.object) == locks.end())
+            locks.push_back(step.object);
+        collectLocks(step.steps, locks);
+    }
+}
 
 } // namespace
 
@@ -64,12 +82,15 @@ std::optional<Step> StepParser::parseStep(const QJsonValue &value, const QString
     const QString kind = kinds.first();
     const QString kindPath = JsonReader::join(path, kind);
     const QJsonValue arg = object.value(kind);
-    const bool nests
-        = kind == QStringLiteral("lock") || kind == QStringLiteral("while_set") || kind == QStringLiteral("get");
-    if (!m_json.checkKeys(object, path, nests ? QStringList { kind, QStringLiteral("steps") } : QStringList { kind }))
+    QStringList keys { kind };
+    if (kNestingKinds.contains(kind))
+        keys << QStringLiteral("steps");
+    if (kTimeoutKinds.contains(kind))
+        keys << QStringLiteral("timeout_ms");
+    if (!m_json.checkKeys(object, path, keys))
         return std::nullopt;
     const bool hasSteps = object.contains(QStringLiteral("steps"));
-    if (!hasSteps && (kind == QStringLiteral("lock") || kind == QStringLiteral("while_set"))) {
+    if (!hasSteps && kNestingKinds.contains(kind) && kind != QStringLiteral("get")) {
         m_json.error(JsonReader::join(path, QStringLiteral("steps")),
             Text::tr("missing (the steps to run under the ") + kind + QStringLiteral(")"));
         return std::nullopt;
@@ -77,13 +98,34 @@ std::optional<Step> StepParser::parseStep(const QJsonValue &value, const QString
 
     Step step;
     const qsizetype errorsBefore = m_json.errorCount();
+    if (object.contains(QStringLiteral("timeout_ms")))
+        step.timeoutNs = m_json
+                             .milliseconds(object.value(QStringLiteral("timeout_ms")),
+                                 JsonReader::join(path, QStringLiteral("timeout_ms")))
+                             .value_or(0);
     if (kind == QStringLiteral("sleep") || kind == QStringLiteral("cpu")) {
         step.kind = kind == QStringLiteral("sleep") ? StepKind::Sleep : StepKind::Cpu;
         step.durationNs = m_json.milliseconds(arg, kindPath).value_or(0);
-    } else if (kind == QStringLiteral("lock")) {
-        step.kind = StepKind::Lock;
+    } else if (kind == QStringLiteral("lock") || kind == QStringLiteral("rlock")) {
+        const bool reentrant = kind == QStringLiteral("rlock");
+        step.kind = reentrant ? StepKind::RLock : StepKind::Lock;
         if (const auto name = m_json.name(arg, kindPath))
-            step.object = intern(ObjectKind::Lock, *name, kindPath);
+            step.object = intern(reentrant ? ObjectKind::RLock : ObjectKind::Lock, *name, kindPath);
+    } else if (kind == QStringLiteral("semaphore") || kind == QStringLiteral("release")) {
+        step.kind = kind == QStringLiteral("semaphore") ? StepKind::Semaphore : StepKind::Release;
+        if (const auto name = m_json.name(arg, kindPath))
+            step.object = intern(ObjectKind::Semaphore, *name, kindPath);
+    } else if (kind == QStringLiteral("condition") || kind == QStringLiteral("notify_all")) {
+        step.kind = kind == QStringLiteral("condition") ? StepKind::Condition : StepKind::NotifyAll;
+        if (const auto name = m_json.name(arg, kindPath))
+            step.object = intern(ObjectKind::Condition, *name, kindPath);
+    } else if (kind == QStringLiteral("notify")) {
+        step.kind = StepKind::Notify;
+        parseNotify(arg, kindPath, step);
+    } else if (kind == QStringLiteral("barrier")) {
+        step.kind = StepKind::Barrier;
+        if (const auto name = m_json.name(arg, kindPath))
+            step.object = intern(ObjectKind::Barrier, *name, kindPath);
     } else if (kind == QStringLiteral("add")) {
         step.kind = StepKind::Add;
         parseAdd(arg, kindPath, step);
@@ -93,6 +135,8 @@ std::optional<Step> StepParser::parseStep(const QJsonValue &value, const QString
     } else if (kind == QStringLiteral("get")) {
         step.kind = StepKind::Get;
         parseGet(object, path, step);
+    } else if (kind == QStringLiteral("wait") && arg.isObject()) {
+        parseWait(arg, kindPath, step);
     } else if (kind == QStringLiteral("set") || kind == QStringLiteral("clear") || kind == QStringLiteral("wait")
         || kind == QStringLiteral("while_set")) {
         step.kind = kind == QStringLiteral("set") ? StepKind::Set
@@ -111,6 +155,8 @@ std::optional<Step> StepParser::parseStep(const QJsonValue &value, const QString
     }
     if (hasSteps)
         step.steps = parseSteps(object.value(QStringLiteral("steps")), JsonReader::join(path, QStringLiteral("steps")));
+    if (step.kind == StepKind::Lock)
+        collectLocks(step.steps, step.nestedLocks);
     if (m_json.errorCount() != errorsBefore)
         return std::nullopt;
     return step;
@@ -150,6 +196,67 @@ bool StepParser::parseAdd(const QJsonValue &value, const QString &path, Step &st
     if (step.local && step.guard != kNoObject)
         m_json.error(JsonReader::join(path, QStringLiteral("lock")), Text::tr("a thread-local counter needs no lock"));
     return true;
+}
+
+void StepParser::parseNotify(const QJsonValue &value, const QString &path, Step &step)
+{
+    // {"notify": "cv"} wakes one waiter; {"notify": {"condition": "cv", "n": 2}} wakes up to n.
+    QJsonObject object;
+    if (value.isString()) {
+        object.insert(QStringLiteral("condition"), value);
+    } else if (value.isObject()) {
+        object = value.toObject();
+        m_json.checkKeys(object, path, { QStringLiteral("condition"), QStringLiteral("n") });
+    } else {
+        m_json.error(path, Text::tr("expected a condition's name or {\"condition\": name, \"n\": waiters}"));
+        return;
+    }
+    const QString conditionPath = JsonReader::join(path, QStringLiteral("condition"));
+    if (const auto name = m_json.name(object.value(QStringLiteral("condition")), conditionPath))
+        step.object = intern(ObjectKind::Condition, *name, conditionPath);
+    if (object.contains(QStringLiteral("n")))
+        step.times
+            = m_json.integer(object.value(QStringLiteral("n")), JsonReader::join(path, QStringLiteral("n")), 1, 1024)
+                  .value_or(1);
+}
+
+void StepParser::parseWait(const QJsonValue &value, const QString &path, Step &step)
+{
+    // {"wait": {"event": "go"}} is {"wait": "go"}; {"wait": {"condition": "cv", "until": {"counter":
+    // "stock", "at_least": 1}}} is cv.wait_for(lambda: stock >= 1) (without "until": cv.wait()).
+    const QJsonObject object = value.toObject();
+    m_json.checkKeys(object, path, { QStringLiteral("event"), QStringLiteral("condition"), QStringLiteral("until") });
+    const bool event = object.contains(QStringLiteral("event"));
+    if (event == object.contains(QStringLiteral("condition"))) {
+        m_json.error(path, Text::tr("give either \"event\" or \"condition\""));
+        return;
+    }
+    const QString key = event ? QStringLiteral("event") : QStringLiteral("condition");
+    step.kind = event ? StepKind::Wait : StepKind::ConditionWait;
+    if (const auto name = m_json.name(object.value(key), JsonReader::join(path, key)))
+        step.object = intern(event ? ObjectKind::Event : ObjectKind::Condition, *name, JsonReader::join(path, key));
+    if (!object.contains(QStringLiteral("until")))
+        return;
+    const QString untilPath = JsonReader::join(path, QStringLiteral("until"));
+    if (event) {
+        m_json.error(untilPath, Text::tr("an event's wait has no predicate (a condition's has)"));
+        return;
+    }
+    const QJsonValue until = object.value(QStringLiteral("until"));
+    if (!until.isObject()) {
+        m_json.error(untilPath, Text::tr("expected {\"counter\": name, \"at_least\": n}"));
+        return;
+    }
+    const QJsonObject predicate = until.toObject();
+    m_json.checkKeys(predicate, untilPath, { QStringLiteral("counter"), QStringLiteral("at_least") });
+    const QString counterPath = JsonReader::join(untilPath, QStringLiteral("counter"));
+    if (const auto name = m_json.name(predicate.value(QStringLiteral("counter")), counterPath))
+        step.counter = intern(ObjectKind::Counter, *name, counterPath);
+    step.atLeast
+        = m_json
+              .integer(predicate.value(QStringLiteral("at_least")),
+                  JsonReader::join(untilPath, QStringLiteral("at_least")), -1'000'000'000'000, 1'000'000'000'000)
+              .value_or(0);
 }
 
 void StepParser::parseDownload(const QJsonValue &value, const QString &path, Step &step)

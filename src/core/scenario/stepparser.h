@@ -29,6 +29,8 @@ private:
     bool parseAdd(const QJsonValue &value, const QString &path, Step &step);
     bool parsePut(const QJsonValue &value, const QString &path, Step &step);
     bool parseGet(const QJsonObject &object, const QString &path, Step &step);
+    void parseNotify(const QJsonValue &value, const QString &path, Step &step);
+    void parseWait(const QJsonValue &value, const QString &path, Step &step);
     void parseDownload(const QJsonValue &value, const QString &path, Step &step);
     uint32_t intern(ObjectKind kind, const QString &name, const QString &path);
 

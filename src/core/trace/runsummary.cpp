@@ -25,6 +25,8 @@ QString outcomeName(TaskOutcome outcome)
         return QStringLiteral("cancelled");
     case TaskOutcome::Failed:
         return QStringLiteral("failed");
+    case TaskOutcome::CutOff:
+        return QStringLiteral("cut_off");
     }
     return QStringLiteral("failed");
 }
@@ -56,9 +58,11 @@ RunSummary RunSummary::from(const RecordedRun &recording)
 {
     RunSummary s = summarise(Sources { recording.scenario, recording.trace, recording.counters, recording.errors,
         recording.eventsRecorded, recording.eventsDropped });
-    s.stopped = recording.stopped || std::any_of(s.tasks.begin(), s.tasks.end(), [](const TaskSummary &task) {
-        return task.outcome == TaskOutcome::Cancelled;
-    });
+    // A run that deadlocked was stopped by ThreadLab, not by the user: it is reported as deadlocked.
+    s.stopped = recording.stopped
+        || (!recording.trace.deadlock.found && std::any_of(s.tasks.begin(), s.tasks.end(), [](const TaskSummary &task) {
+               return task.outcome == TaskOutcome::Cancelled;
+           }));
     return s;
 }
 
@@ -76,6 +80,7 @@ RunSummary summarise(const Sources &sources)
     s.workers = scenario.executor.workers;
     s.lock = scenario.options.lock;
     s.gil = scenario.options.gil;
+    s.ordering = scenario.options.ordering;
 
     int64_t first = std::numeric_limits<int64_t>::max();
     int64_t last = std::numeric_limits<int64_t>::min();
@@ -124,8 +129,12 @@ RunSummary summarise(const Sources &sources)
     for (int instance : trace.resultsOrder)
         s.resultsOrder << trace.tasks.at(size_t(instance)).name;
     for (const auto &[id, lock] : trace.locks)
-        s.locks.push_back(LockSummary { lock.name, lock.acquisitions, lock.contended, nsToMs(lock.waitNsTotal),
-            nsToMs(lock.waitNsMax), nsToMs(lock.holdNsTotal) });
+        s.locks.push_back(LockSummary { lock.name,
+            id < trace.objects.size() ? trace.objects[id].kind : ObjectKind::Lock, lock.acquisitions, lock.contended,
+            nsToMs(lock.waitNsTotal), nsToMs(lock.waitNsMax), nsToMs(lock.holdNsTotal), lock.reentries });
+    s.sync = SyncSummary::from(trace);
+    s.deadlock = DeadlockSummary::from(trace);
+    s.potentialDeadlocks = PotentialDeadlockSummary::from(trace);
     for (const CounterReport &report : sources.counters)
         s.counters.push_back(CounterSummary { report, laneName(trace, report.lane) });
 
@@ -206,13 +215,24 @@ QJsonObject RunSummary::toJson() const
         tasksJson.append(taskJson);
     }
     QJsonArray locksJson;
-    for (const LockSummary &lock : locks)
-        locksJson.append(QJsonObject { { QStringLiteral("name"), lock.name },
+    for (const LockSummary &lock : locks) {
+        QJsonObject lockJson { { QStringLiteral("name"), lock.name },
+            { QStringLiteral("kind"), objectKindName(lock.kind) },
             { QStringLiteral("acquisitions"), qint64(lock.acquisitions) },
             { QStringLiteral("contended"), qint64(lock.contended) },
             { QStringLiteral("wait_ms_total"), round3(lock.waitMsTotal) },
             { QStringLiteral("wait_ms_max"), round3(lock.waitMsMax) },
-            { QStringLiteral("hold_ms_total"), round3(lock.holdMsTotal) } });
+            { QStringLiteral("hold_ms_total"), round3(lock.holdMsTotal) } };
+        if (lock.kind == ObjectKind::RLock)
+            lockJson.insert(QStringLiteral("reentries"), qint64(lock.reentries));
+        locksJson.append(lockJson);
+    }
+    QJsonArray syncJson;
+    for (const SyncSummary &object : sync)
+        syncJson.append(object.toJson());
+    QJsonArray potentialJson;
+    for (const PotentialDeadlockSummary &potential : potentialDeadlocks)
+        potentialJson.append(potential.toJson());
     QJsonArray countersJson;
     for (const CounterSummary &counter : counters) {
         QJsonObject object { { QStringLiteral("name"), counter.report.name },
@@ -241,7 +261,9 @@ QJsonObject RunSummary::toJson() const
         { QStringLiteral("executor"),
             QJsonObject {
                 { QStringLiteral("kind"), executorKindName(executor) }, { QStringLiteral("workers"), workers } } },
-        { QStringLiteral("options"), QJsonObject { { QStringLiteral("lock"), lock }, { QStringLiteral("gil"), gil } } },
+        { QStringLiteral("options"),
+            QJsonObject { { QStringLiteral("lock"), lock }, { QStringLiteral("gil"), gil },
+                { QStringLiteral("ordering"), ordering } } },
         { QStringLiteral("stopped"), stopped },
         { QStringLiteral("wall_ms"), round3(wallMs) },
         { QStringLiteral("main_ms"), round3(mainMs) },
@@ -252,6 +274,8 @@ QJsonObject RunSummary::toJson() const
         { QStringLiteral("counters"), countersJson },
         { QStringLiteral("prints"), printsJson },
         { QStringLiteral("queues"), queuesJson },
+        { QStringLiteral("sync"), syncJson },
+        { QStringLiteral("potential_deadlocks"), potentialJson },
         { QStringLiteral("events"),
             QJsonObject { { QStringLiteral("recorded"), qint64(eventsRecorded) },
                 { QStringLiteral("dropped"), qint64(eventsDropped) } } },
@@ -265,6 +289,8 @@ QJsonObject RunSummary::toJson() const
     };
     if (wallWithStartupMs > 0)
         json.insert(QStringLiteral("wall_with_startup_ms"), round3(wallWithStartupMs));
+    if (deadlock.found)
+        json.insert(QStringLiteral("deadlock"), deadlock.toJson());
     return json;
 }
 
@@ -276,9 +302,24 @@ QString RunSummary::toText() const
     line(scenario + QStringLiteral(" — ") + title);
     line(QStringLiteral("  executor ") + executorKindName(executor) + QStringLiteral(", workers ")
         + QString::number(workers) + QStringLiteral(", lock ") + (lock ? QStringLiteral("on") : QStringLiteral("off"))
-        + QStringLiteral(", GIL ") + (gil ? QStringLiteral("on") : QStringLiteral("off")));
+        + QStringLiteral(", GIL ") + (gil ? QStringLiteral("on") : QStringLiteral("off"))
+        + (ordering ? QStringLiteral(", lock ordering on") : QString()));
     if (stopped)
         line(QStringLiteral("  STOPPED before the end: these figures cover only what ran until then"));
+    if (deadlock.found) {
+        line(QStringLiteral("  DEADLOCK found at %1 ms (%2); the run was stopped there:")
+                 .arg(num(deadlock.detectedMs),
+                     deadlock.cycle ? QStringLiteral("the lanes wait for each other")
+                                    : QStringLiteral("they wait for what no lane can still do")));
+        for (const QString &sentence : deadlock.sentences)
+            line(QStringLiteral("    ") + sentence);
+    }
+    for (const PotentialDeadlockSummary &p : potentialDeadlocks) {
+        line(QStringLiteral("  POTENTIAL DEADLOCK: locks %1 were taken in opposite orders:")
+                 .arg(p.locks.join(QStringLiteral(", "))));
+        for (const QString &step : p.steps)
+            line(QStringLiteral("    ") + step);
+    }
     line(QStringLiteral("  wall ") + num(wallMs)
         + QStringLiteral(" ms (first task start to last task end), main done at ") + num(mainMs)
         + QStringLiteral(" ms"));
@@ -294,15 +335,33 @@ QString RunSummary::toText() const
     if (!resultsOrder.isEmpty())
         line(QStringLiteral("  results in order: ") + resultsOrder.join(QStringLiteral(", ")));
     for (const LockSummary &l : locks)
-        line(QStringLiteral("  lock ") + l.name + QStringLiteral(": ") + QString::number(l.acquisitions)
-            + QStringLiteral(" acquisitions, ") + QString::number(l.contended) + QStringLiteral(" contended, wait ")
-            + num(l.waitMsTotal) + QStringLiteral(" ms total (max ") + num(l.waitMsMax) + QStringLiteral(" ms)"));
+        line(QStringLiteral("  ") + objectKindName(l.kind) + u' ' + l.name + QStringLiteral(": ")
+            + QString::number(l.acquisitions) + QStringLiteral(" acquisitions, ") + QString::number(l.contended)
+            + QStringLiteral(" contended, wait ") + num(l.waitMsTotal) + QStringLiteral(" ms total (max ")
+            + num(l.waitMsMax) + QStringLiteral(" ms)")
+            + (l.kind == ObjectKind::RLock ? QStringLiteral(", %1 re-entries").arg(l.reentries) : QString()));
     for (const CounterSummary &c : counters)
         line(QStringLiteral("  counter ") + c.report.name
             + (c.thread.isEmpty() ? QString() : QStringLiteral(" [thread ") + c.thread + u']')
             + QStringLiteral(" in pid ") + QString::number(c.report.pid) + QStringLiteral(": expected ")
             + QString::number(c.report.expected) + QStringLiteral(", got ") + QString::number(c.report.actual)
             + QStringLiteral(" (") + QString::number(c.report.lostUpdates) + QStringLiteral(" lost updates)"));
+    for (const SyncSummary &w : sync) {
+        if (w.kind == ObjectKind::Lock || w.kind == ObjectKind::RLock || w.kind == ObjectKind::Semaphore) {
+            if (w.timeouts > 0) // the rest is on its lock line
+                line(QStringLiteral("  %1 %2: %3 waits timed out").arg(objectKindName(w.kind), w.name).arg(w.timeouts));
+            continue;
+        }
+        line(QStringLiteral("  %1 %2: %3 waits, %4 ms waited, %5 timed out%6")
+                 .arg(objectKindName(w.kind), w.name)
+                 .arg(w.waits)
+                 .arg(num(w.waitMsTotal))
+                 .arg(w.timeouts)
+                 .arg(w.kind == ObjectKind::Barrier ? QStringLiteral(", %1 broken").arg(w.broken)
+                         : w.kind == ObjectKind::Condition
+                         ? QStringLiteral(", %1 notifies woke %2").arg(w.notifies).arg(w.wokenByNotify)
+                         : QString()));
+    }
     for (const QueueSummary &q : queues)
         line(QStringLiteral("  queue ") + q.name + u' ' + queueKindName(q.kind) + QStringLiteral(": put ")
             + q.puts.join(u' ') + QStringLiteral(" / got ") + q.gets.join(u' '));

@@ -6,6 +6,7 @@
 #include "scenario/scenario.h"
 #include "trace/counterreport.h"
 #include "trace/schedtrace.h"
+#include "trace/syncsummary.h"
 
 #include <QJsonObject>
 #include <QList>
@@ -33,11 +34,13 @@ struct TaskSummary
 struct LockSummary
 {
     QString name;
+    ObjectKind kind = ObjectKind::Lock; // a lock, rlock or semaphore
     int64_t acquisitions = 0;
     int64_t contended = 0;
     double waitMsTotal = 0;
     double waitMsMax = 0;
     double holdMsTotal = 0;
+    int64_t reentries = 0; // an rlock taken again by its holder
 };
 
 struct CounterSummary
@@ -86,6 +89,7 @@ struct RunSummary
     int workers = 1;
     bool lock = true;
     bool gil = false;
+    bool ordering = false;
     double wallMs = 0; // first task start to last task end
     double wallWithStartupMs = 0; // first worker process spawned to last task end (0: no worker processes)
     bool stopped = false; // stopped before it ended: its figures measure only what ran
@@ -97,6 +101,9 @@ struct RunSummary
     std::vector<CounterSummary> counters;
     std::vector<PrintSummary> prints;
     std::vector<QueueSummary> queues;
+    std::vector<SyncSummary> sync; // waits on semaphores, conditions, barriers, events; time-outs
+    DeadlockSummary deadlock; // the deadlock the run stopped on
+    std::vector<PotentialDeadlockSummary> potentialDeadlocks; // lock-order cycles, deadlocked or not
     uint64_t eventsRecorded = 0;
     uint64_t eventsDropped = 0;
     QStringList errors;

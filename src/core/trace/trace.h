@@ -5,6 +5,7 @@
 #include "base/podvector.h"
 #include "scenario/scenario.h"
 #include "trace/counterseries.h"
+#include "trace/deadlock.h"
 #include "trace/queuestays.h"
 #include "trace/schedtrace.h"
 #include "trace/segment.h"
@@ -59,6 +60,7 @@ struct LockRecord
     int64_t waitNsTotal = 0;
     int64_t waitNsMax = 0;
     int64_t holdNsTotal = 0;
+    int64_t reentries = 0; // an rlock taken again by the lane that held it
 };
 
 // A lock wait ended by another lane's release: the release on fromLane handed the lock to toLane.
@@ -88,6 +90,7 @@ struct Trace
     std::vector<CpuTrack> cpus; // one per CPU, when captured
     CounterSeriesSet counters; // each shared counter's value over time, derived from the lanes' events
     QueueStaysSet queueStays; // each queue's contents over time, derived from the lanes' puts and gets
+    Deadlock deadlock; // found while the run went on (the run then stopped)
 
     // Closed segments of a lane that overlap [fromNs, toNs).
     std::span<const Segment> segmentsIn(size_t lane, int64_t fromNs, int64_t toNs) const;

@@ -55,7 +55,7 @@ void TraceBuilder::closeSegment(LaneTrack &lane, int64_t timeNs)
         return;
     if (segment.task >= 0 && size_t(segment.task) < m_trace.tasks.size())
         m_trace.tasks[size_t(segment.task)].stateNs[size_t(segment.state)] += duration;
-    if (segment.state == State::LockWait && segment.object != kNoObject) {
+    if ((segment.state == State::LockWait || segment.state == State::SemaphoreWait) && segment.object != kNoObject) {
         LockRecord &lock = lockRecord(segment.object);
         lock.waitNsTotal += duration;
         lock.waitNsMax = std::max(lock.waitNsMax, duration);
@@ -116,7 +116,7 @@ void TraceBuilder::apply(const Event &event)
         return;
     case EventKind::StateChange: {
         const auto state = static_cast<State>(std::min<uint16_t>(event.aux, kStateCount - 1));
-        if (state == State::LockWait && event.object != kNoObject)
+        if ((state == State::LockWait || state == State::SemaphoreWait) && event.object != kNoObject)
             ++lockRecord(event.object).contended;
         switchSegment(lane, t, state, event.object, int32_t(event.arg));
         return;
@@ -133,16 +133,24 @@ void TraceBuilder::apply(const Event &event)
         return;
     }
     case EventKind::LockAcquire: {
+        if (event.aux >= 2) { // an rlock taken again by its holder: counted, not a new hold
+            ++lockRecord(event.object).reentries;
+            return;
+        }
         keep(lane.lockEvents, event);
         ++lockRecord(event.object).acquisitions;
         lane.heldLocks.emplace_back(event.object, t);
         if (event.arg >= 0) {
-            const int64_t waitStart = lane.hasOpenSegment && lane.open.state == State::LockWait ? lane.open.startNs : t;
+            const bool waited = lane.hasOpenSegment
+                && (lane.open.state == State::LockWait || lane.open.state == State::SemaphoreWait);
+            const int64_t waitStart = waited ? lane.open.startNs : t;
             keep(m_trace.handoffs, LockHandoff { event.object, uint32_t(event.arg), event.lane, waitStart, t });
         }
         return;
     }
     case EventKind::LockRelease: {
+        if (event.aux >= 2) // an rlock's inner release: its holder still holds it
+            return;
         keep(lane.lockEvents, event);
         auto held = std::find_if(
             lane.heldLocks.rbegin(), lane.heldLocks.rend(), [&](const auto &h) { return h.first == event.object; });
@@ -169,6 +177,9 @@ void TraceBuilder::apply(const Event &event)
     case EventKind::EventSet:
     case EventKind::EventClear:
     case EventKind::Mark:
+    case EventKind::WaitTimeout:
+    case EventKind::Notify:
+    case EventKind::Woken:
         keep(lane.marks, event);
         return;
     }
@@ -184,7 +195,7 @@ void TraceBuilder::recordTaskBoundary(const Event &event)
         task.lane = int(event.lane);
     } else {
         task.endNs = event.timeNs;
-        task.outcome = event.arg >= 0 && event.arg <= int64_t(TaskOutcome::Failed) ? static_cast<TaskOutcome>(event.arg)
+        task.outcome = event.arg >= 0 && event.arg <= int64_t(TaskOutcome::CutOff) ? static_cast<TaskOutcome>(event.arg)
                                                                                    : TaskOutcome::Failed;
     }
 }

@@ -46,7 +46,7 @@ Result<void> TraceFile::write(const RecordedRun &r, const QString &path)
     const Scenario &sc = r.scenario;
     s << sc.source << sc.origin << quint8(sc.executor.kind) << qint32(sc.executor.workers) << quint8(sc.executor.join)
       << sc.executor.joinTasks << quint8(sc.executor.results) << sc.options.lock << sc.options.gil
-      << qint64(sc.options.raceWindowNs);
+      << qint64(sc.options.raceWindowNs) << sc.options.ordering;
     s << r.pid << quint64(r.eventsRecorded) << quint64(r.eventsDropped) << r.errors;
     s << quint32(r.counters.size());
     for (const CounterReport &c : r.counters)
@@ -81,7 +81,7 @@ Result<void> TraceFile::write(const RecordedRun &r, const QString &path)
     s << quint32(t.locks.size());
     for (const auto &[id, lock] : t.locks)
         s << id << lock.name << qint64(lock.acquisitions) << qint64(lock.contended) << qint64(lock.waitNsTotal)
-          << qint64(lock.waitNsMax) << qint64(lock.holdNsTotal);
+          << qint64(lock.waitNsMax) << qint64(lock.holdNsTotal) << qint64(lock.reentries);
     writeRaw(s, t.handoffs);
     s << quint32(t.resultsOrder.size());
     for (int task : t.resultsOrder)
@@ -100,6 +100,14 @@ Result<void> TraceFile::write(const RecordedRun &r, const QString &path)
         s << qint32(cpu.cpu) << qint64(cpu.busyNs) << quint64(cpu.slices.size());
         for (const CpuSlice &slice : cpu.slices)
             s << qint64(slice.startNs) << qint64(slice.endNs) << qint32(slice.lane) << quint8(slice.ended);
+    }
+    // Version 4: the deadlock found.
+    const Deadlock &d = t.deadlock;
+    s << d.found << d.cycle << qint64(d.detectedNs) << quint32(d.links.size());
+    for (const DeadlockLink &link : d.links) {
+        s << link.lane << quint8(link.waitState) << link.waitsFor << qint64(link.heldBy) << quint32(link.holds.size());
+        for (uint32_t held : link.holds)
+            s << held;
     }
     if (s.status() != QDataStream::Ok || !file.commit())
         return Error(Text::tr("%1: cannot write: %2").arg(path, file.errorString()));

@@ -17,7 +17,9 @@ namespace threadlab {
 class TraceFile
 {
 public:
-    static constexpr quint32 kVersion = 3; // 3 added the OS scheduler's data; 2 is still read
+    // 4 added lock ordering, the states and outcomes of rlocks, semaphores, conditions, barriers and
+    // daemons, and the deadlock found; 3 added the OS scheduler's data. 2 and 3 are still read.
+    static constexpr quint32 kVersion = 4;
     static QByteArray magic() { return QByteArrayLiteral("THREADLAB-TRACE\n"); }
     static bool isTraceFile(const QString &path); // a regular file that starts with magic()
 

@@ -46,6 +46,7 @@ private:
     bool readLocks();
     bool readRelations();
     bool readSched();
+    bool readDeadlock();
     // Slices of OS scheduler data: start, end, an index (CPU or lane) and what readRest() reads and
     // checks; in time order, none ending before it starts.
     template <typename Slice, typename ReadRest>
@@ -94,9 +95,10 @@ Result<std::shared_ptr<RecordedRun>> TraceFileReader::read()
     quint32 version = 0;
     m_in.integer(version);
     m_version = version;
-    if (m_in.ok() && version != TraceFile::kVersion && version != 2) {
-        return Error(
-            Text::tr("trace format version %1; this ThreadLab reads version %2").arg(version).arg(TraceFile::kVersion));
+    if (m_in.ok() && (version < 2 || version > TraceFile::kVersion)) {
+        return Error(Text::tr("trace format version %1; this ThreadLab reads versions 2 to %2")
+                         .arg(version)
+                         .arg(TraceFile::kVersion));
     }
     if (readScenario() && readCounters()) {
         Trace &t = m_run->trace;
@@ -121,7 +123,8 @@ Result<std::shared_ptr<RecordedRun>> TraceFileReader::read()
                 m_in.fail(Text::tr("counter '%1' names lane %2 of %3").arg(counter.name).arg(counter.lane).arg(m_lanes),
                     m_countersAt);
         }
-        if (readTasks() && readLocks() && readRelations() && (version < 3 || readSched()) && m_in.left() > 0)
+        if (readTasks() && readLocks() && readRelations() && (version < 3 || readSched())
+            && (version < 4 || readDeadlock()) && m_in.left() > 0)
             m_in.fail(Text::tr("%1 bytes follow the end of the trace").arg(m_in.left()));
     }
     if (!m_in.ok())
@@ -149,6 +152,9 @@ bool TraceFileReader::readScenario()
     m_in.boolean(lock);
     m_in.boolean(gil);
     m_in.integer(raceWindow);
+    bool ordering = false;
+    if (m_version >= 4)
+        m_in.boolean(ordering);
     if (!m_in.ok())
         return false;
     if (kind > quint8(ExecutorKind::Processes) || join > quint8(JoinMode::Listed)
@@ -168,6 +174,7 @@ bool TraceFileReader::readScenario()
     scenario.options.lock = lock;
     scenario.options.gil = gil;
     scenario.options.raceWindowNs = raceWindow;
+    scenario.options.ordering = ordering;
     m_tasks = scenario.instances.size();
     m_objects = scenario.objects.size();
     return true;
@@ -314,7 +321,7 @@ bool TraceFileReader::readLane(size_t index, LaneTrack &lane)
     const EventList lists[] = {
         { lane.marks,
             { EventKind::Mark, EventKind::Result, EventKind::QueuePut, EventKind::QueueGet, EventKind::EventSet,
-                EventKind::EventClear },
+                EventKind::EventClear, EventKind::WaitTimeout, EventKind::Notify, EventKind::Woken },
             "mark" },
         { lane.lockEvents, { EventKind::LockAcquire, EventKind::LockRelease }, "lock event" },
         { lane.counterEvents, { EventKind::CounterRead, EventKind::CounterWrite }, "counter event" },
@@ -360,12 +367,14 @@ bool TraceFileReader::readTasks()
         m_in.integer(end);
         m_in.integer(outcome);
         m_in.string(task.error, kMaxMessageChars, "a task's error");
-        for (int64_t &ns : task.stateNs) {
+        const int states = m_version >= 4 ? kStateCount : kStateCountV3;
+        for (int state = 0; state < states; ++state) {
             qint64 value = 0;
             m_in.integer(value);
-            ns = value;
+            task.stateNs[size_t(state)] = value;
         }
-        if (m_in.ok() && ((lane != -1 && !laneIndex(lane)) || outcome < 0 || outcome > int64_t(TaskOutcome::Failed)))
+        const auto lastOutcome = m_version >= 4 ? TaskOutcome::CutOff : TaskOutcome::Failed;
+        if (m_in.ok() && ((lane != -1 && !laneIndex(lane)) || outcome < 0 || outcome > int64_t(lastOutcome)))
             return m_in.fail(Text::tr("task %1 has a wrong lane or outcome").arg(i), taskAt);
         task.lane = lane;
         task.beginNs = begin;
@@ -379,19 +388,20 @@ bool TraceFileReader::readTasks()
 bool TraceFileReader::readLocks()
 {
     quint32 locks = 0;
-    m_in.count(locks, m_objects, 4 + 4 + 5 * 8, "the number of locks");
+    const int values = m_version >= 4 ? 6 : 5;
+    m_in.count(locks, m_objects, 4 + 4 + values * 8, "the number of locks");
     for (quint32 i = 0; i < locks && m_in.ok(); ++i) {
         const qsizetype lockAt = m_in.offset();
         uint32_t id = 0;
         LockRecord lock;
-        qint64 values[5] = {};
+        qint64 value[6] = {};
         m_in.integer(id);
         m_in.string(lock.name, kMaxNameChars, "a lock's name");
-        for (qint64 &value : values)
-            m_in.integer(value);
+        for (int v = 0; v < values; ++v)
+            m_in.integer(value[v]);
         if (m_in.ok() && !objectIndex(id))
             return m_in.fail(Text::tr("lock %1 does not exist").arg(id), lockAt);
-        m_run->trace.locks[id] = LockRecord { lock.name, values[0], values[1], values[2], values[3], values[4] };
+        m_run->trace.locks[id] = LockRecord { lock.name, value[0], value[1], value[2], value[3], value[4], value[5] };
     }
     return m_in.ok();
 }
@@ -415,6 +425,48 @@ bool TraceFileReader::readRelations()
             return m_in.fail(
                 Text::tr("result %1 names task %2 of %3").arg(i).arg(task).arg(m_tasks), m_in.offset() - 4);
         t.resultsOrder.push_back(task);
+    }
+    return m_in.ok();
+}
+
+bool TraceFileReader::readDeadlock()
+{
+    Deadlock &d = m_run->trace.deadlock;
+    const qsizetype at = m_in.offset();
+    qint64 detected = 0;
+    quint32 links = 0;
+    m_in.boolean(d.found);
+    m_in.boolean(d.cycle);
+    m_in.integer(detected);
+    d.detectedNs = detected;
+    m_in.count(links, m_lanes, 4 + 1 + 4 + 8 + 4, "the number of deadlocked lanes");
+    for (quint32 i = 0; i < links && m_in.ok(); ++i) {
+        DeadlockLink link;
+        quint8 state = 0;
+        qint64 heldBy = -1;
+        quint32 holds = 0;
+        m_in.integer(link.lane);
+        m_in.integer(state);
+        m_in.integer(link.waitsFor);
+        m_in.integer(heldBy);
+        m_in.count(holds, m_objects, 4, "the number of locks a deadlocked lane holds");
+        for (quint32 h = 0; h < holds && m_in.ok(); ++h) {
+            uint32_t held = 0;
+            m_in.integer(held);
+            if (m_in.ok() && !objectIndex(held))
+                return m_in.fail(Text::tr("a deadlocked lane holds object %1, which does not exist").arg(held), at);
+            link.holds.push_back(held);
+        }
+        link.heldBy = heldBy;
+        link.waitState = State(state);
+        const bool waitsForExists
+            = state == quint8(State::JoinWait) ? taskIndex(link.waitsFor) : objectIndex(link.waitsFor);
+        if (m_in.ok()
+            && (!laneIndex(link.lane) || state >= kStateCount || (link.waitsFor != kNoObject && !waitsForExists)
+                || (heldBy != -1 && !laneIndex(heldBy))))
+            return m_in.fail(
+                Text::tr("deadlocked lane %1 names a lane, state or object that does not exist").arg(i), at);
+        d.links.push_back(std::move(link));
     }
     return m_in.ok();
 }

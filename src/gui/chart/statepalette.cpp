@@ -27,6 +27,12 @@ QColor StatePalette::color(State state)
         return QColor(0xb7, 0xe4, 0xc7);
     case State::Starting:
         return QColor(0x9e, 0x9a, 0x75); // khaki: not yet the program's own time
+    case State::SemaphoreWait:
+        return QColor(0xd6, 0x33, 0x84); // raspberry: a lock's red, for a lock with several places
+    case State::ConditionWait:
+        return QColor(0x2a, 0x9d, 0x8f); // teal
+    case State::BarrierWait:
+        return QColor(0x6a, 0x4c, 0x93); // deep violet
     }
     return Qt::gray;
 }

@@ -18,7 +18,7 @@ ScenarioLibraryPanel::ScenarioLibraryPanel(QWidget *parent)
     , m_ui(std::make_unique<Ui::ScenarioLibraryPanel>())
 {
     m_ui->setupUi(this);
-    for (const char *topic : { "basics", "pools", "io-cpu", "processes", "locks", "queues" })
+    for (const char *topic : { "basics", "pools", "io-cpu", "processes", "locks", "queues", "sync", "deadlocks" })
         group(topicTitle(QString::fromLatin1(topic)));
     for (const ScenarioEntry &entry : ScenarioLibrary::builtIns()) {
         auto *item = new QTreeWidgetItem(group(topicTitle(entry.topic)), { entry.title });
@@ -99,6 +99,8 @@ QString ScenarioLibraryPanel::topicTitle(const QString &topic)
         { "processes", QT_TRANSLATE_NOOP("threadlab::ScenarioLibraryPanel", "Processes") },
         { "locks", QT_TRANSLATE_NOOP("threadlab::ScenarioLibraryPanel", "Locks & races") },
         { "queues", QT_TRANSLATE_NOOP("threadlab::ScenarioLibraryPanel", "Queues & events") },
+        { "sync", QT_TRANSLATE_NOOP("threadlab::ScenarioLibraryPanel", "Semaphores, conditions, barriers") },
+        { "deadlocks", QT_TRANSLATE_NOOP("threadlab::ScenarioLibraryPanel", "Deadlocks") },
     };
     for (const auto &[id, title] : titles) {
         if (topic == QLatin1String(id))
