@@ -83,6 +83,7 @@ private Q_SLOTS:
     void lockRowShowsWhoHoldsItOneAtATime();
     void resultsArrivingTogetherShareOneReadableBadge();
     void taskNameOnItsFirstWidePieceWhateverTheState();
+    void deadlockCycleIsDrawnFromLaneToLockToLane();
 };
 
 void TestGanttPainter::paintsEachStateInItsColour()
@@ -559,6 +560,53 @@ void TestGanttPainter::taskNameOnItsFirstWidePieceWhateverTheState()
         for (int y = GanttFrame::kAxisHeight + row.y + 4; y < GanttFrame::kAxisHeight + row.y + row.height - 4; ++y)
             ink += qGray(picture.image.pixel(x, y)) < 90 ? 1 : 0;
     QVERIFY2(ink > 5, qPrintable(QString::number(ink)));
+}
+
+void TestGanttPainter::deadlockCycleIsDrawnFromLaneToLockToLane()
+{
+    // a holds A and waits for B from 500 µs; b holds B and waits for A: found at 600 µs.
+    Picture picture;
+    Scenario scenario = oneTask();
+    scenario.objects.push_back(ObjectSpec { ObjectKind::Lock, QStringLiteral("A"), QueueKind::Fifo });
+    scenario.objects.push_back(ObjectSpec { ObjectKind::Lock, QStringLiteral("B"), QueueKind::Fifo });
+    TraceBuilder builder(picture.trace);
+    builder.start(scenario, 0);
+    builder.addLane(LaneInfo { 0, LaneKind::Thread, 1, 2, QStringLiteral("a"), -1 });
+    builder.addLane(LaneInfo { 1, LaneKind::Thread, 1, 3, QStringLiteral("b"), -1 });
+    const Event events[] = { ev(0, 0, EventKind::LaneBegin), ev(100'000, 0, EventKind::LockAcquire, 1, -1),
+        st(500'000, 0, State::LockWait, 2, 1), ev(0, 1, EventKind::LaneBegin),
+        ev(200'000, 1, EventKind::LockAcquire, 2, -1), st(550'000, 1, State::LockWait, 1, 0),
+        ev(700'000, 0, EventKind::LaneEnd), ev(700'000, 1, EventKind::LaneEnd) };
+    builder.addEvents(events, std::size(events));
+    picture.trace.deadlock = Deadlock { true, true, 600'000,
+        { DeadlockLink { 0, { 1 }, State::LockWait, 2, 1 }, DeadlockLink { 1, { 2 }, State::LockWait, 1, 0 } } };
+    paint(picture);
+    auto red = [&](int x, int y) {
+        const QColor c = picture.image.pixelColor(x, y);
+        return c.red() > 150 && c.green() < 90 && c.blue() < 90;
+    };
+    auto rowY = [&](LaneRow::Kind kind, int index) {
+        const LaneRow &row = *std::find_if(picture.rows.begin(), picture.rows.end(),
+            [&](const LaneRow &r) { return r.kind == kind && r.lane == index; });
+        return GanttFrame::kAxisHeight + row.y + row.height / 2;
+    };
+    const int x = GanttFrame::kLabelWidth + 600;
+    // The line where it was found, through the lanes.
+    QVERIFY(red(x, rowY(LaneRow::Lane, 0) - 3) || red(x, rowY(LaneRow::Lane, 0)) || red(x, rowY(LaneRow::Lane, 0) + 3));
+    // Left of it, a's link: up from a's bar to lock B's row (left column), down to b (right column).
+    int up = 0, down = 0;
+    for (int column = x - 60; column < x; ++column) {
+        const int between = (rowY(LaneRow::Lock, 2) + rowY(LaneRow::Lane, 0)) / 2;
+        if (red(column, between))
+            ++up;
+        if (red(column, (rowY(LaneRow::Lane, 0) + rowY(LaneRow::Lane, 1)) / 2))
+            ++down;
+    }
+    QVERIFY2(up >= 2, qPrintable(QString::number(up))); // both links cross there
+    QVERIFY2(down >= 1, qPrintable(QString::number(down)));
+    // Nothing of it before the lanes waited.
+    for (int column = GanttFrame::kLabelWidth + 10; column < GanttFrame::kLabelWidth + 400; ++column)
+        QVERIFY(!red(column, (rowY(LaneRow::Lock, 2) + rowY(LaneRow::Lane, 0)) / 2));
 }
 
 QTEST_MAIN(TestGanttPainter)

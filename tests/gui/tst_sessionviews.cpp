@@ -1,6 +1,7 @@
 #include "chart/ganttview.h"
 #include "chart/lanelayout.h"
 #include "chart/runexporter.h"
+#include "scenario/scenariolibrary.h"
 #include "testsupport.h"
 #include "trace/outcome.h"
 #include "trace/traceanalysis.h"
@@ -9,6 +10,7 @@
 #include "window/comparedialog.h"
 #include "window/consolepanel.h"
 #include "window/exportdialog.h"
+#include "window/lessonpanel.h"
 #include "window/replaycontrols.h"
 #include "window/sessionmodel.h"
 
@@ -52,6 +54,7 @@ private Q_SLOTS:
     void comparesOnlyRunsOfTheSameLessonThatEnded();
     void consoleListsPrintsInOrderAndJumpsToThem();
     void replayRevealsTheRunAndStepsStateChanges();
+    void lessonPanelExplainsADeadlockFirst();
 
 private:
     std::shared_ptr<RecordedRun> m_oneWorker;
@@ -259,6 +262,29 @@ void TestSessionViews::comparesOnlyRunsOfTheSameLessonThatEnded()
         qPrintable(withPair));
     QVERIFY(Outcome::comparison(model.at(2).summary, model.at(2).settings, model.at(0).summary, model.at(0).settings)
                 .isEmpty()); // stopped
+}
+
+void TestSessionViews::lessonPanelExplainsADeadlockFirst()
+{
+    // The two-lock lesson deadlocks: the panel says so before the figures, in words, lane by lane.
+    const auto run = runToEnd(ScenarioLibrary::load(QStringLiteral("deadlock-two-locks")).value());
+    const RunSummary summary = summaryOf(*run);
+    LessonPanel panel;
+    panel.showScenario(run->scenario());
+    panel.showOutcome(summary, QStringLiteral("threads"));
+    const QString text = panel.outcomeText();
+    const qsizetype deadlock = text.indexOf(QStringLiteral("Deadlock at "));
+    QVERIFY2(deadlock >= 0, qPrintable(text));
+    QVERIFY(deadlock < text.indexOf(QStringLiteral("Measured")));
+    QVERIFY(text.contains(QStringLiteral("transfer_1 holds lock 'A' and waits for lock 'B' (held by transfer_2)")));
+    // A run that got through with the locks taken in opposite orders is warned about.
+    const auto lucky = runToEnd(parseOrFail(R"({"title": "t", "executor": {"kind": "threads"}, "tasks": [
+        {"name": "x", "steps": [{"lock": "A", "steps": [{"lock": "B", "steps": []}]}]},
+        {"name": "y", "steps": [{"sleep": 40}, {"lock": "B", "steps": [{"lock": "A", "steps": []}]}]}]})"));
+    panel.showOutcome(summaryOf(*lucky), QStringLiteral("threads"));
+    QVERIFY2(panel.outcomeText().contains(
+                 QStringLiteral("Potential deadlock: x and y took the locks A, B in opposite orders")),
+        qPrintable(panel.outcomeText()));
 }
 
 QTEST_MAIN(TestSessionViews)

@@ -291,7 +291,9 @@ void TestDeadlock::noFalseAlarmsOnTheLessonsWithOrderingOn()
     std::vector<Scenario> lessons;
     for (const ScenarioEntry &entry : ScenarioLibrary::builtIns()) {
         Scenario s = ScenarioLibrary::load(entry.id).value();
-        if (s.executor.kind == ExecutorKind::Processes || s.server.used)
+        // Shortened, event-flag can set and clear its event before the worker waits for it: the
+        // worker then waits forever, a true deadlock (the detector rightly reports it).
+        if (s.executor.kind == ExecutorKind::Processes || s.server.used || s.id == QStringLiteral("event-flag"))
             continue;
         s.options.ordering = true;
         s.options.raceWindowNs = 0;

@@ -1,6 +1,7 @@
 // Python's threading toolbox beyond Lock, run as scenarios: RLock, Semaphore, Condition, Barrier,
 // time-outs and daemon threads, checked on what the trace recorded.
 #include "testsupport.h"
+#include "trace/traceanalysis.h"
 
 #include <QTest>
 #include <algorithm>
@@ -181,6 +182,13 @@ void TestSyncPrimitives::conditionWakesWaitersInTheOrderTheyWaited()
     QCOMPARE(order.front(), QStringLiteral("w1"));
     QCOMPARE(order, (QStringList { QStringLiteral("w1"), QStringLiteral("w2"), QStringLiteral("w3") }));
     QCOMPARE(marksOf(notifier, EventKind::Notify).size(), size_t(3));
+    // What a click on a wait shows: the lane whose notify ended it, at the notify.
+    const LaneTrack &w2 = laneOf(*run, QStringLiteral("w2"));
+    const auto ender
+        = TraceAnalysis::waitEnder(run->trace(), int(w2.info.id), segmentsIn(w2, State::ConditionWait).front());
+    QVERIFY(ender);
+    QCOMPARE(ender->lane, int(notifier.info.id));
+    QCOMPARE(ender->startNs, marksOf(notifier, EventKind::Notify)[1].timeNs);
     for (const QString &name : { QStringLiteral("w1"), QStringLiteral("w2"), QStringLiteral("w3") })
         QCOMPARE(segmentsIn(laneOf(*run, name), State::ConditionWait).size(), size_t(1));
 }

@@ -87,13 +87,35 @@ QStringList Outcome::lines(const RunSummary &s)
             line += Text::tr(": %1 lost updates").arg(count(c.report.lostUpdates));
         lines << line;
     }
-    for (const LockSummary &l : s.locks)
-        lines << Text::tr("lock “%1”: %2 acquisitions, %3 had to wait (%4 waiting in all, longest %5)")
-                     .arg(l.name, count(l.acquisitions), count(l.contended), duration(l.waitMsTotal),
-                         duration(l.waitMsMax));
+    for (const LockSummary &l : s.locks) {
+        QString line = Text::tr("%1 “%2”: %3 acquisitions, %4 had to wait (%5 waiting in all, longest %6)")
+                           .arg(objectKindName(l.kind), l.name, count(l.acquisitions), count(l.contended),
+                               duration(l.waitMsTotal), duration(l.waitMsMax));
+        if (l.kind == ObjectKind::RLock)
+            line += Text::tr("; taken again by its holder %1 times").arg(count(l.reentries));
+        lines << line;
+    }
+    for (const SyncSummary &w : s.sync) {
+        if (w.kind == ObjectKind::Condition)
+            lines << Text::tr("condition “%1”: %2 waits (%3 in all), %4 notifies woke %5 waiters")
+                         .arg(w.name, count(w.waits), duration(w.waitMsTotal), count(w.notifies),
+                             count(w.wokenByNotify));
+        else if (w.kind == ObjectKind::Barrier)
+            lines << (w.broken > 0 ? Text::tr("barrier “%1”: %2 waits, broken for %3 of them")
+                                         .arg(w.name, count(w.waits), count(w.broken))
+                                   : Text::tr("barrier “%1”: %2 waits (%3 in all), every one released by the last "
+                                              "arrival")
+                                         .arg(w.name, count(w.waits), duration(w.waitMsTotal)));
+        if (w.timeouts > 0)
+            lines << Text::tr("%1 “%2”: %3 waits gave up at their timeout")
+                         .arg(objectKindName(w.kind), w.name, count(w.timeouts));
+    }
     for (const QueueSummary &q : s.queues)
         lines << Text::tr("%1 queue %2 gave %3").arg(queueKindName(q.kind), q.name, q.gets.join(u' '));
     for (const TaskSummary &task : s.tasks) {
+        if (task.outcome == TaskOutcome::CutOff)
+            lines << Text::tr("daemon task %1 was cut off at %2, when every other thread had ended")
+                         .arg(task.name, duration(task.endMs));
         if (task.outcome == TaskOutcome::Failed)
             lines << Text::tr("task %1 failed: %2")
                          .arg(task.name, task.error.isEmpty() ? Text::tr("its worker died") : task.error);
@@ -144,6 +166,36 @@ QStringList Outcome::lines(const RunSummary &s)
         lines << Text::tr("%1 events were dropped (buffers full): the chart misses them")
                      .arg(count(int64_t(s.eventsDropped)));
     return lines;
+}
+
+QStringList Outcome::deadlockLines(const RunSummary &s)
+{
+    if (!s.deadlock.found)
+        return {};
+    QStringList lines;
+    lines << (s.deadlock.cycle
+            ? Text::tr("Deadlock at %1: the threads wait for each other, so none can ever go on. ThreadLab stopped "
+                       "the run there; everything up to it is kept.")
+                  .arg(duration(s.deadlock.detectedMs))
+            : Text::tr("Deadlock at %1: these wait for something no thread can still do. ThreadLab stopped the run "
+                       "there; everything up to it is kept.")
+                  .arg(duration(s.deadlock.detectedMs)));
+    lines << s.deadlock.sentences;
+    return lines;
+}
+
+std::vector<QStringList> Outcome::potentialDeadlockLines(const RunSummary &s)
+{
+    std::vector<QStringList> all;
+    for (const PotentialDeadlockSummary &p : s.potentialDeadlocks) {
+        QStringList lines;
+        lines << Text::tr("Potential deadlock: %1 took the locks %2 in opposite orders. This run got through; "
+                          "another can deadlock. Take them in one order everywhere (Lock ordering).")
+                     .arg(p.lanes.join(Text::tr(" and ")), p.locks.join(Text::tr(", ")));
+        lines << p.steps;
+        all.push_back(lines);
+    }
+    return all;
 }
 
 QString Outcome::schedTableCaption()

@@ -13,6 +13,11 @@ class Outcome
 {
 public:
     static QStringList lines(const RunSummary &summary);
+    // The deadlock the run stopped on: a headline, then one sentence per lane. Empty: none.
+    static QStringList deadlockLines(const RunSummary &summary);
+    // Each lock-order cycle the run took (a deadlock that can happen on another run): a headline and
+    // the steps. Empty: none.
+    static std::vector<QStringList> potentialDeadlockLines(const RunSummary &summary);
     // With OS scheduler data: a header row (short: see schedTableCaption()), then per thread (up to maxRows, then "… n
     // more") its time on a CPU, time Runnable (waiting for one), the share of its ready time it waited, its context
     // switches (blocked / preempted) and migrations.

@@ -91,6 +91,9 @@ struct Trace
     CounterSeriesSet counters; // each shared counter's value over time, derived from the lanes' events
     QueueStaysSet queueStays; // each queue's contents over time, derived from the lanes' puts and gets
     Deadlock deadlock; // found while the run went on (the run then stopped)
+    uint32_t markKinds = 0; // bit (1 << EventKind) for each kind of point event in the lanes' marks
+
+    bool hasMarks(EventKind kind) const { return (markKinds >> unsigned(kind)) & 1u; }
 
     // Closed segments of a lane that overlap [fromNs, toNs).
     std::span<const Segment> segmentsIn(size_t lane, int64_t fromNs, int64_t toNs) const;

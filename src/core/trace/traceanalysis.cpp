@@ -109,9 +109,37 @@ std::vector<LaneStateTotals> TraceAnalysis::stateTotals(const Trace &trace)
     return out;
 }
 
+std::optional<LockHold> TraceAnalysis::waitEnder(const Trace &trace, int lane, const Segment &wait)
+{
+    if (wait.state == State::LockWait || wait.state == State::SemaphoreWait)
+        return lockHolder(trace, lane, wait);
+    if ((wait.state != State::ConditionWait && wait.state != State::BarrierWait) || lane < 0
+        || size_t(lane) >= trace.lanes.size())
+        return std::nullopt;
+    // The Woken mark the lane recorded as the wait ended names the lane that woke it.
+    const auto &marks = trace.lanes[size_t(lane)].marks;
+    const auto woken = std::find_if(marks.begin(), marks.end(), [&](const Event &e) {
+        return e.kind == EventKind::Woken && e.object == wait.object && e.timeNs >= wait.startNs
+            && e.timeNs <= wait.endNs;
+    });
+    if (woken == marks.end() || woken->arg < 0 || size_t(woken->arg) >= trace.lanes.size())
+        return std::nullopt;
+    int64_t at = woken->timeNs;
+    if (wait.state == State::ConditionWait) {
+        // The waker's last notify of this condition before the wake.
+        const auto &waker = trace.lanes[size_t(woken->arg)].marks;
+        const auto notify = std::find_if(waker.rbegin(), waker.rend(), [&](const Event &e) {
+            return e.kind == EventKind::Notify && e.object == wait.object && e.timeNs <= woken->timeNs;
+        });
+        if (notify != waker.rend())
+            at = notify->timeNs;
+    }
+    return LockHold { int(woken->arg), at, at };
+}
+
 std::optional<LockHold> TraceAnalysis::lockHolder(const Trace &trace, int lane, const Segment &wait)
 {
-    if (wait.state != State::LockWait)
+    if (wait.state != State::LockWait && wait.state != State::SemaphoreWait)
         return std::nullopt;
     int holder = wait.arg;
     // The release that ended this wait, if it ended: that lane held the lock last.

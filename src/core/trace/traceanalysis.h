@@ -61,6 +61,10 @@ public:
     // (or, for a wait that did not end, the holder when it began), with that hold's acquire and
     // release. Nothing when the segment is not a LockWait or the holder is unknown.
     static std::optional<LockHold> lockHolder(const Trace &trace, int lane, const Segment &wait);
+    // The lane whose notify (a ConditionWait) or arrival (a BarrierWait) ended the wait, with the
+    // moment it did (startNs = endNs); for a LockWait or SemaphoreWait, lockHolder(). Nothing if the
+    // wait did not end that way.
+    static std::optional<LockHold> waitEnder(const Trace &trace, int lane, const Segment &wait);
     // The CPU a lane's thread was on at t, from the OS scheduler's data; -1 when not on one or not known.
     static int cpuAt(const LaneTrack &lane, int64_t t);
     // The lane's last stretch on a CPU that began before t (where its thread ran last), or null.

@@ -180,6 +180,7 @@ void TraceBuilder::apply(const Event &event)
     case EventKind::WaitTimeout:
     case EventKind::Notify:
     case EventKind::Woken:
+        m_trace.markKinds |= 1u << unsigned(event.kind);
         keep(lane.marks, event);
         return;
     }

@@ -559,6 +559,10 @@ Result<std::shared_ptr<RecordedRun>> TraceFile::read(const QString &path)
     if (!run)
         return fail(run.error().text());
     (*run)->trace.counters.update((*run)->trace, INT64_MAX); // derived, not stored
+    for (const LaneTrack &lane : (*run)->trace.lanes) {
+        for (const Event &event : lane.marks)
+            (*run)->trace.markKinds |= 1u << unsigned(event.kind);
+    }
     (*run)->trace.queueStays.update((*run)->trace, INT64_MAX);
     return run;
 }

@@ -23,6 +23,8 @@ const Event *nearest(std::span<const Event> events, int64_t t, int64_t tolerance
     const auto window = Trace::eventsIn(events, t - tolerance, t + tolerance + 1);
     const Event *best = nullptr;
     for (const Event &event : window) {
+        if (event.kind == EventKind::Woken)
+            continue; // not drawn: its wait's tooltip and click tell who woke it
         if (!best || std::abs(event.timeNs - t) < std::abs(best->timeNs - t))
             best = &event;
     }
@@ -306,7 +308,18 @@ QString GanttHit::describe(const Trace &trace, const GanttHit &hit)
             if (cpu >= 0)
                 lines << Text::tr("on CPU %1 (%2)").arg(cpu).arg(schedSourceName(trace.sched.source));
         }
-        if (s.state == State::LockWait) {
+        if (s.state == State::ConditionWait || s.state == State::BarrierWait) {
+            const auto ender = TraceAnalysis::waitEnder(trace, hit.lane, s);
+            if (ender)
+                lines << (s.state == State::ConditionWait
+                        ? Text::tr("woken by %1's notify at %2 (click to see)")
+                        : Text::tr("released when %1 arrived, the last of the parties, at %2 (click to see)"))
+                             .arg(laneName(trace, ender->lane).toHtmlEscaped(), ms(ender->startNs - trace.originNs));
+            else if (!hit.open)
+                lines << Text::tr(
+                    "the wait ended without a wake-up: it timed out, the barrier broke or the run stopped");
+        }
+        if (s.state == State::LockWait || s.state == State::SemaphoreWait) {
             // The same holder a click highlights: the lane whose release ended this wait; and, if
             // another held the lock when the wait began, that one too.
             const auto hold = TraceAnalysis::lockHolder(trace, hit.lane, s);
@@ -358,6 +371,20 @@ QString GanttHit::describe(const Trace &trace, const GanttHit &hit)
             lines << Text::tr("%1 the event “%2” at %3")
                          .arg(e.kind == EventKind::EventSet ? QStringLiteral("set") : QStringLiteral("cleared"),
                              trace.objectName(e.object).toHtmlEscaped(), at);
+            break;
+        case EventKind::WaitTimeout:
+            if (e.arg == 1)
+                lines << Text::tr("the barrier “%1” was broken: the wait came back at %2 and the task went on")
+                             .arg(trace.objectName(e.object).toHtmlEscaped(), at);
+            else
+                lines << Text::tr("gave up waiting for %1 “%2” at %3 (its timeout): the task went on")
+                             .arg(e.object < trace.objects.size() ? objectKindName(trace.objects[e.object].kind)
+                                                                  : QString(),
+                                 trace.objectName(e.object).toHtmlEscaped(), at);
+            break;
+        case EventKind::Notify:
+            lines << Text::tr("notify on the condition “%1” at %2: woke %n waiter(s)", nullptr, int(e.arg))
+                         .arg(trace.objectName(e.object).toHtmlEscaped(), at);
             break;
         default:
             lines << at;

@@ -1,6 +1,7 @@
 #include "chart/ganttpainter.h"
 
 #include "base/coretext.h"
+#include "chart/deadlockpainter.h"
 #include "chart/queuepainter.h"
 #include "chart/timeaxis.h"
 #include "trace/trace.h"
@@ -79,6 +80,13 @@ void GanttPainter::paint(QPainter &painter, const GanttFrame &frame)
             CpuPainter::paintMigrations(painter, frame, rowCentreOfCpu, m_palette.isDark());
         }
         paintSelection(painter, frame);
+        DeadlockPainter::paint(painter, frame, m_palette, [&](LaneRow::Kind kind, int index) {
+            for (const LaneRow &row : *frame.rows) {
+                if (row.kind == kind && row.lane == index)
+                    return barOf(frame, row);
+            }
+            return QRect();
+        });
         paintRace(painter, frame);
         paintResultLink(painter, frame);
         if (frame.revealNs != INT64_MAX) {
@@ -378,14 +386,42 @@ std::vector<GanttPainter::LegendItem> GanttPainter::legendItems(
         items.push_back(LegendItem { metrics.horizontalAdvance(idle) + 14, INT_MIN, idle });
         return items;
     }
-    for (State state : allStates())
-        items.push_back(
-            LegendItem { 16 + metrics.horizontalAdvance(stateName(state)) + 14, int(state), stateName(state) });
-    const QString marks[] = { QStringLiteral("print"), Text::tr("result (n-th)"), Text::tr("lost update"),
-        Text::tr("lock held"), Text::tr("read→write (zoomed in)"), Text::tr("failed task"),
-        Text::tr("IoWait: receiving"), Text::tr("queue put / got"), Text::tr("event set / cleared") };
-    for (int i = 0; i < int(std::size(marks)); ++i)
-        items.push_back(LegendItem { 18 + metrics.horizontalAdvance(marks[i]) + 14, -1 - i, marks[i] });
+    // The states this trace has (all of them before there is a trace): the lanes' level-of-detail
+    // summaries know, without a walk over the segments.
+    std::array<bool, kStateCount> shown {};
+    shown.fill(trace == nullptr);
+    shown[size_t(State::Running)] = shown[size_t(State::Sleeping)] = true;
+    if (trace) {
+        for (const LaneTrack &lane : trace->lanes) {
+            for (const SegmentLod::Node &node : lane.lod.nodes(SegmentLod::kLevels - 1)) {
+                for (size_t state = 0; state < node.stateNs.size(); ++state)
+                    shown[state] = shown[state] || node.stateNs[state] > 0;
+            }
+            if (lane.hasOpenSegment)
+                shown[size_t(lane.open.state)] = true;
+        }
+    }
+    for (State state : allStates()) {
+        if (shown[size_t(state)])
+            items.push_back(
+                LegendItem { 16 + metrics.horizontalAdvance(stateName(state)) + 14, int(state), stateName(state) });
+    }
+    const QString marks[]
+        = { QStringLiteral("print"), Text::tr("result (n-th)"), Text::tr("lost update"), Text::tr("lock held"),
+              Text::tr("read→write (zoomed in)"), Text::tr("failed task"), Text::tr("IoWait: receiving"),
+              Text::tr("queue put / got"), Text::tr("event set / cleared"), Text::tr("gave up (timeout)"),
+              Text::tr("notify"), Text::tr("deadlock: waits for ⇢ held by →"), Text::tr("daemon cut off") };
+    const bool cutOff = trace && std::any_of(trace->tasks.begin(), trace->tasks.end(), [](const TaskRecord &task) {
+        return task.outcome == TaskOutcome::CutOff;
+    });
+    for (int i = 0; i < int(std::size(marks)); ++i) {
+        const bool optional = i >= 9;
+        const bool present = trace
+            && ((i == 9 && trace->hasMarks(EventKind::WaitTimeout)) || (i == 10 && trace->hasMarks(EventKind::Notify))
+                || (i == 11 && trace->deadlock.found) || (i == 12 && cutOff));
+        if (!optional || present)
+            items.push_back(LegendItem { 18 + metrics.horizontalAdvance(marks[i]) + 14, -1 - i, marks[i] });
+    }
     return items;
 }
 
@@ -453,6 +489,27 @@ void GanttPainter::paintGlyph(QPainter &painter, int glyph, int x, int y)
     case 8:
         LanePainter::drawEventMark(painter, m_palette, QPointF(x + 3, y), true);
         LanePainter::drawEventMark(painter, m_palette, QPointF(x + 12, y), false);
+        break;
+    case 9:
+        LanePainter::drawTimeoutMark(painter, m_palette, QPointF(x + 6, y));
+        break;
+    case 10:
+        LanePainter::drawNotifyMark(painter, m_palette, QPointF(x + 6, y - 1));
+        break;
+    case 11: {
+        QPen pen = m_palette.lostUpdatePen;
+        pen.setWidthF(2);
+        pen.setStyle(Qt::DashLine);
+        painter.setPen(pen);
+        painter.drawLine(QPointF(x + 2, y + 6), QPointF(x + 2, y - 5));
+        pen.setStyle(Qt::SolidLine);
+        painter.setPen(pen);
+        painter.drawLine(QPointF(x + 2, y - 5), QPointF(x + 10, y - 5));
+        painter.drawLine(QPointF(x + 10, y - 5), QPointF(x + 10, y + 6));
+        break;
+    }
+    case 12:
+        LanePainter::drawCutMark(painter, m_palette, QPointF(x + 6, y), 12);
         break;
     case -1 - kMigrationGlyph:
         painter.setPen(QPen(m_palette.text, 1.5));

@@ -544,11 +544,14 @@ void GanttView::selectAt(const QPoint &pos)
         if (const CounterPoint *write = series ? series->lastWriteOf(uint32_t(hit.lane), hit.event.timeNs) : nullptr)
             selectRace(write->timeNs, pid, hit.event.object);
     }
-    if (hit.kind == GanttHit::SegmentHit && hit.segment.state == State::LockWait) {
+    const State clicked = hit.segment.state;
+    if (hit.kind == GanttHit::SegmentHit
+        && (clicked == State::LockWait || clicked == State::SemaphoreWait || clicked == State::ConditionWait
+            || clicked == State::BarrierWait)) {
         m_selection.active = true;
         m_selection.lane = hit.lane;
         m_selection.wait = hit.segment;
-        if (const auto hold = TraceAnalysis::lockHolder(*m_source.read(), hit.lane, hit.segment)) {
+        if (const auto hold = TraceAnalysis::waitEnder(*m_source.read(), hit.lane, hit.segment)) {
             m_selection.holderLane = hold->lane;
             m_selection.holdStartNs = hold->startNs;
             m_selection.holdEndNs = hold->endNs;

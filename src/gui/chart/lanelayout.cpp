@@ -42,8 +42,10 @@ std::vector<LaneRow> LaneLayout::build(const Trace &trace, qint64 ownPid)
         rows.push_back(LaneRow { LaneRow::ProcessHeader, -1, y, kHeaderHeight, Text::tr("locks · who holds each") });
         y += kHeaderHeight;
         for (const auto &[id, lock] : trace.locks) {
-            rows.push_back(
-                LaneRow { LaneRow::Lock, int(id), y, kLaneHeight, Text::tr("lock “%1”").arg(trace.objectName(id)) });
+            rows.push_back(LaneRow { LaneRow::Lock, int(id), y, kLaneHeight,
+                Text::tr("%1 “%2”").arg(
+                    id < trace.objects.size() ? objectKindName(trace.objects[id].kind) : QStringLiteral("lock"),
+                    trace.objectName(id)) });
             y += kLaneHeight;
         }
     }

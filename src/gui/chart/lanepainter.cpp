@@ -43,7 +43,14 @@ void LanePainter::paint(QPainter &painter, const GanttFrame &frame, const LaneTr
 void LanePainter::paintFailedTasks(QPainter &painter, const GanttFrame &frame, const LaneTrack &track, const QRect &bar)
 {
     // A failed task in its own colour: underlined over its whole span, with a cross where it ended.
+    // A daemon cut off at the end: a jagged cut where it was stopped.
     for (const TaskRecord &task : frame.trace->tasks) {
+        if (task.outcome == TaskOutcome::CutOff && task.lane == int(track.info.id) && task.endNs >= 0) {
+            const double x = frame.mapping.timeToX(task.endNs);
+            if (x >= frame.labelWidth() && x <= frame.size.width())
+                drawCutMark(painter, m_palette, QPointF(x, bar.center().y()), bar.height());
+            continue;
+        }
         if (task.outcome != TaskOutcome::Failed || task.lane != int(track.info.id) || task.beginNs < 0)
             continue;
         const int64_t end = std::max(task.endNs, task.beginNs);
@@ -278,6 +285,38 @@ void LanePainter::drawEventMark(QPainter &painter, const StatePalette &palette, 
     painter.drawPolygon(diamond, 4);
 }
 
+void LanePainter::drawCutMark(QPainter &painter, const StatePalette &palette, QPointF at, double height)
+{
+    const bool antialiased = painter.testRenderHint(QPainter::Antialiasing);
+    painter.setRenderHint(QPainter::Antialiasing, true);
+    QPen pen = palette.failedPen;
+    pen.setWidthF(2.5);
+    painter.setPen(pen);
+    const double top = at.y() - height / 2 - 1;
+    const QPointF zigzag[] = { { at.x(), top }, { at.x() + 4, top + height * 0.25 }, { at.x() - 4, top + height * 0.5 },
+        { at.x() + 4, top + height * 0.75 }, { at.x(), top + height + 2 } };
+    painter.drawPolyline(zigzag, 5);
+    painter.setRenderHint(QPainter::Antialiasing, antialiased);
+}
+
+void LanePainter::drawTimeoutMark(QPainter &painter, const StatePalette &palette, QPointF at)
+{
+    painter.setPen(palette.failedPen);
+    painter.setBrush(palette.background);
+    painter.drawEllipse(at, 4, 4);
+    painter.drawLine(at + QPointF(-3, 3), at + QPointF(3, -3));
+}
+
+void LanePainter::drawNotifyMark(QPainter &painter, const StatePalette &palette, QPointF at)
+{
+    painter.setPen(palette.markPen);
+    painter.setBrush(palette.markFill);
+    const QPointF bell[] = { { at.x() - 4, at.y() + 3 }, { at.x() - 3, at.y() - 3 }, { at.x() + 3, at.y() - 3 },
+        { at.x() + 4, at.y() + 3 } };
+    painter.drawPolygon(bell, 4);
+    painter.drawEllipse(at + QPointF(0, 4.5), 1.2, 1.2);
+}
+
 void LanePainter::paintMarks(QPainter &painter, const GanttFrame &frame, const LaneTrack &track, const QRect &bar)
 {
     if (track.marks.empty())
@@ -339,6 +378,12 @@ void LanePainter::paintMarks(QPainter &painter, const GanttFrame &frame, const L
         case EventKind::EventSet:
         case EventKind::EventClear:
             drawEventMark(painter, m_palette, QPointF(x, bar.bottom() - 4), event.kind == EventKind::EventSet);
+            break;
+        case EventKind::WaitTimeout:
+            drawTimeoutMark(painter, m_palette, QPointF(x, bar.center().y()));
+            break;
+        case EventKind::Notify:
+            drawNotifyMark(painter, m_palette, QPointF(x, bar.bottom() - 5));
             break;
         default:
             break;

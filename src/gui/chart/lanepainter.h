@@ -31,6 +31,12 @@ public:
     // get (filled ▼), an event set (filled ◆) or cleared (hollow ◇). Antialiasing is the caller's.
     static void drawQueueMark(QPainter &painter, const StatePalette &palette, QPointF at, bool put);
     static void drawEventMark(QPainter &painter, const StatePalette &palette, QPointF at, bool set);
+    // A wait that gave up at its timeout (or a broken barrier): a slashed circle; a condition's
+    // notify: a small bell-like ring with a clapper.
+    static void drawTimeoutMark(QPainter &painter, const StatePalette &palette, QPointF at);
+    static void drawNotifyMark(QPainter &painter, const StatePalette &palette, QPointF at);
+    // Where a daemon task was cut off at the end of the program: a jagged red cut across the bar.
+    static void drawCutMark(QPainter &painter, const StatePalette &palette, QPointF at, double height);
 
 private:
     void paintSegments(QPainter &painter, const GanttFrame &frame, const LaneTrack &track, const QRect &bar);

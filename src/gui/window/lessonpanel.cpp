@@ -53,8 +53,20 @@ void LessonPanel::showRunning(const QString &settings)
 
 void LessonPanel::showOutcome(const RunSummary &summary, const QString &settings, const QString &comparison)
 {
-    QString html = QStringLiteral("<h3>%1</h3><p style='color:{dim}'>%2</p><ul>")
-                       .arg(tr("Measured").toHtmlEscaped(), settings.toHtmlEscaped());
+    QString html;
+    // A deadlock, found or possible, comes first: it is the lesson's point when there is one.
+    auto block = [&html](const QStringList &lines) {
+        html += QStringLiteral("<p style='color:{problem}'><b>%1</b></p><ul>").arg(lines.front().toHtmlEscaped());
+        for (qsizetype i = 1; i < lines.size(); ++i)
+            html += QStringLiteral("<li>%1</li>").arg(lines[i].toHtmlEscaped());
+        html += QStringLiteral("</ul>");
+    };
+    if (const QStringList deadlock = Outcome::deadlockLines(summary); !deadlock.isEmpty())
+        block(deadlock);
+    for (const QStringList &potential : Outcome::potentialDeadlockLines(summary))
+        block(potential);
+    html += QStringLiteral("<h3>%1</h3><p style='color:{dim}'>%2</p><ul>")
+                .arg(tr("Measured").toHtmlEscaped(), settings.toHtmlEscaped());
     for (const QString &line : Outcome::lines(summary))
         html += QStringLiteral("<li>%1</li>").arg(line.toHtmlEscaped());
     if (!comparison.isEmpty())

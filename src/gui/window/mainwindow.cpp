@@ -376,7 +376,10 @@ void MainWindow::finishRun()
         showBanner(tr("The run reported problems (what was recorded is kept):\n") + summary.errors.join(u'\n'));
         m_stateLabel->setText(tr("Finished with problems"));
     } else {
-        m_stateLabel->setText(stopped ? tr("Stopped") : tr("Finished — %1").arg(m_runSettings));
+        m_stateLabel->setText(summary.deadlock.found
+                ? tr("Deadlocked — stopped at %1").arg(Outcome::duration(summary.deadlock.detectedMs))
+                : stopped ? tr("Stopped")
+                          : tr("Finished — %1").arg(m_runSettings));
         m_stateLabel->setToolTip(
             tr("OS scheduler data: %1 (%2)").arg(schedSourceName(summary.sched.source), summary.sched.reason));
     }

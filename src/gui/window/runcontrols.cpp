@@ -59,6 +59,12 @@ RunControls::RunControls(QToolBar *bar)
     m_gil->setToolTip(tr("Simulate CPython's GIL: CPU work of one process's threads takes turns in 5 ms slices"));
     m_gil->setAccessibleDescription(m_gil->toolTip());
     bar->addWidget(m_gil);
+    m_ordering = new QCheckBox(tr("Lock ordering"), bar);
+    m_ordering->setObjectName(QStringLiteral("orderingBox"));
+    m_ordering->setToolTip(tr("On: a thread takes every lock it will need in one global order (by name), so two "
+                              "threads can never wait for each other's locks"));
+    m_ordering->setAccessibleDescription(m_ordering->toolTip());
+    bar->addWidget(m_ordering);
     connect(m_executor, &QComboBox::currentIndexChanged, this, [this] {
         setRunning(m_running);
         Q_EMIT changed();
@@ -76,6 +82,7 @@ void RunControls::applyDefaults(const Scenario &scenario)
     m_workers->setValue(scenario.executor.workers);
     m_lock->setChecked(scenario.options.lock);
     m_gil->setChecked(scenario.options.gil);
+    m_ordering->setChecked(scenario.options.ordering);
     setRunning(m_running);
 }
 
@@ -88,6 +95,7 @@ Scenario RunControls::applyTo(const Scenario &scenario) const
         overrides.workers = m_workers->value();
     overrides.lock = m_lock->isChecked();
     overrides.gil = m_gil->isChecked();
+    overrides.ordering = m_ordering->isChecked();
     overrides.applyTo(result);
     return result;
 }
@@ -99,7 +107,8 @@ QString RunControls::describe(const Scenario &scenario)
         text += tr(" with %1 workers").arg(scenario.executor.workers);
     return text
         + tr(", lock %1, GIL %2")
-              .arg(scenario.options.lock ? tr("on") : tr("off"), scenario.options.gil ? tr("on") : tr("off"));
+              .arg(scenario.options.lock ? tr("on") : tr("off"), scenario.options.gil ? tr("on") : tr("off"))
+        + (scenario.options.ordering ? tr(", lock ordering on") : QString());
 }
 
 void RunControls::setRunning(bool running)
@@ -109,6 +118,7 @@ void RunControls::setRunning(bool running)
     m_workers->setEnabled(!running && usesWorkers(executor()));
     m_lock->setEnabled(!running);
     m_gil->setEnabled(!running);
+    m_ordering->setEnabled(!running);
 }
 
 void RunControls::save(QSettings &settings) const
@@ -117,6 +127,7 @@ void RunControls::save(QSettings &settings) const
     settings.setValue(QStringLiteral("options/workers"), m_workers->value());
     settings.setValue(QStringLiteral("options/lock"), m_lock->isChecked());
     settings.setValue(QStringLiteral("options/gil"), m_gil->isChecked());
+    settings.setValue(QStringLiteral("options/ordering"), m_ordering->isChecked());
 }
 
 void RunControls::restore(const QSettings &settings)
@@ -127,6 +138,7 @@ void RunControls::restore(const QSettings &settings)
     m_workers->setValue(settings.value(QStringLiteral("options/workers"), m_workers->value()).toInt());
     m_lock->setChecked(settings.value(QStringLiteral("options/lock"), m_lock->isChecked()).toBool());
     m_gil->setChecked(settings.value(QStringLiteral("options/gil"), m_gil->isChecked()).toBool());
+    m_ordering->setChecked(settings.value(QStringLiteral("options/ordering"), m_ordering->isChecked()).toBool());
 }
 
 } // namespace threadlab

@@ -12,7 +12,7 @@ class QToolBar;
 
 namespace threadlab {
 
-// The run options on the toolbar: executor, workers, Lock, GIL. They start from a scenario's own
+// The run options on the toolbar: executor, workers, Lock, GIL, Lock ordering. They start from a scenario's own
 // settings, say how the scenario will run with them, and remember themselves between sessions.
 class RunControls : public QObject
 {
@@ -38,6 +38,7 @@ private:
     QSpinBox *m_workers = nullptr;
     QCheckBox *m_lock = nullptr;
     QCheckBox *m_gil = nullptr;
+    QCheckBox *m_ordering = nullptr;
     bool m_running = false;
 };
 
