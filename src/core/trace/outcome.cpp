@@ -189,9 +189,15 @@ std::vector<QStringList> Outcome::potentialDeadlockLines(const RunSummary &s)
     std::vector<QStringList> all;
     for (const PotentialDeadlockSummary &p : s.potentialDeadlocks) {
         QStringList lines;
-        lines << Text::tr("Potential deadlock: %1 took the locks %2 in opposite orders. This run got through; "
-                          "another can deadlock. Take them in one order everywhere (Lock ordering).")
-                     .arg(p.lanes.join(Text::tr(" and ")), p.locks.join(Text::tr(", ")));
+        const QString lanes = p.lanes.size() <= 2
+            ? p.lanes.join(Text::tr(" and "))
+            : p.lanes.mid(0, p.lanes.size() - 1).join(Text::tr(", ")) + Text::tr(" and ") + p.lanes.last();
+        lines << (p.locks.size() == 2
+                ? Text::tr("Potential deadlock: %1 took the locks %2 in opposite orders. This run got through; "
+                           "another can deadlock. Take them in one order everywhere (Lock ordering).")
+                : Text::tr("Potential deadlock: %1 took the locks %2 in orders that form a cycle. This run got "
+                           "through; another can deadlock. Take them in one order everywhere (Lock ordering)."))
+                     .arg(lanes, p.locks.join(Text::tr(", ")));
         lines << p.steps;
         all.push_back(lines);
     }

@@ -315,7 +315,7 @@ QString RunSummary::toText() const
             line(QStringLiteral("    ") + sentence);
     }
     for (const PotentialDeadlockSummary &p : potentialDeadlocks) {
-        line(QStringLiteral("  POTENTIAL DEADLOCK: locks %1 were taken in opposite orders:")
+        line(QStringLiteral("  POTENTIAL DEADLOCK: locks %1 were taken in orders that form a cycle:")
                  .arg(p.locks.join(QStringLiteral(", "))));
         for (const QString &step : p.steps)
             line(QStringLiteral("    ") + step);
