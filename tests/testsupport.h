@@ -39,6 +39,25 @@ inline RunSummary summaryOf(const Run &run)
     return RunSummary::from(recording);
 }
 
+// The scenario with every sleep made `factor` times longer: a lesson whose point is a race of
+// pauses (a deadlock) still shows it on a machine loaded enough to start threads late.
+inline void lengthenSleeps(std::vector<Step> &steps, int64_t factor)
+{
+    for (Step &step : steps) {
+        if (step.kind == StepKind::Sleep)
+            step.durationNs *= factor;
+        lengthenSleeps(step.steps, factor);
+    }
+}
+
+inline Scenario withLongerSleeps(Scenario scenario, int64_t factor)
+{
+    lengthenSleeps(scenario.mainSteps, factor);
+    for (TaskSpec &task : scenario.tasks)
+        lengthenSleeps(task.steps, factor);
+    return scenario;
+}
+
 inline const TaskSummary &task(const RunSummary &summary, const QString &name)
 {
     for (const TaskSummary &t : summary.tasks) {

@@ -267,7 +267,7 @@ void TestSessionViews::comparesOnlyRunsOfTheSameLessonThatEnded()
 void TestSessionViews::lessonPanelExplainsADeadlockFirst()
 {
     // The two-lock lesson deadlocks: the panel says so before the figures, in words, lane by lane.
-    const auto run = runToEnd(ScenarioLibrary::load(QStringLiteral("deadlock-two-locks")).value());
+    const auto run = runToEnd(withLongerSleeps(ScenarioLibrary::load(QStringLiteral("deadlock-two-locks")).value(), 5));
     const RunSummary summary = summaryOf(*run);
     LessonPanel panel;
     panel.showScenario(run->scenario());

@@ -1,5 +1,6 @@
 // Deadlocks caught as they form (cycles and waits nobody can end), the lock-order report of runs
 // that got lucky, and no false alarms.
+#include "runtime/workermessages.h"
 #include "scenario/scenariolibrary.h"
 #include "testsupport.h"
 #include "trace/deadlocks.h"
@@ -91,10 +92,11 @@ void TestDeadlock::cyclesAreCaughtAsTheyForm_data()
 {
     QTest::addColumn<QByteArray>("json");
     QTest::addColumn<int>("lanes");
-    QTest::newRow("2 lanes") << scenario(R"({"kind": "threads"})", ring(2, 30)) << 2;
-    QTest::newRow("3 lanes") << scenario(R"({"kind": "threads"})", ring(3, 30)) << 3;
-    Scenario philosophers = ScenarioLibrary::load(QStringLiteral("dining-philosophers")).value();
-    QTest::newRow("5 philosophers") << philosophers.source << 5;
+    // Pauses long enough for every lane to take its first lock before any asks for its second, even
+    // when threads start late on a loaded machine.
+    QTest::newRow("2 lanes") << scenario(R"({"kind": "threads"})", ring(2, 150)) << 2;
+    QTest::newRow("3 lanes") << scenario(R"({"kind": "threads"})", ring(3, 150)) << 3;
+    QTest::newRow("5 lanes (the philosophers' ring)") << scenario(R"({"kind": "threads"})", ring(5, 200)) << 5;
 }
 
 void TestDeadlock::cyclesAreCaughtAsTheyForm()
@@ -136,8 +138,7 @@ void TestDeadlock::cyclesAreCaughtAsTheyForm()
 
 void TestDeadlock::theCycleIsExplainedInWords()
 {
-    Scenario s = ScenarioLibrary::load(QStringLiteral("deadlock-two-locks")).value();
-    const auto run = runToEnd(std::move(s));
+    const auto run = runToEnd(withLongerSleeps(ScenarioLibrary::load(QStringLiteral("deadlock-two-locks")).value(), 5));
     const RunSummary summary = summaryOf(*run);
     QVERIFY(summary.deadlock.found);
     QVERIFY2(summary.deadlock.sentences.contains(
@@ -258,8 +259,7 @@ void TestDeadlock::processesNeverShareACycle()
 
 void TestDeadlock::theDeadlockIsKeptInTheTraceFile()
 {
-    Scenario s = ScenarioLibrary::load(QStringLiteral("deadlock-two-locks")).value();
-    Run run(std::move(s));
+    Run run(withLongerSleeps(ScenarioLibrary::load(QStringLiteral("deadlock-two-locks")).value(), 5));
     run.start();
     const std::shared_ptr<RecordedRun> recording = run.takeRecording();
     QVERIFY(recording->trace.deadlock.found);
@@ -282,6 +282,22 @@ void TestDeadlock::theDeadlockIsKeptInTheTraceFile()
         QCOMPARE(b.links[i].waitState, a.links[i].waitState);
     }
     QCOMPARE((*read)->scenario.options.ordering, false);
+    // A file whose deadlock names a lane the trace does not have is refused, saying so.
+    recording->trace.deadlock.links.front().lane = uint32_t(recording->trace.lanes.size() + 5);
+    const QString bad = dir.filePath(QStringLiteral("bad.threadlab"));
+    QVERIFY(TraceFile::write(*recording, bad));
+    const auto refused = TraceFile::read(bad);
+    QVERIFY(!refused.ok());
+    QVERIFY2(refused.error().text().contains(QStringLiteral("deadlocked lane 0 names a lane, task or object that does "
+                                                            "not exist")),
+        qPrintable(refused.error().text()));
+    // A worker's deadlock message is checked the same way: a state out of range, or bytes left over.
+    Deadlock wrong = a;
+    wrong.links.front().waitState = State(200);
+    QVERIFY(!WorkerMessages::decodeDeadlock(WorkerMessages::encode(wrong), 8, 8));
+    QVERIFY(!WorkerMessages::decodeDeadlock(WorkerMessages::encode(a) + "x", 8, 8));
+    QVERIFY(!WorkerMessages::decodeDeadlock(WorkerMessages::encode(a), 1, 8)); // more lanes than it has
+    QVERIFY(WorkerMessages::decodeDeadlock(WorkerMessages::encode(a), 8, 8));
 }
 
 void TestDeadlock::noFalseAlarmsOnTheLessonsWithOrderingOn()

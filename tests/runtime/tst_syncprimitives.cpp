@@ -126,9 +126,11 @@ void TestSyncPrimitives::semaphoreLetsAtMostItsValueIn()
         most = std::max(most, inside);
     }
     QCOMPARE(most, 2);
-    QCOMPARE(waited, 4);
+    // Six for two places: some waited (four when all six start at once; a thread that starts late
+    // may find a place free).
+    QVERIFY(waited >= 1);
     const RunSummary s = summaryOf(*run);
-    QCOMPARE(syncOf(s, QStringLiteral("conns")).waits, 4);
+    QCOMPARE(syncOf(s, QStringLiteral("conns")).waits, waited);
     QVERIFY(s.wallMs >= 3 * 60 - 1); // three rounds of two
 }
 

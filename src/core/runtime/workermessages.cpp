@@ -3,6 +3,7 @@
 #include "base/boundedreader.h"
 #include "scenario/jsonreader.h"
 #include "scenario/scenarioparser.h"
+#include "trace/deadlocks.h"
 
 #include <QDataStream>
 #include <QIODevice>
@@ -134,48 +135,14 @@ std::optional<TaskDoneMessage> decodeTaskDone(const QByteArray &payload)
 
 QByteArray encode(const Deadlock &d)
 {
-    return write([&](QDataStream &s) {
-        s << d.cycle << qint64(d.detectedNs) << quint32(d.links.size());
-        for (const DeadlockLink &link : d.links) {
-            s << link.lane << quint8(link.waitState) << link.waitsFor << qint64(link.heldBy)
-              << quint32(link.holds.size());
-            for (uint32_t held : link.holds)
-                s << held;
-        }
-    });
+    return write([&](QDataStream &s) { Deadlocks::write(s, d); });
 }
 
 std::optional<Deadlock> decodeDeadlock(const QByteArray &payload, quint32 maxLinks, quint32 maxHolds)
 {
     return read<Deadlock>(payload, [&](BoundedReader &in, Deadlock &d) {
-        quint32 links = 0;
-        qint64 detected = 0;
-        in.boolean(d.cycle);
-        in.integer(detected);
-        in.count(links, maxLinks, 4 + 1 + 4 + 8 + 4, "the deadlocked lanes");
+        Deadlocks::read(in, d, maxLinks, maxHolds);
         d.found = true;
-        d.detectedNs = detected;
-        for (quint32 i = 0; i < links && in.ok(); ++i) {
-            DeadlockLink link;
-            quint8 state = 0;
-            qint64 heldBy = -1;
-            quint32 holds = 0;
-            in.integer(link.lane);
-            in.integer(state);
-            in.integer(link.waitsFor);
-            in.integer(heldBy);
-            in.count(holds, maxHolds, 4, "the held objects");
-            for (quint32 h = 0; h < holds && in.ok(); ++h) {
-                uint32_t held = 0;
-                in.integer(held);
-                link.holds.push_back(held);
-            }
-            if (state >= kStateCount)
-                in.fail(QStringLiteral("state %1").arg(state));
-            link.waitState = State(state);
-            link.heldBy = heldBy;
-            d.links.push_back(std::move(link));
-        }
     });
 }
 

@@ -1,9 +1,11 @@
 #include "trace/deadlocks.h"
 
+#include "base/boundedreader.h"
 #include "base/clock.h"
 #include "base/coretext.h"
 #include "trace/trace.h"
 
+#include <QDataStream>
 #include <algorithm>
 #include <functional>
 #include <map>
@@ -41,6 +43,48 @@ struct OrderEdge
 using LockNode = std::pair<qint64, uint32_t>; // (pid, lock): locks of different processes are different
 
 } // namespace
+
+void Deadlocks::write(QDataStream &s, const Deadlock &d)
+{
+    s << d.cycle << qint64(d.detectedNs) << quint32(d.links.size());
+    for (const DeadlockLink &link : d.links) {
+        s << link.lane << quint8(link.waitState) << link.waitsFor << qint64(link.heldBy) << quint32(link.holds.size());
+        for (uint32_t held : link.holds)
+            s << held;
+    }
+}
+
+bool Deadlocks::read(BoundedReader &in, Deadlock &d, quint64 maxLinks, quint64 maxHolds)
+{
+    quint32 links = 0;
+    qint64 detected = 0;
+    in.boolean(d.cycle);
+    in.integer(detected);
+    in.count(links, maxLinks, 4 + 1 + 4 + 8 + 4, "the number of deadlocked lanes");
+    d.detectedNs = detected;
+    for (quint32 i = 0; i < links && in.ok(); ++i) {
+        DeadlockLink link;
+        quint8 state = 0;
+        qint64 heldBy = -1;
+        quint32 holds = 0;
+        in.integer(link.lane);
+        in.integer(state);
+        in.integer(link.waitsFor);
+        in.integer(heldBy);
+        in.count(holds, maxHolds, 4, "the number of locks a deadlocked lane holds");
+        for (quint32 h = 0; h < holds && in.ok(); ++h) {
+            uint32_t held = 0;
+            in.integer(held);
+            link.holds.push_back(held);
+        }
+        if (in.ok() && state >= kStateCount)
+            return in.fail(Text::tr("deadlocked lane %1 waits in state %2").arg(i).arg(state));
+        link.waitState = State(state);
+        link.heldBy = heldBy;
+        d.links.push_back(std::move(link));
+    }
+    return in.ok();
+}
 
 QString Deadlocks::waitedObject(const Trace &trace, State state, uint32_t object)
 {

@@ -6,8 +6,11 @@
 #include <QStringList>
 #include <vector>
 
+class QDataStream;
+
 namespace threadlab {
 
+class BoundedReader;
 struct Trace;
 
 // Two or more lanes that took the same locks in orders that form a cycle (A then B on one lane,
@@ -21,6 +24,12 @@ struct PotentialDeadlock
 };
 
 namespace Deadlocks {
+
+// A deadlock's cycle flag, time and links as bytes (for trace files and worker messages; `found` is
+// the caller's), and back: read() checks the structure and the states; which lanes, tasks and
+// objects its numbers name is the caller's to check.
+void write(QDataStream &stream, const Deadlock &deadlock);
+bool read(BoundedReader &in, Deadlock &deadlock, quint64 maxLinks, quint64 maxHolds);
 
 // "lock 'A'", "semaphore 'connections'", "the join of task 'worker'": what a deadlocked lane waits for.
 QString waitedObject(const Trace &trace, State state, uint32_t object);

@@ -1,6 +1,7 @@
 #include "trace/tracefile.h"
 
 #include "base/coretext.h"
+#include "trace/deadlocks.h"
 
 #include <QDataStream>
 #include <QFile>
@@ -102,13 +103,8 @@ Result<void> TraceFile::write(const RecordedRun &r, const QString &path)
             s << qint64(slice.startNs) << qint64(slice.endNs) << qint32(slice.lane) << quint8(slice.ended);
     }
     // Version 4: the deadlock found.
-    const Deadlock &d = t.deadlock;
-    s << d.found << d.cycle << qint64(d.detectedNs) << quint32(d.links.size());
-    for (const DeadlockLink &link : d.links) {
-        s << link.lane << quint8(link.waitState) << link.waitsFor << qint64(link.heldBy) << quint32(link.holds.size());
-        for (uint32_t held : link.holds)
-            s << held;
-    }
+    s << t.deadlock.found;
+    Deadlocks::write(s, t.deadlock);
     if (s.status() != QDataStream::Ok || !file.commit())
         return Error(Text::tr("%1: cannot write: %2").arg(path, file.errorString()));
     return {};

@@ -1,6 +1,7 @@
 #include "base/boundedreader.h"
 #include "base/coretext.h"
 #include "scenario/scenarioparser.h"
+#include "trace/deadlocks.h"
 #include "trace/tracefile.h"
 
 #include <QFile>
@@ -433,42 +434,21 @@ bool TraceFileReader::readDeadlock()
 {
     Deadlock &d = m_run->trace.deadlock;
     const qsizetype at = m_in.offset();
-    qint64 detected = 0;
-    quint32 links = 0;
     m_in.boolean(d.found);
-    m_in.boolean(d.cycle);
-    m_in.integer(detected);
-    d.detectedNs = detected;
-    m_in.count(links, m_lanes, 4 + 1 + 4 + 8 + 4, "the number of deadlocked lanes");
-    for (quint32 i = 0; i < links && m_in.ok(); ++i) {
-        DeadlockLink link;
-        quint8 state = 0;
-        qint64 heldBy = -1;
-        quint32 holds = 0;
-        m_in.integer(link.lane);
-        m_in.integer(state);
-        m_in.integer(link.waitsFor);
-        m_in.integer(heldBy);
-        m_in.count(holds, m_objects, 4, "the number of locks a deadlocked lane holds");
-        for (quint32 h = 0; h < holds && m_in.ok(); ++h) {
-            uint32_t held = 0;
-            m_in.integer(held);
-            if (m_in.ok() && !objectIndex(held))
-                return m_in.fail(Text::tr("a deadlocked lane holds object %1, which does not exist").arg(held), at);
-            link.holds.push_back(held);
-        }
-        link.heldBy = heldBy;
-        link.waitState = State(state);
+    if (!Deadlocks::read(m_in, d, m_lanes, m_objects))
+        return false;
+    for (size_t i = 0; i < d.links.size(); ++i) {
+        const DeadlockLink &link = d.links[i];
         const bool waitsForExists
-            = state == quint8(State::JoinWait) ? taskIndex(link.waitsFor) : objectIndex(link.waitsFor);
-        if (m_in.ok()
-            && (!laneIndex(link.lane) || state >= kStateCount || (link.waitsFor != kNoObject && !waitsForExists)
-                || (heldBy != -1 && !laneIndex(heldBy))))
+            = link.waitState == State::JoinWait ? taskIndex(link.waitsFor) : objectIndex(link.waitsFor);
+        const bool holdsExist
+            = std::all_of(link.holds.begin(), link.holds.end(), [&](uint32_t held) { return objectIndex(held); });
+        if (!laneIndex(link.lane) || (link.waitsFor != kNoObject && !waitsForExists)
+            || (link.heldBy != -1 && !laneIndex(link.heldBy)) || !holdsExist)
             return m_in.fail(
-                Text::tr("deadlocked lane %1 names a lane, state or object that does not exist").arg(i), at);
-        d.links.push_back(std::move(link));
+                Text::tr("deadlocked lane %1 names a lane, task or object that does not exist").arg(i), at);
     }
-    return m_in.ok();
+    return true;
 }
 
 bool TraceFileReader::readSched()
