@@ -1,6 +1,7 @@
 #pragma once
 
 #include "base/result.h"
+#include "scenario/declarationparser.h"
 #include "scenario/jsonreader.h"
 #include "scenario/scenario.h"
 #include "scenario/stepparser.h"
@@ -8,9 +9,7 @@
 #include <QJsonObject>
 #include <QJsonValue>
 #include <QMultiHash>
-#include <QSet>
 #include <QStringList>
-#include <functional>
 #include <optional>
 
 namespace threadlab {
@@ -39,16 +38,6 @@ private:
     void parseRoot(const QJsonObject &root);
     void parseExecutor(const QJsonValue &value, const QString &path);
     void parseOptions(const QJsonValue &value, const QString &path);
-    // Declared objects: an array of objects, each with a "name" and the given keys; the object id or
-    // kNoObject (the problem reported).
-    uint32_t declare(ObjectKind kind, const QJsonValue &value, const QString &itemPath, const QStringList &keys,
-        QJsonObject &object);
-    void parseDeclarations(const QJsonValue &value, const QString &path, const QString &shape,
-        const std::function<void(const QJsonValue &, const QString &)> &parseOne);
-    void parseQueues(const QJsonValue &value, const QString &path);
-    void parseSemaphores(const QJsonValue &value, const QString &path);
-    void parseConditions(const QJsonValue &value, const QString &path);
-    void parseBarriers(const QJsonValue &value, const QString &path);
     void parseTask(const QJsonValue &value, const QString &path);
     void parseServer(const QJsonValue &value, const QString &path);
     void checkReferences();
@@ -61,7 +50,7 @@ private:
     QStringList m_errors;
     JsonReader m_json; // reads values, reporting into m_errors
     StepParser m_steps;
-    QSet<QPair<int, QString>> m_declared; // declared queues, semaphores, conditions and barriers
+    DeclarationParser m_declarations;
     QMultiHash<QString, uint32_t> m_objectIds; // name -> objects of that name (one text, one other kind)
 };
 

@@ -5,6 +5,7 @@
 #include "chart/ganttpainter.h"
 #include "chart/imagefile.h"
 #include "chart/lanelayout.h"
+#include "chart/legendpainter.h"
 #include "trace/trace.h"
 
 #include <QFileInfo>
@@ -35,7 +36,7 @@ QSize ChartExporter::wholeRunSize(const Trace &trace, qint64 ownPid, int width, 
 {
     const std::vector<LaneRow> rows
         = view == ChartView::Cores ? LaneLayout::buildCores(trace) : LaneLayout::build(trace, ownPid);
-    const int legendHeight = GanttPainter::legendHeight(QFontMetrics(QFont()), width, &trace, view);
+    const int legendHeight = LegendPainter::height(QFontMetrics(QFont()), width, &trace, view);
     return QSize(width, GanttFrame::kAxisHeight + LaneLayout::contentHeight(rows) + legendHeight + 4);
 }
 
@@ -51,7 +52,7 @@ Result<void> ChartExporter::exportChart(
     const std::vector<LaneRow> rows
         = view == ChartView::Cores ? LaneLayout::buildCores(trace) : LaneLayout::build(trace, ownPid);
     const int width = size.isEmpty() ? kDefaultWidth : size.width();
-    const int legendHeight = GanttPainter::legendHeight(QFontMetrics(QFont()), width, &trace, view);
+    const int legendHeight = LegendPainter::height(QFontMetrics(QFont()), width, &trace, view);
     const int titleHeight = title.isEmpty() ? 0 : kTitleHeight;
     if (size.isEmpty())
         size = wholeRunSize(trace, ownPid, width, view) + QSize(0, titleHeight);

@@ -74,7 +74,7 @@ struct GanttFrame
     int scrollY = 0; // content y at the top of the lane area
     int64_t nowNs = 0; // where the lanes' current states end
     bool live = false;
-    int legendHeight = kLegendRowHeight + 4; // 0: no legend; see GanttPainter::legendHeight()
+    int legendHeight = kLegendRowHeight + 4; // 0: no legend; see LegendPainter::height()
     LockWaitSelection selection;
     RaceSelection race;
     ResultLink result;

@@ -174,7 +174,7 @@ void GanttView::setTrace(TraceSource trace, qint64 ownPid)
     m_result = {};
     m_revealNs = INT64_MAX;
     m_momentNs = -1;
-    m_legendHeight = GanttPainter::legendHeight(fontMetrics(), viewport()->width());
+    m_legendHeight = LegendPainter::height(fontMetrics(), viewport()->width());
     Q_EMIT followChanged(true);
     if (hasTrace())
         rebuildRows(*m_source.read(), true);
@@ -207,7 +207,7 @@ void GanttView::rebuildRows(const Trace &trace, bool force)
         return;
     m_rows = cores ? LaneLayout::buildCores(trace) : LaneLayout::build(trace, m_ownPid);
     m_rowsForLanes = rowsFor;
-    m_legendHeight = GanttPainter::legendHeight(fontMetrics(), viewport()->width(), &trace, m_view);
+    m_legendHeight = LegendPainter::height(fontMetrics(), viewport()->width(), &trace, m_view);
     syncScrollBars();
 }
 
@@ -221,7 +221,7 @@ void GanttView::setView(ChartView view)
     if (hasTrace())
         rebuildRows(*m_source.read(), true);
     else
-        m_legendHeight = GanttPainter::legendHeight(fontMetrics(), viewport()->width(), nullptr, m_view);
+        m_legendHeight = LegendPainter::height(fontMetrics(), viewport()->width(), nullptr, m_view);
     syncScrollBars();
     viewport()->update();
 }
@@ -395,7 +395,7 @@ GanttFrame GanttView::frame(const QSize &size, const TraceReading &trace) const
     frame.view = m_view;
     frame.legendHeight = size.width() == viewport()->width()
         ? m_legendHeight
-        : GanttPainter::legendHeight(fontMetrics(), size.width(), trace.get(), m_view);
+        : LegendPainter::height(fontMetrics(), size.width(), trace.get(), m_view);
     return frame;
 }
 
@@ -476,8 +476,8 @@ void GanttView::resizeEvent(QResizeEvent *event)
         m_mapping.startNs = start;
     }
     m_legendHeight = hasTrace()
-        ? GanttPainter::legendHeight(fontMetrics(), viewport()->width(), m_source.read().get(), m_view)
-        : GanttPainter::legendHeight(fontMetrics(), viewport()->width());
+        ? LegendPainter::height(fontMetrics(), viewport()->width(), m_source.read().get(), m_view)
+        : LegendPainter::height(fontMetrics(), viewport()->width());
     if (m_follow)
         fit();
     else
