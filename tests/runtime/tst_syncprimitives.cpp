@@ -319,6 +319,14 @@ void TestSyncPrimitives::daemonIsCutOffWhenTheOthersEnd()
     QVERIFY2(ticks >= 3 && ticks <= 5, qPrintable(QString::number(ticks)));
     // The main lane did not wait for it.
     QVERIFY(s.mainMs < daemon.endMs);
+
+    // A daemon that waits forever on a queue (Python's usual worker daemon) is no deadlock: the
+    // program ends and cuts it off.
+    const auto waiting = runToEnd(threads(R"("queues": [{"name": "jobs", "kind": "fifo"}], "tasks": [
+        {"name": "worker", "steps": [{"sleep": 30}]},
+        {"name": "consumer", "daemon": true, "steps": [{"get": "jobs"}]}])"));
+    QVERIFY(!waiting->trace().deadlock.found);
+    QCOMPARE(task(summaryOf(*waiting), QStringLiteral("consumer")).outcome, TaskOutcome::CutOff);
 }
 
 QTEST_GUILESS_MAIN(TestSyncPrimitives)

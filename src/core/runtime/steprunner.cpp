@@ -48,6 +48,8 @@ TaskOutcome StepRunner::runTask(LaneContext &lane, const TaskInstance &instance)
     lane.setState(State::Running);
     WaitGraph &graph = m_objects.waitGraph();
     graph.enter(lane.lane(), true);
+    if (spec.daemon)
+        graph.markDaemon(lane.lane());
     bool completed = true;
     for (int round = 0; round < spec.repeat && completed; ++round)
         completed = runSteps(lane, spec.steps);
@@ -203,9 +205,8 @@ bool StepRunner::lock(LaneContext &lane, const Step &step)
     }
     size_t taken = 0;
     WaitResult result = WaitResult::Done;
-    for (; taken < locks.size() && result == WaitResult::Done; ++taken) {
-        result = m_objects.lock(locks[taken]).acquire(lane, step.timeoutNs);
-        if (result != WaitResult::Done)
+    for (; taken < locks.size(); ++taken) {
+        if ((result = m_objects.lock(locks[taken]).acquire(lane, step.timeoutNs)) != WaitResult::Done)
             break;
     }
     // A lock that timed out skips the steps it guards; the task goes on.

@@ -27,6 +27,13 @@ void WaitGraph::enter(uint32_t lane, bool wasExpected)
         m_pending = std::max(0, m_pending - 1);
 }
 
+void WaitGraph::markDaemon(uint32_t lane)
+{
+    std::lock_guard lock(m_mutex);
+    if (const auto it = m_lanes.find(lane); it != m_lanes.end())
+        it->second.daemon = true;
+}
+
 void WaitGraph::leave(uint32_t lane)
 {
     std::unique_lock lock(m_mutex);
@@ -177,7 +184,9 @@ void WaitGraph::check(std::unique_lock<std::mutex> &lock, uint32_t lane)
     if (m_reported || !m_sink)
         return;
     std::vector<uint32_t> stuck = stuckLanes();
-    if (stuck.empty())
+    const bool onlyDaemons
+        = std::all_of(stuck.begin(), stuck.end(), [&](uint32_t lane) { return m_lanes.at(lane).daemon; });
+    if (onlyDaemons) // nothing stuck, or daemons the end of the program will cut off
         return;
     m_reported = true;
     const Deadlock deadlock = describe(std::move(stuck), lane);

@@ -82,6 +82,9 @@ public:
     // is pending, a wait that anyone could end is not taken as forever.
     void expect(int tasks);
     void enter(uint32_t lane, bool wasExpected); // a lane takes part (a task starts on it)
+    // The lane runs a daemon task: lanes that wait forever are no deadlock when they all are
+    // daemons (the program ends and cuts them off, as Python does).
+    void markDaemon(uint32_t lane);
     void leave(uint32_t lane); // its task ended (its waits are over)
     void block(uint32_t lane, Wait wait); // waits without a timeout
     void unblock(uint32_t lane);
@@ -99,6 +102,7 @@ private:
     {
         int depth = 0; // a sequential executor runs tasks on the main lane, which takes part already
         bool blocked = false;
+        bool daemon = false;
         Wait wait;
     };
     std::unordered_map<uint32_t, Participant> m_lanes;
