@@ -116,13 +116,17 @@ std::optional<LockHold> TraceAnalysis::waitEnder(const Trace &trace, int lane, c
     if ((wait.state != State::ConditionWait && wait.state != State::BarrierWait) || lane < 0
         || size_t(lane) >= trace.lanes.size())
         return std::nullopt;
-    // The Woken mark the lane recorded as the wait ended names the lane that woke it.
+    // The Woken mark the lane recorded as the wait ended names the lane that woke it: the first one
+    // of this object from the wait's start (the wait may be drawn in pieces where the OS saw the
+    // thread wake for another waiter's notify), unless the wait timed out first.
     const auto &marks = trace.lanes[size_t(lane)].marks;
-    const auto woken = std::find_if(marks.begin(), marks.end(), [&](const Event &e) {
-        return e.kind == EventKind::Woken && e.object == wait.object && e.timeNs >= wait.startNs
-            && e.timeNs <= wait.endNs;
+    const auto from = std::lower_bound(
+        marks.begin(), marks.end(), wait.startNs, [](const Event &e, int64_t t) { return e.timeNs < t; });
+    const auto woken = std::find_if(from, marks.end(), [&](const Event &e) {
+        return (e.kind == EventKind::Woken || e.kind == EventKind::WaitTimeout) && e.object == wait.object;
     });
-    if (woken == marks.end() || woken->arg < 0 || size_t(woken->arg) >= trace.lanes.size())
+    if (woken == marks.end() || woken->kind != EventKind::Woken || woken->arg < 0
+        || size_t(woken->arg) >= trace.lanes.size())
         return std::nullopt;
     int64_t at = woken->timeNs;
     if (wait.state == State::ConditionWait) {

@@ -552,6 +552,10 @@ void GanttView::selectAt(const QPoint &pos)
         m_selection.lane = hit.lane;
         m_selection.wait = hit.segment;
         if (const auto hold = TraceAnalysis::waitEnder(*m_source.read(), hit.lane, hit.segment)) {
+            // A condition or barrier wait drawn in pieces (the OS saw the thread wake for another
+            // waiter) is shown up to the notify or arrival that ended it.
+            if (clicked == State::ConditionWait || clicked == State::BarrierWait)
+                m_selection.wait.endNs = std::max(m_selection.wait.endNs, hold->endNs);
             m_selection.holderLane = hold->lane;
             m_selection.holdStartNs = hold->startNs;
             m_selection.holdEndNs = hold->endNs;
