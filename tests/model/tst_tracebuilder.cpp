@@ -68,6 +68,7 @@ class TestTraceBuilder : public QObject
     Q_OBJECT
 private Q_SLOTS:
     void buildsSegmentsAndTaskStates();
+    void aConditionWaitInPiecesKnowsItsNotify();
     void lockContentionStatisticsAndHandoff();
     void mergesAdjacentEqualSegments();
     void queriesAWindow();
@@ -333,6 +334,47 @@ void TestTraceBuilder::resultsInArrivalOrder()
     QCOMPARE(trace.resultsOrder, (std::vector<int> { 1, 0 }));
     QCOMPARE(trace.mainLane()->info.name, QStringLiteral("main"));
     QCOMPARE(trace.lanes[0].marks.size(), size_t(2));
+}
+
+void TestTraceBuilder::aConditionWaitInPiecesKnowsItsNotify()
+{
+    // Lane 1 waits on condition c from 100 to 300, drawn in two pieces (the OS saw it wake at 200
+    // for another waiter's notify); lane 0's notify at 295 woke it (its Woken mark at 300).
+    Scenario s = twoTasksOneLock();
+    s.objects.push_back(ObjectSpec { ObjectKind::Condition, QStringLiteral("c"), QueueKind::Fifo });
+    const uint32_t c = 1;
+    Trace trace;
+    TraceBuilder builder(trace);
+    builder.start(s, 0);
+    builder.addLane(LaneInfo { 0, LaneKind::Thread, 1, 1, QStringLiteral("notifier"), -1 });
+    builder.addLane(LaneInfo { 1, LaneKind::Thread, 1, 2, QStringLiteral("waiter"), -1 });
+    const Event events[] = { ev(0, 0, EventKind::LaneBegin), ev(0, 1, EventKind::LaneBegin),
+        st(100, 1, State::ConditionWait, c), st(200, 1, State::Runnable), st(210, 1, State::ConditionWait, c),
+        ev(295, 0, EventKind::Notify, c, 1), ev(300, 1, EventKind::Woken, c, 0), st(300, 1, State::Running),
+        ev(400, 0, EventKind::LaneEnd), ev(400, 1, EventKind::LaneEnd) };
+    builder.addEvents(events, std::size(events));
+    const LaneTrack &waiter = trace.lanes[1];
+    QCOMPARE(waiter.segments[1].state, State::ConditionWait);
+    QCOMPARE(waiter.segments[1].endNs, 200);
+    for (size_t piece : { size_t(1), size_t(3) }) {
+        const auto ender = TraceAnalysis::waitEnder(trace, 1, waiter.segments[piece]);
+        QVERIFY(ender);
+        QCOMPARE(ender->lane, 0);
+        QCOMPARE(ender->startNs, 295);
+    }
+    // A wait that timed out before any wake-up has no ender.
+    Trace timedOut;
+    TraceBuilder other(timedOut);
+    other.start(s, 0);
+    other.addLane(LaneInfo { 0, LaneKind::Thread, 1, 1, QStringLiteral("notifier"), -1 });
+    other.addLane(LaneInfo { 1, LaneKind::Thread, 1, 2, QStringLiteral("waiter"), -1 });
+    const Event late[] = { ev(0, 0, EventKind::LaneBegin), ev(0, 1, EventKind::LaneBegin),
+        st(100, 1, State::ConditionWait, c), ev(150, 1, EventKind::WaitTimeout, c, 0), st(150, 1, State::Running),
+        st(200, 1, State::ConditionWait, c), ev(295, 0, EventKind::Notify, c, 1), ev(300, 1, EventKind::Woken, c, 0),
+        st(300, 1, State::Running), ev(400, 0, EventKind::LaneEnd), ev(400, 1, EventKind::LaneEnd) };
+    other.addEvents(late, std::size(late));
+    QVERIFY(!TraceAnalysis::waitEnder(timedOut, 1, timedOut.lanes[1].segments[1]));
+    QVERIFY(TraceAnalysis::waitEnder(timedOut, 1, timedOut.lanes[1].segments[3]));
 }
 
 QTEST_GUILESS_MAIN(TestTraceBuilder)
