@@ -63,6 +63,11 @@ std::vector<SweepRow> Sweep::run(const Scenario &base, const std::vector<SweepSe
             row.wallMs = result.wallMs;
             row.mainMs = result.mainMs;
             row.errors = result.errors;
+            // A deadlocked run's wall time is where it was stopped, not the workload's: the row says so.
+            if (result.deadlock.found)
+                row.errors.prepend(QStringLiteral("deadlocked at %1 ms: %2")
+                                       .arg(result.deadlock.detectedMs, 0, 'f', 1)
+                                       .arg(result.deadlock.sentences.join(QStringLiteral("; "))));
             for (const CounterSummary &counter : result.counters)
                 row.lostUpdates += counter.report.lostUpdates;
         }
