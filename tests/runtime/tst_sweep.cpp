@@ -14,6 +14,7 @@ class TestSweep : public QObject
 private Q_SLOTS:
     void combinesTheAxes();
     void runsEachSettingAndStopsWhenInterrupted();
+    void aRowThatDeadlockedSaysSo();
 };
 
 void TestSweep::combinesTheAxes()
@@ -53,6 +54,22 @@ void TestSweep::runsEachSettingAndStopsWhenInterrupted()
     QCOMPARE(json.value(QStringLiteral("baseline")).toString(), QStringLiteral("threads · GIL off · lock on"));
     QCOMPARE(json.value(QStringLiteral("runs")).toArray().size(), 2);
     QVERIFY(Sweep::table(base, rows).contains(QStringLiteral("sequential · GIL off · lock on")));
+}
+
+void TestSweep::aRowThatDeadlockedSaysSo()
+{
+    // A lock taken twice: with the lock on it deadlocks at once; with it off, the row is fine.
+    const Scenario base = parseOrFail(R"({"title": "s", "executor": {"kind": "threads"},
+        "tasks": [{"name": "t", "steps": [{"lock": "A", "steps": [{"lock": "A", "steps": []}]}]}]})");
+    const auto settings = Sweep::settings(Sweep::Axes { { ExecutorKind::Threads }, { 1 }, { false }, { true, false } });
+    const auto runOne = [](Scenario scenario, bool *) { return runToEnd(std::move(scenario))->takeRecording(); };
+    const std::vector<SweepRow> rows = Sweep::run(base, settings, runOne, {}, nullptr);
+    QCOMPARE(rows.size(), size_t(2));
+    QVERIFY(Sweep::failed(rows));
+    QVERIFY2(!rows[0].errors.isEmpty() && rows[0].errors.front().startsWith(QStringLiteral("deadlocked at ")),
+        qPrintable(rows[0].errors.join(u'\n')));
+    QVERIFY(rows[0].errors.front().contains(QStringLiteral("t holds lock 'A' and waits for lock 'A' again")));
+    QVERIFY(rows[1].errors.isEmpty());
 }
 
 QTEST_GUILESS_MAIN(TestSweep)
