@@ -36,7 +36,7 @@ void ThreadExecutor::runMain(LaneContext &main)
             // In the wait-for graph until a join of it can see that it ended.
             WaitGraph &graph = m_env.objects.waitGraph();
             graph.enter(lane.lane(), true);
-            m_env.runner.runTask(lane, instance);
+            joinable->outcome.store(m_env.runner.runTask(lane, instance));
             joinable->ended.store(true);
             graph.leave(lane.lane());
             buffer->record(EventKind::LaneEnd);
@@ -56,7 +56,9 @@ void ThreadExecutor::runMain(LaneContext &main)
         m_threads[size_t(instance.id)].join();
         graph.unblock(main.lane());
         main.setState(State::Running);
-        main.buffer->record(EventKind::Result, uint32_t(instance.id));
+        // A result arrives with a task that completed, as on a pool (a stopped one brings none).
+        if (joinable.outcome.load() == TaskOutcome::Completed)
+            main.buffer->record(EventKind::Result, uint32_t(instance.id));
     }
 }
 

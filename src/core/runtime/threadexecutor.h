@@ -1,5 +1,6 @@
 #pragma once
 
+#include "base/event.h"
 #include "runtime/executor.h"
 #include "runtime/waitgraph.h"
 
@@ -28,6 +29,7 @@ private:
     {
         std::atomic<int64_t> lane { -1 }; // its lane, once the thread runs
         std::atomic<bool> ended { false };
+        std::atomic<TaskOutcome> outcome { TaskOutcome::Cancelled };
         bool ready(uint32_t lane) const override;
         std::vector<uint32_t> enders() const override;
     };
