@@ -84,6 +84,7 @@ private Q_SLOTS:
     void resultsArrivingTogetherShareOneReadableBadge();
     void taskNameOnItsFirstWidePieceWhateverTheState();
     void deadlockCycleIsDrawnFromLaneToLockToLane();
+    void semaphoreRowStacksItsHolders();
 };
 
 void TestGanttPainter::paintsEachStateInItsColour()
@@ -607,6 +608,38 @@ void TestGanttPainter::deadlockCycleIsDrawnFromLaneToLockToLane()
     // Nothing of it before the lanes waited.
     for (int column = GanttFrame::kLabelWidth + 10; column < GanttFrame::kLabelWidth + 400; ++column)
         QVERIFY(!red(column, (rowY(LaneRow::Lock, 2) + rowY(LaneRow::Lane, 0)) / 2));
+}
+
+void TestGanttPainter::semaphoreRowStacksItsHolders()
+{
+    // A semaphore of two places, held by lanes 0 and 1 at once from 200 to 600 µs: its row shows
+    // both, one above the other, each half the row's height.
+    Picture picture;
+    Scenario scenario = oneTask();
+    ObjectSpec semaphore { ObjectKind::Semaphore, QStringLiteral("S"), QueueKind::Fifo };
+    semaphore.value = 2;
+    scenario.objects.push_back(semaphore);
+    TraceBuilder builder(picture.trace);
+    builder.start(scenario, 0);
+    builder.addLane(LaneInfo { 0, LaneKind::Thread, 1, 2, QStringLiteral("a"), -1 });
+    builder.addLane(LaneInfo { 1, LaneKind::Thread, 1, 3, QStringLiteral("b"), -1 });
+    const Event events[] = { ev(0, 0, EventKind::LaneBegin), ev(200'000, 0, EventKind::LockAcquire, 1, -1),
+        ev(600'000, 0, EventKind::LockRelease, 1), ev(0, 1, EventKind::LaneBegin),
+        ev(200'000, 1, EventKind::LockAcquire, 1, -1), ev(600'000, 1, EventKind::LockRelease, 1),
+        ev(900'000, 0, EventKind::LaneEnd), ev(900'000, 1, EventKind::LaneEnd) };
+    builder.addEvents(events, std::size(events));
+    paint(picture);
+    const LaneRow &row = *std::find_if(
+        picture.rows.begin(), picture.rows.end(), [](const LaneRow &r) { return r.kind == LaneRow::Lock; });
+    QVERIFY(row.label.startsWith(QStringLiteral("semaphore")));
+    const int x = GanttFrame::kLabelWidth + 400;
+    QSet<QRgb> colours;
+    for (int y = GanttFrame::kAxisHeight + row.y; y < GanttFrame::kAxisHeight + row.y + row.height; ++y)
+        colours.insert(picture.image.pixel(x, y));
+    QVERIFY(colours.contains(CpuPainter::laneColour(0, false).rgb()));
+    QVERIFY(colours.contains(CpuPainter::laneColour(1, false).rgb()));
+    const QString tip = GanttHit::describe(picture.trace, GanttHit::atLock(picture.trace, 1, 400'000));
+    QVERIFY2(tip.contains(QStringLiteral("of its 2 places were taken")), qPrintable(tip));
 }
 
 QTEST_MAIN(TestGanttPainter)

@@ -217,18 +217,28 @@ QString GanttHit::describe(const Trace &trace, const GanttHit &hit)
     }
     if (hit.kind == LockRowHit) {
         QStringList lines;
-        lines << QStringLiteral("<b>%1</b>").arg(Text::tr("lock “%1”").arg(trace.objectName(hit.lock)).toHtmlEscaped());
+        const ObjectKind kind = hit.lock < trace.objects.size() ? trace.objects[hit.lock].kind : ObjectKind::Lock;
+        lines << QStringLiteral("<b>%1</b>")
+                     .arg(Text::tr("%1 “%2”").arg(objectKindName(kind), trace.objectName(hit.lock)).toHtmlEscaped());
         if (hit.lane >= 0)
             lines << Text::tr("held by %1 from %2 for %3")
                          .arg(laneName(trace, hit.lane).toHtmlEscaped(), ms(hit.segment.startNs - trace.originNs),
                              ms(hit.segment.endNs - hit.segment.startNs));
         else
             lines << Text::tr("free at %1").arg(ms(hit.atNs - trace.originNs));
-        if (const auto it = trace.locks.find(hit.lock); it != trace.locks.end() && trace.lastEventNs > trace.originNs)
-            lines << Text::tr("held %1% of the run, by one lane at a time; %2 acquisitions")
-                         .arg(std::lround(
-                             100.0 * double(it->second.holdNsTotal) / double(trace.lastEventNs - trace.originNs)))
-                         .arg(Outcome::count(it->second.acquisitions));
+        if (const auto it = trace.locks.find(hit.lock); it != trace.locks.end() && trace.lastEventNs > trace.originNs) {
+            const double share = double(it->second.holdNsTotal) / double(trace.lastEventNs - trace.originNs);
+            if (kind == ObjectKind::Semaphore)
+                lines << Text::tr("on average %1 of its %2 places were taken (each holder a share of the row); %3 "
+                                  "acquisitions")
+                             .arg(share, 0, 'f', 1)
+                             .arg(trace.objects[hit.lock].value)
+                             .arg(Outcome::count(it->second.acquisitions));
+            else
+                lines << Text::tr("held %1% of the run, by one lane at a time; %2 acquisitions")
+                             .arg(std::lround(100.0 * share))
+                             .arg(Outcome::count(it->second.acquisitions));
+        }
         return lines.join(QStringLiteral("<br>"));
     }
     if (hit.kind == CpuSliceHit) {

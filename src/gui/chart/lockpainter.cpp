@@ -65,6 +65,13 @@ void LockPainter::paint(QPainter &painter, const GanttFrame &frame, uint32_t loc
     m_total.assign(size_t(width), 0.0);
     m_bestLane.assign(size_t(width), -1);
     const auto &lanes = frame.trace->lanes;
+    // A semaphore has several places: its holders stack, each a share of the row's height.
+    const auto &objects = frame.trace->objects;
+    const bool stacked
+        = lock < objects.size() && objects[lock].kind == ObjectKind::Semaphore && objects[lock].value > 1;
+    const double places = stacked ? double(objects[lock].value) : 1.0;
+    if (stacked)
+        m_stack.assign(size_t(width), 0.0);
     for (size_t lane = 0; lane < lanes.size(); ++lane) {
         m_cover.assign(size_t(width), 0.0);
         bool any = false;
@@ -81,6 +88,10 @@ void LockPainter::paint(QPainter &painter, const GanttFrame &frame, uint32_t loc
         });
         if (!any)
             continue;
+        if (stacked) {
+            paintStacked(painter, frame, bar, int(lane), places, dark);
+            continue;
+        }
         for (int c = 0; c < width; ++c) {
             m_total[size_t(c)] += m_cover[size_t(c)];
             if (m_cover[size_t(c)] > m_best[size_t(c)]) {
@@ -100,6 +111,29 @@ void LockPainter::paint(QPainter &painter, const GanttFrame &frame, uint32_t loc
         if (lane >= 0 && height > 0)
             painter.fillRect(QRect(frame.labelWidth() + c, bar.bottom() + 1 - height, end - c, height),
                 CpuPainter::laneColour(lane, dark));
+        c = end;
+    }
+}
+
+void LockPainter::paintStacked(
+    QPainter &painter, const GanttFrame &frame, const QRect &bar, int lane, double places, bool dark)
+{
+    // This lane's share of each column, on top of the lanes drawn before it; runs of columns with
+    // the same share and base are one rectangle.
+    const int width = int(m_cover.size());
+    auto heightAt = [&](int c) { return int(std::lround(std::min(1.0, m_cover[size_t(c)] / places) * bar.height())); };
+    auto baseAt = [&](int c) { return int(std::lround(m_stack[size_t(c)])); };
+    for (int c = 0; c < width;) {
+        const int height = heightAt(c);
+        const int base = baseAt(c);
+        int end = c + 1;
+        while (end < width && heightAt(end) == height && baseAt(end) == base)
+            ++end;
+        if (height > 0)
+            painter.fillRect(QRect(frame.labelWidth() + c, bar.bottom() + 1 - base - height, end - c, height),
+                CpuPainter::laneColour(lane, dark));
+        for (int k = c; k < end; ++k)
+            m_stack[size_t(k)] += height;
         c = end;
     }
 }

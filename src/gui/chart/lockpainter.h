@@ -30,6 +30,8 @@ private:
     std::vector<double> m_best;
     std::vector<double> m_total;
     std::vector<int> m_bestLane;
+    std::vector<double> m_stack; // a semaphore's row: the height its holders drawn so far take
+    void paintStacked(QPainter &painter, const GanttFrame &frame, const QRect &bar, int lane, double places, bool dark);
 };
 
 } // namespace threadlab
