@@ -23,7 +23,7 @@ void arrow(QPainter &painter, QPointF from, QPointF to)
 }
 
 // A tag with the name of what is waited for, centred on `at`.
-QRectF tag(QPainter &painter, const StatePalette &palette, QPointF at, const QString &text, const QPen &pen)
+void tag(QPainter &painter, const StatePalette &palette, QPointF at, const QString &text, const QPen &pen)
 {
     const QFontMetrics metrics = painter.fontMetrics();
     const double width = metrics.horizontalAdvance(text) + 10;
@@ -34,7 +34,6 @@ QRectF tag(QPainter &painter, const StatePalette &palette, QPointF at, const QSt
     painter.drawRoundedRect(box, 4, 4);
     painter.setPen(palette.text);
     painter.drawText(box, Qt::AlignCenter, text);
-    return box;
 }
 
 } // namespace
@@ -57,15 +56,17 @@ void DeadlockPainter::paint(QPainter &painter, const GanttFrame &frame, const St
     dashed.setStyle(Qt::DashLine);
     painter.setPen(dashed);
     painter.drawLine(QPointF(x, frame.lanesTop()), QPointF(x, frame.lanesBottom()));
+    // Its name beside the line: right of it, or left where the chart ends.
     const QString title = deadlock.cycle ? Text::tr("deadlock: a cycle") : Text::tr("deadlock: waits forever");
     const double titleWidth = painter.fontMetrics().horizontalAdvance(title) + 10;
-    const QRectF titleBox(x + 4, frame.lanesTop() + 2, titleWidth, painter.fontMetrics().height() + 2);
+    QRectF titleBox(x + 4, frame.lanesTop() + 2, titleWidth, painter.fontMetrics().height() + 2);
+    if (titleBox.right() > frame.size.width())
+        titleBox.moveRight(x - 4);
     painter.setPen(Qt::NoPen);
     painter.setBrush(pen.color());
-    painter.drawRoundedRect(titleBox.translated(titleBox.right() > frame.size.width() ? -titleWidth - 8 : 0, 0), 4, 4);
+    painter.drawRoundedRect(titleBox, 4, 4);
     painter.setPen(Qt::white);
-    painter.drawText(
-        titleBox.translated(titleBox.right() > frame.size.width() ? -titleWidth - 8 : 0, 0), Qt::AlignCenter, title);
+    painter.drawText(titleBox, Qt::AlignCenter, title);
     // Each link a column of its own, leftwards from the line, in the stretch where the lanes wait.
     constexpr double kColumn = 30;
     constexpr double kTurn = 10; // at an object's row: "waits for" comes in on the left, "held by" leaves on the right
