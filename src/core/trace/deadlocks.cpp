@@ -17,8 +17,8 @@ namespace {
 
 QString laneName(const Trace &trace, int64_t lane)
 {
-    return lane >= 0 && size_t(lane) < trace.lanes.size() ? trace.lanes[size_t(lane)].info.name
-                                                          : Text::tr("lane %1").arg(lane);
+    const QString name = trace.laneName(lane);
+    return name.isEmpty() ? Text::tr("lane %1").arg(lane) : name;
 }
 
 QString objectLabel(const Trace &trace, uint32_t object)

@@ -31,11 +31,6 @@ QString outcomeName(TaskOutcome outcome)
     return QStringLiteral("failed");
 }
 
-QString laneName(const Trace &trace, int lane)
-{
-    return lane >= 0 && size_t(lane) < trace.lanes.size() ? trace.lanes[size_t(lane)].info.name : QString();
-}
-
 } // namespace
 
 namespace {
@@ -136,7 +131,7 @@ RunSummary summarise(const Sources &sources)
     s.deadlock = DeadlockSummary::from(trace);
     s.potentialDeadlocks = PotentialDeadlockSummary::from(trace);
     for (const CounterReport &report : sources.counters)
-        s.counters.push_back(CounterSummary { report, laneName(trace, report.lane) });
+        s.counters.push_back(CounterSummary { report, trace.laneName(report.lane) });
 
     // Queue traffic in time order across lanes.
     for (size_t id = 0; id < trace.objects.size(); ++id) {

@@ -16,11 +16,6 @@ double round3(double value)
     return std::round(value * 1000.0) / 1000.0;
 }
 
-QString laneName(const Trace &trace, int64_t lane)
-{
-    return lane >= 0 && size_t(lane) < trace.lanes.size() ? trace.lanes[size_t(lane)].info.name : QString();
-}
-
 bool isWaitState(State state)
 {
     switch (state) {
@@ -48,8 +43,8 @@ DeadlockSummary DeadlockSummary::from(const Trace &trace)
     s.cycle = d.cycle;
     s.detectedMs = nsToMs(d.detectedNs - trace.originNs);
     for (const DeadlockLink &link : d.links) {
-        Link named { laneName(trace, link.lane), {}, Deadlocks::waitedObject(trace, link.waitState, link.waitsFor),
-            link.waitState == State::JoinWait ? QString() : laneName(trace, link.heldBy) };
+        Link named { trace.laneName(link.lane), {}, Deadlocks::waitedObject(trace, link.waitState, link.waitsFor),
+            link.waitState == State::JoinWait ? QString() : trace.laneName(link.heldBy) };
         for (uint32_t held : link.holds)
             named.holds << trace.objectName(held);
         s.links.push_back(named);
@@ -82,7 +77,7 @@ std::vector<PotentialDeadlockSummary> PotentialDeadlockSummary::from(const Trace
         for (uint32_t lock : p.locks)
             s.locks << trace.objectName(lock);
         for (uint32_t lane : p.lanes)
-            s.lanes << laneName(trace, lane);
+            s.lanes << trace.laneName(lane);
         s.steps = Deadlocks::explain(trace, p);
         list.push_back(s);
     }

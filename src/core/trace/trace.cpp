@@ -59,6 +59,11 @@ const LaneTrack *Trace::mainLane() const
     return nullptr;
 }
 
+QString Trace::laneName(int64_t lane) const
+{
+    return lane >= 0 && size_t(lane) < lanes.size() ? lanes[size_t(lane)].info.name : QString();
+}
+
 QString Trace::objectName(uint32_t id) const
 {
     return id < objects.size() ? objects[id].name : QString();

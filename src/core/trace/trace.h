@@ -105,6 +105,7 @@ struct Trace
     void shrinkToFit();
     const LaneTrack *mainLane() const;
     QString objectName(uint32_t id) const;
+    QString laneName(int64_t lane) const; // empty for a lane it does not have
 };
 
 } // namespace threadlab
