@@ -5,7 +5,6 @@
 #include "base/osids.h"
 #include "runtime/executor.h"
 #include "runtime/runenvironment.h"
-#include "trace/schedmodel.h"
 
 #include <QCoreApplication>
 #include <QFileInfo>
@@ -61,7 +60,7 @@ Run::Run(Scenario scenario, RunSettings settings)
     , m_burner(m_settings.iterationsPerMs > 0 ? m_settings.iterationsPerMs : calibratedRate())
     , m_objects(m_scenario, m_stop)
     , m_runner(m_scenario, m_objects, m_burner, m_stop)
-    , m_builder(m_trace)
+    , m_collector(m_recorder, m_log, m_stop)
 {
     if (m_settings.workerPath.isEmpty())
         m_settings.workerPath = defaultWorkerPath();
@@ -117,18 +116,18 @@ void Run::onDeadlock(const Deadlock &deadlock)
     m_stop.requestStop(StopToken::Reason::Deadlock);
 }
 
-void Run::showDeadlock()
+void Run::showDeadlock(Trace &trace)
 {
     std::lock_guard lock(m_deadlockMutex);
-    if (m_deadlock.found && !m_trace.deadlock.found)
-        m_trace.deadlock = m_deadlock;
+    if (m_deadlock.found && !trace.deadlock.found)
+        trace.deadlock = m_deadlock;
 }
 
-void Run::applyTaskFailures()
+void Run::applyTaskFailures(Trace &trace)
 {
     for (const auto &[task, why] : m_log.taskFailures()) {
-        if (size_t(task) < m_trace.tasks.size())
-            m_trace.tasks[size_t(task)].error = why;
+        if (size_t(task) < trace.tasks.size())
+            trace.tasks[size_t(task)].error = why;
     }
 }
 
@@ -137,8 +136,7 @@ Run::~Run()
     abandon(); // nobody will read this recording any more
     if (m_thread.joinable())
         m_thread.join();
-    if (m_collector.joinable())
-        m_collector.join();
+    m_collector.join(); // its hooks use this run's members
 }
 
 void Run::start()
@@ -146,10 +144,23 @@ void Run::start()
     if (m_started)
         return;
     m_started = true;
-    m_builder.start(m_scenario, nowNs());
-    m_builder.setRecordBudget(m_settings.maxTraceRecords);
+    TraceCollector::Hooks hooks;
+    hooks.eachPass = [this](Trace &trace, int64_t settledNs) {
+        // The shared counters' values over time, and the queues' contents, for what has surely all
+        // arrived.
+        trace.counters.update(trace, settledNs);
+        trace.queueStays.update(trace, settledNs);
+        showDeadlock(trace);
+    };
+    hooks.beforeComplete = [this](Trace &trace) {
+        // Nothing more will arrive: the failures' reasons join their tasks.
+        applyTaskFailures(trace);
+        showDeadlock(trace);
+        trace.counters.update(trace, INT64_MAX);
+        trace.queueStays.update(trace, INT64_MAX);
+    };
+    m_collector.start(m_scenario, nowNs(), m_settings.maxTraceRecords, std::move(hooks));
     m_thread = std::thread([this] { runMainLane(); });
-    m_collector = std::thread([this] { collectLoop(); });
 }
 
 void Run::stop()
@@ -164,130 +175,7 @@ void Run::abandon()
 
 bool Run::waitForFinished(int timeoutMs)
 {
-    if (!m_started)
-        return false;
-    std::unique_lock lock(m_finishedMutex);
-    auto finished = [this] { return m_finished.load(); };
-    if (timeoutMs < 0)
-        m_finishedChanged.wait(lock, finished);
-    else if (!m_finishedChanged.wait_for(lock, std::chrono::milliseconds(timeoutMs), finished))
-        return false;
-    return true;
-}
-
-void Run::collectLoop()
-{
-    // Every few milliseconds, or as soon as the lanes end, the collector takes all that has been
-    // recorded. Lanes that record faster than the trace grows keep it busy: the recorder then drops
-    // events and counts them, and a reader still waits for one batch at most.
-    // An abandoned run's trace is read by nobody: the collector stops building it and only waits
-    // for the lanes to end.
-    int64_t nextSnapshotNs = nowNs() + kSchedSnapshotNs;
-    for (;;) {
-        const bool lanesEnded = m_lanesEnded.load(); // read first: what they recorded before is all there
-        while (!m_stop.abandoned() && collectBatch() == kCollectBatch) { }
-        if (!m_stop.abandoned()) {
-            // The shared counters' values over time, for what has surely all arrived.
-            std::lock_guard lock(m_traceMutex);
-            m_trace.counters.update(m_trace, nowNs() - kSchedSettledNs);
-            m_trace.queueStays.update(m_trace, nowNs() - kSchedSettledNs);
-            showDeadlock();
-        }
-        if (!lanesEnded && !m_stop.abandoned() && nowNs() >= nextSnapshotNs) {
-            // A snapshot rebuilds from everything captured so far: as a run grows long, they come
-            // less often, so that they never take more than a fifth of the collector's time.
-            const int64_t started = nowNs();
-            showSchedSoFar();
-            const int64_t took = nowNs() - started;
-            nextSnapshotNs = nowNs() + std::max(kSchedSnapshotNs, 4 * took);
-        }
-        if (lanesEnded) {
-            if (!m_stop.abandoned())
-                completeTrace();
-            break;
-        }
-        std::unique_lock lock(m_finishedMutex);
-        m_finishedChanged.wait_for(
-            lock, std::chrono::milliseconds(kCollectPeriodMs), [this] { return m_lanesEnded.load(); });
-    }
-    {
-        std::lock_guard lock(m_finishedMutex);
-        m_finished.store(true);
-    }
-    m_finishedChanged.notify_all();
-}
-
-size_t Run::collectBatch()
-{
-    std::lock_guard lock(m_traceMutex);
-    const size_t taken = m_recorder.drain([this](const LaneInfo &info) { m_builder.addLane(info); },
-        [this](const Event *events, size_t count) { m_builder.addEvents(events, count); }, kCollectBatch);
-    m_traceDropped.store(m_builder.dropped());
-    if (m_builder.budgetReachedNs() >= 0 && !m_budgetReported) {
-        m_budgetReported = true;
-        m_log.addError(QStringLiteral("the trace reached its memory budget of %1 records at %2 s: later events "
-                                      "are counted as dropped, and the chart ends there")
-                           .arg(m_settings.maxTraceRecords)
-                           .arg(double(m_builder.budgetReachedNs() - m_trace.originNs) / 1e9, 0, 'f', 3));
-    }
-    return taken;
-}
-
-void Run::showSchedSoFar()
-{
-    // Built aside from the lanes' thread ids, then swapped in: the trace's lock is held only to
-    // copy those and to swap.
-    std::lock_guard capture(m_schedMutex);
-    if (!m_sched)
-        return;
-    Trace scratch;
-    {
-        std::lock_guard lock(m_traceMutex);
-        scratch.lanes.resize(m_trace.lanes.size());
-        for (size_t i = 0; i < m_trace.lanes.size(); ++i)
-            scratch.lanes[i].info = m_trace.lanes[i].info;
-    }
-    const int64_t now = nowNs();
-    m_sched->snapshot(scratch, now);
-    std::lock_guard lock(m_traceMutex);
-    for (size_t i = 0; i < scratch.lanes.size() && i < m_trace.lanes.size(); ++i) {
-        m_trace.lanes[i].os.swap(scratch.lanes[i].os);
-        m_trace.lanes[i].sched = scratch.lanes[i].sched;
-    }
-    m_trace.cpus.swap(scratch.cpus);
-    m_trace.sched = scratch.sched;
-    // The Threads view shows Runnable while the run goes: segments old enough for the scheduler's
-    // data about them to be complete are refined now, the rest at the next snapshot or the end.
-    SchedModel::refineSegmentsSoFar(m_trace, now - kSchedSettledNs);
-    m_trace.sched.movedEvents = m_builder.movedEvents();
-}
-
-void Run::completeTrace()
-{
-    // Nothing more will arrive: the failures' reasons join their tasks, and the trace gives its
-    // growth slack back. That copies the trace once; a stopped run's user is waiting to get out, so
-    // it keeps its slack (at most the size of the trace) instead.
-    std::lock_guard lock(m_traceMutex);
-    applyTaskFailures();
-    showDeadlock();
-    m_trace.counters.update(m_trace, INT64_MAX);
-    m_trace.queueStays.update(m_trace, INT64_MAX);
-    if (m_sched) {
-        m_sched->apply(m_trace, m_trace.lastEventNs);
-        m_trace.sched.movedEvents = m_builder.movedEvents();
-        // Where every switch is known, no more lanes run at once than there are CPUs; a trace that
-        // says otherwise is reported, not shown as if it were true.
-        if (m_trace.sched.source == SchedSource::Exact && m_trace.eventCount <= kCheckedEvents) {
-            if (const int most = SchedModel::maxRunningLanes(m_trace); most > m_trace.sched.cpuCount)
-                m_log.addError(Text::tr("the OS scheduler's data do not add up: %1 lanes are drawn running at once "
-                                        "on %2 CPUs (%3 scheduler records were lost)")
-                                   .arg(most)
-                                   .arg(m_trace.sched.cpuCount)
-                                   .arg(m_trace.sched.lost));
-        }
-    }
-    if (!m_stop.stopRequested())
-        m_trace.shrinkToFit();
+    return m_started && m_collector.waitForFinished(timeoutMs);
 }
 
 std::shared_ptr<RecordedRun> Run::takeRecording()
@@ -295,11 +183,7 @@ std::shared_ptr<RecordedRun> Run::takeRecording()
     waitForFinished();
     auto recording = std::make_shared<RecordedRun>();
     recording->scenario = m_scenario;
-    {
-        std::lock_guard lock(m_traceMutex);
-        recording->trace = std::move(m_trace);
-        m_trace = Trace {};
-    }
+    recording->trace = m_collector.takeTrace();
     recording->counters = counters();
     recording->errors = errors();
     recording->eventsRecorded = recordedEvents();
@@ -318,10 +202,9 @@ std::vector<CounterReport> Run::counters() const
 void Run::runMainLane()
 {
     // The scheduler's view is captured from before the first lane until the last one has ended.
-    if (Result<std::unique_ptr<SchedCapture>> capture = SchedCapture::start(m_settings.sched, m_recorder)) {
-        std::lock_guard lock(m_schedMutex);
-        m_sched = std::move(*capture);
-    } else
+    if (Result<std::unique_ptr<SchedCapture>> capture = SchedCapture::start(m_settings.sched, m_recorder))
+        m_collector.setSched(std::move(*capture));
+    else
         m_log.addError(Text::tr("no scheduler data: ") + capture.error().text());
     LaneBuffer *buffer
         = m_recorder.addLane(LaneInfo { 0, LaneKind::Main, currentPid(), currentTid(), QStringLiteral("main"), -1 });
@@ -339,8 +222,7 @@ void Run::runMainLane()
         buffer->record(EventKind::LaneEnd);
         executor->finish();
     }
-    if (m_sched)
-        m_sched->stop();
+    m_collector.stopSched();
     std::vector<CounterReport> counters = m_objects.counterReports(currentPid());
     const std::vector<CounterReport> remote = m_log.counters();
     counters.insert(counters.end(), remote.begin(), remote.end());
@@ -348,11 +230,7 @@ void Run::runMainLane()
         std::lock_guard lock(m_countersMutex);
         m_counters = std::move(counters);
     }
-    {
-        std::lock_guard lock(m_finishedMutex);
-        m_lanesEnded.store(true);
-    }
-    m_finishedChanged.notify_all();
+    m_collector.lanesEnded();
 }
 
 } // namespace threadlab
