@@ -35,7 +35,7 @@ inline std::unique_ptr<Run> runToEnd(const QByteArray &json)
 inline RunSummary summaryOf(const Run &run)
 {
     const RecordedRun recording { run.scenario(), run.trace(), run.counters(), run.errors(), run.recordedEvents(),
-        run.droppedEvents(), 0 };
+        run.droppedEvents(), 0, false, {} };
     return RunSummary::from(recording);
 }
 

@@ -8,6 +8,7 @@
 #include "scenario/scenariolibrary.h"
 #include "sweepcommand.h"
 #include "trace/tracefile.h"
+#include "tracecommand.h"
 
 #include <QCoreApplication>
 #include <QJsonArray>
@@ -20,7 +21,7 @@ namespace threadlab {
 const QStringList &Cli::commands()
 {
     static const QStringList names { QStringLiteral("list"), QStringLiteral("run"), QStringLiteral("sweep"),
-        QStringLiteral("export"), QStringLiteral("help") };
+        QStringLiteral("trace"), QStringLiteral("attach"), QStringLiteral("export"), QStringLiteral("help") };
     return names;
 }
 
@@ -49,12 +50,15 @@ QString Cli::overview()
         "       threadlab list [--json]                built-in scenario ids, topics and titles\n"
         "       threadlab run <id|file.json> ...       run a scenario headless: summary, exports\n"
         "       threadlab sweep <id|file.json> ...     run it once per setting, compare wall times\n"
+        "       threadlab trace [...] -- PROGRAM ARGS  run any program and trace its threads and processes\n"
+        "       threadlab attach PID [--seconds N]     trace a running process of yours\n"
         "       threadlab export <in.threadlab> <out>  re-export a saved trace without running it\n"
         "       threadlab help <command>               a command's options (also: COMMAND --help)\n"
         "       threadlab --version\n"
         "\n"
         "exit codes: 0 success, 2 bad command line, 3 bad scenario or trace file, 4 the run reported errors\n"
-        "            or was interrupted, 5 an output file could not be written\n");
+        "            or was interrupted, 5 an output file could not be written, 6 the run deadlocked,\n"
+        "            7 the program could not be started (trace) or the process is not there or not yours (attach)\n");
 }
 
 int Cli::usage(const QString &problem)
@@ -92,6 +96,10 @@ int Cli::exec(const QStringList &arguments)
         return RunCommand::exec(rest);
     if (command == QStringLiteral("sweep"))
         return SweepCommand::exec(rest);
+    if (command == QStringLiteral("trace"))
+        return TraceCommand::trace(rest);
+    if (command == QStringLiteral("attach"))
+        return TraceCommand::attach(rest);
     if (command == QStringLiteral("export"))
         return ExportCommand::exec(rest);
     if (command == QStringLiteral("help"))
@@ -109,7 +117,8 @@ int Cli::help(const QStringList &arguments)
     }
     if (arguments.size() == 1 && commands().contains(arguments.constFirst()) && arguments.constFirst() != u"help")
         return exec(QStringList { QStringLiteral("threadlab"), arguments.constFirst(), QStringLiteral("--help") });
-    return usage(QStringLiteral("help: expected one of list, run, sweep, export; got '%1'").arg(arguments.join(u' ')));
+    return usage(QStringLiteral("help: expected one of list, run, sweep, trace, attach, export; got '%1'")
+                     .arg(arguments.join(u' ')));
 }
 
 int Cli::list(const QStringList &arguments)

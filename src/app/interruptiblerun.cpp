@@ -32,7 +32,7 @@ public:
     { }
     ~ProgressLine() { clear(); }
 
-    void update(const Run &run)
+    void update(const LiveRecording &run)
     {
         const int64_t now = nowNs();
         if (!m_enabled || now < m_nextNs)
@@ -68,12 +68,17 @@ private:
 
 std::shared_ptr<RecordedRun> InterruptibleRun::execute(Scenario scenario, SchedMode sched, bool *interrupted)
 {
-    g_interrupted.store(false);
-    std::signal(SIGINT, onInterrupt);
-    std::signal(SIGTERM, onInterrupt);
     RunSettings settings;
     settings.sched = sched;
     Run run(std::move(scenario), settings);
+    return watch(run, interrupted);
+}
+
+std::shared_ptr<RecordedRun> InterruptibleRun::watch(LiveRecording &run, bool *interrupted)
+{
+    g_interrupted.store(false);
+    std::signal(SIGINT, onInterrupt);
+    std::signal(SIGTERM, onInterrupt);
     run.start();
     bool stopped = false;
     ProgressLine progress;
@@ -83,7 +88,7 @@ std::shared_ptr<RecordedRun> InterruptibleRun::execute(Scenario scenario, SchedM
         if (g_interrupted.load() && !stopped) {
             stopped = true;
             progress.clear();
-            CliOptions::err(QStringLiteral("threadlab: interrupted, stopping the run…"));
+            CliOptions::err(QStringLiteral("threadlab: interrupted, stopping %1…").arg(run.title()));
             run.stop();
         }
         progress.update(run);

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "runtime/liverecording.h"
 #include "runtime/schedcapture.h"
 #include "trace/recordedrun.h"
 
@@ -14,6 +15,8 @@ class InterruptibleRun
 {
 public:
     static std::shared_ptr<RecordedRun> execute(Scenario scenario, SchedMode sched, bool *interrupted);
+    // The same for anything that records live (a traced program): started here, watched to its end.
+    static std::shared_ptr<RecordedRun> watch(LiveRecording &recording, bool *interrupted);
 };
 
 } // namespace threadlab

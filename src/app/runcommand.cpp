@@ -6,6 +6,7 @@
 #include "commandline.h"
 #include "exportcommand.h"
 #include "interruptiblerun.h"
+#include "recordingoutputs.h"
 #include "scenario/expectedtext.h"
 #include "scenario/scenariolibrary.h"
 #include "scenario/scenariooverrides.h"
@@ -17,23 +18,6 @@
 #include <QThread>
 
 namespace threadlab {
-
-namespace {
-
-// Checks that a file can be written before the run spends its time.
-QString checkWritable(const QString &path)
-{
-    QFile probe(path);
-    const bool existed = probe.exists();
-    if (!probe.open(QIODevice::Append))
-        return QStringLiteral("cannot write '%1': %2").arg(path, probe.errorString());
-    probe.close();
-    if (!existed)
-        probe.remove();
-    return {};
-}
-
-} // namespace
 
 int RunCommand::exec(const QStringList &arguments)
 {
@@ -58,19 +42,11 @@ int RunCommand::exec(const QStringList &arguments)
         QStringLiteral("Turn lock ordering on or off (on: a lock step first takes every lock its steps need, in "
                        "name order, so two lanes never wait for each other's locks)."),
         QStringLiteral("on|off"));
-    const QCommandLineOption summary(QStringLiteral("summary-json"),
-        QStringLiteral("Also write the summary as JSON to this file; '-' writes it to standard output and the "
-                       "text summary to standard error."),
-        QStringLiteral("file|-"));
-    const QCommandLineOption exportOption(QStringLiteral("export"),
-        QStringLiteral("Write the recording to this file; its extension picks the format: .png, .svg or .pdf "
-                       "(the chart), .csv (segments), .json (Chrome trace), .threadlab (a trace to open "
-                       "later). Repeatable."),
-        QStringLiteral("file"));
     const QCommandLineOption sched = CliOptions::schedOption();
-    for (const QCommandLineOption &option : { executor, workers, lock, gil, ordering, sched, summary, exportOption })
+    for (const QCommandLineOption &option : { executor, workers, lock, gil, ordering, sched })
         line.addOption(option);
-    ExportCommand::addImageOptions(line);
+    RecordingOutputs outputs;
+    outputs.addOptions(line);
     if (const auto done = line.parse(arguments))
         return *done;
     const QStringList positional = line.positional();
@@ -96,15 +72,8 @@ int RunCommand::exec(const QStringList &arguments)
     if (!schedMode)
         return line.usageError(
             QStringLiteral("--sched: expected auto, exact, sampled or off, got '%1'").arg(line.value(sched)));
-    ImageSettings image;
-    if (const auto wrong = ExportCommand::readImageOptions(line, image))
+    if (const auto wrong = outputs.read(line))
         return *wrong;
-    const QStringList exports = line.values(exportOption);
-    for (const QString &path : exports) {
-        if (!RunExporter::supports(path))
-            return line.usageError(
-                QStringLiteral("--export: '%1': use .png, .svg, .pdf, .csv, .json or .threadlab").arg(path));
-    }
 
     if (Cli::refusesTrace(positional.constFirst()))
         return Cli::BadScenario;
@@ -122,22 +91,13 @@ int RunCommand::exec(const QStringList &arguments)
             CliOptions::err(scenario.origin + QStringLiteral(": ") + problem);
         return Cli::BadScenario;
     }
-    const QString summaryPath = line.value(summary);
-    QStringList outputs = exports;
-    if (line.isSet(summary) && summaryPath != QStringLiteral("-"))
-        outputs << summaryPath;
-    for (const QString &path : std::as_const(outputs)) {
-        if (const QString problem = checkWritable(path); !problem.isEmpty()) {
-            CliOptions::err(QStringLiteral("threadlab: ") + problem);
-            return Cli::OutputFailed;
-        }
-    }
+    if (const auto unwritable = outputs.checkWritable())
+        return *unwritable;
 
     bool interrupted = false;
     const std::shared_ptr<RecordedRun> recording
         = InterruptibleRun::execute(std::move(scenario), *schedMode, &interrupted);
     const RunSummary result = RunSummary::from(*recording);
-    const bool jsonToStdout = line.isSet(summary) && summaryPath == QStringLiteral("-");
     // What the lesson says to expect on this machine, under the figures, to read them against.
     QString text = result.toText();
     if (!recording->scenario.expected.isEmpty())
@@ -145,19 +105,10 @@ int RunCommand::exec(const QStringList &arguments)
             + ExpectedText::forMachine(
                 recording->scenario, QThread::idealThreadCount(), ExpectedText::FrontEnd::CommandLine)
             + u'\n';
-    if (jsonToStdout)
-        CliOptions::err(text.trimmed());
-    else
-        CliOptions::out(text);
-    int status = result.deadlock.found            ? Cli::Deadlocked
+    const int status = result.deadlock.found      ? Cli::Deadlocked
         : !result.errors.isEmpty() || interrupted ? Cli::RunFailed
                                                   : Cli::Ok;
-    if (line.isSet(summary)
-        && !CliOptions::writeJson(QJsonDocument(result.toJson()).toJson(QJsonDocument::Indented), summaryPath))
-        status = Cli::OutputFailed;
-    if (!ExportCommand::writeAll(*recording, exports, image, jsonToStdout))
-        status = Cli::OutputFailed;
-    return status;
+    return outputs.write(*recording, text, status);
 }
 
 } // namespace threadlab

@@ -88,8 +88,8 @@ void TestCli::badCommandLines_data()
                                       << QStringLiteral("unknown command 'rnu'; did you mean 'run'?");
     QTest::newRow("export without outputs") << QStringList { QStringLiteral("export"), QStringLiteral("a.threadlab") }
                                             << QStringLiteral("threadlab export: where to?");
-    QTest::newRow("help for no command") << QStringList { QStringLiteral("help"), QStringLiteral("fly") }
-                                         << QStringLiteral("help: expected one of list, run, sweep, export");
+    QTest::newRow("help for no command") << QStringList { QStringLiteral("help"),
+        QStringLiteral("fly") } << QStringLiteral("help: expected one of list, run, sweep, trace, attach, export");
 }
 
 void TestCli::badCommandLines()
@@ -291,7 +291,7 @@ void TestCli::everyCommandAndOptionIsInTheManPage()
     const QString man = QString::fromUtf8(file.readAll()).replace(QStringLiteral("\\-"), QStringLiteral("-"));
     // Each command's section lists the options its --help shows.
     const QStringList commands { QStringLiteral("list"), QStringLiteral("run"), QStringLiteral("sweep"),
-        QStringLiteral("export") };
+        QStringLiteral("trace"), QStringLiteral("attach"), QStringLiteral("export") };
     for (const QString &command : commands) {
         const qsizetype section
             = man.indexOf(QRegularExpression(QStringLiteral("^\\.BI? \"?") + command + QStringLiteral("\\b"),
@@ -312,7 +312,7 @@ void TestCli::everyCommandAndOptionIsInTheManPage()
         }
         QVERIFY(found >= 1);
     }
-    for (const char *code : { ".B 0", ".B 2", ".B 3", ".B 4", ".B 5" })
+    for (const char *code : { ".B 0", ".B 2", ".B 3", ".B 4", ".B 5", ".B 6", ".B 7" })
         QVERIFY2(man.contains(QLatin1String(code)), code);
 }
 

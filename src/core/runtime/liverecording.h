@@ -18,11 +18,14 @@ public:
 
     virtual void start() = 0;
     virtual void stop() = 0; // ends it promptly; everything recorded is kept
+    // Stops it, and nothing recorded will be read (the window closes): it may end sooner.
+    virtual void abandon() { stop(); }
     // Finished: everything recorded is in the trace.
     virtual bool isFinished() const = 0;
     virtual bool waitForFinished(int timeoutMs = -1) = 0;
     virtual TraceSource liveTrace() const = 0; // read under the TraceReading that read() hands out
     virtual QString title() const = 0; // what is recorded: a scenario's title, a command line
+    virtual qint64 mainPid() const = 0; // the process whose lanes come first (once started)
     virtual QStringList errors() const = 0;
     virtual uint64_t recordedEvents() const = 0;
     virtual uint64_t droppedEvents() const = 0;

@@ -3,6 +3,7 @@
 #include "base/clock.h"
 #include "base/coretext.h"
 #include "base/recorder.h"
+#include "runtime/procfiles.h"
 #include "trace/schedmodel.h"
 #include "trace/trace.h"
 
@@ -16,41 +17,6 @@
 namespace threadlab {
 
 namespace {
-
-// Reads a small /proc file whole; empty when it cannot be read.
-QByteArray readProcFile(const char *path)
-{
-    const int fd = ::open(path, O_RDONLY | O_CLOEXEC);
-    if (fd < 0)
-        return {};
-    char buffer[2048];
-    const ssize_t n = ::read(fd, buffer, sizeof buffer - 1);
-    ::close(fd);
-    return n > 0 ? QByteArray(buffer, qsizetype(n)) : QByteArray();
-}
-
-// Field `index` (1-based, as proc(5) counts) of a stat line; the command name may hold spaces and
-// parentheses, so counting starts after its last ')'. Read in place: this runs thousands of times a
-// second.
-qint64 statField(const char *stat, size_t size, int index)
-{
-    const char *end = stat + size;
-    const char *close = nullptr;
-    for (const char *p = stat; p != end; ++p)
-        close = *p == ')' ? p : close;
-    if (!close || index < 3)
-        return -1;
-    const char *field = close + 2; // field 3 (state) follows ") "
-    for (int at = 3; at < index && field < end; ++at) {
-        field = static_cast<const char *>(std::memchr(field, ' ', size_t(end - field)));
-        if (!field)
-            return -1;
-        ++field;
-    }
-    if (field >= end)
-        return -1;
-    return std::strtoll(field, nullptr, 10);
-}
 
 qint64 statusCount(const QByteArray &status, const char *key)
 {
@@ -134,7 +100,7 @@ bool ProcSchedSampler::ThreadFiles::sample(bool withCpu, bool withSwitches, Thre
         if (statSize <= 0)
             return false;
         buffer[statSize] = 0;
-        cpu = int32_t(statField(buffer, size_t(statSize), 39));
+        cpu = int32_t(ProcFiles::statField(buffer, size_t(statSize), 39));
     }
     out.tid = int32_t(tid);
     out.cpu = cpu;
@@ -142,7 +108,7 @@ bool ProcSchedSampler::ThreadFiles::sample(bool withCpu, bool withSwitches, Thre
     if (withSwitches) {
         char path[96];
         std::snprintf(path, sizeof path, "/proc/%lld/task/%lld/status", qlonglong(pid), qlonglong(tid));
-        const QByteArray status = readProcFile(path);
+        const QByteArray status = ProcFiles::read(path);
         out.voluntary = statusCount(status, "voluntary_ctxt_switches:");
         out.involuntary = statusCount(status, "nonvoluntary_ctxt_switches:");
     }

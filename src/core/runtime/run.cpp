@@ -173,6 +173,11 @@ void Run::abandon()
     m_stop.requestAbandon();
 }
 
+qint64 Run::mainPid() const
+{
+    return currentPid();
+}
+
 bool Run::waitForFinished(int timeoutMs)
 {
     return m_started && m_collector.waitForFinished(timeoutMs);

@@ -53,7 +53,7 @@ public:
 
     void start() override;
     void stop() override;
-    void abandon(); // stop, and nothing recorded will be read: worker processes are not waited for
+    void abandon() override; // stop, and nothing recorded will be read: worker processes are not waited for
     bool isStarted() const { return m_started; }
     // Finished: every lane has ended and everything they recorded is in the trace.
     bool isFinished() const override { return m_collector.isFinished(); }
@@ -65,6 +65,7 @@ public:
     const Trace &trace() const { return m_collector.trace(); }
     const Scenario &scenario() const { return m_scenario; }
     QString title() const override { return m_scenario.title; }
+    qint64 mainPid() const override;
 
     QStringList errors() const override { return m_log.errors(); }
     std::vector<CounterReport> counters() const; // complete once finished

@@ -57,6 +57,7 @@ RunObjects::RunObjects(const Scenario &scenario, StopToken &stop)
             m_events[i] = std::make_unique<TracedEvent>(id, stop, m_graph);
             break;
         case ObjectKind::Text:
+        case ObjectKind::KernelWait:
             break;
         }
     }

@@ -119,6 +119,8 @@ void TraceCollector::loop()
 size_t TraceCollector::collectBatch()
 {
     std::lock_guard lock(m_traceMutex);
+    if (m_hooks.beforeBatch)
+        m_hooks.beforeBatch(m_trace);
     const size_t taken = m_recorder.drain([this](const LaneInfo &info) { m_builder.addLane(info); },
         [this](const Event *events, size_t count) { m_builder.addEvents(events, count); }, kCollectBatch);
     m_dropped.store(m_builder.dropped());

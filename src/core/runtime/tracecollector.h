@@ -38,10 +38,12 @@ public:
     // once than there are CPUs (the check sorts every Running segment's ends).
     static constexpr uint64_t kCheckedEvents = 4'000'000;
 
-    // What the owner adds, under the trace's lock: at each pass (settledNs: up to where everything
-    // has surely arrived), and once nothing more will arrive, before the scheduler's data go in.
+    // What the owner adds, under the trace's lock: before each batch of events, at each pass
+    // (settledNs: up to where everything has surely arrived), and once nothing more will arrive,
+    // before the scheduler's data go in.
     struct Hooks
     {
+        std::function<void(Trace &)> beforeBatch;
         std::function<void(Trace &, int64_t settledNs)> eachPass;
         std::function<void(Trace &)> beforeComplete;
     };
@@ -53,6 +55,8 @@ public:
 
     // The trace keeps at most `budget` records (segments and point events; see TraceBuilder).
     void start(const Scenario &scenario, int64_t originNs, uint64_t budget, Hooks hooks = {});
+    // Before start(): tasks that the scenario does not list may begin (TraceBuilder::allowNewTasks).
+    void allowNewTasks(uint32_t most) { m_builder.allowNewTasks(most); }
     // The scheduler capture that goes with the lanes: its data so far join the live trace, all of
     // it the finished one. Set it from any thread before lanesEnded().
     void setSched(std::unique_ptr<SchedCapture> capture);

@@ -51,6 +51,8 @@ QString objectKindName(ObjectKind kind)
         return QStringLiteral("condition");
     case ObjectKind::Barrier:
         return QStringLiteral("barrier");
+    case ObjectKind::KernelWait:
+        return QStringLiteral("system call");
     }
     return {};
 }

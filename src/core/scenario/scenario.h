@@ -37,7 +37,9 @@ enum class ExecutorKind { Sequential, Threads, Pool, Processes };
 enum class JoinMode { All, None, Listed };
 enum class ResultOrder { AsCompleted, InOrder };
 enum class QueueKind { Fifo, Lifo, Priority };
-enum class ObjectKind { Lock, Counter, Queue, Event, Text, RLock, Semaphore, Condition, Barrier };
+// KernelWait: what a traced program's thread was blocked in (a system call and the rule that named
+// its state); never in a scenario file.
+enum class ObjectKind { Lock, Counter, Queue, Event, Text, RLock, Semaphore, Condition, Barrier, KernelWait };
 
 QString executorKindName(ExecutorKind kind);
 QString queueKindName(QueueKind kind);

@@ -3,6 +3,7 @@
 #include "scenario/scenario.h"
 #include "trace/counterreport.h"
 #include "trace/trace.h"
+#include "trace/tracedprogram.h"
 
 #include <QStringList>
 #include <vector>
@@ -21,6 +22,7 @@ struct RecordedRun
     uint64_t eventsDropped = 0;
     qint64 pid = 0; // the process that ran it (its main lane's)
     bool stopped = false; // the user stopped it before it ended (its cancelled tasks say so in a file)
+    ProgramRun program; // a traced program's (pid 0 for a scenario's run)
 };
 
 } // namespace threadlab

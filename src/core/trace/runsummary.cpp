@@ -58,6 +58,8 @@ RunSummary RunSummary::from(const RecordedRun &recording)
         || (!recording.trace.deadlock.found && std::any_of(s.tasks.begin(), s.tasks.end(), [](const TaskSummary &task) {
                return task.outcome == TaskOutcome::Cancelled;
            }));
+    s.program = recording.program;
+    s.processes = recording.trace.processes;
     return s;
 }
 
@@ -286,6 +288,33 @@ QJsonObject RunSummary::toJson() const
         json.insert(QStringLiteral("wall_with_startup_ms"), round3(wallWithStartupMs));
     if (deadlock.found)
         json.insert(QStringLiteral("deadlock"), deadlock.toJson());
+    if (program.isSet())
+        json.insert(QStringLiteral("program"), programJson());
+    return json;
+}
+
+QJsonObject RunSummary::programJson() const
+{
+    QJsonArray processesJson;
+    for (const TracedProcess &p : processes) {
+        QJsonObject process { { QStringLiteral("pid"), p.pid }, { QStringLiteral("parent"), p.parentPid },
+            { QStringLiteral("command"), p.command } };
+        if (p.exitCode >= 0)
+            process.insert(QStringLiteral("exit_code"), p.exitCode);
+        if (p.signal != 0)
+            process.insert(QStringLiteral("signal"), signalName(p.signal));
+        processesJson.append(process);
+    }
+    QJsonObject json { { QStringLiteral("command"), QJsonArray::fromStringList(program.command) },
+        { QStringLiteral("working_directory"), program.workingDirectory }, { QStringLiteral("pid"), program.pid },
+        { QStringLiteral("attached"), program.attached }, { QStringLiteral("exited"), program.exited },
+        { QStringLiteral("ended"), program.exitText() }, { QStringLiteral("processes"), processesJson } };
+    if (program.exitCode >= 0)
+        json.insert(QStringLiteral("exit_code"), program.exitCode);
+    if (program.signal != 0)
+        json.insert(QStringLiteral("signal"), signalName(program.signal));
+    if (!program.pythonHook.isEmpty())
+        json.insert(QStringLiteral("python_hook"), program.pythonHook);
     return json;
 }
 
@@ -294,11 +323,22 @@ QString RunSummary::toText() const
     QString text;
     auto line = [&text](const QString &s) { text += s + u'\n'; };
     auto num = [](double v) { return QString::number(v, 'f', 1); };
-    line(scenario + QStringLiteral(" — ") + title);
-    line(QStringLiteral("  executor ") + executorKindName(executor) + QStringLiteral(", workers ")
-        + QString::number(workers) + QStringLiteral(", lock ") + (lock ? QStringLiteral("on") : QStringLiteral("off"))
-        + QStringLiteral(", GIL ") + (gil ? QStringLiteral("on") : QStringLiteral("off"))
-        + (ordering ? QStringLiteral(", lock ordering on") : QString()));
+    if (program.isSet()) {
+        line((program.attached ? QStringLiteral("attached to pid %1: ") : QStringLiteral("traced pid %1: "))
+                 .arg(program.pid)
+            + title);
+        line(QStringLiteral("  the program ") + program.exitText()
+            + QStringLiteral("; %1 processes, %2 threads").arg(processes.size()).arg(lanes.size()));
+        if (!program.pythonHook.isEmpty())
+            line(QStringLiteral("  Python: ") + program.pythonHook);
+    } else {
+        line(scenario + QStringLiteral(" — ") + title);
+        line(QStringLiteral("  executor ") + executorKindName(executor) + QStringLiteral(", workers ")
+            + QString::number(workers) + QStringLiteral(", lock ")
+            + (lock ? QStringLiteral("on") : QStringLiteral("off")) + QStringLiteral(", GIL ")
+            + (gil ? QStringLiteral("on") : QStringLiteral("off"))
+            + (ordering ? QStringLiteral(", lock ordering on") : QString()));
+    }
     if (stopped)
         line(QStringLiteral("  STOPPED before the end: these figures cover only what ran until then"));
     if (deadlock.found) {
@@ -315,9 +355,27 @@ QString RunSummary::toText() const
         for (const QString &step : p.steps)
             line(QStringLiteral("    ") + step);
     }
-    line(QStringLiteral("  wall ") + num(wallMs)
-        + QStringLiteral(" ms (first task start to last task end), main done at ") + num(mainMs)
-        + QStringLiteral(" ms"));
+    if (program.isSet()) {
+        line(QStringLiteral("  wall ") + num(wallMs) + QStringLiteral(" ms (first thread seen to last thread gone)"));
+        // What each thread did, its longest states first: the figures its lane shows.
+        for (const TaskSummary &task : tasks) {
+            std::vector<std::pair<double, State>> states;
+            for (State state : allStates()) {
+                if (task.stateMs[size_t(state)] >= 0.05)
+                    states.emplace_back(task.stateMs[size_t(state)], state);
+            }
+            std::sort(states.begin(), states.end(), [](const auto &a, const auto &b) { return a.first > b.first; });
+            QStringList parts;
+            for (const auto &[value, state] : states)
+                parts << stateName(state) + u' ' + num(value) + QStringLiteral(" ms");
+            const qint64 pid = task.lane >= 0 && task.lane < lanes.size() ? lanes[task.lane].pid : 0;
+            line(QStringLiteral("    %1 (pid %2): %3").arg(task.name).arg(pid).arg(parts.join(QStringLiteral(", "))));
+        }
+    } else {
+        line(QStringLiteral("  wall ") + num(wallMs)
+            + QStringLiteral(" ms (first task start to last task end), main done at ") + num(mainMs)
+            + QStringLiteral(" ms"));
+    }
     if (wallWithStartupMs > 0)
         line(QStringLiteral("  wall including starting the worker processes ") + num(wallWithStartupMs)
             + QStringLiteral(" ms (first spawn to last task end)"));

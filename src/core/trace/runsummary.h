@@ -7,6 +7,7 @@
 #include "trace/counterreport.h"
 #include "trace/schedtrace.h"
 #include "trace/syncsummary.h"
+#include "trace/tracedprogram.h"
 
 #include <QJsonObject>
 #include <QList>
@@ -111,9 +112,12 @@ struct RunSummary
     std::vector<LaneSchedSummary> laneSched; // per lane, when captured
     std::vector<CpuSummary> cpus; // per CPU, when captured
     double spanMs = 0; // the run's recorded length: what the CPUs' busy time is a share of
+    ProgramRun program; // a traced program's run: which, and how it ended (pid 0: a scenario's run)
+    std::vector<TracedProcess> processes; // a traced program's processes
 
     static RunSummary from(const RecordedRun &recording);
     QJsonObject toJson() const;
+    QJsonObject programJson() const; // "program" in toJson(): the command, how it ended, its processes
     QString toText() const;
 };
 

@@ -64,6 +64,13 @@ QString Trace::laneName(int64_t lane) const
     return lane >= 0 && size_t(lane) < lanes.size() ? lanes[size_t(lane)].info.name : QString();
 }
 
+const TracedProcess *Trace::process(qint64 pid) const
+{
+    const auto it
+        = std::find_if(processes.begin(), processes.end(), [pid](const TracedProcess &p) { return p.pid == pid; });
+    return it == processes.end() ? nullptr : &*it;
+}
+
 QString Trace::objectName(uint32_t id) const
 {
     return id < objects.size() ? objects[id].name : QString();

@@ -10,6 +10,7 @@
 #include "trace/schedtrace.h"
 #include "trace/segment.h"
 #include "trace/segmentlod.h"
+#include "trace/tracedprogram.h"
 
 #include <QString>
 #include <array>
@@ -92,6 +93,7 @@ struct Trace
     QueueStaysSet queueStays; // each queue's contents over time, derived from the lanes' puts and gets
     Deadlock deadlock; // found while the run went on (the run then stopped)
     uint32_t markKinds = 0; // bit (1 << EventKind) for each kind of point event in the lanes' marks
+    std::vector<TracedProcess> processes; // a traced program's processes (a scenario's run: none)
 
     bool hasMarks(EventKind kind) const { return (markKinds >> unsigned(kind)) & 1u; }
 
@@ -106,6 +108,7 @@ struct Trace
     const LaneTrack *mainLane() const;
     QString objectName(uint32_t id) const;
     QString laneName(int64_t lane) const; // empty for a lane it does not have
+    const TracedProcess *process(qint64 pid) const; // a traced program's process, or nullptr
 };
 
 } // namespace threadlab

@@ -35,6 +35,13 @@ void TraceBuilder::addEvents(const Event *events, size_t count)
     m_trace.eventCount += count;
 }
 
+bool TraceBuilder::isLockWait(State state, uint32_t object) const
+{
+    // A lock's waits count towards it; a traced program's futex waits name no lock of ours.
+    return (state == State::LockWait || state == State::SemaphoreWait) && object != kNoObject
+        && !(object < m_trace.objects.size() && m_trace.objects[object].kind == ObjectKind::KernelWait);
+}
+
 LockRecord &TraceBuilder::lockRecord(uint32_t lock)
 {
     LockRecord &record = m_trace.locks[lock];
@@ -55,7 +62,7 @@ void TraceBuilder::closeSegment(LaneTrack &lane, int64_t timeNs)
         return;
     if (segment.task >= 0 && size_t(segment.task) < m_trace.tasks.size())
         m_trace.tasks[size_t(segment.task)].stateNs[size_t(segment.state)] += duration;
-    if ((segment.state == State::LockWait || segment.state == State::SemaphoreWait) && segment.object != kNoObject) {
+    if (isLockWait(segment.state, segment.object)) {
         LockRecord &lock = lockRecord(segment.object);
         lock.waitNsTotal += duration;
         lock.waitNsMax = std::max(lock.waitNsMax, duration);
@@ -116,7 +123,7 @@ void TraceBuilder::apply(const Event &event)
         return;
     case EventKind::StateChange: {
         const auto state = static_cast<State>(std::min<uint16_t>(event.aux, kStateCount - 1));
-        if ((state == State::LockWait || state == State::SemaphoreWait) && event.object != kNoObject)
+        if (isLockWait(state, event.object))
             ++lockRecord(event.object).contended;
         switchSegment(lane, t, state, event.object, int32_t(event.arg));
         return;
@@ -188,6 +195,8 @@ void TraceBuilder::apply(const Event &event)
 
 void TraceBuilder::recordTaskBoundary(const Event &event)
 {
+    if (event.object >= m_trace.tasks.size() && event.object < m_maxNewTasks)
+        m_trace.tasks.resize(size_t(event.object) + 1); // a traced program's new thread; named by its owner
     if (event.object >= m_trace.tasks.size())
         return;
     TaskRecord &task = m_trace.tasks[event.object];

@@ -20,6 +20,9 @@ public:
     // Lane state changes that came after the live scheduler refinement had passed their time
     // (SchedModel::refineSegmentsSoFar), drawn at the time it had reached.
     uint64_t movedEvents() const { return m_movedEvents; }
+    // Tasks not in the scenario (a traced program's threads) begin with ids up to `most`: the
+    // trace's task list grows to take them, unnamed until their owner names them.
+    void allowNewTasks(uint32_t most) { m_maxNewTasks = most; }
     void addLane(const LaneInfo &info);
     void addEvents(const Event *events, size_t count);
 
@@ -35,6 +38,7 @@ private:
     void switchSegment(LaneTrack &lane, int64_t timeNs, State state, uint32_t object, int32_t arg);
     void closeSegment(LaneTrack &lane, int64_t timeNs);
     LockRecord &lockRecord(uint32_t lock);
+    bool isLockWait(State state, uint32_t object) const;
 
     Trace &m_trace;
     uint64_t m_budget = UINT64_MAX;
@@ -42,6 +46,7 @@ private:
     uint64_t m_dropped = 0;
     int64_t m_budgetReachedNs = -1;
     uint64_t m_movedEvents = 0;
+    uint32_t m_maxNewTasks = 0;
 };
 
 } // namespace threadlab

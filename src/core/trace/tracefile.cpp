@@ -43,18 +43,30 @@ Result<void> TraceFile::write(const RecordedRun &r, const QString &path)
     s.setVersion(QDataStream::Qt_6_4);
     s.writeRawData(magic().constData(), int(magic().size()));
     s << kVersion;
-    // The scenario as it ran.
-    const Scenario &sc = r.scenario;
-    s << sc.source << sc.origin << quint8(sc.executor.kind) << qint32(sc.executor.workers) << quint8(sc.executor.join)
-      << sc.executor.joinTasks << quint8(sc.executor.results) << sc.options.lock << sc.options.gil
-      << qint64(sc.options.raceWindowNs) << sc.options.ordering;
+    const Trace &t = r.trace;
+    if (r.program.isSet()) {
+        // Version 5: a traced program, its objects (waits, print texts) and its tasks (threads).
+        const ProgramRun &p = r.program;
+        s << quint8(Recording::Program) << p.command << p.workingDirectory << p.pid << p.attached << p.exited
+          << qint32(p.exitCode) << qint32(p.signal) << p.pythonHook << p.lesson;
+        s << quint32(t.objects.size());
+        for (const ObjectSpec &object : t.objects)
+            s << quint8(object.kind) << object.name;
+        s << quint32(t.tasks.size());
+    } else {
+        // The scenario as it ran.
+        const Scenario &sc = r.scenario;
+        s << quint8(Recording::Scenario);
+        s << sc.source << sc.origin << quint8(sc.executor.kind) << qint32(sc.executor.workers)
+          << quint8(sc.executor.join) << sc.executor.joinTasks << quint8(sc.executor.results) << sc.options.lock
+          << sc.options.gil << qint64(sc.options.raceWindowNs) << sc.options.ordering;
+    }
     s << r.pid << quint64(r.eventsRecorded) << quint64(r.eventsDropped) << r.errors;
     s << quint32(r.counters.size());
     for (const CounterReport &c : r.counters)
         s << c.name << c.pid << qint32(c.lane) << qint64(c.expected) << qint64(c.actual) << qint64(c.lostUpdates)
           << qint64(c.lostAmount);
     // The trace.
-    const Trace &t = r.trace;
     s << qint64(t.originNs) << qint64(t.lastEventNs) << quint64(t.eventCount);
     s << quint32(t.lanes.size());
     for (const LaneTrack &lane : t.lanes) {
@@ -105,6 +117,10 @@ Result<void> TraceFile::write(const RecordedRun &r, const QString &path)
     // Version 4: the deadlock found.
     s << t.deadlock.found;
     Deadlocks::write(s, t.deadlock);
+    // Version 5: a traced program's processes.
+    s << quint32(t.processes.size());
+    for (const TracedProcess &process : t.processes)
+        s << process.pid << process.parentPid << process.command << qint32(process.exitCode) << qint32(process.signal);
     if (s.status() != QDataStream::Ok || !file.commit())
         return Error(Text::tr("%1: cannot write: %2").arg(path, file.errorString()));
     return {};

@@ -17,9 +17,12 @@ namespace threadlab {
 class TraceFile
 {
 public:
-    // 4 added lock ordering, the states and outcomes of rlocks, semaphores, conditions, barriers and
-    // daemons, and the deadlock found; 3 added the OS scheduler's data. 2 and 3 are still read.
-    static constexpr quint32 kVersion = 4;
+    // 5 added traced programs (a recording is a scenario's run or a program's: the program, its
+    // objects and tasks, then at the end its processes); 4 added lock ordering, the states and
+    // outcomes of rlocks, semaphores, conditions, barriers and daemons, and the deadlock found; 3
+    // added the OS scheduler's data. 2 to 4 are still read.
+    static constexpr quint32 kVersion = 5;
+    enum class Recording : quint8 { Scenario = 0, Program = 1 };
     static QByteArray magic() { return QByteArrayLiteral("THREADLAB-TRACE\n"); }
     static bool isTraceFile(const QString &path); // a regular file that starts with magic()
 

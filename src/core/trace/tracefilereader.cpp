@@ -22,6 +22,7 @@ constexpr size_t kSegmentBytes = 8 + 8 + 4 + 4 + 4 + 1; // as TraceFile::write p
 constexpr quint32 kMaxWorkers = 256;
 constexpr qint32 kMaxCpus = 4096;
 constexpr size_t kSliceBytes = 8 + 8 + 4 + 1; // an OS slice or a CPU slice
+constexpr quint32 kMaxProgramObjects = 200'000; // a traced program's waits and print texts (ThreadWatcher's caps)
 
 // Reads one .threadlab file, checking every count against the bytes left and every index against
 // what it refers to, so that nothing read can crash or exhaust whoever shows it.
@@ -36,7 +37,10 @@ public:
     Result<std::shared_ptr<RecordedRun>> read(); // the error says what is wrong and where, without the path
 
 private:
+    bool readRecordingKind();
     bool readScenario();
+    bool readProgram();
+    bool readProcesses();
     bool readCounters();
     bool readLane(size_t index, LaneTrack &lane);
     bool readSegment(Segment &segment, const char *what);
@@ -101,9 +105,10 @@ Result<std::shared_ptr<RecordedRun>> TraceFileReader::read()
                          .arg(version)
                          .arg(TraceFile::kVersion));
     }
-    if (readScenario() && readCounters()) {
+    if (readRecordingKind() && readCounters()) {
         Trace &t = m_run->trace;
-        t.objects = m_run->scenario.objects;
+        if (!m_run->program.isSet())
+            t.objects = m_run->scenario.objects;
         qint64 originNs = 0, lastEventNs = 0;
         quint64 eventCount = 0;
         quint32 lanes = 0;
@@ -125,12 +130,89 @@ Result<std::shared_ptr<RecordedRun>> TraceFileReader::read()
                     m_countersAt);
         }
         if (readTasks() && readLocks() && readRelations() && (version < 3 || readSched())
-            && (version < 4 || readDeadlock()) && m_in.left() > 0)
+            && (version < 4 || readDeadlock()) && (version < 5 || readProcesses()) && m_in.left() > 0)
             m_in.fail(Text::tr("%1 bytes follow the end of the trace").arg(m_in.left()));
     }
     if (!m_in.ok())
         return Error(m_in.problem());
     return m_run;
+}
+
+bool TraceFileReader::readRecordingKind()
+{
+    if (m_version < 5)
+        return readScenario();
+    const qsizetype at = m_in.offset();
+    quint8 kind = 0;
+    if (!m_in.integer(kind))
+        return false;
+    if (kind == quint8(TraceFile::Recording::Scenario))
+        return readScenario();
+    if (kind == quint8(TraceFile::Recording::Program))
+        return readProgram();
+    return m_in.fail(Text::tr("a recording of kind %1, which this ThreadLab does not know").arg(kind), at);
+}
+
+bool TraceFileReader::readProgram()
+{
+    const qsizetype at = m_in.offset();
+    ProgramRun &p = m_run->program;
+    qint32 exitCode = -1, signal = 0;
+    quint32 objects = 0, tasks = 0;
+    m_in.stringList(p.command, 10'000, kMaxMessageChars, "the program's command line");
+    m_in.string(p.workingDirectory, kMaxMessageChars, "the program's working directory");
+    m_in.integer(p.pid);
+    m_in.boolean(p.attached);
+    m_in.boolean(p.exited);
+    m_in.integer(exitCode);
+    m_in.integer(signal);
+    m_in.string(p.pythonHook, kMaxMessageChars, "the program's Python hook");
+    m_in.string(p.lesson, kMaxNameChars, "the program's lesson");
+    if (m_in.ok() && (p.pid <= 0 || exitCode < -1 || exitCode > 255 || signal < 0 || signal > 64))
+        return m_in.fail(Text::tr("the program's pid or exit status is out of range"), at);
+    p.exitCode = exitCode;
+    p.signal = signal;
+    m_in.count(objects, kMaxProgramObjects, 1 + 4, "the number of the program's objects");
+    for (quint32 i = 0; i < objects && m_in.ok(); ++i) {
+        const qsizetype objectAt = m_in.offset();
+        quint8 kind = 0;
+        ObjectSpec object;
+        m_in.integer(kind);
+        m_in.string(object.name, kMaxMessageChars, "an object's name");
+        if (m_in.ok() && kind != quint8(ObjectKind::KernelWait) && kind != quint8(ObjectKind::Text))
+            return m_in.fail(Text::tr("a traced program's object of kind %1").arg(kind), objectAt);
+        object.kind = ObjectKind(kind);
+        m_run->trace.objects.push_back(object);
+    }
+    m_in.count(tasks, kMaxLanes, 0, "the number of the program's threads");
+    if (!m_in.ok())
+        return false;
+    m_run->scenario = p.describe();
+    m_tasks = tasks;
+    m_objects = objects;
+    return true;
+}
+
+bool TraceFileReader::readProcesses()
+{
+    quint32 count = 0;
+    m_in.count(count, kMaxLanes, 8 + 8 + 4 + 4 + 4, "the number of processes");
+    for (quint32 i = 0; i < count && m_in.ok(); ++i) {
+        const qsizetype at = m_in.offset();
+        TracedProcess process;
+        qint32 exitCode = -1, signal = 0;
+        m_in.integer(process.pid);
+        m_in.integer(process.parentPid);
+        m_in.string(process.command, kMaxMessageChars, "a process's command line");
+        m_in.integer(exitCode);
+        m_in.integer(signal);
+        if (m_in.ok() && (exitCode < -1 || exitCode > 255 || signal < 0 || signal > 64))
+            return m_in.fail(Text::tr("process %1's exit status is out of range").arg(process.pid), at);
+        process.exitCode = exitCode;
+        process.signal = signal;
+        m_run->trace.processes.push_back(process);
+    }
+    return m_in.ok();
 }
 
 bool TraceFileReader::readScenario()

@@ -283,7 +283,16 @@ QString GanttHit::describe(const Trace &trace, const GanttHit &hit)
         if (s.state == State::IoWait)
             lines << (s.arg == SegmentDetail::kReceiving ? Text::tr("receiving the response")
                                                          : Text::tr("connecting, waiting for the first byte"));
-        if (s.state == State::JoinWait) {
+        if (s.state == State::JoinWait && !trace.processes.empty()) {
+            // A traced program's join: the thread is in wait4 or waitid.
+            // Its object is the task (= lane) of the child's main thread, when it waits for one.
+            const qint64 child = s.object < trace.lanes.size() ? trace.lanes[s.object].info.pid : 0;
+            lines << (child > 0 ? Text::tr("waiting for process %1 (%2) to exit")
+                                      .arg(child)
+                                      .arg(taskName(int(s.object)).toHtmlEscaped())
+                                : Text::tr("waiting for any child process to exit"));
+            lines << Text::tr("rule: wait4/waitid → join (/proc syscall)");
+        } else if (s.state == State::JoinWait) {
             // What it waits for at this moment: the target changes as tasks finish.
             const int64_t at = std::clamp(hit.atNs, s.startNs, std::max(s.startNs, s.endNs - 1));
             int finished = 0;

@@ -103,9 +103,7 @@ std::vector<LaneRow> LaneLayout::build(const Trace &trace, qint64 ownPid)
                 return mainA;
             return firstTask[size_t(a)] < firstTask[size_t(b)];
         });
-        const QString header
-            = pid == ownPid ? Text::tr("pid %1 · this process").arg(pid) : Text::tr("pid %1 · worker process").arg(pid);
-        rows.push_back(LaneRow { LaneRow::ProcessHeader, -1, y, kHeaderHeight, header });
+        rows.push_back(LaneRow { LaneRow::ProcessHeader, -1, y, kHeaderHeight, processHeader(trace, pid, ownPid) });
         y += kHeaderHeight;
         for (int lane : members) {
             const LaneInfo &info = trace.lanes[size_t(lane)].info;
@@ -117,6 +115,18 @@ std::vector<LaneRow> LaneLayout::build(const Trace &trace, qint64 ownPid)
         }
     }
     return rows;
+}
+
+QString LaneLayout::processHeader(const Trace &trace, qint64 pid, qint64 ownPid)
+{
+    // A traced program's process: its command line and how it ended; a run's: whose it is.
+    if (const TracedProcess *process = trace.process(pid)) {
+        const QString ended = process->signal != 0 ? Text::tr(" · killed by %1").arg(signalName(process->signal))
+            : process->exitCode >= 0               ? Text::tr(" · exited %1").arg(process->exitCode)
+                                                   : QString();
+        return Text::tr("pid %1 · %2%3").arg(pid).arg(process->command.left(120), ended);
+    }
+    return pid == ownPid ? Text::tr("pid %1 · this process").arg(pid) : Text::tr("pid %1 · worker process").arg(pid);
 }
 
 std::vector<LaneRow> LaneLayout::buildCores(const Trace &trace)

@@ -31,6 +31,8 @@ public:
     static constexpr int kCounterHeight = 46;
 
     static std::vector<LaneRow> build(const Trace &trace, qint64 ownPid);
+    // A process group's header: "pid 4711 · this process", or a traced program's command line.
+    static QString processHeader(const Trace &trace, qint64 pid, qint64 ownPid);
     // The Cores view: a header saying where the data came from, then one row per CPU with its load.
     static std::vector<LaneRow> buildCores(const Trace &trace);
     static int contentHeight(const std::vector<LaneRow> &rows);

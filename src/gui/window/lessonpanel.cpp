@@ -22,9 +22,17 @@ LessonPanel::LessonPanel(QWidget *parent)
     const QFont mono = QFontDatabase::systemFont(QFontDatabase::FixedFont);
     m_ui->pythonCode->setFont(mono);
     m_ui->cppCode->setFont(mono);
+    m_ui->realProgram->hide();
+    connect(m_ui->realProgram, &QPushButton::clicked, this, [this] { Q_EMIT realProgramRequested(m_realProgram); });
 }
 
 LessonPanel::~LessonPanel() = default;
+
+void LessonPanel::offerRealProgram(const QString &lesson)
+{
+    m_realProgram = lesson;
+    m_ui->realProgram->setVisible(!lesson.isEmpty());
+}
 
 void LessonPanel::showScenario(const Scenario &scenario)
 {

@@ -26,6 +26,11 @@ public:
     void showOutcome(const RunSummary &summary, const QString &settings, const QString &comparison = {});
     void showProblem(const QString &problem);
     QString outcomeText() const; // the measured outcome as plain text
+    // Offers "Run the real Python program" for a lesson that has one (lesson id), or hides it.
+    void offerRealProgram(const QString &lesson);
+
+Q_SIGNALS:
+    void realProgramRequested(const QString &lesson);
 
 protected:
     void changeEvent(QEvent *event) override; // a new palette re-renders the text in its colours
@@ -37,6 +42,7 @@ private:
     QString m_lessonHtml;
     QString m_expectedHtml;
     QString m_outcomeHtml;
+    QString m_realProgram;
 };
 
 } // namespace threadlab

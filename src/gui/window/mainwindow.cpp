@@ -4,6 +4,7 @@
 #include "base/osids.h"
 #include "chart/ganttview.h"
 #include "chart/timeaxis.h"
+#include "runtime/programs/programtrace.h"
 #include "runtime/run.h"
 #include "scenario/scenariolibrary.h"
 #include "scenario/scenariooverrides.h"
@@ -14,17 +15,20 @@
 #include "trace/tracefile.h"
 #include "ui_mainwindow.h"
 #include "window/appearance.h"
+#include "window/attachdialog.h"
 #include "window/chartspanel.h"
 #include "window/comparedialog.h"
 #include "window/consolepanel.h"
 #include "window/exportdialog.h"
 #include "window/helpmenu.h"
 #include "window/lessonpanel.h"
+#include "window/realprograms.h"
 #include "window/recentfiles.h"
 #include "window/replaycontrols.h"
 #include "window/runcontrols.h"
 #include "window/schedmenu.h"
 #include "window/sessionmodel.h"
+#include "window/tracedialog.h"
 
 #include <QCloseEvent>
 #include <QDragEnterEvent>
@@ -178,6 +182,9 @@ void MainWindow::connectActions()
     connect(m_ui->actionOpen, &QAction::triggered, this, &MainWindow::openFile);
     connect(m_ui->actionSave, &QAction::triggered, this, &MainWindow::saveScenario);
     connect(m_ui->actionExport, &QAction::triggered, this, &MainWindow::exportChart);
+    connect(m_ui->actionTrace, &QAction::triggered, this, &MainWindow::traceProgram);
+    connect(m_ui->actionAttach, &QAction::triggered, this, &MainWindow::attachToProcess);
+    connect(m_ui->lesson, &LessonPanel::realProgramRequested, this, &MainWindow::runRealProgram);
     connect(m_ui->actionQuit, &QAction::triggered, this, &QWidget::close);
     connect(m_ui->actionFit, &QAction::triggered, m_ui->gantt, [this] {
         m_ui->gantt->setFollow(true);
@@ -217,6 +224,17 @@ void MainWindow::saveSettings() const
     m_controls->save(settings);
 }
 
+QString MainWindow::realProgramOf(const Scenario &scenario)
+{
+    // Only a built-in lesson's: a scenario file never names a program to run.
+    return scenario.origin.startsWith(QStringLiteral(":/")) ? realProgramOf(scenario.id) : QString();
+}
+
+QString MainWindow::realProgramOf(const QString &lesson)
+{
+    return RealPrograms::exists(lesson) ? lesson : QString();
+}
+
 void MainWindow::showBanner(const QString &text)
 {
     m_ui->banner->setText(text);
@@ -238,6 +256,7 @@ void MainWindow::chooseScenario(const QString &key)
     m_controls->applyDefaults(*m_scenario);
     updateControls();
     m_ui->lesson->showScenario(*m_scenario);
+    m_ui->lesson->offerRealProgram(realProgramOf(*m_scenario));
     setWindowTitle(m_scenario->title + QStringLiteral(" — ThreadLab"));
     m_stateLabel->setText(tr("Ready"));
     m_ui->library->setAccessibleDescription(tr("Selected lesson: %1").arg(m_scenario->title));
@@ -315,18 +334,80 @@ void MainWindow::startRun()
     }
     showBanner(QString());
     m_runSettings = RunControls::describe(scenario);
-    m_ui->gantt->setTrace({}, currentPid());
     RunSettings settings;
     settings.sched = m_sched->mode();
-    m_run = std::make_unique<Run>(std::move(scenario), settings);
+    startRecording(std::make_unique<Run>(std::move(scenario), settings));
+}
+
+void MainWindow::startRecording(std::unique_ptr<LiveRecording> recording)
+{
+    m_ui->gantt->setTrace({}, currentPid());
+    m_run = std::move(recording);
     m_run->start();
-    m_ui->gantt->setTrace(m_run->liveTrace(), currentPid());
+    m_ui->gantt->setTrace(m_run->liveTrace(), m_run->mainPid());
     m_replay->setTrace(nullptr);
     m_ui->console->clear();
     m_ui->lesson->showRunning(m_runSettings);
     m_stateLabel->setText(tr("Running — %1").arg(m_runSettings));
     m_poll->start();
     updateControls();
+}
+
+void MainWindow::traceProgram()
+{
+    if (isRunning())
+        return;
+    TraceDialog dialog(this);
+    if (dialog.exec() == QDialog::Accepted)
+        startTrace(dialog.settings());
+}
+
+void MainWindow::attachToProcess()
+{
+    if (isRunning())
+        return;
+    AttachDialog dialog(this);
+    if (dialog.exec() == QDialog::Accepted)
+        startTrace(dialog.settings());
+}
+
+void MainWindow::runRealProgram(const QString &lesson)
+{
+    if (isRunning())
+        return;
+    const Result<ProgramTraceSettings> settings = RealPrograms::settingsFor(lesson);
+    if (!settings) {
+        showBanner(settings.error().text());
+        return;
+    }
+    startTrace(*settings);
+}
+
+void MainWindow::startTrace(const ProgramTraceSettings &given)
+{
+    if (isRunning())
+        return;
+    ProgramTraceSettings settings = given;
+    settings.sched = m_sched->mode();
+    auto trace = std::make_unique<ProgramTrace>(settings);
+    ProgramTrace *program = trace.get();
+    m_runSettings = settings.attachPid ? tr("attached to pid %1").arg(settings.attachPid) : tr("traced program");
+    showBanner(QString());
+    startRecording(std::move(trace));
+    if (!program->startError().isEmpty()) {
+        // Nothing ran: the chart keeps what it showed, the reason is on the banner.
+        m_run->waitForFinished();
+        m_run.reset();
+        m_poll->stop();
+        showBanner(tr("Cannot trace: %1").arg(program->startError()));
+        m_stateLabel->setText(tr("Not traced"));
+        if (m_shown)
+            showSessionRun(m_session->size() - 1);
+        updateControls();
+        return;
+    }
+    m_ui->lesson->showRunning(tr("Tracing %1").arg(program->title()));
+    m_stateLabel->setText(tr("Tracing — %1").arg(program->title()));
 }
 
 void MainWindow::stopRun()
@@ -360,7 +441,7 @@ void MainWindow::poll()
         tr("%1 events recorded, %2 dropped")
             .arg(Outcome::count(int64_t(m_run->recordedEvents())), Outcome::count(int64_t(m_run->droppedEvents()))));
     m_ui->gantt->setAccessibleDescription(tr("Running %1 (%2): %n lanes so far, %3 s", nullptr, int(lanes))
-                                              .arg(m_run->scenario().title, m_runSettings)
+                                              .arg(m_run->title(), m_runSettings)
                                               .arg(nsToMs(now - originNs) / 1000.0, 0, 'f', 1));
     if (finished)
         finishRun();
@@ -442,6 +523,8 @@ void MainWindow::showSessionRun(int index)
     }
     const RunSummary &summary = run.summary;
     m_ui->lesson->showScenario(m_shown->scenario);
+    m_ui->lesson->offerRealProgram(
+        m_shown->program.isSet() ? realProgramOf(m_shown->program.lesson) : realProgramOf(m_shown->scenario));
     const int earlier = m_session->earlierComparable(index);
     const QString comparison = earlier >= 0
         ? Outcome::comparison(summary, run.settings, m_session->at(earlier).summary, m_session->at(earlier).settings)
@@ -489,7 +572,9 @@ bool MainWindow::openTrace(const QString &path)
     }
     showBanner(QString());
     const QString settings
-        = tr("opened %1 (%2)").arg(QFileInfo(path).fileName(), RunControls::describe((*recording)->scenario));
+        = tr("opened %1 (%2)")
+              .arg(QFileInfo(path).fileName(),
+                  (*recording)->program.isSet() ? tr("traced program") : RunControls::describe((*recording)->scenario));
     addToSession(std::move(*recording), settings);
     m_stateLabel->setText(tr("Showing a recorded trace"));
     return true;

@@ -19,7 +19,8 @@ namespace threadlab {
 
 class GanttView;
 class LessonPanel;
-class Run;
+class LiveRecording;
+struct ProgramTraceSettings;
 class RunControls;
 class ReplayControls;
 class SchedMenu;
@@ -45,7 +46,10 @@ public:
     void startRun();
     void stopRun();
     bool isRunning() const;
-    const Run *run() const { return m_run.get(); }
+    const LiveRecording *run() const { return m_run.get(); }
+    // Traces a program (File ▸ Trace a program…, Attach…, or a lesson's real program).
+    void startTrace(const ProgramTraceSettings &settings);
+    void runRealProgram(const QString &lesson);
     const RecordedRun *shownRun() const { return m_shown.get(); }
     int sessionSize() const;
     void showSessionRun(int index);
@@ -73,9 +77,14 @@ private:
     void poll();
     void finishRun();
     void openFile();
+    void traceProgram();
+    void attachToProcess();
+    void startRecording(std::unique_ptr<LiveRecording> recording);
     void saveScenario();
     void exportChart();
     void showBanner(const QString &text);
+    static QString realProgramOf(const Scenario &scenario); // the lesson id when it has a real program
+    static QString realProgramOf(const QString &lesson);
     void describeChart(const RunSummary &summary, const QString &settings);
     const SessionRun &addToSession(std::shared_ptr<RecordedRun> recording, const QString &settings);
     bool openTrace(const QString &path);
@@ -93,7 +102,7 @@ private:
     QTimer *m_poll = nullptr;
     std::optional<Scenario> m_scenario;
     QString m_key;
-    std::unique_ptr<Run> m_run;
+    std::unique_ptr<LiveRecording> m_run;
     QString m_runSettings;
     SessionModel *m_session = nullptr; // the runs list's model
     std::shared_ptr<RecordedRun> m_shown; // what the chart shows when no run is live

@@ -1,0 +1,33 @@
+#pragma once
+
+#include "base/result.h"
+
+#include <QStringList>
+#include <optional>
+
+namespace threadlab {
+
+// Starts a program to trace: in a process group of its own (so that stopping it reaches every
+// process it started), in its working directory, with the environment given. An error says what
+// failed: no such program, not executable, a working directory that is not there.
+class ProgramLauncher
+{
+public:
+    struct Spec
+    {
+        QStringList command; // the program (found on PATH when it has no '/') and its arguments
+        QString workingDirectory; // empty: ThreadLab's
+        QStringList environment; // KEY=VALUE, all of it
+        bool stdinFromNull = false; // its standard input is /dev/null (the window; a terminal's is not its)
+    };
+
+    static Result<qint64> launch(const Spec &spec);
+    // Whether it has ended (its wait status), without waiting; reaps it when it has.
+    static std::optional<int> reap(qint64 pid);
+    // Sends a signal to its process group (and to itself, should it have left the group).
+    static void signal(qint64 pid, int signal);
+    // The program's path as launch() would run it; empty when there is none (saying why).
+    static QString resolve(const QString &program, const QStringList &environment, QString &why);
+};
+
+} // namespace threadlab

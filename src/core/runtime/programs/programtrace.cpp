@@ -1,0 +1,262 @@
+#include "runtime/programs/programtrace.h"
+
+#include "base/clock.h"
+#include "base/coretext.h"
+#include "runtime/procfiles.h"
+#include "runtime/programs/programlauncher.h"
+#include "runtime/programs/pythonhook.h"
+#include "runtime/programs/threadwatcher.h"
+
+#include <QDir>
+#include <QFileInfo>
+#include <QProcessEnvironment>
+#include <algorithm>
+#include <csignal>
+#include <sys/stat.h>
+#include <unistd.h>
+
+namespace threadlab {
+
+ProgramTrace::ProgramTrace(ProgramTraceSettings settings)
+    : m_settings(std::move(settings))
+    , m_collector(m_recorder, m_log, m_stop)
+{
+    m_program.command = m_settings.command;
+    m_program.workingDirectory = m_settings.workingDirectory;
+    m_program.attached = m_settings.attachPid != 0;
+    m_program.lesson = m_settings.lesson;
+}
+
+ProgramTrace::~ProgramTrace()
+{
+    if (m_started && !m_program.attached && !m_rootReaped && m_program.pid > 0) {
+        // Nobody will look at it any more: the program goes with its recording.
+        ProgramLauncher::signal(m_program.pid, SIGKILL);
+    }
+    m_thread.stop();
+    if (m_started && !m_done)
+        finish();
+    m_collector.join();
+    if (m_started && !m_program.attached && !m_rootReaped && m_program.pid > 0) {
+        for (int i = 0; i < 200 && !ProgramLauncher::reap(m_program.pid); ++i)
+            ::usleep(10'000);
+    }
+}
+
+QString ProgramTrace::title() const
+{
+    return m_program.displayCommand();
+}
+
+QString ProgramTrace::attachProblem(qint64 pid)
+{
+    if (pid <= 0)
+        return Text::tr("%1 is not a process id").arg(pid);
+    struct stat info
+    { };
+    const QByteArray dir = QByteArray("/proc/") + QByteArray::number(pid);
+    if (::stat(dir.constData(), &info) != 0)
+        return Text::tr("there is no process %1").arg(pid);
+    if (::geteuid() != 0 && info.st_uid != ::geteuid())
+        return Text::tr("process %1 belongs to another user: ThreadLab traces only your own processes").arg(pid);
+    if (pid == ::getpid())
+        return Text::tr("process %1 is ThreadLab itself").arg(pid);
+    return {};
+}
+
+std::vector<std::pair<qint64, QString>> ProgramTrace::attachableProcesses()
+{
+    std::vector<std::pair<qint64, QString>> processes;
+    const QStringList entries = QDir(QStringLiteral("/proc")).entryList(QDir::Dirs | QDir::NoDotAndDotDot);
+    for (const QString &entry : entries) {
+        bool number = false;
+        const qint64 pid = entry.toLongLong(&number);
+        if (!number || !attachProblem(pid).isEmpty())
+            continue;
+        QByteArray line = ProcFiles::read(QByteArray("/proc/") + entry.toLatin1() + "/cmdline", 1024);
+        while (line.endsWith('\0'))
+            line.chop(1);
+        if (line.isEmpty())
+            continue; // a kernel thread
+        line.replace('\0', ' ');
+        processes.emplace_back(pid, QString::fromLocal8Bit(line));
+    }
+    std::sort(processes.begin(), processes.end(), [](const auto &a, const auto &b) { return a.first > b.first; });
+    return processes;
+}
+
+bool ProgramTrace::launch()
+{
+    QStringList environment = m_settings.environment.isEmpty() ? QProcessEnvironment::systemEnvironment().toStringList()
+                                                               : m_settings.environment;
+    if (m_settings.pythonHook && PythonHook::isPython(m_settings.command)) {
+        Result<std::unique_ptr<PythonHook>> hook = PythonHook::prepare();
+        if (hook) {
+            m_hook = std::move(*hook);
+            environment = m_hook->environment(environment);
+            m_program.pythonHook = Text::tr("the start-up hook named each thread and process and marked each print()");
+        } else {
+            m_log.addError(hook.error().text());
+            m_program.pythonHook = Text::tr("no start-up hook (%1)").arg(hook.error().text());
+        }
+    }
+    ProgramLauncher::Spec spec { m_settings.command, m_settings.workingDirectory, environment,
+        m_settings.stdinFromNull };
+    m_startNs = nowNs();
+    const Result<qint64> pid = ProgramLauncher::launch(spec);
+    if (!pid) {
+        m_startError = pid.error().text();
+        return false;
+    }
+    m_program.pid = *pid;
+    if (m_program.workingDirectory.isEmpty())
+        m_program.workingDirectory = QDir::currentPath();
+    return true;
+}
+
+bool ProgramTrace::attach()
+{
+    if (const QString problem = attachProblem(m_settings.attachPid); !problem.isEmpty()) {
+        m_startError = problem;
+        return false;
+    }
+    m_program.pid = m_settings.attachPid;
+    const QByteArray base = QByteArray("/proc/") + QByteArray::number(m_program.pid);
+    QByteArray line = ProcFiles::read(base + "/cmdline", 4096);
+    while (line.endsWith('\0'))
+        line.chop(1);
+    m_program.command.clear();
+    for (const QByteArray &word : line.split('\0'))
+        m_program.command << QString::fromLocal8Bit(word);
+    m_program.workingDirectory = QFileInfo(QString::fromLatin1(base + "/cwd")).symLinkTarget();
+    m_startNs = nowNs();
+    return true;
+}
+
+void ProgramTrace::start()
+{
+    if (m_started)
+        return;
+    m_started = true;
+    TraceCollector::Hooks hooks;
+    hooks.beforeBatch = [this](Trace &trace) {
+        if (m_watcher)
+            m_watcher->syncInto(trace);
+    };
+    hooks.beforeComplete = [this](Trace &trace) {
+        if (m_watcher)
+            m_watcher->syncInto(trace);
+    };
+    m_collector.allowNewTasks(ThreadWatcher::kMaxThreads);
+    // The scheduler's view is captured from before the program's first thread.
+    if (Result<std::unique_ptr<SchedCapture>> capture = SchedCapture::start(m_settings.sched, m_recorder))
+        m_collector.setSched(std::move(*capture));
+    else
+        m_log.addError(Text::tr("no scheduler data: ") + capture.error().text());
+    const bool started = m_program.attached ? attach() : launch();
+    m_collector.start(m_program.describe(), m_startNs > 0 ? m_startNs : nowNs(), m_settings.maxTraceRecords, hooks);
+    if (!started) {
+        m_log.addError(m_startError);
+        m_done = true;
+        m_collector.stopSched();
+        m_collector.lanesEnded();
+        return;
+    }
+    m_watcher = std::make_unique<ThreadWatcher>(m_recorder, m_program.pid, m_program.attached);
+    m_thread.start(
+        [this] {
+            if (!m_done)
+                watchTurn();
+            return m_done ? std::chrono::nanoseconds(std::chrono::hours(1))
+                          : std::chrono::nanoseconds(std::chrono::microseconds(kLookPeriodUs));
+        },
+        [] {});
+}
+
+void ProgramTrace::stop()
+{
+    m_stop.requestStop();
+}
+
+void ProgramTrace::watchTurn()
+{
+    const int64_t now = nowNs();
+    if (!m_program.attached && !m_rootReaped) {
+        if (const std::optional<int> status = ProgramLauncher::reap(m_program.pid)) {
+            m_rootReaped = true;
+            m_watcher->rootReaped(*status, now);
+        }
+    }
+    const bool alive = m_watcher->look(now);
+    if (m_hook && m_turns % kNotesEvery == 0)
+        m_hook->readNotes(*m_watcher);
+    ++m_turns;
+    bool end = !alive && (m_program.attached || m_rootReaped);
+    if (m_program.attached && m_settings.attachSeconds > 0
+        && now - m_startNs >= int64_t(m_settings.attachSeconds) * 1'000'000'000)
+        end = true;
+    if (m_stop.stopRequested()) {
+        if (m_stopAskedNs < 0)
+            m_stopAskedNs = now;
+        const int64_t since = now - m_stopAskedNs;
+        if (m_program.attached) {
+            end = true; // an attached process goes on without us
+        } else if (!m_rootReaped || alive) {
+            // Interrupt, as Ctrl+C would; then ask it to end; then end it.
+            const int due = since >= kKillAfterNs ? 3 : since >= kTermAfterNs ? 2 : 1;
+            for (; m_signalsSent < due; ++m_signalsSent)
+                ProgramLauncher::signal(m_program.pid,
+                    m_signalsSent == 0       ? SIGINT
+                        : m_signalsSent == 1 ? SIGTERM
+                                             : SIGKILL);
+            end = end || since >= kGiveUpAfterNs;
+        }
+    }
+    if (end)
+        finish();
+}
+
+void ProgramTrace::finish()
+{
+    if (m_done)
+        return;
+    m_done = true;
+    const int64_t now = nowNs();
+    if (m_hook)
+        m_hook->readNotes(*m_watcher);
+    m_watcher->endAll(now);
+    for (const TracedProcess &process : m_watcher->processes()) {
+        if (process.pid == m_program.pid) {
+            m_program.exitCode = process.exitCode;
+            m_program.signal = process.signal;
+            m_program.exited = process.exitCode >= 0 || process.signal != 0;
+        }
+    }
+    if (const uint64_t notDrawn = m_watcher->threadsNotDrawn())
+        m_log.addError(Text::tr("the program started more than %1 threads: %2 later ones are not drawn")
+                           .arg(ThreadWatcher::kMaxThreads)
+                           .arg(notDrawn));
+    if (!m_watcher->syscallsReadable())
+        m_log.addError(Text::tr("the threads' system calls could not be read (/proc/TID/syscall: another user's "
+                                "process, or ptrace is restricted): their waits are named by the kernel function "
+                                "they sleep in (wchan)"));
+    m_collector.stopSched();
+    m_collector.lanesEnded();
+}
+
+std::shared_ptr<RecordedRun> ProgramTrace::takeRecording()
+{
+    waitForFinished();
+    auto recording = std::make_shared<RecordedRun>();
+    recording->trace = m_collector.takeTrace();
+    recording->program = m_program;
+    recording->scenario = m_program.describe();
+    recording->errors = errors();
+    recording->eventsRecorded = recordedEvents();
+    recording->eventsDropped = droppedEvents();
+    recording->pid = m_program.pid;
+    recording->stopped = m_stop.stopRequested() && !m_program.exited;
+    return recording;
+}
+
+} // namespace threadlab
