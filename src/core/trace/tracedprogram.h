@@ -13,7 +13,9 @@ struct TracedProcess
     qint64 pid = 0;
     qint64 parentPid = 0; // 0: the program itself (or the attached process)
     QString command; // its command line, as /proc/PID/cmdline had it when first seen
-    int exitCode = -1; // -1: still running when tracing ended, or not known
+    // -1: still running when tracing ended, or not known (a child's status is seen only while it is
+    // a zombie, before its parent reaps it; the program's own is always known)
+    int exitCode = -1;
     int signal = 0; // the signal that ended it (0: none)
 };
 

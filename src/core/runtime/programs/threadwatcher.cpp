@@ -158,6 +158,7 @@ void ThreadWatcher::addThread(Process &process, qint64 tid, int64_t nowNs)
     m_threads.resize(std::max<size_t>(m_threads.size(), lane + 1));
     m_threadByTid.insert(tid, lane);
     process.threads.push_back(lane);
+    thread.lastLookNs = nowNs;
     thread.buffer->recordAt(nowNs, EventKind::LaneBegin);
     thread.buffer->recordAt(nowNs, EventKind::TaskBegin, lane); // one task per thread: its lifetime
     m_threads[lane] = std::move(thread);
@@ -221,6 +222,7 @@ bool ThreadWatcher::look(int64_t nowNs)
         if (!thread.ended && thread.buffer)
             lookAt(thread, nowNs);
     }
+    m_lastLookNs = nowNs;
     ++m_looks;
     return alive;
 }
@@ -268,10 +270,14 @@ void ThreadWatcher::lookAt(Thread &thread, int64_t nowNs)
     }
     thread.osState = state;
     if (shown != thread.state || object != thread.object) {
+        // It changed somewhere since the last look: the middle of that time is the best guess, and
+        // it keeps a thread that blocks and one that wakes from both being drawn late.
+        const int64_t atNs = std::max(thread.lastLookNs, m_lastLookNs > 0 ? (m_lastLookNs + nowNs) / 2 : nowNs);
         thread.state = shown;
         thread.object = object;
-        thread.buffer->recordAt(nowNs, EventKind::StateChange, object, -1, uint16_t(shown));
+        thread.buffer->recordAt(atNs, EventKind::StateChange, object, -1, uint16_t(shown));
     }
+    thread.lastLookNs = nowNs;
 }
 
 std::optional<KernelWait> ThreadWatcher::blockedIn(const Thread &thread)

@@ -71,6 +71,7 @@ private:
         uint32_t object = kNoObject;
         int lastSyscallLook = -1;
         int64_t lastMarkNs = INT64_MIN;
+        int64_t lastLookNs = 0; // its lane's last event is no later than this
         QByteArray comm;
         bool namedByHook = false;
         bool ended = false;
@@ -103,6 +104,7 @@ private:
     const qint64 m_rootPid;
     const bool m_attached;
     int m_looks = 0;
+    int64_t m_lastLookNs = 0;
     std::vector<std::unique_ptr<Process>> m_procs;
     std::vector<Thread> m_threads; // by lane id
     QHash<qint64, size_t> m_threadByTid;
