@@ -52,6 +52,8 @@ private Q_SLOTS:
     void refusesToRunATrace();
     void showsNoProgressWhenNotATerminal();
     void qtOptionsGoToQt();
+    void tracesAProgram();
+    void traceAndAttachRefuseWhatCannotBeTraced();
 };
 
 void TestCli::listsBuiltIns()
@@ -423,6 +425,52 @@ void TestCli::qtOptionsGoToQt()
     QCOMPARE(r.exitCode, 2);
     QVERIFY2(r.err.contains(QStringLiteral("unknown option '--bogus'")), qPrintable(r.err));
     QVERIFY(!r.err.contains(QStringLiteral("'-platform'")) && !r.err.contains(QStringLiteral("'-style'")));
+}
+
+void TestCli::tracesAProgram()
+{
+    QTemporaryDir dir;
+    const QString json = dir.filePath(QStringLiteral("summary.json"));
+    const QString saved = dir.filePath(QStringLiteral("trace.threadlab"));
+    const Result r = threadlab({ QStringLiteral("trace"), QStringLiteral("--sched"), QStringLiteral("sampled"),
+        QStringLiteral("--summary-json"), json, QStringLiteral("--export"), saved, QStringLiteral("--"),
+        QStringLiteral("sh"), QStringLiteral("-c"), QStringLiteral("sleep 0.2; exit 3") });
+    QCOMPARE(r.exitCode, 0); // ThreadLab's own: it traced; the program's status is in the summary
+    QVERIFY2(r.out.contains(QStringLiteral("exited with status 3")), qPrintable(r.out));
+    QFile file(json);
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    const QJsonObject summary = QJsonDocument::fromJson(file.readAll()).object();
+    const QJsonObject program = summary[QStringLiteral("program")].toObject();
+    QCOMPARE(program[QStringLiteral("exit_code")].toInt(), 3);
+    QCOMPARE(program[QStringLiteral("command")].toArray().size(), 3);
+    QCOMPARE(
+        summary[QStringLiteral("sched")].toObject()[QStringLiteral("source")].toString(), QStringLiteral("sampled"));
+    QVERIFY(summary[QStringLiteral("lanes")].toArray().size() >= 2); // the shell and its sleep
+    // The saved trace exports again without running anything.
+    const Result again = threadlab({ QStringLiteral("export"), saved, dir.filePath(QStringLiteral("again.csv")) });
+    QCOMPARE(again.exitCode, 0);
+}
+
+void TestCli::traceAndAttachRefuseWhatCannotBeTraced()
+{
+    const Result missing
+        = threadlab({ QStringLiteral("trace"), QStringLiteral("--"), QStringLiteral("no-such-program-x") });
+    QCOMPARE(missing.exitCode, 7);
+    QVERIFY2(missing.err.contains(QStringLiteral("'no-such-program-x': no such program")), qPrintable(missing.err));
+    const Result none = threadlab({ QStringLiteral("trace") });
+    QCOMPARE(none.exitCode, 2);
+    QVERIFY2(none.err.contains(QStringLiteral("which program?")), qPrintable(none.err));
+    const Result before
+        = threadlab({ QStringLiteral("trace"), QStringLiteral("extra"), QStringLiteral("--"), QStringLiteral("true") });
+    QCOMPARE(before.exitCode, 2);
+    const Result gone = threadlab({ QStringLiteral("attach"), QStringLiteral("999999999") });
+    QCOMPARE(gone.exitCode, 7);
+    QVERIFY2(gone.err.contains(QStringLiteral("there is no process 999999999")), qPrintable(gone.err));
+    const Result word = threadlab({ QStringLiteral("attach"), QStringLiteral("firefox") });
+    QCOMPARE(word.exitCode, 2);
+    const Result seconds = threadlab(
+        { QStringLiteral("attach"), QStringLiteral("1"), QStringLiteral("--seconds"), QStringLiteral("0") });
+    QCOMPARE(seconds.exitCode, 2);
 }
 
 QTEST_GUILESS_MAIN(TestCli)

@@ -1,5 +1,6 @@
 #include "chart/ganttview.h"
 #include "netservices.h"
+#include "runtime/programs/programtrace.h"
 #include "runtime/run.h"
 #include "scenario/scenariolibrary.h"
 #include "trace/recordedrun.h"
@@ -75,6 +76,8 @@ private Q_SLOTS:
     void recentFilesKeepTheLastTenAndFollowTheTheme();
     void speaksTheSystemLanguage();
     void downloadPoolIsSeveralTimesFasterThanOneByOne();
+    void runsTheRealProgramBesideItsLesson();
+    void aProgramThatCannotStartLeavesTheChartAsItWas();
 };
 
 void TestMainWindow::initTestCase()
@@ -458,6 +461,58 @@ void TestMainWindow::downloadPoolIsSeveralTimesFasterThanOneByOne()
     for (const TaskRecord &task : window.shownRun()->trace.tasks)
         waiting += task.stateNs[size_t(State::IoWait)] > 150'000'000 ? 1 : 0;
     QCOMPARE(waiting, 15);
+}
+
+void TestMainWindow::runsTheRealProgramBesideItsLesson()
+{
+    if (!QFileInfo(QStringLiteral("/usr/bin/python3")).isExecutable()
+        && QStandardPaths::findExecutable(QStringLiteral("python3")).isEmpty())
+        QSKIP("python3 is not installed");
+    MainWindow window;
+    window.resize(1400, 800);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    window.chooseScenario(QStringLiteral("threads-join"));
+    auto *button = window.lesson()->findChild<QPushButton *>(QStringLiteral("realProgram"));
+    QVERIFY(button);
+    QVERIFY(button->isVisibleTo(window.lesson())); // this lesson has its real program
+    pressRun(window); // the re-enactment first
+    QTRY_VERIFY_WITH_TIMEOUT(!window.isRunning(), 30'000);
+    QTRY_COMPARE(window.sessionSize(), 1);
+    button->click(); // then the real thing
+    QVERIFY(window.isRunning());
+    QTRY_VERIFY_WITH_TIMEOUT(!window.isRunning(), 30'000);
+    QTRY_COMPARE(window.sessionSize(), 2);
+    const RecordedRun *real = window.shownRun();
+    QVERIFY(real->program.isSet());
+    QCOMPARE(real->program.lesson, QStringLiteral("threads-join"));
+    QCOMPARE(real->program.exitCode, 0);
+    // Its lanes: the Python main thread and the two threads, named as Python names them.
+    QStringList names;
+    for (const LaneTrack &lane : real->trace.lanes)
+        names << lane.info.name;
+    QVERIFY2(names.contains(QStringLiteral("MainThread")) && names.contains(QStringLiteral("Thread-1 (do_something)")),
+        qPrintable(names.join(u',')));
+    // The lesson panel compares it with the re-enactment it follows.
+    QVERIFY2(window.lesson()->outcomeText().contains(QStringLiteral("threads-join"))
+            || window.lesson()->outcomeText().contains(QStringLiteral("Two threads")),
+        qPrintable(window.lesson()->outcomeText()));
+    QVERIFY(button->isVisibleTo(window.lesson())); // run it again from its own run
+    QVERIFY(notBlank(window.grab().toImage()));
+}
+
+void TestMainWindow::aProgramThatCannotStartLeavesTheChartAsItWas()
+{
+    MainWindow window;
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    ProgramTraceSettings settings;
+    settings.command = QStringList { QStringLiteral("/no/such/program") };
+    window.startTrace(settings);
+    QVERIFY(!window.isRunning());
+    QVERIFY2(window.bannerText().contains(QStringLiteral("Cannot trace")), qPrintable(window.bannerText()));
+    QVERIFY2(window.bannerText().contains(QStringLiteral("/no/such/program")), qPrintable(window.bannerText()));
+    QCOMPARE(window.sessionSize(), 0);
 }
 
 QTEST_MAIN(TestMainWindow)

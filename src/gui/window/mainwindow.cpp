@@ -394,12 +394,12 @@ void MainWindow::startTrace(const ProgramTraceSettings &given)
     m_runSettings = settings.attachPid ? tr("attached to pid %1").arg(settings.attachPid) : tr("traced program");
     showBanner(QString());
     startRecording(std::move(trace));
-    if (!program->startError().isEmpty()) {
+    if (const QString problem = program->startError(); !problem.isEmpty()) {
         // Nothing ran: the chart keeps what it showed, the reason is on the banner.
         m_run->waitForFinished();
         m_run.reset();
         m_poll->stop();
-        showBanner(tr("Cannot trace: %1").arg(program->startError()));
+        showBanner(tr("Cannot trace: %1").arg(problem));
         m_stateLabel->setText(tr("Not traced"));
         if (m_shown)
             showSessionRun(m_session->size() - 1);

@@ -5,6 +5,12 @@
 #include <QFileInfo>
 #include <QStandardPaths>
 
+// The programs are in threadlab.qrc, compiled into this static library: registered before use.
+static void initProgramResources()
+{
+    Q_INIT_RESOURCE(threadlab);
+}
+
 namespace threadlab {
 
 namespace {
@@ -18,6 +24,7 @@ QString resource(const QString &lesson)
 
 bool RealPrograms::exists(const QString &lesson)
 {
+    initProgramResources();
     return !lesson.isEmpty() && !lesson.contains(u'/') && QFile::exists(resource(lesson));
 }
 

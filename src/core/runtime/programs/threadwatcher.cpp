@@ -332,6 +332,7 @@ void ThreadWatcher::endThread(Thread &thread, int64_t nowNs, TaskOutcome outcome
     if (thread.ended)
         return;
     thread.ended = true;
+    thread.endNs = nowNs;
     thread.buffer->recordAt(nowNs, EventKind::TaskEnd, thread.buffer->lane(), int64_t(outcome));
     thread.buffer->recordAt(nowNs, EventKind::LaneEnd);
     ::close(thread.statFd);
@@ -393,11 +394,10 @@ void ThreadWatcher::noteMark(qint64 tid, int64_t timeNs, const QString &text)
     if (it == m_threadByTid.constEnd() || *it >= m_threads.size() || m_marks >= kMaxMarks)
         return;
     Thread &thread = m_threads[*it];
-    if (thread.ended)
-        return;
-    // A mark keeps its lane's time order and is not in the future (the program's clock is ours,
-    // but its word is not trusted).
-    timeNs = std::max(std::min(timeNs, nowNs()), thread.lastMarkNs);
+    // A mark keeps its lane's time order and is not in the future, nor after its thread ended (the
+    // notes are read every few looks: a print just before the end arrives after it). The program's
+    // clock is ours, but its word is not trusted.
+    timeNs = std::max(std::min(timeNs, thread.ended ? thread.endNs : nowNs()), thread.lastMarkNs);
     thread.lastMarkNs = timeNs;
     const uint32_t textId = objectFor(text.left(200), ObjectKind::Text);
     if (textId == kNoObject)

@@ -72,6 +72,7 @@ private:
         int lastSyscallLook = -1;
         int64_t lastMarkNs = INT64_MIN;
         int64_t lastLookNs = 0; // its lane's last event is no later than this
+        int64_t endNs = 0;
         QByteArray comm;
         bool namedByHook = false;
         bool ended = false;
