@@ -45,7 +45,7 @@ QString schedModeName(SchedMode mode)
     return QStringLiteral("auto");
 }
 
-Result<std::unique_ptr<SchedCapture>> SchedCapture::start(SchedMode mode, const Recorder &recorder)
+Result<std::unique_ptr<SchedCapture>> SchedCapture::start(SchedMode mode, const Recorder &recorder, int sampleHz)
 {
     if (mode == SchedMode::Off)
         return std::unique_ptr<SchedCapture>(std::make_unique<NoCapture>(Text::tr("not asked for (--sched off)")));
@@ -56,9 +56,9 @@ Result<std::unique_ptr<SchedCapture>> SchedCapture::start(SchedMode mode, const 
             return exact;
         exactProblem = exact.error().text();
     }
-    auto sampler = std::make_unique<ProcSchedSampler>(recorder, kSampleHz);
+    auto sampler = std::make_unique<ProcSchedSampler>(recorder, sampleHz);
     if (!exactProblem.isEmpty())
-        sampler->setReason(exactProblem + Text::tr(": sampling /proc at %1 kHz").arg(kSampleHz / 1000.0));
+        sampler->setReason(exactProblem + Text::tr(": sampling /proc at %1 kHz").arg(sampleHz / 1000.0));
     return std::unique_ptr<SchedCapture>(std::move(sampler));
 }
 

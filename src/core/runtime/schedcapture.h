@@ -29,7 +29,9 @@ public:
     virtual ~SchedCapture() = default;
     // Starts the capture the mode asks for. Auto falls back to sampling, saying why in info().reason;
     // Exact fails (saying why) where the kernel does not allow it; Off captures nothing.
-    static Result<std::unique_ptr<SchedCapture>> start(SchedMode mode, const Recorder &recorder);
+    // Sampling looks `sampleHz` times a second.
+    static Result<std::unique_ptr<SchedCapture>> start(
+        SchedMode mode, const Recorder &recorder, int sampleHz = kSampleHz);
 
     virtual void stop() = 0; // idempotent; after it, nothing more is captured
     virtual void apply(Trace &trace, int64_t endNs) = 0; // once stopped

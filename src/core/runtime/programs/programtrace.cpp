@@ -149,7 +149,7 @@ void ProgramTrace::start()
     };
     m_collector.allowNewTasks(ThreadWatcher::kMaxThreads);
     // The scheduler's view is captured from before the program's first thread.
-    if (Result<std::unique_ptr<SchedCapture>> capture = SchedCapture::start(m_settings.sched, m_recorder))
+    if (Result<std::unique_ptr<SchedCapture>> capture = SchedCapture::start(m_settings.sched, m_recorder, kSampleHz))
         m_collector.setSched(std::move(*capture));
     else
         m_log.addError(Text::tr("no scheduler data: ") + capture.error().text());
@@ -167,8 +167,10 @@ void ProgramTrace::start()
         [this] {
             if (!m_done)
                 watchTurn();
-            return m_done ? std::chrono::nanoseconds(std::chrono::hours(1))
-                          : std::chrono::nanoseconds(std::chrono::microseconds(kLookPeriodUs));
+            if (m_done)
+                return std::chrono::nanoseconds(std::chrono::hours(1));
+            return std::chrono::nanoseconds(
+                std::chrono::microseconds(m_calmLooks >= kCalmLooks ? kCalmPeriodUs : kLookPeriodUs));
         },
         [] {});
 }
@@ -188,6 +190,7 @@ void ProgramTrace::watchTurn()
         }
     }
     const bool alive = m_watcher->look(now);
+    m_calmLooks = m_watcher->changed() ? 0 : m_calmLooks + 1;
     if (m_hook && m_turns % kNotesEvery == 0)
         m_hook->readNotes(*m_watcher);
     ++m_turns;

@@ -38,7 +38,16 @@ struct ProgramTraceSettings
 class ProgramTrace : public LiveRecording
 {
 public:
-    static constexpr int kLookPeriodUs = 1000; // the watcher looks at every thread each millisecond
+    // The watcher looks at every thread each millisecond while they change; after kCalmLooks looks
+    // in a row without a change (threads that compute, or all wait), every kCalmPeriodUs, until
+    // something changes again. That keeps a CPU-bound program's cost low.
+    static constexpr int kLookPeriodUs = 1000;
+    static constexpr int kCalmPeriodUs = 4000;
+    static constexpr int kCalmLooks = 20;
+    // Sampled scheduler data (--sched sampled, or auto without the rights for exact) at half the
+    // rate of a scenario's run: a program's threads are not ours to keep short, and at 1 kHz the
+    // sampler alone cost a CPU-bound program 3-4 % (bench_programtrace).
+    static constexpr int kSampleHz = 500;
     static constexpr int kNotesEvery = 5; // looks between reads of the Python hook's notes
     static constexpr int64_t kTermAfterNs = 2'000'000'000;
     static constexpr int64_t kKillAfterNs = 4'000'000'000;
@@ -90,6 +99,7 @@ private:
     bool m_started = false;
     bool m_done = false;
     int m_turns = 0;
+    int m_calmLooks = 0; // looks in a row without a change
     PeriodicThread m_thread; // last: stopped before the rest goes
 };
 

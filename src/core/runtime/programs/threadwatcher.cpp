@@ -159,6 +159,7 @@ void ThreadWatcher::addThread(Process &process, qint64 tid, int64_t nowNs)
     m_threadByTid.insert(tid, lane);
     process.threads.push_back(lane);
     thread.lastLookNs = nowNs;
+    m_changed = true;
     thread.buffer->recordAt(nowNs, EventKind::LaneBegin);
     thread.buffer->recordAt(nowNs, EventKind::TaskBegin, lane); // one task per thread: its lifetime
     m_threads[lane] = std::move(thread);
@@ -194,6 +195,7 @@ void ThreadWatcher::scanChildren(int64_t nowNs)
 
 bool ThreadWatcher::look(int64_t nowNs)
 {
+    m_changed = false;
     if (m_procs.empty())
         addProcess(m_rootPid, 0, nowNs);
     bool alive = false;
@@ -276,6 +278,7 @@ void ThreadWatcher::lookAt(Thread &thread, int64_t nowNs)
         thread.state = shown;
         thread.object = object;
         thread.buffer->recordAt(atNs, EventKind::StateChange, object, -1, uint16_t(shown));
+        m_changed = true;
     }
     thread.lastLookNs = nowNs;
 }
@@ -333,6 +336,7 @@ void ThreadWatcher::endThread(Thread &thread, int64_t nowNs, TaskOutcome outcome
         return;
     thread.ended = true;
     thread.endNs = nowNs;
+    m_changed = true;
     thread.buffer->recordAt(nowNs, EventKind::TaskEnd, thread.buffer->lane(), int64_t(outcome));
     thread.buffer->recordAt(nowNs, EventKind::LaneEnd);
     ::close(thread.statFd);

@@ -26,7 +26,7 @@ struct Trace;
 class ThreadWatcher
 {
 public:
-    static constexpr int kChildrenEvery = 4; // looks between looks for new child processes
+    static constexpr int kChildrenEvery = 8; // looks between looks for new child processes
     static constexpr int kCommEvery = 50; // looks between re-reads of a thread's OS name
     static constexpr int kSyscallEvery = 4; // looks between re-reads of a blocked thread's system call
     static constexpr uint32_t kMaxThreads = 4096; // threads drawn; later ones are counted, not drawn
@@ -42,6 +42,7 @@ public:
 
     // One look at every process and thread at time nowNs. False once every process has gone.
     bool look(int64_t nowNs);
+    bool changed() const { return m_changed; } // the last look saw a thread change, begin or end
     // The program's first process has been reaped by its parent (ThreadLab), with this wait status.
     void rootReaped(int status, int64_t nowNs);
     // Tracing ends (stopped, or an attach's time is up): lanes still alive end at nowNs, cut off.
@@ -105,6 +106,7 @@ private:
     const qint64 m_rootPid;
     const bool m_attached;
     int m_looks = 0;
+    bool m_changed = false;
     int64_t m_lastLookNs = 0;
     std::vector<std::unique_ptr<Process>> m_procs;
     std::vector<Thread> m_threads; // by lane id
