@@ -327,12 +327,13 @@ void GanttPainter::paintLabels(QPainter &painter, const GanttFrame &frame)
                 painter.fontMetrics().elidedText(lines.value(1), Qt::ElideRight, rect.width()));
             continue;
         }
-        // Too narrow for "name  ·  tid n": the name alone, elided at its end if need be.
+        // Too narrow for "name  ·  tid n": the name alone, elided in its middle if need be, so that
+        // names that differ at their end (ThreadPoolExecutor-0_1, -0_2) stay apart.
         QString label = row.label;
         if (painter.fontMetrics().horizontalAdvance(label) > rect.width() && label.contains(QStringLiteral("  ·  ")))
             label = label.left(label.indexOf(QStringLiteral("  ·  ")));
         painter.drawText(rect, Qt::AlignVCenter | Qt::AlignLeft,
-            painter.fontMetrics().elidedText(label, Qt::ElideRight, rect.width()));
+            painter.fontMetrics().elidedText(label, Qt::ElideMiddle, rect.width()));
     }
     painter.setFont(normal);
     painter.restore();

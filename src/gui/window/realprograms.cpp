@@ -44,7 +44,7 @@ Result<ProgramTraceSettings> RealPrograms::settingsFor(const QString &lesson)
         return Error(QObject::tr("Python 3 is not installed: install it (sudo apt install python3) to run the real "
                                  "program."));
     const QString folder
-        = QStandardPaths::writableLocation(QStandardPaths::AppLocalDataLocation) + QStringLiteral("/programs");
+        = QStandardPaths::writableLocation(QStandardPaths::GenericDataLocation) + QStringLiteral("/ThreadLab/programs");
     if (!QDir().mkpath(folder))
         return Error(QObject::tr("Cannot make the folder %1 for the lesson's program.").arg(folder));
     const QString path = folder + u'/' + lesson + QStringLiteral(".py");
@@ -54,7 +54,8 @@ Result<ProgramTraceSettings> RealPrograms::settingsFor(const QString &lesson)
     QFile::setPermissions(
         path, QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ReadGroup | QFileDevice::ReadOther);
     ProgramTraceSettings settings;
-    settings.command = QStringList { python(), path };
+    // Run from its folder by its file name: the command line reads as the tutorial's does.
+    settings.command = QStringList { python(), lesson + QStringLiteral(".py") };
     settings.workingDirectory = folder;
     settings.lesson = lesson;
     settings.stdinFromNull = true;

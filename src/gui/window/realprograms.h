@@ -9,7 +9,7 @@ namespace threadlab {
 
 // The tutorial programs that built-in lessons re-enact (resources/programs/<lesson>.py): which
 // lessons have one, and how to trace it. The file is copied to the user's data folder
-// (…/ThreadLab/programs), where it can be read, changed and traced again.
+// (~/.local/share/ThreadLab/programs), where it can be read, changed and traced again.
 class RealPrograms
 {
 public:

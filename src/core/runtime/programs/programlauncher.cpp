@@ -75,7 +75,11 @@ QString ProgramLauncher::resolve(const QString &program, const QStringList &envi
 Result<qint64> ProgramLauncher::launch(const Spec &spec)
 {
     QString why;
-    const QString path = resolve(spec.command.value(0), spec.environment, why);
+    // A relative path names a file in the folder the program runs in.
+    QString program = spec.command.value(0);
+    if (program.contains(u'/') && QDir::isRelativePath(program) && !spec.workingDirectory.isEmpty())
+        program = QDir(spec.workingDirectory).filePath(program);
+    const QString path = resolve(program, spec.environment, why);
     if (path.isEmpty())
         return Error(why);
     if (!spec.workingDirectory.isEmpty() && !QFileInfo(spec.workingDirectory).isDir())
