@@ -121,10 +121,11 @@ QString LaneLayout::processHeader(const Trace &trace, qint64 pid, qint64 ownPid)
 {
     // A traced program's process: its command line and how it ended; a run's: whose it is.
     if (const TracedProcess *process = trace.process(pid)) {
-        const QString ended = process->signal != 0 ? Text::tr(" · killed by %1").arg(signalName(process->signal))
-            : process->exitCode >= 0               ? Text::tr(" · exited %1").arg(process->exitCode)
+        // How it ended first: a long command line is cut at its end on a narrow chart.
+        const QString ended = process->signal != 0 ? Text::tr("killed by %1 · ").arg(signalName(process->signal))
+            : process->exitCode >= 0               ? Text::tr("exited %1 · ").arg(process->exitCode)
                                                    : QString();
-        return Text::tr("pid %1 · %2%3").arg(pid).arg(process->command.left(120), ended);
+        return Text::tr("pid %1 · %2%3").arg(pid).arg(ended, process->command.left(120));
     }
     return pid == ownPid ? Text::tr("pid %1 · this process").arg(pid) : Text::tr("pid %1 · worker process").arg(pid);
 }
