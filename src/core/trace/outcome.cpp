@@ -71,7 +71,12 @@ QStringList Outcome::lines(const RunSummary &s)
     QStringList lines;
     if (s.stopped)
         lines << Text::tr("stopped before the end: these figures cover only what ran until then, not the lesson");
-    lines << Text::tr("wall time %1 (first task start to last task end)").arg(duration(s.wallMs));
+    if (s.program.isSet()) {
+        lines << Text::tr("the program %1; %n processes", nullptr, int(s.processes.size())).arg(s.program.exitText());
+        lines << Text::tr("wall time %1 (first thread seen to last thread gone)").arg(duration(s.wallMs));
+    } else {
+        lines << Text::tr("wall time %1 (first task start to last task end)").arg(duration(s.wallMs));
+    }
     if (s.wallWithStartupMs > 0)
         lines << Text::tr("wall time including starting the worker processes: %1 (first spawn to last task end)")
                      .arg(duration(s.wallWithStartupMs));
