@@ -76,7 +76,7 @@ std::optional<int> RecordingOutputs::checkWritable() const
     return std::nullopt;
 }
 
-int RecordingOutputs::write(const RecordedRun &recording, QString text, int status) const
+int RecordingOutputs::write(const RecordedRun &recording, const QString &text, int status) const
 {
     const RunSummary result = RunSummary::from(recording);
     const bool jsonToStdout = m_summaryAsked && m_summaryPath == QStringLiteral("-");

@@ -25,7 +25,7 @@ public:
     std::optional<int> checkWritable() const;
     // Prints the summary (with `extra` lines under it) and writes the outputs; returns `status`, or
     // Cli::OutputFailed when a file could not be written.
-    int write(const RecordedRun &recording, QString text, int status) const;
+    int write(const RecordedRun &recording, const QString &text, int status) const;
 
 private:
     QCommandLineOption m_summary;

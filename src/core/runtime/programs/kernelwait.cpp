@@ -8,37 +8,68 @@ namespace threadlab {
 
 namespace {
 
+// The calls that the rules name, as this architecture numbers them. Some architectures lack some
+// (arm64 has no select, poll, epoll_wait, nanosleep, accept or pause): those stand at kNone.
+constexpr long kNone = -1000;
+#ifdef SYS_select
+constexpr long kSelect = SYS_select;
+#else
+constexpr long kSelect = kNone;
+#endif
+#ifdef SYS_poll
+constexpr long kPoll = SYS_poll;
+#else
+constexpr long kPoll = kNone;
+#endif
+#ifdef SYS_epoll_wait
+constexpr long kEpollWait = SYS_epoll_wait;
+#else
+constexpr long kEpollWait = kNone;
+#endif
+#ifdef SYS_epoll_pwait2
+constexpr long kEpollPwait2 = SYS_epoll_pwait2;
+#else
+constexpr long kEpollPwait2 = kNone;
+#endif
+#ifdef SYS_nanosleep
+constexpr long kNanosleep = SYS_nanosleep;
+#else
+constexpr long kNanosleep = kNone;
+#endif
+#ifdef SYS_futex_waitv
+constexpr long kFutexWaitv = SYS_futex_waitv;
+#else
+constexpr long kFutexWaitv = kNone;
+#endif
+#ifdef SYS_accept
+constexpr long kAccept = SYS_accept;
+#else
+constexpr long kAccept = kNone;
+#endif
+#ifdef SYS_pause
+constexpr long kPause = SYS_pause;
+#else
+constexpr long kPause = kNone;
+#endif
+
 struct CallName
 {
     long number;
     const char *name;
 };
 
-// The calls that the rules name, as this architecture numbers them (some have no number on some).
 constexpr CallName kCalls[] = {
     { SYS_futex, "futex" },
-#ifdef SYS_futex_waitv
-    { SYS_futex_waitv, "futex_waitv" },
-#endif
-#ifdef SYS_nanosleep
-    { SYS_nanosleep, "nanosleep" },
-#endif
+    { kFutexWaitv, "futex_waitv" },
+    { kNanosleep, "nanosleep" },
     { SYS_clock_nanosleep, "clock_nanosleep" },
-#ifdef SYS_select
-    { SYS_select, "select" },
-#endif
+    { kSelect, "select" },
     { SYS_pselect6, "pselect6" },
-#ifdef SYS_poll
-    { SYS_poll, "poll" },
-#endif
+    { kPoll, "poll" },
     { SYS_ppoll, "ppoll" },
-#ifdef SYS_epoll_wait
-    { SYS_epoll_wait, "epoll_wait" },
-#endif
+    { kEpollWait, "epoll_wait" },
     { SYS_epoll_pwait, "epoll_pwait" },
-#ifdef SYS_epoll_pwait2
-    { SYS_epoll_pwait2, "epoll_pwait2" },
-#endif
+    { kEpollPwait2, "epoll_pwait2" },
     { SYS_read, "read" },
     { SYS_readv, "readv" },
     { SYS_pread64, "pread64" },
@@ -50,15 +81,11 @@ constexpr CallName kCalls[] = {
     { SYS_sendto, "sendto" },
     { SYS_sendmsg, "sendmsg" },
     { SYS_accept4, "accept4" },
-#ifdef SYS_accept
-    { SYS_accept, "accept" },
-#endif
+    { kAccept, "accept" },
     { SYS_connect, "connect" },
     { SYS_wait4, "wait4" },
     { SYS_waitid, "waitid" },
-#ifdef SYS_pause
-    { SYS_pause, "pause" },
-#endif
+    { kPause, "pause" },
     { SYS_rt_sigsuspend, "rt_sigsuspend" },
     { SYS_rt_sigtimedwait, "rt_sigtimedwait" },
     { SYS_flock, "flock" },
@@ -66,35 +93,8 @@ constexpr CallName kCalls[] = {
 
 bool isOneOf(long number, std::initializer_list<long> numbers)
 {
-    return std::find(numbers.begin(), numbers.end(), number) != numbers.end();
+    return number != kNone && std::find(numbers.begin(), numbers.end(), number) != numbers.end();
 }
-
-constexpr long kNone = -1000; // stands in for a call this architecture does not have
-
-#ifndef SYS_select
-#define SYS_select kNone
-#endif
-#ifndef SYS_poll
-#define SYS_poll kNone
-#endif
-#ifndef SYS_epoll_wait
-#define SYS_epoll_wait kNone
-#endif
-#ifndef SYS_epoll_pwait2
-#define SYS_epoll_pwait2 kNone
-#endif
-#ifndef SYS_nanosleep
-#define SYS_nanosleep kNone
-#endif
-#ifndef SYS_futex_waitv
-#define SYS_futex_waitv kNone
-#endif
-#ifndef SYS_accept
-#define SYS_accept kNone
-#endif
-#ifndef SYS_pause
-#define SYS_pause kNone
-#endif
 
 KernelWait wait(State state, QString call, const QString &rule)
 {
@@ -138,26 +138,26 @@ KernelWait KernelWaits::fromSyscall(const Syscall &call, const std::function<QSt
         return kind.isEmpty() ? Text::tr("%1 on fd %2").arg(name).arg(fd)
                               : Text::tr("%1 on fd %2 (%3)").arg(name).arg(fd).arg(kind);
     };
-    if (isOneOf(n, { SYS_futex, SYS_futex_waitv }))
+    if (isOneOf(n, { SYS_futex, kFutexWaitv }))
         return wait(
             State::LockWait, Text::tr("futex wait at 0x%1").arg(call.args[0], 0, 16), Text::tr("futex → lock wait"));
-    if (isOneOf(n, { SYS_nanosleep, SYS_clock_nanosleep }))
+    if (isOneOf(n, { kNanosleep, SYS_clock_nanosleep }))
         return wait(State::Sleeping, name, Text::tr("a sleep → sleeping"));
-    if (isOneOf(n, { SYS_select, SYS_pselect6 }))
+    if (isOneOf(n, { kSelect, SYS_pselect6 }))
         return call.args[0] == 0 ? wait(State::Sleeping, name, Text::tr("select on no file, a timeout only → sleeping"))
                                  : wait(State::IoWait, Text::tr("%1 on %2 files").arg(name).arg(call.args[0]),
                                      Text::tr("select on files → I/O"));
-    if (isOneOf(n, { SYS_poll, SYS_ppoll }))
+    if (isOneOf(n, { kPoll, SYS_ppoll }))
         return call.args[1] == 0 ? wait(State::Sleeping, name, Text::tr("poll on no file, a timeout only → sleeping"))
                                  : wait(State::IoWait, Text::tr("%1 on %2 files").arg(name).arg(call.args[1]),
                                      Text::tr("poll on files → I/O"));
-    if (isOneOf(n, { SYS_epoll_wait, SYS_epoll_pwait, SYS_epoll_pwait2 }))
+    if (isOneOf(n, { kEpollWait, SYS_epoll_pwait, kEpollPwait2 }))
         return wait(State::IoWait, name, Text::tr("epoll_wait → I/O"));
     if (isOneOf(n, { SYS_read, SYS_readv, SYS_pread64, SYS_recvfrom, SYS_recvmsg, SYS_recvmmsg }))
         return wait(State::IoWait, onFd(int(call.args[0])), Text::tr("a read or receive → I/O"));
     if (isOneOf(n, { SYS_write, SYS_writev, SYS_sendto, SYS_sendmsg }))
         return wait(State::IoWait, onFd(int(call.args[0])), Text::tr("a write or send that must wait → I/O"));
-    if (isOneOf(n, { SYS_accept, SYS_accept4, SYS_connect }))
+    if (isOneOf(n, { kAccept, SYS_accept4, SYS_connect }))
         return wait(State::IoWait, onFd(int(call.args[0])), Text::tr("accept or connect → I/O"));
     if (isOneOf(n, { SYS_wait4, SYS_waitid })) {
         KernelWait join = wait(State::JoinWait, name, Text::tr("waiting for a child process → join"));
@@ -168,7 +168,7 @@ KernelWait KernelWaits::fromSyscall(const Syscall &call, const std::function<QSt
         join.child = pid > 0 ? pid : -1;
         return join;
     }
-    if (isOneOf(n, { SYS_pause, SYS_rt_sigsuspend, SYS_rt_sigtimedwait }))
+    if (isOneOf(n, { kPause, SYS_rt_sigsuspend, SYS_rt_sigtimedwait }))
         return wait(State::Sleeping, name, Text::tr("waiting for a signal → sleeping"));
     if (n == SYS_flock)
         return wait(State::LockWait, name, Text::tr("a file lock → lock wait"));

@@ -15,7 +15,7 @@ bool PythonHook::isPython(const QStringList &command)
     if (command.isEmpty())
         return false;
     static const QRegularExpression interpreter(QStringLiteral("^python[0-9.]*$"));
-    const QString program = command.constFirst();
+    const QString &program = command.constFirst();
     if (interpreter.match(QFileInfo(program).fileName()).hasMatch())
         return true;
     // A script run directly: its #! line names the interpreter.

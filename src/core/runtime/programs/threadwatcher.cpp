@@ -185,11 +185,12 @@ void ThreadWatcher::scanChildren(int64_t nowNs)
             }
         }
     }
-    for (const auto &[child, parent] : found) {
+    for (const std::pair<qint64, qint64> &childOf : found) {
+        const qint64 child = childOf.first;
         const bool known = std::any_of(
             m_procs.begin(), m_procs.end(), [child](const std::unique_ptr<Process> &p) { return p->pid == child; });
         if (!known)
-            addProcess(child, parent, nowNs);
+            addProcess(child, childOf.second, nowNs);
     }
 }
 
@@ -199,8 +200,8 @@ bool ThreadWatcher::look(int64_t nowNs)
     if (m_procs.empty())
         addProcess(m_rootPid, 0, nowNs);
     bool alive = false;
-    for (size_t i = 0; i < m_procs.size(); ++i) {
-        Process &process = *m_procs[i];
+    for (const std::unique_ptr<Process> &each : m_procs) {
+        Process &process = *each;
         if (process.gone)
             continue;
         const QByteArray stat = readStat(process.statFd);
