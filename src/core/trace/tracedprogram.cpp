@@ -29,9 +29,9 @@ QString ProgramRun::displayCommand() const
 QString ProgramRun::exitText() const
 {
     if (!exited)
-        return attached ? Text::tr("still running when tracing ended") : Text::tr("stopped before it ended");
+        return attached ? Text::tr("was still running when tracing ended") : Text::tr("was stopped before it ended");
     if (signal != 0)
-        return Text::tr("killed by signal %1 (%2)").arg(signal).arg(signalName(signal));
+        return Text::tr("was killed by signal %1 (%2)").arg(signal).arg(signalName(signal));
     return Text::tr("exited with status %1").arg(exitCode);
 }
 

@@ -35,7 +35,8 @@ struct ProgramRun
 
     bool isSet() const { return pid != 0; }
     QString displayCommand() const; // the command line as a shell would show it
-    QString exitText() const; // "exited with status 0", "killed by signal 11 (SIGSEGV)", "still running"
+    // After "the program": "exited with status 0", "was killed by signal 11 (SIGSEGV)", "was still running…"
+    QString exitText() const;
     // The scenario-shaped description that the summary, the lesson panel and the runs list read.
     Scenario describe() const;
 };

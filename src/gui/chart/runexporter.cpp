@@ -52,7 +52,7 @@ QString RunExporter::titleLine(const RecordedRun &recording)
 {
     const RunSummary summary = RunSummary::from(recording);
     if (recording.program.isSet())
-        return Text::tr("%1 · traced program, %2 · %3 %4")
+        return Text::tr("%1 · traced program: it %2 · %3 %4")
             .arg(recording.program.displayCommand(), recording.program.exitText(),
                 summary.stopped ? Text::tr("stopped at") : Text::tr("wall time"), Outcome::duration(summary.wallMs));
     const Scenario &scenario = recording.scenario;
