@@ -167,10 +167,10 @@ void TraceCollector::complete()
 {
     // Nothing more will arrive. The trace gives its growth slack back; that copies it once, so a
     // stopped recording, whose user is waiting to get out, keeps its slack (at most its size).
+    std::lock_guard capture(m_schedMutex); // in the order showSchedSoFar() takes them
     std::lock_guard lock(m_traceMutex);
     if (m_hooks.beforeComplete)
         m_hooks.beforeComplete(m_trace);
-    std::lock_guard capture(m_schedMutex);
     if (m_sched) {
         m_sched->apply(m_trace, m_trace.lastEventNs);
         m_trace.sched.movedEvents = m_builder.movedEvents();

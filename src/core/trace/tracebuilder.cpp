@@ -37,9 +37,10 @@ void TraceBuilder::addEvents(const Event *events, size_t count)
 
 bool TraceBuilder::isLockWait(State state, uint32_t object) const
 {
-    // A lock's waits count towards it; a traced program's futex waits name no lock of ours.
-    return (state == State::LockWait || state == State::SemaphoreWait) && object != kNoObject
-        && !(object < m_trace.objects.size() && m_trace.objects[object].kind == ObjectKind::KernelWait);
+    // A lock's waits count towards it; a traced program's futex waits name no lock of ours (nor do
+    // objects it has not named yet: a scenario's are all known from the start).
+    return (state == State::LockWait || state == State::SemaphoreWait) && object < m_trace.objects.size()
+        && m_trace.objects[object].kind != ObjectKind::KernelWait;
 }
 
 LockRecord &TraceBuilder::lockRecord(uint32_t lock)

@@ -315,7 +315,9 @@ QString GanttHit::describe(const Trace &trace, const GanttHit &hit)
         }
         if (s.state == State::Running && s.arg == SegmentDetail::kHoldingGil)
             lines << Text::tr("holding the GIL");
-        if (s.state == State::Starting)
+        if (s.state == State::Starting && !trace.processes.empty())
+            lines << Text::tr("the program being started: fork, exec and loading, until ThreadLab first looked at it");
+        else if (s.state == State::Starting)
             lines << Text::tr("the worker process being started: fork, exec, its own start-up and the hello, until "
                               "it began this lane");
         if (s.state == State::Runnable)

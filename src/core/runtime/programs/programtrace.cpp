@@ -128,6 +128,9 @@ bool ProgramTrace::attach()
     m_program.command.clear();
     for (const QByteArray &word : line.split('\0'))
         m_program.command << QString::fromLocal8Bit(word);
+    if (line.isEmpty()) // between fork and exec, or a kernel thread: its name, as ps shows it
+        m_program.command
+            = QStringList { u'[' + QString::fromLocal8Bit(ProcFiles::read(base + "/comm", 64).trimmed()) + u']' };
     m_program.workingDirectory = QFileInfo(QString::fromLatin1(base + "/cwd")).symLinkTarget();
     m_startNs = nowNs();
     return true;
@@ -162,7 +165,7 @@ void ProgramTrace::start()
         m_collector.lanesEnded();
         return;
     }
-    m_watcher = std::make_unique<ThreadWatcher>(m_recorder, m_program.pid, m_program.attached);
+    m_watcher = std::make_unique<ThreadWatcher>(m_recorder, m_program.pid, m_program.attached ? 0 : m_startNs);
     m_thread.start(
         [this] {
             if (!m_done)
@@ -235,6 +238,10 @@ void ProgramTrace::finish()
             m_program.exited = process.exitCode >= 0 || process.signal != 0;
         }
     }
+    if (const qsizetype unseen = m_watcher->threadsUnseen(); unseen > 0 && !m_program.pythonHook.isEmpty())
+        m_program.pythonHook += Text::tr("; threads that ended before a look found them (they lived less than 1–4 "
+                                         "ms), not drawn: %1")
+                                    .arg(unseen);
     if (const uint64_t notDrawn = m_watcher->threadsNotDrawn())
         m_log.addError(Text::tr("the program started more than %1 threads: %2 later ones are not drawn")
                            .arg(ThreadWatcher::kMaxThreads)

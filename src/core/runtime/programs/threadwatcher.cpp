@@ -65,10 +65,10 @@ QString fdKind(qint64 pid, int fd)
 
 } // namespace
 
-ThreadWatcher::ThreadWatcher(Recorder &recorder, qint64 rootPid, bool attached)
+ThreadWatcher::ThreadWatcher(Recorder &recorder, qint64 rootPid, int64_t launchedNs)
     : m_recorder(recorder)
     , m_rootPid(rootPid)
-    , m_attached(attached)
+    , m_launchedNs(launchedNs)
 { }
 
 ThreadWatcher::~ThreadWatcher()
@@ -160,10 +160,28 @@ void ThreadWatcher::addThread(Process &process, qint64 tid, int64_t nowNs)
     process.threads.push_back(lane);
     thread.lastLookNs = nowNs;
     m_changed = true;
-    thread.buffer->recordAt(nowNs, EventKind::LaneBegin);
-    thread.buffer->recordAt(nowNs, EventKind::TaskBegin, lane); // one task per thread: its lifetime
+    // The program's first thread began when ThreadLab started it: until the first look, it was
+    // being started (fork, exec, loading).
+    const bool launched = kind == LaneKind::Main && m_launchedNs > 0 && m_launchedNs < nowNs;
+    const int64_t beganNs = launched ? m_launchedNs : nowNs;
+    thread.lastMarkNs = beganNs; // a print noted before the thread was found is drawn where it begins
+    thread.buffer->recordAt(beganNs, EventKind::LaneBegin);
+    thread.buffer->recordAt(beganNs, EventKind::TaskBegin, lane); // one task per thread: its lifetime
+    if (launched) {
+        thread.state = State::Starting;
+        thread.buffer->recordAt(beganNs, EventKind::StateChange, kNoObject, -1, uint16_t(State::Starting));
+    }
     m_threads[lane] = std::move(thread);
     lookAt(m_threads[lane], nowNs);
+    // What it noted before it was found.
+    if (const auto name = m_pendingNames.constFind(tid); name != m_pendingNames.constEnd()) {
+        noteName(tid, *name);
+        m_pendingNames.erase(name);
+    }
+    std::vector<PendingMark> marks;
+    marks.swap(m_pendingMarks);
+    for (const PendingMark &mark : marks)
+        noteMark(mark.tid, std::max(mark.timeNs, m_threads[lane].lastMarkNs), mark.text);
 }
 
 void ThreadWatcher::scanChildren(int64_t nowNs)
@@ -386,7 +404,13 @@ void ThreadWatcher::endAll(int64_t nowNs)
 void ThreadWatcher::noteName(qint64 tid, const QString &name)
 {
     const auto it = m_threadByTid.constFind(tid);
-    if (it == m_threadByTid.constEnd() || *it >= m_threads.size())
+    if (it == m_threadByTid.constEnd()) {
+        // A thread names itself as it starts, maybe before the next look finds it: kept until then.
+        if (m_pendingNames.size() < qsizetype(kMaxThreads))
+            m_pendingNames.insert(tid, name.left(200));
+        return;
+    }
+    if (*it >= m_threads.size())
         return;
     Thread &thread = m_threads[*it];
     thread.namedByHook = true;
@@ -396,7 +420,13 @@ void ThreadWatcher::noteName(qint64 tid, const QString &name)
 void ThreadWatcher::noteMark(qint64 tid, int64_t timeNs, const QString &text)
 {
     const auto it = m_threadByTid.constFind(tid);
-    if (it == m_threadByTid.constEnd() || *it >= m_threads.size() || m_marks >= kMaxMarks)
+    if (it == m_threadByTid.constEnd()) {
+        // Printed before the next look found its thread: kept until then (a few at most).
+        if (m_pendingMarks.size() < kMaxPendingMarks)
+            m_pendingMarks.push_back(PendingMark { tid, timeNs, text.left(200) });
+        return;
+    }
+    if (*it >= m_threads.size() || m_marks >= kMaxMarks)
         return;
     Thread &thread = m_threads[*it];
     // A mark keeps its lane's time order and is not in the future, nor after its thread ended (the

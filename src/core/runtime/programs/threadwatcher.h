@@ -32,10 +32,11 @@ public:
     static constexpr uint32_t kMaxThreads = 4096; // threads drawn; later ones are counted, not drawn
     static constexpr uint32_t kMaxWaits = 4096; // distinct waits named; later ones share one name
     static constexpr uint32_t kMaxMarks = 100'000; // print marks kept
+    static constexpr size_t kMaxPendingMarks = 1000; // marks of threads not found yet
 
-    // rootPid: the program's first process; `attached` says it was running before (its lanes then
-    // begin when the watch does).
-    ThreadWatcher(Recorder &recorder, qint64 rootPid, bool attached);
+    // rootPid: the program's first process. launchedNs: when ThreadLab started it (its main lane
+    // begins there, Starting until the first look); 0 when attached: lanes begin at the first look.
+    ThreadWatcher(Recorder &recorder, qint64 rootPid, int64_t launchedNs);
     ~ThreadWatcher();
     ThreadWatcher(const ThreadWatcher &) = delete;
     ThreadWatcher &operator=(const ThreadWatcher &) = delete;
@@ -57,6 +58,8 @@ public:
     void syncInto(Trace &trace);
     std::vector<TracedProcess> processes() const;
     uint64_t threadsNotDrawn() const { return m_threadsNotDrawn; }
+    // Threads the Python hook named that no look found: they lived less than a look.
+    qsizetype threadsUnseen() const { return m_pendingNames.size(); }
 
     bool syscallsReadable() const { return m_syscallReads > 0 || m_syscallFailures == 0; }
 
@@ -104,7 +107,7 @@ private:
 
     Recorder &m_recorder;
     const qint64 m_rootPid;
-    const bool m_attached;
+    const int64_t m_launchedNs;
     int m_looks = 0;
     bool m_changed = false;
     int64_t m_lastLookNs = 0;
@@ -112,6 +115,15 @@ private:
     std::vector<Thread> m_threads; // by lane id
     QHash<qint64, size_t> m_threadByTid;
     QHash<QString, uint32_t> m_objectIds; // the watcher's own index of m_objects
+    // Notes from threads that the looks have not found yet (they note as they start).
+    struct PendingMark
+    {
+        qint64 tid = 0;
+        int64_t timeNs = 0;
+        QString text;
+    };
+    QHash<qint64, QString> m_pendingNames;
+    std::vector<PendingMark> m_pendingMarks;
     uint64_t m_threadsNotDrawn = 0;
     uint64_t m_marks = 0;
     uint64_t m_syscallReads = 0;
