@@ -29,9 +29,16 @@ int record(ProgramTraceSettings settings, const RecordingOutputs &outputs)
     return outputs.write(*recording, summary.toText(), status);
 }
 
-std::optional<SchedMode> readSched(CommandLine &line, const QCommandLineOption &sched)
+// --sched and the outputs' options, as both commands take them: an exit code when one is wrong.
+std::optional<int> readCommon(
+    CommandLine &line, const QCommandLineOption &sched, RecordingOutputs &outputs, ProgramTraceSettings &settings)
 {
-    return schedModeFromName(line.value(sched));
+    const std::optional<SchedMode> mode = schedModeFromName(line.value(sched));
+    if (!mode)
+        return line.usageError(
+            QStringLiteral("--sched: expected auto, exact, sampled or off, got '%1'").arg(line.value(sched)));
+    settings.sched = *mode;
+    return outputs.read(line);
 }
 
 } // namespace
@@ -67,18 +74,13 @@ int TraceCommand::trace(const QStringList &arguments)
             QStringLiteral("'%1' comes before '--': put the program after it").arg(line.positional().join(u' ')));
     if (command.isEmpty())
         return line.usageError(QStringLiteral("which program? (threadlab trace -- python3 my_program.py)"));
-    const std::optional<SchedMode> schedMode = readSched(line, sched);
-    if (!schedMode)
-        return line.usageError(
-            QStringLiteral("--sched: expected auto, exact, sampled or off, got '%1'").arg(line.value(sched)));
-    if (const auto wrong = outputs.read(line))
+    ProgramTraceSettings settings;
+    if (const auto wrong = readCommon(line, sched, outputs, settings))
         return *wrong;
     if (const auto unwritable = outputs.checkWritable())
         return *unwritable;
-    ProgramTraceSettings settings;
     settings.command = command;
     settings.workingDirectory = line.value(directory);
-    settings.sched = *schedMode;
     settings.pythonHook = !line.isSet(noHook);
     // A program in the background process group must not read the terminal (it would be stopped).
     settings.stdinFromNull = ::isatty(STDIN_FILENO) == 1;
@@ -115,11 +117,8 @@ int TraceCommand::attach(const QStringList &arguments)
             return line.usageError(QStringLiteral("--seconds: expected a whole number from 1 to 86400, got '%1'")
                                        .arg(line.value(seconds)));
     }
-    const std::optional<SchedMode> schedMode = readSched(line, sched);
-    if (!schedMode)
-        return line.usageError(
-            QStringLiteral("--sched: expected auto, exact, sampled or off, got '%1'").arg(line.value(sched)));
-    if (const auto wrong = outputs.read(line))
+    ProgramTraceSettings settings;
+    if (const auto wrong = readCommon(line, sched, outputs, settings))
         return *wrong;
     if (const QString problem = ProgramTrace::attachProblem(pid); !problem.isEmpty()) {
         CliOptions::err(QStringLiteral("threadlab attach: ") + problem);
@@ -127,10 +126,8 @@ int TraceCommand::attach(const QStringList &arguments)
     }
     if (const auto unwritable = outputs.checkWritable())
         return *unwritable;
-    ProgramTraceSettings settings;
     settings.attachPid = pid;
     settings.attachSeconds = limit;
-    settings.sched = *schedMode;
     return record(settings, outputs);
 }
 
