@@ -3,6 +3,7 @@
 #include "trace/outcome.h"
 #include "trace/recordedrun.h"
 
+#include <QFileInfo>
 #include <QTime>
 #include <cmath>
 
@@ -41,11 +42,18 @@ const SessionRun &SessionModel::add(std::shared_ptr<RecordedRun> recording, cons
         endRemoveRows();
     }
     RunSummary summary = RunSummary::from(*recording);
-    const QString label
-        = QStringLiteral("%1  %2 — %3 — %4")
-              .arg(QTime::currentTime().toString(QStringLiteral("HH:mm:ss")), summary.scenario, settings,
-                  summary.stopped ? tr("stopped at %1").arg(Outcome::duration(summary.wallMs))
-                                  : Outcome::duration(summary.wallMs));
+    // A traced program by its program's name and its first argument ("python3 cpu-bound.py").
+    QString what = summary.scenario;
+    if (recording->program.isSet()) {
+        QStringList words;
+        for (const QString &word : recording->program.command.mid(0, 2))
+            words << QFileInfo(word).fileName();
+        what = words.join(u' ');
+    }
+    const QString label = QStringLiteral("%1  %2 — %3 — %4")
+                              .arg(QTime::currentTime().toString(QStringLiteral("HH:mm:ss")), what, settings,
+                                  summary.stopped ? tr("stopped at %1").arg(Outcome::duration(summary.wallMs))
+                                                  : Outcome::duration(summary.wallMs));
     beginInsertRows({}, size(), size());
     m_runs.push_back(SessionRun { std::move(recording), settings, std::move(summary), label });
     endInsertRows();
