@@ -77,7 +77,7 @@ private Q_SLOTS:
     void speaksTheSystemLanguage();
     void downloadPoolIsSeveralTimesFasterThanOneByOne();
     void runsTheRealProgramBesideItsLesson();
-    void aProgramThatCannotStartLeavesTheChartAsItWas();
+    void aProgramThatCannotStartOrFailsSaysWhy();
 };
 
 void TestMainWindow::initTestCase()
@@ -502,7 +502,7 @@ void TestMainWindow::runsTheRealProgramBesideItsLesson()
     QVERIFY(notBlank(window.grab().toImage()));
 }
 
-void TestMainWindow::aProgramThatCannotStartLeavesTheChartAsItWas()
+void TestMainWindow::aProgramThatCannotStartOrFailsSaysWhy()
 {
     MainWindow window;
     window.show();
@@ -514,6 +514,15 @@ void TestMainWindow::aProgramThatCannotStartLeavesTheChartAsItWas()
     QVERIFY2(window.bannerText().contains(QStringLiteral("Cannot trace")), qPrintable(window.bannerText()));
     QVERIFY2(window.bannerText().contains(QStringLiteral("/no/such/program")), qPrintable(window.bannerText()));
     QCOMPARE(window.sessionSize(), 0);
+    // A program that fails: the banner says how, with the end of what it wrote.
+    settings.command = QStringList { QStringLiteral("sh"), QStringLiteral("-c"),
+        QStringLiteral("echo 'Traceback: ZeroDivisionError' >&2; exit 1") };
+    settings.captureOutput = true;
+    window.startTrace(settings);
+    QTRY_VERIFY_WITH_TIMEOUT(!window.isRunning(), 10'000);
+    QTRY_COMPARE(window.sessionSize(), 1);
+    QVERIFY2(window.bannerText().contains(QStringLiteral("exited with status 1")), qPrintable(window.bannerText()));
+    QVERIFY2(window.bannerText().contains(QStringLiteral("ZeroDivisionError")), qPrintable(window.bannerText()));
 }
 
 QTEST_MAIN(TestMainWindow)

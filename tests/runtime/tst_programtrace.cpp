@@ -94,6 +94,7 @@ private Q_SLOTS:
     void aProgramTraceRoundTripsThroughAFile();
     void syscallsAreClassified();
     void attachRefusesWhatIsNotThere();
+    void keepsTheEndOfItsOutputWhenAsked();
 };
 
 void TestProgramTrace::sleepIsOneSleepingLane_data()
@@ -441,6 +442,29 @@ void TestProgramTrace::attachRefusesWhatIsNotThere()
     QVERIFY(!ProgramTrace::attachProblem(::getpid()).isEmpty()); // ThreadLab itself
     const auto processes = ProgramTrace::attachableProcesses();
     QVERIFY(std::none_of(processes.begin(), processes.end(), [](const auto &p) { return p.first == ::getpid(); }));
+}
+
+void TestProgramTrace::keepsTheEndOfItsOutputWhenAsked()
+{
+    // 100 000 lines, then an error on standard error: the end is kept, bounded.
+    ProgramTraceSettings settings = command(
+        { QStringLiteral("sh"), QStringLiteral("-c"), QStringLiteral("seq 100000; echo 'it went wrong' >&2; exit 2") });
+    settings.captureOutput = true;
+    const auto recording = traced(settings);
+    QVERIFY(recording);
+    QCOMPARE(recording->program.exitCode, 2);
+    const QString tail = recording->program.outputTail;
+    QVERIFY(tail.size() <= ProgramRun::kMaxOutputTail);
+    QVERIFY2(tail.endsWith(QStringLiteral("100000\nit went wrong\n")), qPrintable(tail.right(100)));
+    QVERIFY(!tail.contains(QStringLiteral("\n1\n2\n3\n")));
+    QCOMPARE(RunSummary::from(*recording).toJson()[QStringLiteral("program")][QStringLiteral("output_tail")].toString(),
+        tail);
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("out.threadlab"));
+    QVERIFY(TraceFile::write(*recording, path).ok());
+    const auto back = TraceFile::read(path);
+    QVERIFY(back.ok());
+    QCOMPARE((*back)->program.outputTail, tail);
 }
 
 QTEST_GUILESS_MAIN(TestProgramTrace)

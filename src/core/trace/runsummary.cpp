@@ -315,6 +315,8 @@ QJsonObject RunSummary::programJson() const
         json.insert(QStringLiteral("signal"), signalName(program.signal));
     if (!program.pythonHook.isEmpty())
         json.insert(QStringLiteral("python_hook"), program.pythonHook);
+    if (!program.outputTail.isEmpty())
+        json.insert(QStringLiteral("output_tail"), program.outputTail);
     return json;
 }
 

@@ -32,6 +32,10 @@ struct ProgramRun
     int signal = 0; // the signal that ended it (0: none)
     QString pythonHook; // how the Python start-up hook was used, in words (empty: not a Python program)
     QString lesson; // the built-in lesson this program re-enacts (its runs are compared with it)
+    // The end of what it wrote to its standard output and error, when ThreadLab kept them (the
+    // window does; at most kMaxOutputTail bytes).
+    QString outputTail;
+    static constexpr qsizetype kMaxOutputTail = 16 * 1024;
 
     bool isSet() const { return pid != 0; }
     QString displayCommand() const; // the command line as a shell would show it

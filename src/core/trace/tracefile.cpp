@@ -48,7 +48,7 @@ Result<void> TraceFile::write(const RecordedRun &r, const QString &path)
         // Version 5: a traced program, its objects (waits, print texts) and its tasks (threads).
         const ProgramRun &p = r.program;
         s << quint8(Recording::Program) << p.command << p.workingDirectory << p.pid << p.attached << p.exited
-          << qint32(p.exitCode) << qint32(p.signal) << p.pythonHook << p.lesson;
+          << qint32(p.exitCode) << qint32(p.signal) << p.pythonHook << p.lesson << p.outputTail;
         s << quint32(t.objects.size());
         for (const ObjectSpec &object : t.objects)
             s << quint8(object.kind) << object.name;

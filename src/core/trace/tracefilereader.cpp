@@ -168,6 +168,7 @@ bool TraceFileReader::readProgram()
     m_in.integer(signal);
     m_in.string(p.pythonHook, kMaxMessageChars, "the program's Python hook");
     m_in.string(p.lesson, kMaxNameChars, "the program's lesson");
+    m_in.string(p.outputTail, ProgramRun::kMaxOutputTail, "the end of the program's output");
     if (m_in.ok() && (p.pid <= 0 || exitCode < -1 || exitCode > 255 || signal < 0 || signal > 64))
         return m_in.fail(Text::tr("the program's pid or exit status is out of range"), at);
     p.exitCode = exitCode;

@@ -453,6 +453,15 @@ void MainWindow::finishRun()
     // The finished run hands its recording over (a move); the chart shows it from now on.
     const RunSummary &summary = addToSession(m_run->takeRecording(), m_runSettings).summary;
     const bool stopped = summary.stopped;
+    const ProgramRun &program = summary.program;
+    if (program.isSet() && (program.signal != 0 || program.exitCode > 0)) {
+        // A program that failed: how, and the end of what it wrote (a traceback, an error).
+        QStringList last = program.outputTail.trimmed().split(u'\n');
+        last = last.mid(std::max<qsizetype>(0, last.size() - 8));
+        showBanner(tr("The program %1 (what was recorded is kept).").arg(program.exitText())
+            + (program.outputTail.trimmed().isEmpty() ? QString()
+                                                      : tr(" The end of its output:\n") + last.join(u'\n')));
+    }
     if (!summary.errors.isEmpty()) {
         showBanner(tr("The run reported problems (what was recorded is kept):\n") + summary.errors.join(u'\n'));
         m_stateLabel->setText(tr("Finished with problems"));

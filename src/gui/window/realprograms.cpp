@@ -59,6 +59,7 @@ Result<ProgramTraceSettings> RealPrograms::settingsFor(const QString &lesson)
     settings.workingDirectory = folder;
     settings.lesson = lesson;
     settings.stdinFromNull = true;
+    settings.captureOutput = true;
     return settings;
 }
 

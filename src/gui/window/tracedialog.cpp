@@ -72,6 +72,7 @@ ProgramTraceSettings TraceDialog::settings() const
     }
     settings.pythonHook = m_ui->pythonHook->isChecked();
     settings.stdinFromNull = true; // the window has no terminal to give it
+    settings.captureOutput = true; // what it writes is shown when it fails
     return settings;
 }
 

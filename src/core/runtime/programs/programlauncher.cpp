@@ -72,8 +72,10 @@ QString ProgramLauncher::resolve(const QString &program, const QStringList &envi
     return path;
 }
 
-Result<qint64> ProgramLauncher::launch(const Spec &spec)
+Result<qint64> ProgramLauncher::launch(const Spec &spec, int *outputFd)
 {
+    if (outputFd)
+        *outputFd = -1;
     QString why;
     // A relative path names a file in the folder the program runs in.
     QString program = spec.command.value(0);
@@ -91,11 +93,19 @@ Result<qint64> ProgramLauncher::launch(const Spec &spec)
     int report[2];
     if (::pipe2(report, O_CLOEXEC) != 0)
         return Error(Text::tr("cannot start '%1': %2").arg(spec.command.value(0), errnoText(errno)));
-    const pid_t pid = ::fork();
-    if (pid < 0) {
+    int output[2] = { -1, -1 };
+    if (spec.captureOutput && ::pipe2(output, O_CLOEXEC) != 0) {
         const int error = errno;
         ::close(report[0]);
         ::close(report[1]);
+        return Error(Text::tr("cannot start '%1': %2").arg(spec.command.value(0), errnoText(error)));
+    }
+    const pid_t pid = ::fork();
+    if (pid < 0) {
+        const int error = errno;
+        for (int fd : { report[0], report[1], output[0], output[1] })
+            if (fd >= 0)
+                ::close(fd);
         return Error(Text::tr("cannot start '%1': %2").arg(spec.command.value(0), errnoText(error)));
     }
     if (pid == 0) {
@@ -109,6 +119,10 @@ Result<qint64> ProgramLauncher::launch(const Spec &spec)
         int error = 0;
         if (!directory.isEmpty() && ::chdir(directory.constData()) != 0)
             error = errno;
+        if (error == 0 && output[1] >= 0) {
+            ::dup2(output[1], 1); // (dup2 leaves the copies open across exec)
+            ::dup2(output[1], 2);
+        }
         if (error == 0 && spec.stdinFromNull) {
             const int null = ::open("/dev/null", O_RDONLY);
             if (null >= 0 && null != 0) {
@@ -126,6 +140,8 @@ Result<qint64> ProgramLauncher::launch(const Spec &spec)
     }
     ::setpgid(pid, pid); // also from here, so that the group exists before anyone signals it
     ::close(report[1]);
+    if (output[1] >= 0)
+        ::close(output[1]);
     int error = 0;
     ssize_t got = 0;
     do
@@ -135,7 +151,16 @@ Result<qint64> ProgramLauncher::launch(const Spec &spec)
     if (got == sizeof error) {
         int status = 0;
         ::waitpid(pid, &status, 0);
+        if (output[0] >= 0)
+            ::close(output[0]);
         return Error(Text::tr("cannot start '%1': %2").arg(spec.command.value(0), errnoText(error)));
+    }
+    if (output[0] >= 0) {
+        ::fcntl(output[0], F_SETFL, ::fcntl(output[0], F_GETFL) | O_NONBLOCK);
+        if (outputFd)
+            *outputFd = output[0];
+        else
+            ::close(output[0]);
     }
     return qint64(pid);
 }

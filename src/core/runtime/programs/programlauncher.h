@@ -19,9 +19,13 @@ public:
         QString workingDirectory; // empty: ThreadLab's
         QStringList environment; // KEY=VALUE, all of it
         bool stdinFromNull = false; // its standard input is /dev/null (the window; a terminal's is not its)
+        // Its standard output and error go to a pipe whose reading end launch() hands back (the
+        // window shows what it wrote); else they are ThreadLab's.
+        bool captureOutput = false;
     };
 
-    static Result<qint64> launch(const Spec &spec);
+    // outputFd: the pipe's reading end (non-blocking, close-on-exec), or -1 when not captured.
+    static Result<qint64> launch(const Spec &spec, int *outputFd = nullptr);
     // Whether it has ended (its wait status), without waiting; reaps it when it has.
     static std::optional<int> reap(qint64 pid);
     // Sends a signal to its process group (and to itself, should it have left the group).

@@ -43,6 +43,25 @@ ProgramTrace::~ProgramTrace()
     }
 }
 
+void ProgramTrace::readOutput()
+{
+    // What it wrote since the last turn, keeping the end. All of it is read: a program whose pipe
+    // stays full would be slowed by it.
+    if (m_outputFd < 0)
+        return;
+    char buffer[16 * 1024];
+    for (int reads = 0; reads < 64; ++reads) {
+        const ssize_t n = ::read(m_outputFd, buffer, sizeof buffer);
+        if (n <= 0)
+            break;
+        m_output.append(buffer, qsizetype(n));
+        if (m_output.size() > 2 * ProgramRun::kMaxOutputTail)
+            m_output.remove(0, m_output.size() - ProgramRun::kMaxOutputTail);
+    }
+    if (m_output.size() > ProgramRun::kMaxOutputTail)
+        m_output.remove(0, m_output.size() - ProgramRun::kMaxOutputTail);
+}
+
 QString ProgramTrace::title() const
 {
     return m_program.displayCommand();
@@ -100,10 +119,10 @@ bool ProgramTrace::launch()
             m_program.pythonHook = Text::tr("no start-up hook (%1)").arg(hook.error().text());
         }
     }
-    ProgramLauncher::Spec spec { m_settings.command, m_settings.workingDirectory, environment,
-        m_settings.stdinFromNull };
+    ProgramLauncher::Spec spec { m_settings.command, m_settings.workingDirectory, environment, m_settings.stdinFromNull,
+        m_settings.captureOutput };
     m_startNs = nowNs();
-    const Result<qint64> pid = ProgramLauncher::launch(spec);
+    const Result<qint64> pid = ProgramLauncher::launch(spec, &m_outputFd);
     if (!pid) {
         m_startError = pid.error().text();
         return false;
@@ -192,6 +211,7 @@ void ProgramTrace::watchTurn()
             m_watcher->rootReaped(*status, now);
         }
     }
+    readOutput();
     const bool alive = m_watcher->look(now);
     m_calmLooks = m_watcher->changed() ? 0 : m_calmLooks + 1;
     if (m_hook && m_turns % kNotesEvery == 0)
@@ -228,6 +248,12 @@ void ProgramTrace::finish()
         return;
     m_done = true;
     const int64_t now = nowNs();
+    readOutput();
+    if (m_outputFd >= 0) {
+        ::close(m_outputFd);
+        m_outputFd = -1;
+    }
+    m_program.outputTail = QString::fromLocal8Bit(m_output);
     if (m_hook)
         m_hook->readNotes(*m_watcher);
     m_watcher->endAll(now);

@@ -26,6 +26,7 @@ struct ProgramTraceSettings
     SchedMode sched = SchedMode::Auto;
     bool pythonHook = true; // give a Python program the start-up hook (names, prints)
     bool stdinFromNull = false;
+    bool captureOutput = false; // keep the end of its output (ProgramRun::outputTail) instead of passing it on
     QString lesson; // the lesson whose real program this is
     uint64_t maxTraceRecords = 8'000'000;
 };
@@ -82,6 +83,7 @@ private:
     bool attach();
     void watchTurn();
     void finish();
+    void readOutput();
 
     ProgramTraceSettings m_settings;
     ProgramRun m_program;
@@ -92,6 +94,8 @@ private:
     std::unique_ptr<PythonHook> m_hook;
     std::unique_ptr<ThreadWatcher> m_watcher;
     QString m_startError;
+    int m_outputFd = -1;
+    QByteArray m_output; // the end of what it wrote
     int64_t m_startNs = 0;
     int64_t m_stopAskedNs = -1;
     int m_signalsSent = 0;
