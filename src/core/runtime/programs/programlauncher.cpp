@@ -174,10 +174,11 @@ std::optional<int> ProgramLauncher::reap(qint64 pid)
     return std::nullopt;
 }
 
-void ProgramLauncher::signal(qint64 pid, int signal)
+void ProgramLauncher::signal(qint64 pid, int signal, bool reaped)
 {
     ::kill(-pid_t(pid), signal);
-    ::kill(pid_t(pid), signal);
+    if (!reaped)
+        ::kill(pid_t(pid), signal);
 }
 
 } // namespace threadlab

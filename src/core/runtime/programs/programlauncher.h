@@ -28,8 +28,9 @@ public:
     static Result<qint64> launch(const Spec &spec, int *outputFd = nullptr);
     // Whether it has ended (its wait status), without waiting; reaps it when it has.
     static std::optional<int> reap(qint64 pid);
-    // Sends a signal to its process group (and to itself, should it have left the group).
-    static void signal(qint64 pid, int signal);
+    // Sends a signal to its process group, and to itself (should it have left the group) unless it
+    // has been reaped: its pid may then be another process's.
+    static void signal(qint64 pid, int signal, bool reaped = false);
     // The program's path as launch() would run it; empty when there is none (saying why).
     static QString resolve(const QString &program, const QStringList &environment, QString &why);
 };

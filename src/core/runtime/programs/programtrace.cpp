@@ -234,7 +234,8 @@ void ProgramTrace::watchTurn()
                 ProgramLauncher::signal(m_program.pid,
                     m_signalsSent == 0       ? SIGINT
                         : m_signalsSent == 1 ? SIGTERM
-                                             : SIGKILL);
+                                             : SIGKILL,
+                    m_rootReaped);
             end = end || since >= kGiveUpAfterNs;
         }
     }
