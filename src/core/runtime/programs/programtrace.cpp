@@ -12,6 +12,7 @@
 #include <QProcessEnvironment>
 #include <algorithm>
 #include <csignal>
+#include <sys/resource.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -160,6 +161,13 @@ void ProgramTrace::start()
     if (m_started)
         return;
     m_started = true;
+    // Each watched thread keeps its /proc files open (one for the watcher, two for the sampler):
+    // the soft limit of open files goes up to the hard one, as far as the system allows.
+    rlimit files {};
+    if (::getrlimit(RLIMIT_NOFILE, &files) == 0 && files.rlim_cur < files.rlim_max) {
+        files.rlim_cur = files.rlim_max;
+        ::setrlimit(RLIMIT_NOFILE, &files);
+    }
     TraceCollector::Hooks hooks;
     hooks.beforeBatch = [this](Trace &trace) {
         if (m_watcher)
@@ -270,9 +278,10 @@ void ProgramTrace::finish()
                                          "ms), not drawn: %1")
                                     .arg(unseen);
     if (const uint64_t notDrawn = m_watcher->threadsNotDrawn())
-        m_log.addError(Text::tr("the program started more than %1 threads: %2 later ones are not drawn")
-                           .arg(ThreadWatcher::kMaxThreads)
-                           .arg(notDrawn));
+        m_log.addError(Text::tr("%1 of the program's threads are not drawn: more than %2 threads, or no file "
+                                "descriptor left to watch them with")
+                           .arg(notDrawn)
+                           .arg(ThreadWatcher::kMaxThreads));
     if (!m_watcher->syscallsReadable())
         m_log.addError(Text::tr("the threads' system calls could not be read (/proc/TID/syscall: another user's "
                                 "process, or ptrace is restricted): their waits are named by the kernel function "

@@ -7,6 +7,7 @@
 
 #include <QDir>
 #include <QFile>
+#include <cerrno>
 #include <cstdio>
 #include <fcntl.h>
 #include <sys/wait.h>
@@ -123,12 +124,19 @@ void ThreadWatcher::scanThreads(Process &process, int64_t nowNs)
 void ThreadWatcher::addThread(Process &process, qint64 tid, int64_t nowNs)
 {
     const int fd = openStat(process.pid, tid);
+    if (fd < 0 && (errno == EMFILE || errno == ENFILE)) {
+        ++m_threadsNotDrawn; // no file descriptor left to watch it with: counted, reported
+        m_threadByTid.insert(tid, SIZE_MAX);
+        m_pendingNames.remove(tid); // (seen, so not among those no look found)
+        return;
+    }
     if (fd < 0)
         return; // gone already (or not ours to read)
     if (m_threads.size() >= kMaxThreads) {
         ::close(fd);
         ++m_threadsNotDrawn;
         m_threadByTid.insert(tid, SIZE_MAX);
+        m_pendingNames.remove(tid);
         return;
     }
     Thread thread;
