@@ -6,6 +6,7 @@
 #include "trace/recordedrun.h"
 #include "trace/trace.h"
 #include "trace/tracefile.h"
+#include "window/attachdialog.h"
 #include "window/comparedialog.h"
 #include "window/helpmenu.h"
 #include "window/lessonpanel.h"
@@ -17,12 +18,15 @@
 #include <QApplication>
 #include <QCheckBox>
 #include <QComboBox>
+#include <QDialogButtonBox>
 #include <QFileInfo>
 #include <QImage>
+#include <QLineEdit>
 #include <QListView>
 #include <QMenu>
 #include <QMenuBar>
 #include <QMimeData>
+#include <QProcess>
 #include <QPushButton>
 #include <QRegularExpression>
 #include <QSettings>
@@ -78,6 +82,7 @@ private Q_SLOTS:
     void downloadPoolIsSeveralTimesFasterThanOneByOne();
     void runsTheRealProgramBesideItsLesson();
     void aProgramThatCannotStartOrFailsSaysWhy();
+    void theAttachDialogFindsAProcessBySearch();
 };
 
 void TestMainWindow::initTestCase()
@@ -523,6 +528,28 @@ void TestMainWindow::aProgramThatCannotStartOrFailsSaysWhy()
     QTRY_COMPARE(window.sessionSize(), 1);
     QVERIFY2(window.bannerText().contains(QStringLiteral("exited with status 1")), qPrintable(window.bannerText()));
     QVERIFY2(window.bannerText().contains(QStringLiteral("ZeroDivisionError")), qPrintable(window.bannerText()));
+}
+
+void TestMainWindow::theAttachDialogFindsAProcessBySearch()
+{
+    QProcess sleeper;
+    sleeper.start(QStringLiteral("sleep"), { QStringLiteral("30") });
+    QVERIFY(sleeper.waitForStarted());
+    QTest::qWait(100);
+    AttachDialog dialog;
+    dialog.refresh();
+    auto *search = dialog.findChild<QLineEdit *>(QStringLiteral("filter"));
+    QVERIFY(search);
+    search->setText(QString::number(sleeper.processId()));
+    // The search picked its match: OK attaches to it, for as long as the spin box says.
+    QCOMPARE(dialog.settings().attachPid, sleeper.processId());
+    QCOMPARE(dialog.settings().attachSeconds, 10);
+    auto *buttons = dialog.findChild<QDialogButtonBox *>(QStringLiteral("buttons"));
+    QVERIFY(buttons->button(QDialogButtonBox::Ok)->isEnabled());
+    search->setText(QStringLiteral("no process has this in its command line"));
+    QVERIFY(!buttons->button(QDialogButtonBox::Ok)->isEnabled());
+    sleeper.kill();
+    sleeper.waitForFinished();
 }
 
 QTEST_MAIN(TestMainWindow)

@@ -43,11 +43,18 @@ void AttachDialog::refresh()
 
 void AttachDialog::filter(const QString &text)
 {
+    QTreeWidgetItem *firstShown = nullptr;
     for (int i = 0; i < m_ui->processes->topLevelItemCount(); ++i) {
         QTreeWidgetItem *item = m_ui->processes->topLevelItem(i);
         item->setHidden(
             !text.isEmpty() && !item->text(0).contains(text) && !item->text(1).contains(text, Qt::CaseInsensitive));
+        if (!item->isHidden() && !firstShown)
+            firstShown = item;
     }
+    // A search picks its first match, so that Enter attaches to it.
+    const QList<QTreeWidgetItem *> selected = m_ui->processes->selectedItems();
+    if (!text.isEmpty() && firstShown && (selected.isEmpty() || selected.constFirst()->isHidden()))
+        m_ui->processes->setCurrentItem(firstShown);
     updateOk();
 }
 
