@@ -37,6 +37,7 @@
 #include <QToolBar>
 #include <QToolButton>
 #include <QTranslator>
+#include <csignal>
 
 using namespace threadlab;
 
@@ -83,6 +84,7 @@ private Q_SLOTS:
     void runsTheRealProgramBesideItsLesson();
     void aProgramThatCannotStartOrFailsSaysWhy();
     void theAttachDialogFindsAProcessBySearch();
+    void stopsATracedProgram();
 };
 
 void TestMainWindow::initTestCase()
@@ -550,6 +552,25 @@ void TestMainWindow::theAttachDialogFindsAProcessBySearch()
     QVERIFY(!buttons->button(QDialogButtonBox::Ok)->isEnabled());
     sleeper.kill();
     sleeper.waitForFinished();
+}
+
+void TestMainWindow::stopsATracedProgram()
+{
+    MainWindow window;
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    ProgramTraceSettings settings;
+    settings.command = QStringList { QStringLiteral("sleep"), QStringLiteral("30") };
+    window.startTrace(settings);
+    QVERIFY(window.isRunning());
+    QTRY_VERIFY_WITH_TIMEOUT(window.gantt()->rows().size() >= 2, 10'000); // its lane, live
+    window.stopRun();
+    QTRY_VERIFY_WITH_TIMEOUT(!window.isRunning(), 6'000); // SIGINT ends sleep at once
+    const RecordedRun *run = window.shownRun();
+    QVERIFY(run && run->program.isSet());
+    QVERIFY(run->stopped);
+    QCOMPARE(run->program.signal, SIGINT);
+    QVERIFY(run->trace.lanes[0].endNs > run->trace.lanes[0].beginNs);
 }
 
 QTEST_MAIN(TestMainWindow)

@@ -301,7 +301,7 @@ std::shared_ptr<RecordedRun> ProgramTrace::takeRecording()
     recording->eventsRecorded = recordedEvents();
     recording->eventsDropped = droppedEvents();
     recording->pid = m_program.pid;
-    recording->stopped = m_stop.stopRequested() && !m_program.exited;
+    recording->stopped = m_stop.stopRequested(); // the user ended it (it may have exited of our SIGINT)
     return recording;
 }
 
