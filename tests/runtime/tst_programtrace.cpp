@@ -1,5 +1,6 @@
 #include "runtime/programs/kernelwait.h"
 #include "runtime/programs/programtrace.h"
+#include "runtime/programs/threadwatcher.h"
 #include "trace/runsummary.h"
 #include "trace/tracefile.h"
 
@@ -9,6 +10,8 @@
 #include <QTest>
 #include <csignal>
 #include <sys/syscall.h>
+#include <sys/wait.h>
+#include <unistd.h>
 
 using namespace threadlab;
 
@@ -95,6 +98,7 @@ private Q_SLOTS:
     void syscallsAreClassified();
     void attachRefusesWhatIsNotThere();
     void keepsTheEndOfItsOutputWhenAsked();
+    void aProgramReapedBeforeItsFirstLookKeepsItsExitStatus();
 };
 
 void TestProgramTrace::sleepIsOneSleepingLane_data()
@@ -465,6 +469,26 @@ void TestProgramTrace::keepsTheEndOfItsOutputWhenAsked()
     const auto back = TraceFile::read(path);
     QVERIFY(back.ok());
     QCOMPARE((*back)->program.outputTail, tail);
+}
+
+void TestProgramTrace::aProgramReapedBeforeItsFirstLookKeepsItsExitStatus()
+{
+    // A program so short that ThreadLab reaps it before its first look at /proc.
+    const pid_t child = ::fork();
+    if (child == 0)
+        ::_exit(7);
+    QVERIFY(child > 0);
+    int status = 0;
+    QCOMPARE(::waitpid(child, &status, 0), child);
+    Recorder recorder;
+    ThreadWatcher watcher(recorder, child, 1);
+    watcher.rootReaped(status, 2);
+    QVERIFY(!watcher.look(3));
+    const std::vector<TracedProcess> processes = watcher.processes();
+    QCOMPARE(processes.size(), size_t(1));
+    QCOMPARE(processes[0].pid, qint64(child));
+    QCOMPARE(processes[0].exitCode, 7);
+    QCOMPARE(processes[0].signal, 0);
 }
 
 QTEST_GUILESS_MAIN(TestProgramTrace)

@@ -387,6 +387,9 @@ void ThreadWatcher::endProcess(Process &process, int64_t nowNs, int waitStatus, 
 
 void ThreadWatcher::rootReaped(int status, int64_t nowNs)
 {
+    // A program that ended before the first look still gets its record (and its exit status).
+    if (m_procs.empty())
+        addProcess(m_rootPid, 0, nowNs);
     for (const std::unique_ptr<Process> &process : m_procs) {
         if (process->pid == m_rootPid) {
             {
