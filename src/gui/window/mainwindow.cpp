@@ -392,20 +392,16 @@ void MainWindow::startTrace(const ProgramTraceSettings &given)
     auto trace = std::make_unique<ProgramTrace>(settings);
     ProgramTrace *program = trace.get();
     m_runSettings = settings.attachPid ? tr("attached to pid %1").arg(settings.attachPid) : tr("traced program");
-    showBanner(QString());
-    startRecording(std::move(trace));
-    if (const QString problem = program->startError(); !problem.isEmpty()) {
-        // Nothing ran: the chart keeps what it showed, the reason is on the banner.
-        m_run->waitForFinished();
-        m_run.reset();
-        m_poll->stop();
+    trace->start();
+    if (const QString problem = trace->startError(); !problem.isEmpty()) {
+        // Nothing ran: the chart keeps what it showed (it never saw this trace), the reason is on the banner.
+        trace->waitForFinished();
         showBanner(tr("Cannot trace: %1").arg(problem));
         m_stateLabel->setText(tr("Not traced"));
-        if (m_shown)
-            showSessionRun(m_session->size() - 1);
-        updateControls();
         return;
     }
+    showBanner(QString());
+    startRecording(std::move(trace)); // (started already: it goes on)
     m_ui->lesson->showRunning(tr("Tracing %1").arg(program->title()));
     m_stateLabel->setText(tr("Tracing — %1").arg(program->title()));
 }
