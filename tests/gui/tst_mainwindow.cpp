@@ -566,6 +566,7 @@ void TestMainWindow::stopsATracedProgram()
     QTRY_VERIFY_WITH_TIMEOUT(window.gantt()->rows().size() >= 2, 10'000); // its lane, live
     window.stopRun();
     QTRY_VERIFY_WITH_TIMEOUT(!window.isRunning(), 6'000); // SIGINT ends sleep at once
+    QTRY_COMPARE(window.sessionSize(), 1); // (the next poll hands the finished run to the session)
     const RecordedRun *run = window.shownRun();
     QVERIFY(run && run->program.isSet());
     QVERIFY(run->stopped);
