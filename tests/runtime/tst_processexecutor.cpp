@@ -66,6 +66,12 @@ void TestProcessExecutor::runsTasksInChildProcessesAndStreamsEvents()
     }
     QVERIFY(latestStart < earliestEnd);
     QVERIFY(s.mainMs >= s.tasks[0].endMs);
+    // Task p-N ran on lane process-N, whichever worker was ready first.
+    for (const TaskRecord &task : run->trace().tasks) {
+        const QString lane = run->trace().lanes[size_t(task.lane)].info.name;
+        QVERIFY2(lane.startsWith(QStringLiteral("process-") + task.name.section(u'-', 1) + u' '),
+            qPrintable(task.name + QStringLiteral(" ran on ") + lane));
+    }
     QCOMPARE(s.prints.size(), size_t(3));
     QCOMPARE(s.resultsOrder.size(), 3);
     QCOMPARE(s.locks.size(), size_t(1));

@@ -15,6 +15,7 @@
 #include <QLocalSocket>
 #include <QProcess>
 #include <QTimer>
+#include <algorithm>
 #include <cerrno>
 #include <cstring>
 #include <fcntl.h>
@@ -349,8 +350,13 @@ void ProcessExecutor::dispatch()
             shutDown(*worker);
             continue;
         }
-        worker->currentTask = m_pending.front();
-        m_pending.pop_front();
+        // Worker N (lane process-N) takes task N while that is still waiting, whichever worker is
+        // ready first: with a process per task, the task and the lane it runs on have one number.
+        auto next = std::find(m_pending.begin(), m_pending.end(), worker->index);
+        if (next == m_pending.end())
+            next = m_pending.begin();
+        worker->currentTask = *next;
+        m_pending.erase(next);
         send(*worker, WorkerMessages::frame(MessageType::RunTask, WorkerMessages::encodeTask(worker->currentTask)));
     }
 }
