@@ -58,6 +58,25 @@ inline Scenario withLongerSleeps(Scenario scenario, int64_t factor)
     return scenario;
 }
 
+// The scenario with every sleep and CPU burst `divisor` times shorter (at least 1 ms): a lesson's
+// events and states without its wait.
+inline void shortenSteps(std::vector<Step> &steps, int64_t divisor)
+{
+    for (Step &step : steps) {
+        if (step.kind == StepKind::Sleep || step.kind == StepKind::Cpu)
+            step.durationNs = std::max<int64_t>(1'000'000, step.durationNs / divisor);
+        shortenSteps(step.steps, divisor);
+    }
+}
+
+inline Scenario withShorterSteps(Scenario scenario, int64_t divisor)
+{
+    shortenSteps(scenario.mainSteps, divisor);
+    for (TaskSpec &task : scenario.tasks)
+        shortenSteps(task.steps, divisor);
+    return scenario;
+}
+
 inline const TaskSummary &task(const RunSummary &summary, const QString &name)
 {
     for (const TaskSummary &t : summary.tasks) {

@@ -1,6 +1,7 @@
 // The exports of a fixed, hand-built trace, byte for byte against tests/data/golden/. When an
 // export changes on purpose, regenerate the files and review their diff:
 //   THREADLAB_UPDATE_GOLDEN=1 build/dev/bin/tst_golden
+#include "chrometracecheck.h"
 #include "events.h"
 #include "scenario/scenarioparser.h"
 #include "trace/chrometraceexport.h"
@@ -16,6 +17,7 @@
 #include <QTest>
 
 using namespace threadlab;
+using threadlab::test::chromeTraceProblem;
 using threadlab::test::ev;
 using threadlab::test::st;
 
@@ -150,6 +152,8 @@ void TestGolden::exportsMatchTheGoldenFiles()
     QFETCH(QString, file);
     QFETCH(QByteArray, written);
     QVERIFY(written.size() > 100);
+    if (file.endsWith(QStringLiteral(".chrome.json")))
+        QVERIFY2(chromeTraceProblem(written).isEmpty(), qPrintable(chromeTraceProblem(written)));
     const QString folder = QFINDTESTDATA("data/golden");
     QVERIFY(!folder.isEmpty());
     QFile golden(QDir(folder).filePath(file));

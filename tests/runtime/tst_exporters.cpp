@@ -1,4 +1,6 @@
+#include "chrometracecheck.h"
 #include "events.h"
+#include "scenario/scenariolibrary.h"
 #include "testsupport.h"
 #include "trace/chrometraceexport.h"
 #include "trace/csvexport.h"
@@ -42,6 +44,9 @@ private Q_SLOTS:
     void csvReReadsToTheSameSegments();
     void csvReaderNamesTheBadLine();
     void chromeTraceHasMetadataSlicesFlowsAndCounters();
+    void chromeTraceTimesAreExactOnTheirGrid();
+    void everyLessonsChromeTraceNestsAndBindsExactly_data();
+    void everyLessonsChromeTraceNestsAndBindsExactly();
     void nativeTraceRoundTripsExactly();
     void nativeTraceRejectsDamagedFiles();
     void nativeTraceKeepsTheSchedulerDataAndReadsVersion2();
@@ -122,9 +127,12 @@ void TestExporters::chromeTraceHasMetadataSlicesFlowsAndCounters()
             stateSlices += cat == QStringLiteral("state");
             taskSlices += cat == QStringLiteral("task");
         }
-        lockFlowStarts += ph == QStringLiteral("s") && cat == QStringLiteral("lock");
-        lockFlowEnds += ph == QStringLiteral("f") && cat == QStringLiteral("lock");
-        resultFlows += ph == QStringLiteral("f") && cat == QStringLiteral("result");
+        // Flows carry the cat of the slices they bind to; their names say what they are.
+        lockFlowStarts += ph == QStringLiteral("s") && name.startsWith(QStringLiteral("lock "));
+        lockFlowEnds += ph == QStringLiteral("f") && name.startsWith(QStringLiteral("lock "));
+        resultFlows += ph == QStringLiteral("f") && name.startsWith(QStringLiteral("result of "));
+        if (ph == QStringLiteral("s") || ph == QStringLiteral("f"))
+            QCOMPARE(cat, QStringLiteral("state"));
         counterPoints += ph == QStringLiteral("C") && name == QStringLiteral("counter x");
         runningPoints += ph == QStringLiteral("C") && name == QStringLiteral("running lanes");
         prints += ph == QStringLiteral("i") && name == QStringLiteral("start, with \"quotes\"");
@@ -144,6 +152,89 @@ void TestExporters::chromeTraceHasMetadataSlicesFlowsAndCounters()
     QCOMPARE(counterPoints, 150);
     QVERIFY(runningPoints > 2);
     QCOMPARE(prints, 3);
+}
+
+void TestExporters::chromeTraceTimesAreExactOnTheirGrid()
+{
+    // 1/1024 µs from integer ns, rounded down: monotonic, one tick per ns at least, exact as doubles.
+    QCOMPARE(ChromeTraceExport::ticks(0), 0);
+    QCOMPARE(ChromeTraceExport::ticks(1000), 1024);
+    QCOMPARE(ChromeTraceExport::ticks(1), 1);
+    QCOMPARE(ChromeTraceExport::ticks(999), 1022);
+    QCOMPARE(ChromeTraceExport::ticks(-1), -2);
+    QCOMPARE(ChromeTraceExport::ticks(86'400'000'000'001), 88'473'600'000'001);
+    int64_t previous = ChromeTraceExport::ticks(-5000);
+    for (int64_t ns = -4999; ns < 5000; ++ns) {
+        const int64_t t = ChromeTraceExport::ticks(ns);
+        QVERIFY(t > previous);
+        previous = t;
+    }
+    // A slice that ends where the next begins, with times that rounding to µs once made overlap.
+    Trace trace;
+    TraceBuilder builder(trace);
+    const int64_t origin = 1'000'000'000;
+    builder.start(Scenario {}, origin);
+    builder.addLane(LaneInfo { 0, LaneKind::Main, 1, 1, QStringLiteral("main"), -1 });
+    const int64_t sleep = origin + 1'234'567'891;
+    const Event events[] = { ev(origin, 0, EventKind::LaneBegin), st(sleep, 0, State::Sleeping),
+        st(sleep + 333'333'333, 0, State::Running), st(sleep + 666'666'667, 0, State::Sleeping),
+        ev(origin + 2'000'000'001, 0, EventKind::LaneEnd) };
+    builder.addEvents(events, 5);
+    RecordedRun run;
+    run.trace = std::move(trace);
+    QBuffer buffer;
+    QVERIFY(buffer.open(QIODevice::WriteOnly));
+    QVERIFY(ChromeTraceExport::write(run, buffer));
+    QVERIFY2(chromeTraceProblem(buffer.data()).isEmpty(), qPrintable(chromeTraceProblem(buffer.data())));
+    QVERIFY(buffer.data().contains("\"ts\":1234567.890625,")); // 1 264 197 520 / 1024 µs
+    // The checker sees what readers trip over: µs rounded separately (0.0004 + 0.0003 > 0.0006)...
+    QVERIFY(chromeTraceProblem(R"({"traceEvents": [
+        {"ph": "X", "name": "a", "cat": "state", "pid": 1, "tid": 1, "ts": 0.0004, "dur": 0.0003, "args": {"s": 1}},
+        {"ph": "X", "name": "b", "cat": "state", "pid": 1, "tid": 1, "ts": 0.0006, "dur": 1, "args": {"s": 1}}]})")
+                .contains(QStringLiteral("overlaps")));
+    // ... and a flow event 1 ns off its slice, which DevTools leaves unbound.
+    QVERIFY(chromeTraceProblem(R"({"traceEvents": [
+        {"ph": "X", "name": "a", "cat": "state", "pid": 1, "tid": 1, "ts": 5, "dur": 1, "args": {"s": 1}},
+        {"ph": "s", "name": "f", "cat": "state", "pid": 1, "tid": 1, "ts": 4.999, "id": 1}]})")
+                .contains(QStringLiteral("starts no slice")));
+}
+
+void TestExporters::everyLessonsChromeTraceNestsAndBindsExactly_data()
+{
+    QTest::addColumn<QString>("id");
+    for (const ScenarioEntry &entry : ScenarioLibrary::builtIns()) {
+        if (!entry.id.startsWith(QStringLiteral("download"))) // (they need the image server: tst_net)
+            QTest::newRow(qPrintable(entry.id)) << entry.id;
+    }
+}
+
+void TestExporters::everyLessonsChromeTraceNestsAndBindsExactly()
+{
+    QFETCH(QString, id);
+    Result<Scenario> lesson = ScenarioLibrary::load(id);
+    QVERIFY(lesson.ok());
+    auto run = runToEnd(withShorterSteps(std::move(*lesson), 20));
+    const std::shared_ptr<RecordedRun> recording = run->takeRecording();
+    QBuffer buffer;
+    QVERIFY(buffer.open(QIODevice::WriteOnly));
+    QVERIFY(ChromeTraceExport::write(*recording, buffer));
+    const QString problem = chromeTraceProblem(buffer.data());
+    QVERIFY2(problem.isEmpty(), qPrintable(problem));
+    // Every state segment is a slice; the main lane is the first thread of the first process.
+    size_t segments = 0;
+    for (const LaneTrack &lane : recording->trace.lanes)
+        segments += lane.segments.size() + (lane.hasOpenSegment && lane.open.endNs > lane.open.startNs ? 1 : 0);
+    size_t stateSlices = 0;
+    QString firstThread;
+    for (const QJsonValue &e : QJsonDocument::fromJson(buffer.data())[QStringLiteral("traceEvents")].toArray()) {
+        stateSlices
+            += e[QStringLiteral("ph")] == QStringLiteral("X") && e[QStringLiteral("cat")] == QStringLiteral("state");
+        if (e[QStringLiteral("name")] == QStringLiteral("thread_name") && e[QStringLiteral("pid")].toInteger() == 1
+            && e[QStringLiteral("tid")].toInteger() == 1)
+            firstThread = e[QStringLiteral("args")][QStringLiteral("name")].toString();
+    }
+    QCOMPARE(stateSlices, segments);
+    QCOMPARE(firstThread, recording->trace.mainLane()->info.name);
 }
 
 void TestExporters::nativeTraceRoundTripsExactly()
@@ -324,25 +415,38 @@ void TestExporters::csvAndChromeTraceCarryTheCpus()
     QCOMPARE((*rows)[1].cpu, -1);
     QCOMPARE((*rows)[2].cpu, 0);
 
-    const QJsonArray events = ChromeTraceExport::build(run).value(QStringLiteral("traceEvents")).toArray();
+    QBuffer chrome;
+    QVERIFY(chrome.open(QIODevice::WriteOnly));
+    QVERIFY(ChromeTraceExport::write(run, chrome));
+    const QJsonArray events
+        = QJsonDocument::fromJson(chrome.data()).object().value(QStringLiteral("traceEvents")).toArray();
+    qint64 cpusPid = -1;
+    for (const QJsonValue &value : events) {
+        if (value[QStringLiteral("args")][QStringLiteral("name")].toString().startsWith(QStringLiteral("CPUs (")))
+            cpusPid = value[QStringLiteral("pid")].toInteger();
+    }
+    QVERIFY(cpusPid > 0);
     QStringList cpuTracks;
     QStringList cpuSlices;
+    QHash<qint64, QString> trackNames;
     for (const QJsonValue &value : events) {
         const QJsonObject e = value.toObject();
-        if (e.value(QStringLiteral("pid")).toInteger() != ChromeTraceExport::kCpusPid)
+        if (e.value(QStringLiteral("pid")).toInteger() != cpusPid)
             continue;
-        if (e.value(QStringLiteral("name")).toString() == QStringLiteral("thread_name"))
+        if (e.value(QStringLiteral("name")).toString() == QStringLiteral("thread_name")) {
             cpuTracks << e.value(QStringLiteral("args")).toObject().value(QStringLiteral("name")).toString();
+            trackNames[e.value(QStringLiteral("tid")).toInteger()] = cpuTracks.back();
+        }
         if (e.value(QStringLiteral("ph")).toString() == QStringLiteral("X"))
             cpuSlices << QStringLiteral("%1@%2:%3")
                              .arg(e.value(QStringLiteral("name")).toString())
-                             .arg(e.value(QStringLiteral("tid")).toInteger())
+                             .arg(trackNames.value(e.value(QStringLiteral("tid")).toInteger()))
                              .arg(e.value(QStringLiteral("args")).toObject().value(QStringLiteral("ended")).toString());
     }
     QCOMPARE(cpuTracks, (QStringList { QStringLiteral("CPU 0"), QStringLiteral("CPU 1") }));
     QCOMPARE(cpuSlices,
-        (QStringList { QStringLiteral("main@1:exited"), QStringLiteral("main@2:preempted"),
-            QStringLiteral("other process@2:blocked") }));
+        (QStringList { QStringLiteral("main@CPU 0:exited"), QStringLiteral("main@CPU 1:preempted"),
+            QStringLiteral("other process@CPU 1:blocked") }));
 }
 
 void TestExporters::runningLanesOverTime()

@@ -46,4 +46,19 @@ std::optional<State> stateFromName(const QString &name)
     return std::nullopt;
 }
 
+QString outcomeName(TaskOutcome outcome)
+{
+    switch (outcome) {
+    case TaskOutcome::Completed:
+        return QStringLiteral("completed");
+    case TaskOutcome::Cancelled:
+        return QStringLiteral("cancelled");
+    case TaskOutcome::Failed:
+        return QStringLiteral("failed");
+    case TaskOutcome::CutOff:
+        return QStringLiteral("cut_off");
+    }
+    return QStringLiteral("failed");
+}
+
 } // namespace threadlab

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "base/event.h"
+
 #include <QString>
 #include <array>
 #include <cstdint>
@@ -36,6 +38,8 @@ constexpr std::array<State, kStateCount> allStates()
 }
 
 QString stateName(State state);
+// How a task ended, as summaries and exports write it: completed, cancelled, failed, cut_off.
+QString outcomeName(TaskOutcome outcome);
 std::optional<State> stateFromName(const QString &name);
 
 } // namespace threadlab

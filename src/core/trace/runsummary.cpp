@@ -16,21 +16,6 @@ double round3(double value)
     return std::round(value * 1000.0) / 1000.0;
 }
 
-QString outcomeName(TaskOutcome outcome)
-{
-    switch (outcome) {
-    case TaskOutcome::Completed:
-        return QStringLiteral("completed");
-    case TaskOutcome::Cancelled:
-        return QStringLiteral("cancelled");
-    case TaskOutcome::Failed:
-        return QStringLiteral("failed");
-    case TaskOutcome::CutOff:
-        return QStringLiteral("cut_off");
-    }
-    return QStringLiteral("failed");
-}
-
 } // namespace
 
 namespace {
