@@ -43,6 +43,7 @@ class TestExporters : public QObject
 private Q_SLOTS:
     void csvReReadsToTheSameSegments();
     void csvReaderNamesTheBadLine();
+    void csvIsRfc4180AndSafeInASpreadsheet();
     void chromeTraceHasMetadataSlicesFlowsAndCounters();
     void chromeTraceTimesAreExactOnTheirGrid();
     void everyLessonsChromeTraceNestsAndBindsExactly_data();
@@ -96,6 +97,49 @@ void TestExporters::csvReaderNamesTheBadLine()
     noHeader.setData("a,b\n");
     QVERIFY(noHeader.open(QIODevice::ReadOnly));
     QVERIFY(CsvExport::read(noHeader).error().text().startsWith(QStringLiteral("line 1: expected the header")));
+}
+
+void TestExporters::csvIsRfc4180AndSafeInASpreadsheet()
+{
+    // Names from a stranger's scenario: formulas, quotes, commas, CR and LF, a leading quote.
+    const QStringList names { QStringLiteral("=HYPERLINK(\"http://x\",\"y\")"), QStringLiteral("+1"),
+        QStringLiteral("-2"), QStringLiteral("@SUM(A1)"), QStringLiteral("'quoted"), QStringLiteral("a,b \"c\"\r\nd"),
+        QStringLiteral("\tTab"), QStringLiteral("plain"), QStringLiteral("x=1") };
+    Trace trace;
+    TraceBuilder builder(trace);
+    builder.start(Scenario {}, 0);
+    std::vector<Event> events;
+    for (int i = 0; i < int(names.size()); ++i) {
+        builder.addLane(LaneInfo { uint32_t(i), LaneKind::Thread, 1, 10 + i, names[i], -1 });
+        events.push_back(ev(0, uint32_t(i), EventKind::LaneBegin));
+        events.push_back(st(5, uint32_t(i), State::Sleeping));
+        events.push_back(ev(9, uint32_t(i), EventKind::LaneEnd));
+    }
+    builder.addEvents(events.data(), events.size());
+    QBuffer buffer;
+    QVERIFY(buffer.open(QIODevice::ReadWrite));
+    QVERIFY(CsvExport::write(trace, buffer));
+    const QByteArray csv = buffer.data();
+    // Every record ends with CRLF (the header, two rows per lane, and the name's own CRLF twice).
+    QCOMPARE(csv.count("\r\n"), 1 + 2 * names.size() + 2);
+    QCOMPARE(csv.count('\n'), csv.count("\r\n"));
+    // No cell starts with a formula's first character.
+    for (const char *formula : { ",=", ",+", ",-", ",@", ",\t", "\n=", "\n+", "\n-", "\n@", "\n\t" })
+        QVERIFY2(!csv.contains(formula), formula);
+    QVERIFY(csv.contains("\r\n\"'=HYPERLINK(\"\"http://x\"\",\"\"y\"\")\""));
+    QVERIFY(csv.contains("\r\n''quoted,"));
+    QVERIFY(csv.contains("\r\nx=1,"));
+    buffer.seek(0);
+    const auto rows = CsvExport::read(buffer);
+    QVERIFY2(rows, qPrintable(rows.error().text()));
+    QCOMPARE(rows->size(), 2 * size_t(names.size()));
+    for (size_t i = 0; i < rows->size(); ++i)
+        QCOMPARE((*rows)[i].lane, names[qsizetype(i / 2)]);
+    // An unclosed quote is named with the line its record began on.
+    QBuffer broken;
+    broken.setData(CsvExport::header() + "main,1,2,Running,0,10,10,,,1\r\n\"main,1,2,Running,0,10,10,,,\r\n");
+    QVERIFY(broken.open(QIODevice::ReadOnly));
+    QCOMPARE(CsvExport::read(broken).error().text(), QStringLiteral("line 3: a quoted field is not closed"));
 }
 
 void TestExporters::chromeTraceHasMetadataSlicesFlowsAndCounters()

@@ -13,8 +13,10 @@ namespace threadlab {
 struct Trace;
 
 // One row per segment: lane, pid, tid, state, start, end and duration (ns since the run's start),
-// task, object, and the CPU a Running segment was on (empty when not known). Names are quoted as
-// CSV requires.
+// task, object, and the CPU a Running segment was on (empty when not known). RFC 4180: CRLF line
+// ends, a field with a comma, quote, CR or LF quoted (quotes doubled). Safe in a spreadsheet: a
+// name (lane, task, object) that starts with =, +, -, @, tab, CR or ' gets a leading ', which
+// read() strips again, so that no cell is taken for a formula.
 class CsvExport
 {
 public:
