@@ -363,6 +363,27 @@ void TestExporters::nativeTraceRejectsDamagedFiles()
     file.close();
     const QString damaged = TraceFile::read(path).error().text();
     QVERIFY2(damaged.startsWith(path + QStringLiteral(": damaged at byte ")), qPrintable(damaged));
+    QVERIFY2(damaged.contains(QStringLiteral("cut short")), qPrintable(damaged));
+    // A block that claims more than a block may hold is refused before anything is allocated.
+    QVERIFY(TraceFile::write(*recordedRun(), path));
+    QVERIFY(file.open(QIODevice::ReadWrite));
+    QVERIFY(file.seek(20));
+    file.write(QByteArray("\xff\xff\xff\x7f", 4));
+    file.close();
+    QCOMPARE(TraceFile::read(path).error().text(),
+        path + QStringLiteral(": damaged at byte 20 (block 1: says it holds 2147483647 bytes (1 to 1048576 allowed))"));
+    // Bytes after the end marker; a version from the future.
+    QVERIFY(TraceFile::write(*recordedRun(), path));
+    QVERIFY(file.open(QIODevice::Append));
+    file.write("more");
+    file.close();
+    QVERIFY(TraceFile::read(path).error().text().endsWith(QStringLiteral("4 bytes follow the end marker)")));
+    QVERIFY(file.open(QIODevice::ReadWrite));
+    QVERIFY(file.seek(16));
+    file.write(QByteArray("\x07\x00\x00\x00", 4));
+    file.close();
+    QCOMPARE(TraceFile::read(path).error().text(),
+        path + QStringLiteral(": trace format version 7; this ThreadLab reads versions 2 to 6"));
     const QString other = dir.filePath(QStringLiteral("other.threadlab"));
     QFile junk(other);
     QVERIFY(junk.open(QIODevice::WriteOnly));

@@ -4,7 +4,7 @@ namespace threadlab {
 
 QString BoundedReader::problem() const
 {
-    return ok() ? QString() : QStringLiteral("damaged at byte %1 (%2)").arg(m_problemAt).arg(m_problem);
+    return ok() ? QString() : QStringLiteral("damaged at byte %1%2 (%3)").arg(m_problemAt).arg(m_offsetNote, m_problem);
 }
 
 bool BoundedReader::fail(const QString &what, qsizetype at)
@@ -59,7 +59,8 @@ bool BoundedReader::string(QString &value, qsizetype maxChars, const char *what)
     const auto *raw = reinterpret_cast<const uint8_t *>(m_data + m_offset);
     char16_t *out = reinterpret_cast<char16_t *>(value.data());
     for (qsizetype i = 0; i < value.size(); ++i)
-        out[i] = char16_t((raw[2 * i] << 8) | raw[2 * i + 1]);
+        out[i] = m_littleEndian ? char16_t(raw[2 * i] | (raw[2 * i + 1] << 8))
+                                : char16_t((raw[2 * i] << 8) | raw[2 * i + 1]);
     m_offset += qsizetype(bytes);
     return true;
 }

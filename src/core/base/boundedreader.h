@@ -10,10 +10,10 @@
 
 namespace threadlab {
 
-// Reads QDataStream-encoded values (big-endian integers, QString, QByteArray, QStringList) and raw
-// records from bytes that may be damaged or hostile. Every length and count is checked against the
-// bytes left and against a caller's limit before anything is allocated, so a count can never make
-// it allocate more than the input holds. The first problem stops reading and keeps its byte offset.
+// Reads QDataStream-encoded values (integers, QString, QByteArray, QStringList; big-endian unless
+// setLittleEndian()) and raw records from bytes that may be damaged or hostile. Every length and count is checked
+// against the bytes left and against a caller's limit before anything is allocated, so a count can never make it
+// allocate more than the input holds. The first problem stops reading and keeps its byte offset.
 class BoundedReader
 {
 public:
@@ -23,6 +23,11 @@ public:
         , m_size(size)
         , m_offset(std::clamp<qsizetype>(start, 0, size))
     { }
+
+    // Integers and UTF-16 text as QDataStream::LittleEndian writes them.
+    void setLittleEndian(bool little) { m_littleEndian = little; }
+    // Said after the byte offset in problem(), as in "of its uncompressed contents".
+    void setOffsetNote(const QString &note) { m_offsetNote = note; }
 
     bool ok() const { return m_problem.isEmpty(); }
     qsizetype offset() const { return m_offset; }
@@ -38,9 +43,11 @@ public:
         if (!take(sizeof(T), "a number"))
             return false;
         std::make_unsigned_t<T> raw = 0;
-        for (size_t i = 0; i < sizeof(T); ++i)
-            raw = std::make_unsigned_t<T>(
-                (uint64_t(raw) << 8) | uint8_t(m_data[m_offset - qsizetype(sizeof(T)) + qsizetype(i)]));
+        const char *bytes = m_data + m_offset - qsizetype(sizeof(T));
+        for (size_t i = 0; i < sizeof(T); ++i) {
+            const size_t at = m_littleEndian ? sizeof(T) - 1 - i : i; // most significant first
+            raw = std::make_unsigned_t<T>((uint64_t(raw) << 8) | uint8_t(bytes[at]));
+        }
         value = T(raw);
         return true;
     }
@@ -87,6 +94,8 @@ private:
     qsizetype m_offset = 0;
     qsizetype m_problemAt = -1;
     QString m_problem;
+    QString m_offsetNote;
+    bool m_littleEndian = false;
 };
 
 } // namespace threadlab

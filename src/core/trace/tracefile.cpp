@@ -1,24 +1,34 @@
 #include "trace/tracefile.h"
 
 #include "base/coretext.h"
+#include "trace/compressedblocks.h"
 #include "trace/deadlocks.h"
 
 #include <QDataStream>
 #include <QFile>
 #include <QFileInfo>
 #include <QSaveFile>
-#include <type_traits>
+#include <QtEndian>
 
 namespace threadlab {
 
 namespace {
 
-template <typename Vector> void writeRaw(QDataStream &s, const Vector &items)
+// Events and hand-overs field by field, little-endian, without the padding of their structs.
+void writeEvents(QDataStream &s, const PodVector<Event> &events)
 {
-    using T = typename Vector::value_type;
-    static_assert(std::is_trivially_copyable_v<T>);
-    s << quint64(items.size());
-    s.writeRawData(reinterpret_cast<const char *>(items.data()), int(items.size() * sizeof(T)));
+    s << quint64(events.size());
+    for (const Event &e : events)
+        s << qint64(e.timeNs) << qint64(e.arg) << quint32(e.lane) << quint32(e.object) << quint16(e.kind)
+          << quint16(e.aux);
+}
+
+void writeHandoffs(QDataStream &s, const std::vector<LockHandoff> &handoffs)
+{
+    s << quint64(handoffs.size());
+    for (const LockHandoff &h : handoffs)
+        s << quint32(h.lock) << quint32(h.fromLane) << quint32(h.toLane) << qint64(h.waitStartNs)
+          << qint64(h.acquiredNs);
 }
 
 void writeInfo(QDataStream &s, const LaneInfo &info)
@@ -39,10 +49,15 @@ Result<void> TraceFile::write(const RecordedRun &r, const QString &path)
     QSaveFile file(path);
     if (!file.open(QIODevice::WriteOnly))
         return Error(Text::tr("%1: cannot write: %2").arg(path, file.errorString()));
-    QDataStream s(&file);
+    // The magic, the version (u32 little-endian), then the compressed body, all little-endian.
+    char version[4];
+    qToLittleEndian<quint32>(kVersion, version);
+    file.write(magic());
+    file.write(version, sizeof version);
+    CompressedBlockWriter body(file);
+    QDataStream s(&body);
     s.setVersion(QDataStream::Qt_6_4);
-    s.writeRawData(magic().constData(), int(magic().size()));
-    s << kVersion;
+    s.setByteOrder(QDataStream::LittleEndian);
     const Trace &t = r.trace;
     if (r.program.isSet()) {
         // Version 5: a traced program, its objects (waits, print texts) and its tasks (threads).
@@ -76,10 +91,10 @@ Result<void> TraceFile::write(const RecordedRun &r, const QString &path)
         s << quint64(lane.segments.size());
         for (const Segment &segment : lane.segments)
             writeSegment(s, segment);
-        writeRaw(s, lane.marks);
-        writeRaw(s, lane.lockEvents);
-        writeRaw(s, lane.counterEvents);
-        writeRaw(s, lane.lostUpdates);
+        writeEvents(s, lane.marks);
+        writeEvents(s, lane.lockEvents);
+        writeEvents(s, lane.counterEvents);
+        writeEvents(s, lane.lostUpdates);
         s << quint32(lane.heldLocks.size());
         for (const auto &[lock, since] : lane.heldLocks)
             s << lock << qint64(since);
@@ -95,7 +110,7 @@ Result<void> TraceFile::write(const RecordedRun &r, const QString &path)
     for (const auto &[id, lock] : t.locks)
         s << id << lock.name << qint64(lock.acquisitions) << qint64(lock.contended) << qint64(lock.waitNsTotal)
           << qint64(lock.waitNsMax) << qint64(lock.holdNsTotal) << qint64(lock.reentries);
-    writeRaw(s, t.handoffs);
+    writeHandoffs(s, t.handoffs);
     s << quint32(t.resultsOrder.size());
     for (int task : t.resultsOrder)
         s << qint32(task);
@@ -121,7 +136,7 @@ Result<void> TraceFile::write(const RecordedRun &r, const QString &path)
     s << quint32(t.processes.size());
     for (const TracedProcess &process : t.processes)
         s << process.pid << process.parentPid << process.command << qint32(process.exitCode) << qint32(process.signal);
-    if (s.status() != QDataStream::Ok || !file.commit())
+    if (s.status() != QDataStream::Ok || !body.finish() || !file.commit())
         return Error(Text::tr("%1: cannot write: %2").arg(path, file.errorString()));
     return {};
 }

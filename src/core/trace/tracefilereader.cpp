@@ -1,11 +1,13 @@
 #include "base/boundedreader.h"
 #include "base/coretext.h"
 #include "scenario/scenarioparser.h"
+#include "trace/compressedblocks.h"
 #include "trace/deadlocks.h"
 #include "trace/tracefile.h"
 
 #include <QFile>
 #include <QFileInfo>
+#include <QtEndian>
 
 namespace threadlab {
 
@@ -22,6 +24,9 @@ constexpr size_t kSegmentBytes = 8 + 8 + 4 + 4 + 4 + 1; // as TraceFile::write p
 constexpr quint32 kMaxWorkers = 256;
 constexpr qint32 kMaxCpus = 4096;
 constexpr size_t kSliceBytes = 8 + 8 + 4 + 1; // an OS slice or a CPU slice
+constexpr qint64 kMaxContentBytes = qint64(16) << 30; // a version 6 file's contents, uncompressed
+constexpr size_t kEventBytes = 8 + 8 + 4 + 4 + 2 + 2; // an event, from version 6
+constexpr size_t kHandoffBytes = 4 + 4 + 4 + 8 + 8; // a lock hand-over, from version 6
 constexpr quint32 kMaxProgramObjects = 200'000; // a traced program's waits and print texts (ThreadWatcher's caps)
 
 // Reads one .threadlab file, checking every count against the bytes left and every index against
@@ -29,10 +34,17 @@ constexpr quint32 kMaxProgramObjects = 200'000; // a traced program's waits and 
 class TraceFileReader
 {
 public:
-    // Reads data[start, size): offsets in problems count from data.
-    TraceFileReader(const char *data, qsizetype size, qsizetype start)
+    // Reads the body of a file of this version, data[start, size): offsets in problems count from
+    // data. From version 6 the body is the uncompressed contents, little-endian.
+    TraceFileReader(const char *data, qsizetype size, qsizetype start, quint32 version)
         : m_in(data, size, start)
-    { }
+        , m_version(version)
+    {
+        if (version >= 6) {
+            m_in.setLittleEndian(true);
+            m_in.setOffsetNote(Text::tr(" of its uncompressed contents"));
+        }
+    }
 
     Result<std::shared_ptr<RecordedRun>> read(); // the error says what is wrong and where, without the path
 
@@ -47,6 +59,7 @@ private:
     bool checkSegment(const Segment &segment, qsizetype at, const QString &where);
     bool checkEvents(std::span<const Event> events, size_t lane, std::initializer_list<EventKind> kinds, qsizetype at,
         const char *what);
+    bool readEvents(PodVector<Event> &events, const char *what);
     bool readTasks();
     bool readLocks();
     bool readRelations();
@@ -97,14 +110,7 @@ private:
 
 Result<std::shared_ptr<RecordedRun>> TraceFileReader::read()
 {
-    quint32 version = 0;
-    m_in.integer(version);
-    m_version = version;
-    if (m_in.ok() && (version < 2 || version > TraceFile::kVersion)) {
-        return Error(Text::tr("trace format version %1; this ThreadLab reads versions 2 to %2")
-                         .arg(version)
-                         .arg(TraceFile::kVersion));
-    }
+    const quint32 version = m_version;
     if (readRecordingKind() && readCounters()) {
         Trace &t = m_run->trace;
         if (!m_run->program.isSet())
@@ -413,8 +419,7 @@ bool TraceFileReader::readLane(size_t index, LaneTrack &lane)
     };
     for (const EventList &list : lists) {
         const qsizetype listAt = m_in.offset();
-        if (!m_in.records(list.events, kMaxRecords, list.what)
-            || !checkEvents(list.events, index, list.kinds, listAt, list.what))
+        if (!readEvents(list.events, list.what) || !checkEvents(list.events, index, list.kinds, listAt, list.what))
             return false;
     }
     quint32 held = 0;
@@ -428,6 +433,31 @@ bool TraceFileReader::readLane(size_t index, LaneTrack &lane)
         if (m_in.ok() && !objectIndex(lockId))
             return m_in.fail(where + Text::tr(" holds lock %1, which does not exist").arg(lockId), heldAt);
         lane.heldLocks.emplace_back(lockId, since);
+    }
+    return m_in.ok();
+}
+
+bool TraceFileReader::readEvents(PodVector<Event> &events, const char *what)
+{
+    if (m_version < 6) // raw structs of the machine that wrote it
+        return m_in.records(events, kMaxRecords, what);
+    quint64 count = 0;
+    if (!m_in.count(count, kMaxRecords, kEventBytes, what))
+        return false;
+    events.resize(size_t(count));
+    for (Event &e : events) {
+        qint64 time = 0, arg = 0;
+        quint16 kind = 0;
+        m_in.integer(time);
+        m_in.integer(arg);
+        m_in.integer(e.lane);
+        m_in.integer(e.object);
+        m_in.integer(kind);
+        m_in.integer(e.aux);
+        e.timeNs = time;
+        e.arg = arg;
+        e.kind = EventKind(kind); // checked by checkEvents()
+        e.reserved = 0;
     }
     return m_in.ok();
 }
@@ -494,8 +524,27 @@ bool TraceFileReader::readRelations()
 {
     Trace &t = m_run->trace;
     const qsizetype handoffsAt = m_in.offset();
-    if (!m_in.records(t.handoffs, kMaxRecords, "the lock hand-overs"))
-        return false;
+    if (m_version < 6) {
+        if (!m_in.records(t.handoffs, kMaxRecords, "the lock hand-overs"))
+            return false;
+    } else {
+        quint64 count = 0;
+        if (!m_in.count(count, kMaxRecords, kHandoffBytes, "the lock hand-overs"))
+            return false;
+        t.handoffs.resize(size_t(count));
+        for (LockHandoff &h : t.handoffs) {
+            qint64 waitStart = 0, acquired = 0;
+            m_in.integer(h.lock);
+            m_in.integer(h.fromLane);
+            m_in.integer(h.toLane);
+            m_in.integer(waitStart);
+            m_in.integer(acquired);
+            h.waitStartNs = waitStart;
+            h.acquiredNs = acquired;
+        }
+        if (!m_in.ok())
+            return false;
+    }
     for (const LockHandoff &h : t.handoffs) {
         if (!objectIndex(h.lock) || !laneIndex(h.fromLane) || !laneIndex(h.toLane))
             return m_in.fail(Text::tr("a lock hand-over names a lock or lane that does not exist"), handoffsAt);
@@ -613,12 +662,31 @@ Result<std::shared_ptr<RecordedRun>> TraceFile::read(const QString &path)
     if (size < magic.size() || file.read(magic.size()) != magic)
         return fail(Text::tr("not a ThreadLab trace (.threadlab) file"));
     // Mapped, not read: a large trace costs address space, not a copy.
-    const uchar *data = size > magic.size() ? file.map(0, size) : nullptr;
-    if (!data)
-        return fail(Text::tr("damaged at byte %1 (the file ends after its header)").arg(magic.size()));
-    TraceFileReader reader(reinterpret_cast<const char *>(data), qsizetype(size), magic.size());
-    Result<std::shared_ptr<RecordedRun>> run = reader.read();
-    file.unmap(const_cast<uchar *>(data));
+    const qsizetype bodyAt = magic.size() + 4;
+    const uchar *mapped = size >= bodyAt ? file.map(0, size) : nullptr;
+    if (!mapped)
+        return fail(Text::tr("damaged at byte %1 (the file ends inside its version)").arg(magic.size()));
+    const auto *data = reinterpret_cast<const char *>(mapped);
+    // Versions 2 to 5 wrote it big-endian; 6 on little-endian.
+    const quint32 bigEndian = qFromBigEndian<quint32>(data + magic.size());
+    const quint32 version
+        = bigEndian >= 2 && bigEndian <= 5 ? bigEndian : qFromLittleEndian<quint32>(data + magic.size());
+    Result<std::shared_ptr<RecordedRun>> run = Error(QString());
+    if (version < 2 || version > TraceFile::kVersion) {
+        run = Error(Text::tr("trace format version %1; this ThreadLab reads versions 2 to %2")
+                        .arg(version)
+                        .arg(TraceFile::kVersion));
+    } else if (version < 6) {
+        run = TraceFileReader(data, qsizetype(size), bodyAt, version).read();
+    } else if (Result<QByteArray> body = CompressedBlocks::read(data, qsizetype(size), bodyAt, kMaxContentBytes)) {
+        file.unmap(const_cast<uchar *>(mapped));
+        mapped = nullptr;
+        run = TraceFileReader(body->constData(), body->size(), 0, version).read();
+    } else {
+        run = body.error();
+    }
+    if (mapped)
+        file.unmap(const_cast<uchar *>(mapped));
     if (!run)
         return fail(run.error().text());
     (*run)->trace.counters.update((*run)->trace, INT64_MAX); // derived, not stored
