@@ -1,12 +1,16 @@
 #include "base/lanecontext.h"
 #include "base/recorder.h"
 #include "base/stoptoken.h"
+#include "chrometracecheck.h"
 #include "httpdownloader.h"
 #include "netservices.h"
 #include "pngimage.h"
+#include "scenario/scenariolibrary.h"
 #include "testsupport.h"
+#include "trace/chrometraceexport.h"
 #include "trace/segment.h"
 
+#include <QBuffer>
 #include <QDir>
 #include <QElapsedTimer>
 #include <QFile>
@@ -43,6 +47,8 @@ private Q_SLOTS:
     void poolDownloadsSeveralTimesFaster();
     void aFailedDownloadFailsItsTaskOnly();
     void processesDownloadToo();
+    void downloadLessonsExportExactly_data();
+    void downloadLessonsExportExactly();
 };
 
 void TestNet::initTestCase()
@@ -186,6 +192,32 @@ void TestNet::processesDownloadToo()
         QVERIFY2(file.open(QIODevice::ReadOnly), qPrintable(file.fileName()));
         QCOMPARE(file.readAll(), PngImage::generate(QStringLiteral("photo-%1.png").arg(n), 64 * 1024));
     }
+}
+
+void TestNet::downloadLessonsExportExactly_data()
+{
+    // The lessons tst_exporters cannot run (they need the image server): their Chrome traces read
+    // as readers read them.
+    QTest::addColumn<QString>("id");
+    for (const ScenarioEntry &entry : ScenarioLibrary::builtIns()) {
+        if (entry.id.startsWith(QStringLiteral("download")))
+            QTest::newRow(qPrintable(entry.id)) << entry.id;
+    }
+}
+
+void TestNet::downloadLessonsExportExactly()
+{
+    QFETCH(QString, id);
+    Result<Scenario> lesson = ScenarioLibrary::load(id);
+    QVERIFY(lesson.ok());
+    const auto recording = runToEnd(std::move(*lesson))->takeRecording();
+    QVERIFY2(recording->errors.isEmpty(), qPrintable(recording->errors.join(u'\n')));
+    QBuffer buffer;
+    QVERIFY(buffer.open(QIODevice::WriteOnly));
+    QVERIFY(ChromeTraceExport::write(*recording, buffer));
+    const QString problem = chromeTraceProblem(buffer.data());
+    QVERIFY2(problem.isEmpty(), qPrintable(problem));
+    QVERIFY(buffer.data().count("\"ph\":\"f\"") >= 6); // results (and queue hand-offs) bind
 }
 
 QTEST_MAIN(TestNet)
