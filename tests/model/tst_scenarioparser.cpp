@@ -127,6 +127,13 @@ void TestScenarioParser::rejects_data()
         QTest::newRow(name) << QByteArray("{" + head + body + "}") << QString::fromUtf8(expected);
     };
     row("unknown top key", R"("tasks": [{"name": "a", "steps": []}], "colour": 1)", "test.json: colour: unknown key");
+    row("duplicate top key", R"("tasks": [{"name": "a", "steps": []}], "title": "u")",
+        "test.json: title: this key is given again on line 1; give each key once");
+    row("duplicate key in a step",
+        "\"tasks\": [{\"name\": \"a\", \"steps\": [{\"print\": \"x\"},\n{\"sleep\": 1, \"sleep\": 2}]}]",
+        "test.json: tasks[0].steps[1].sleep: this key is given again on line 2");
+    row("duplicate key spelled with an escape", R"("tasks": [{"name": "a", "n\u0061me": "b", "steps": []}])",
+        "test.json: tasks[0].name: this key is given again");
     row("negative sleep", R"("tasks": [{"name": "a", "steps": [{"sleep": -1}]}])",
         "tasks[0].steps[0].sleep: expected milliseconds >= 0, got -1");
     row("sleep as text", R"("tasks": [{"name": "a", "steps": [{"sleep": "1s"}]}])",

@@ -3,6 +3,7 @@
 #include "base/clock.h"
 #include "base/coretext.h"
 #include "base/textsafety.h"
+#include "scenario/duplicatekeys.h"
 #include "scenario/jsonreader.h"
 
 #include <QFile>
@@ -86,6 +87,10 @@ Result<Scenario> ScenarioParser::parse(const QByteArray &json, const QString &or
     ScenarioParser parser(origin);
     parser.m_scenario.source = json;
     parser.m_scenario.origin = origin;
+    // A key given twice is refused like an unknown one (QJsonDocument would keep the later one).
+    for (const DuplicateKeys::Duplicate &twice : DuplicateKeys::find(json, size_t(JsonReader::kMaxErrors)))
+        parser.m_json.error(
+            twice.path, Text::tr("this key is given again on line %1; give each key once").arg(twice.line));
     parser.parseRoot(document.object());
     parser.m_json.finish();
     return parser.result();
