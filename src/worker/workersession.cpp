@@ -1,5 +1,6 @@
 #include "workersession.h"
 
+#include "base/clock.h"
 #include "base/lanecontext.h"
 #include "base/osids.h"
 #include "base/recorder.h"
@@ -242,6 +243,7 @@ int WorkerSession::exec()
     });
 
     bool connected = true;
+    int64_t lastHeartbeat = nowNs();
     for (;;) {
         connected = pump();
         bool stopNow = false;
@@ -260,6 +262,11 @@ int WorkerSession::exec()
             break;
         }
         flush(recorder);
+        // Alive, even while a task sleeps or burns for long: a stopped or hung worker goes silent.
+        if (const int64_t now = nowNs(); now - lastHeartbeat >= int64_t(WorkerMessages::kHeartbeatMs) * 1'000'000) {
+            send(MessageType::Heartbeat, {});
+            lastHeartbeat = now;
+        }
     }
     tasks.join();
     if (!connected)

@@ -33,6 +33,7 @@ class TestProcessExecutor : public QObject
 private Q_SLOTS:
     void runsTasksInChildProcessesAndStreamsEvents();
     void aChildThatDiesIsReportedAndTheRunEnds();
+    void aFrozenWorkerIsFoundKilledAndReported();
     void aMissingWorkerExecutableIsReported();
     void stopLeavesNoProcessBehind();
     void workersLeaveCtrlCToTheParent();
@@ -126,6 +127,45 @@ void TestProcessExecutor::aChildThatDiesIsReportedAndTheRunEnds()
     const LaneTrack &victimLane = run.trace().lanes[size_t(task(s, QStringLiteral("victim")).lane)];
     QVERIFY(victimLane.endNs > victimLane.beginNs);
     QVERIFY(!victimLane.segments.empty());
+}
+
+void TestProcessExecutor::aFrozenWorkerIsFoundKilledAndReported()
+{
+    // Ten runs at once, in each a worker stopped with SIGSTOP in the middle of a 60 s task: each run
+    // finds it silent, kills it, fails its task with the reason and ends; the other task completes.
+    constexpr int kTrials = 10;
+    std::vector<std::unique_ptr<Run>> runs;
+    for (int i = 0; i < kTrials; ++i) {
+        runs.push_back(
+            std::make_unique<Run>(parseOrFail(R"({"title": "p", "executor": {"kind": "processes", "workers": 2},
+            "tasks": [{"name": "victim", "steps": [{"print": "before"}, {"sleep": 60000}]},
+                      {"name": "survivor", "steps": [{"sleep": 300}]}]})")));
+        runs.back()->start();
+    }
+    std::vector<qint64> victims;
+    for (const auto &run : runs) {
+        QTRY_VERIFY_WITH_TIMEOUT(run->liveTrace().read()->tasks[0].lane >= 0, 30'000);
+        const TraceReading trace = run->liveTrace().read();
+        victims.push_back(trace->lanes[size_t(trace->tasks[0].lane)].info.pid);
+        QCOMPARE(::kill(pid_t(victims.back()), SIGSTOP), 0);
+    }
+    for (int i = 0; i < kTrials; ++i) {
+        Run &run = *runs[size_t(i)];
+        QVERIFY(run.waitForFinished(30'000)); // the silence limit (3 s) and a loaded machine's slack
+        const RunSummary s = summaryOf(run);
+        QCOMPARE(task(s, QStringLiteral("victim")).outcome, TaskOutcome::Failed);
+        QCOMPARE(task(s, QStringLiteral("survivor")).outcome, TaskOutcome::Completed);
+        const QString errors = s.errors.join(u'\n');
+        QVERIFY2(errors.contains(QStringLiteral("(pid %1) stopped answering").arg(victims[size_t(i)]))
+                && errors.contains(QStringLiteral("it is stopped (SIGSTOP")),
+            qPrintable(errors));
+        QCOMPARE(s.errors.size(), 1); // said once
+        // What it sent before it froze is kept (its print), its lane is closed, and it is gone.
+        QCOMPARE(s.prints.size(), size_t(1));
+        const LaneTrack &lane = run.trace().lanes[size_t(task(s, QStringLiteral("victim")).lane)];
+        QVERIFY(lane.endNs > lane.beginNs);
+        QVERIFY(!processAlive(victims[size_t(i)]));
+    }
 }
 
 void TestProcessExecutor::aMissingWorkerExecutableIsReported()

@@ -5,6 +5,7 @@
 #include "base/recorder.h"
 #include "base/stoptoken.h"
 #include "runtime/cpuburner.h"
+#include "runtime/procfiles.h"
 #include "runtime/runenvironment.h"
 #include "runtime/runlog.h"
 #include "runtime/steprunner.h"
@@ -248,6 +249,9 @@ void ProcessExecutor::onDeadlock(Worker &worker, const QByteArray &payload)
 
 void ProcessExecutor::handleFrame(Worker &worker, const FrameReader::Frame &frame)
 {
+    worker.lastHeardNs = nowNs();
+    if (frame.type == MessageType::Heartbeat)
+        return;
     if (frame.type == MessageType::Ready) {
         onReady(worker, frame.payload);
         return;
@@ -301,7 +305,9 @@ void ProcessExecutor::onWorkerExited(Worker &worker, const QString &why)
         onSocketData(worker);
     worker.exited = true;
     const bool expected = worker.toldToShutDown && worker.reported;
-    if (!expected && !abandoned && !why.isEmpty() && !worker.stopped && !(m_stopping && worker.currentTask < 0)) {
+    const bool said = !worker.silence.isEmpty(); // checkSilence() said why it was killed
+    if (!expected && !abandoned && !said && !why.isEmpty() && !worker.stopped
+        && !(m_stopping && worker.currentTask < 0)) {
         QString message = workerLabel(worker) + u' ' + why;
         if (worker.currentTask >= 0)
             message += Text::tr(" while running task '") + taskName(worker.currentTask) + u'\'';
@@ -358,6 +364,36 @@ void ProcessExecutor::dispatch()
         worker->currentTask = *next;
         m_pending.erase(next);
         send(*worker, WorkerMessages::frame(MessageType::RunTask, WorkerMessages::encodeTask(worker->currentTask)));
+    }
+}
+
+void ProcessExecutor::checkSilence()
+{
+    const int64_t limitNs = int64_t(WorkerMessages::kSilenceLimitMs) * 1'000'000;
+    for (auto &each : m_workers) {
+        Worker &worker = *each;
+        if (!worker.ready || worker.exited || worker.stopped || !worker.silence.isEmpty())
+            continue;
+        onSocketData(worker); // what has arrived counts, even if this thread was slow to read it
+        if (nowNs() - worker.lastHeardNs < limitNs || worker.exited || worker.stopped)
+            continue;
+        // Silent: say how it looks to the kernel, then end it (SIGKILL ends a stopped process too).
+        const QByteArray stat = ProcFiles::read(QByteArray("/proc/") + QByteArray::number(worker.pid) + "/stat", 512);
+        const char state = ProcFiles::statState(stat.constData(), size_t(stat.size()));
+        const QString how = state == 'T' ? Text::tr("it is stopped (SIGSTOP or a job-control signal)")
+            : state == 't'               ? Text::tr("it is stopped by a debugger")
+                           : Text::tr("it does not answer (state %1)").arg(QChar::fromLatin1(state ? state : '?'));
+        worker.silence = Text::tr("stopped answering: nothing heard from it for %1 s, %2; killed it")
+                             .arg(WorkerMessages::kSilenceLimitMs / 1000.0, 0, 'f', 1)
+                             .arg(how);
+        // Said once: as its task's failure (the task's tooltip and the summary name it), or alone.
+        const QString message = workerLabel(worker) + u' ' + worker.silence;
+        if (worker.currentTask >= 0)
+            m_env.runner.reportFailure(worker.currentTask, message);
+        else if (!m_stopping)
+            m_env.log.addError(message);
+        if (worker.process)
+            worker.process->kill();
     }
 }
 
@@ -432,6 +468,9 @@ void ProcessExecutor::runMain(LaneContext &main)
             onStop();
     });
     stopWatch.start(5);
+    QTimer silenceWatch;
+    QObject::connect(&silenceWatch, &QTimer::timeout, m_context.get(), [this] { checkSilence(); });
+    silenceWatch.start(WorkerMessages::kHeartbeatMs);
     main.setState(State::JoinWait, m_sequencer->awaited());
     if (m_accounted < m_env.scenario.instances.size())
         loop.exec();

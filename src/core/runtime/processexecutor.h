@@ -56,6 +56,8 @@ private:
         bool reported = false;
         bool toldToShutDown = false;
         bool stopped = false; // it sent something wrong and was stopped
+        int64_t lastHeardNs = 0; // its last frame (a heartbeat at least every kHeartbeatMs)
+        QString silence; // why it was killed for going silent (stopped, hung)
         std::unique_ptr<WorkerLanes> lanes;
     };
 
@@ -69,6 +71,7 @@ private:
     void onReport(Worker &worker, const QByteArray &payload);
     void onWorkerExited(Worker &worker, const QString &why);
     void dispatch();
+    void checkSilence();
     void shutDown(Worker &worker);
     void account(int instance, TaskOutcome outcome);
     void failPending(const QString &why);

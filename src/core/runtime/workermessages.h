@@ -26,6 +26,7 @@ enum class MessageType : quint8 {
     TaskDone = 19, // worker -> parent: a task instance ended
     Report = 20, // worker -> parent: final counters and event counts
     Deadlock = 21, // worker -> parent: its lanes deadlocked (its wait-for graph found it)
+    Heartbeat = 22, // worker -> parent: it is alive (every kHeartbeatMs, whatever else it sends)
 };
 
 struct HelloMessage
@@ -72,6 +73,10 @@ namespace WorkerMessages {
 // The largest frame either side accepts (README, "Security"): a scenario of the largest allowed
 // size, or 64 Ki events, fit in one.
 constexpr quint32 kMaxFrameBytes = 8u * 1024 * 1024;
+// A worker says it is alive this often; one not heard from for kSilenceLimitMs is stuck (stopped
+// by SIGSTOP or a debugger, or hung): the parent kills it and fails its task (README, "Workers").
+constexpr int kHeartbeatMs = 250;
+constexpr int kSilenceLimitMs = 3'000;
 
 QByteArray frame(MessageType type, const QByteArray &payload = {});
 
