@@ -321,6 +321,17 @@ void TestScenarioParser::overridesApply()
     workersOnly.workers = 3;
     QVERIFY(workersOnly.applyTo(t).value(0).contains(QStringLiteral("workers ignored")));
     QCOMPARE(t.executor.kind, ExecutorKind::Threads);
+
+    // 300 tasks on processes without a worker count: the limit holds (it used to start 300).
+    Result<Scenario> many = ScenarioParser::parse(
+        R"({"title": "m", "executor": {"kind": "threads"}, "tasks": [{"name": "t", "count": 300, "steps": [{"sleep": 1}]}]})",
+        QStringLiteral("m.json"));
+    QVERIFY2(many.ok(), qPrintable(many.ok() ? QString() : many.error().text()));
+    ScenarioOverrides processes;
+    processes.executor = ExecutorKind::Processes;
+    const QStringList said = processes.applyTo(*many);
+    QCOMPARE(many->executor.workers, ExecutorSpec::kMaxWorkers);
+    QVERIFY2(said.value(0).contains(QStringLiteral("(256, the most allowed)")), qPrintable(said.join(u'\n')));
 }
 
 void TestScenarioParser::processesCannotShareQueuesOrEvents()

@@ -372,6 +372,16 @@ void TestExporters::nativeTraceRejectsDamagedFiles()
     file.close();
     QCOMPARE(TraceFile::read(path).error().text(),
         path + QStringLiteral(": damaged at byte 20 (block 1: says it holds 2147483647 bytes (1 to 1048576 allowed))"));
+    // A threads run of more tasks than a pool may have workers reads back (one thread per task);
+    // a pool that claims as many is refused.
+    auto wide = std::make_shared<RecordedRun>(*recordedRun());
+    wide->scenario.executor.kind = ExecutorKind::Threads;
+    wide->scenario.executor.workers = ExecutorSpec::kMaxInstances;
+    QVERIFY(TraceFile::write(*wide, path));
+    QVERIFY2(TraceFile::read(path), qPrintable(TraceFile::read(path).error().text()));
+    wide->scenario.executor.kind = ExecutorKind::Processes;
+    QVERIFY(TraceFile::write(*wide, path));
+    QVERIFY(TraceFile::read(path).error().text().contains(QStringLiteral("executor or options are out of range")));
     // Bytes after the end marker; a version from the future.
     QVERIFY(TraceFile::write(*recordedRun(), path));
     QVERIFY(file.open(QIODevice::Append));

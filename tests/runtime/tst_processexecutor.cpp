@@ -34,6 +34,7 @@ private Q_SLOTS:
     void runsTasksInChildProcessesAndStreamsEvents();
     void aChildThatDiesIsReportedAndTheRunEnds();
     void aFrozenWorkerIsFoundKilledAndReported();
+    void moreWorkersThanTasksIsAPlainRun();
     void aMissingWorkerExecutableIsReported();
     void stopLeavesNoProcessBehind();
     void workersLeaveCtrlCToTheParent();
@@ -165,6 +166,21 @@ void TestProcessExecutor::aFrozenWorkerIsFoundKilledAndReported()
         const LaneTrack &lane = run.trace().lanes[size_t(task(s, QStringLiteral("victim")).lane)];
         QVERIFY(lane.endNs > lane.beginNs);
         QVERIFY(!processAlive(victims[size_t(i)]));
+    }
+}
+
+void TestProcessExecutor::moreWorkersThanTasksIsAPlainRun()
+{
+    // Six workers for two tasks: two processes start, both tasks complete, nothing is reported.
+    for (int trial = 0; trial < 3; ++trial) {
+        const auto run = runToEnd(QByteArray(R"({"title": "p", "executor": {"kind": "processes", "workers": 6},
+            "tasks": [{"name": "t", "count": 2, "steps": [{"sleep": 20}]}]})"));
+        const RunSummary s = summaryOf(*run);
+        QVERIFY2(s.errors.isEmpty(), qPrintable(s.errors.join(u'\n')));
+        QCOMPARE(processPids(run->trace()).size(), size_t(2));
+        for (const TaskSummary &t : s.tasks)
+            QCOMPARE(t.outcome, TaskOutcome::Completed);
+        QVERIFY(s.mainMs < 5000); // (it used to stall ~10 s for the idle workers)
     }
 }
 

@@ -458,7 +458,9 @@ void ProcessExecutor::runMain(LaneContext &main)
         m_pending.push_back(instance.id);
     }
     m_sequencer = std::make_unique<ResultSequencer>(m_env.scenario.executor.results, submitted);
-    for (int i = 0; i < m_env.scenario.executor.workers; ++i)
+    // More workers than tasks would only start processes that get no work: as many as tasks.
+    const int workers = std::min(m_env.scenario.executor.workers, int(m_env.scenario.instances.size()));
+    for (int i = 0; i < workers; ++i)
         startWorker(i);
     m_loop = &loop;
     // The loop polls the stop flag: a stop is seen within 5 ms without crossing threads.

@@ -89,6 +89,9 @@ struct TaskInstance
 
 struct ExecutorSpec
 {
+    static constexpr int kMaxWorkers = 256; // a pool's threads or processes (README, "Security")
+    static constexpr int kMaxInstances = 1024; // task instances; the threads executor runs one thread each
+
     ExecutorKind kind = ExecutorKind::Threads;
     int workers = 1;
     JoinMode join = JoinMode::All;

@@ -2,6 +2,7 @@
 
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <algorithm>
 
 namespace threadlab {
 
@@ -21,8 +22,10 @@ QStringList ScenarioOverrides::applyTo(Scenario &scenario) const
                 + (spec.kind == ExecutorKind::Threads ? QStringLiteral("one thread per task")
                                                       : QStringLiteral("every task on the main lane")));
     } else if (usesWorkers && !hadWorkers) {
-        spec.workers = int(scenario.instances.size());
+        // One per task, as far as the limit allows (a 300-task scenario gets 256, not 300).
+        spec.workers = std::clamp(int(scenario.instances.size()), 1, ExecutorSpec::kMaxWorkers);
         notes << (QStringLiteral("no worker count given: using one worker per task (") + QString::number(spec.workers)
+            + (spec.workers < int(scenario.instances.size()) ? QStringLiteral(", the most allowed") : QString())
             + u')');
     }
     if (spec.kind == ExecutorKind::Sequential || spec.kind == ExecutorKind::Threads) {

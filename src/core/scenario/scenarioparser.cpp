@@ -17,8 +17,8 @@ namespace threadlab {
 
 namespace {
 
-constexpr int kMaxWorkers = 256;
-constexpr int kMaxInstances = 1024;
+constexpr int kMaxWorkers = ExecutorSpec::kMaxWorkers;
+constexpr int kMaxInstances = ExecutorSpec::kMaxInstances;
 
 QPair<int, int> lineAndColumn(const QByteArray &text, int offset)
 {

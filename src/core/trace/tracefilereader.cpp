@@ -21,7 +21,6 @@ constexpr quint32 kMaxMessages = 100'000;
 constexpr quint32 kMaxCounters = 1'000'000;
 constexpr quint64 kMaxRecords = quint64(1) << 36;
 constexpr size_t kSegmentBytes = 8 + 8 + 4 + 4 + 4 + 1; // as TraceFile::write puts one
-constexpr quint32 kMaxWorkers = 256;
 constexpr qint32 kMaxCpus = 4096;
 constexpr size_t kSliceBytes = 8 + 8 + 4 + 1; // an OS slice or a CPU slice
 constexpr qint64 kMaxContentBytes = qint64(16) << 30; // a version 6 file's contents, uncompressed
@@ -247,8 +246,11 @@ bool TraceFileReader::readScenario()
         m_in.boolean(ordering);
     if (!m_in.ok())
         return false;
+    // The threads executor runs a thread per task instance; pools at most kMaxWorkers.
+    const int maxWorkers
+        = kind == quint8(ExecutorKind::Threads) ? ExecutorSpec::kMaxInstances : ExecutorSpec::kMaxWorkers;
     if (kind > quint8(ExecutorKind::Processes) || join > quint8(JoinMode::Listed)
-        || results > quint8(ResultOrder::InOrder) || workers < 1 || quint32(workers) > kMaxWorkers || raceWindow < 0
+        || results > quint8(ResultOrder::InOrder) || workers < 1 || workers > maxWorkers || raceWindow < 0
         || raceWindow > 1'000'000'000)
         return m_in.fail(Text::tr("the executor or options are out of range"), at);
     Result<Scenario> parsed = ScenarioParser::parse(source, origin);
