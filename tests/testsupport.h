@@ -39,42 +39,41 @@ inline RunSummary summaryOf(const Run &run)
     return RunSummary::from(recording);
 }
 
-// The scenario with every sleep made `factor` times longer: a lesson whose point is a race of
-// pauses (a deadlock) still shows it on a machine loaded enough to start threads late.
-inline void lengthenSleeps(std::vector<Step> &steps, int64_t factor)
+// Calls change(step) for every step of the scenario, nested ones included.
+template <typename Change> void changeSteps(std::vector<Step> &steps, const Change &change)
 {
     for (Step &step : steps) {
-        if (step.kind == StepKind::Sleep)
-            step.durationNs *= factor;
-        lengthenSleeps(step.steps, factor);
+        change(step);
+        changeSteps(step.steps, change);
     }
 }
 
+template <typename Change> Scenario withChangedSteps(Scenario scenario, const Change &change)
+{
+    changeSteps(scenario.mainSteps, change);
+    for (TaskSpec &task : scenario.tasks)
+        changeSteps(task.steps, change);
+    return scenario;
+}
+
+// The scenario with every sleep made `factor` times longer: a lesson whose point is a race of
+// pauses (a deadlock) still shows it on a machine loaded enough to start threads late.
 inline Scenario withLongerSleeps(Scenario scenario, int64_t factor)
 {
-    lengthenSleeps(scenario.mainSteps, factor);
-    for (TaskSpec &task : scenario.tasks)
-        lengthenSleeps(task.steps, factor);
-    return scenario;
+    return withChangedSteps(std::move(scenario), [factor](Step &step) {
+        if (step.kind == StepKind::Sleep)
+            step.durationNs *= factor;
+    });
 }
 
 // The scenario with every sleep and CPU burst `divisor` times shorter (at least 1 ms): a lesson's
 // events and states without its wait.
-inline void shortenSteps(std::vector<Step> &steps, int64_t divisor)
-{
-    for (Step &step : steps) {
-        if (step.kind == StepKind::Sleep || step.kind == StepKind::Cpu)
-            step.durationNs = std::max<int64_t>(1'000'000, step.durationNs / divisor);
-        shortenSteps(step.steps, divisor);
-    }
-}
-
 inline Scenario withShorterSteps(Scenario scenario, int64_t divisor)
 {
-    shortenSteps(scenario.mainSteps, divisor);
-    for (TaskSpec &task : scenario.tasks)
-        shortenSteps(task.steps, divisor);
-    return scenario;
+    return withChangedSteps(std::move(scenario), [divisor](Step &step) {
+        if (step.kind == StepKind::Sleep || step.kind == StepKind::Cpu)
+            step.durationNs = std::max<int64_t>(1'000'000, step.durationNs / divisor);
+    });
 }
 
 inline const TaskSummary &task(const RunSummary &summary, const QString &name)
