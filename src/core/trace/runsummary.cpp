@@ -16,10 +16,6 @@ double round3(double value)
     return std::round(value * 1000.0) / 1000.0;
 }
 
-} // namespace
-
-namespace {
-
 struct Sources
 {
     const Scenario &scenario;

@@ -648,6 +648,21 @@ bool TraceFileReader::readSched()
     return m_in.ok();
 }
 
+// What follows the header, read by the rules of its version: 2 to 5 as they are, 6 on compressed.
+Result<std::shared_ptr<RecordedRun>> readVersion(const char *data, qsizetype size, qsizetype bodyAt, quint32 version)
+{
+    if (version < 2 || version > TraceFile::kVersion)
+        return Error(Text::tr("trace format version %1; this ThreadLab reads versions 2 to %2")
+                         .arg(version)
+                         .arg(TraceFile::kVersion));
+    if (version < 6)
+        return TraceFileReader(data, size, bodyAt, version).read();
+    const Result<QByteArray> contents = CompressedBlocks::read(data, size, bodyAt, kMaxContentBytes);
+    if (!contents)
+        return contents.error();
+    return TraceFileReader(contents->constData(), contents->size(), 0, version).read();
+}
+
 } // namespace
 
 Result<std::shared_ptr<RecordedRun>> TraceFile::read(const QString &path)
@@ -665,7 +680,7 @@ Result<std::shared_ptr<RecordedRun>> TraceFile::read(const QString &path)
         return fail(Text::tr("not a ThreadLab trace (.threadlab) file"));
     // Mapped, not read: a large trace costs address space, not a copy.
     const qsizetype bodyAt = magic.size() + 4;
-    const uchar *mapped = size >= bodyAt ? file.map(0, size) : nullptr;
+    const uchar *const mapped = size >= bodyAt ? file.map(0, size) : nullptr;
     if (!mapped)
         return fail(Text::tr("damaged at byte %1 (the file ends inside its version)").arg(magic.size()));
     const auto *data = reinterpret_cast<const char *>(mapped);
@@ -673,22 +688,8 @@ Result<std::shared_ptr<RecordedRun>> TraceFile::read(const QString &path)
     const quint32 bigEndian = qFromBigEndian<quint32>(data + magic.size());
     const quint32 version
         = bigEndian >= 2 && bigEndian <= 5 ? bigEndian : qFromLittleEndian<quint32>(data + magic.size());
-    Result<std::shared_ptr<RecordedRun>> run = Error(QString());
-    if (version < 2 || version > TraceFile::kVersion) {
-        run = Error(Text::tr("trace format version %1; this ThreadLab reads versions 2 to %2")
-                        .arg(version)
-                        .arg(TraceFile::kVersion));
-    } else if (version < 6) {
-        run = TraceFileReader(data, qsizetype(size), bodyAt, version).read();
-    } else if (Result<QByteArray> body = CompressedBlocks::read(data, qsizetype(size), bodyAt, kMaxContentBytes)) {
-        file.unmap(const_cast<uchar *>(mapped));
-        mapped = nullptr;
-        run = TraceFileReader(body->constData(), body->size(), 0, version).read();
-    } else {
-        run = body.error();
-    }
-    if (mapped)
-        file.unmap(const_cast<uchar *>(mapped));
+    Result<std::shared_ptr<RecordedRun>> run = readVersion(data, qsizetype(size), bodyAt, version);
+    file.unmap(const_cast<uchar *>(mapped));
     if (!run)
         return fail(run.error().text());
     (*run)->trace.counters.update((*run)->trace, INT64_MAX); // derived, not stored
