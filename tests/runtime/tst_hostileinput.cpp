@@ -1,5 +1,6 @@
 // What a scenario or trace file from a stranger, or a worker process gone wrong, can do: nothing
 // beyond the run's own folder, no crash, no hang, no unbounded memory (README, "Security").
+#include "base/clock.h"
 #include "base/lanecontext.h"
 #include "chart/ganttpainter.h"
 #include "chart/lanelayout.h"
@@ -382,6 +383,26 @@ void TestHostileInput::traceCountsAndIndicesAreChecked()
         r.trace.sched.cpuCount = 1'000'000;
     });
     QVERIFY2(error.contains(QStringLiteral("CPU count is out of range")), qPrintable(error));
+    // Times past 2^60 ns (36 years) are damage: differences and sums of them would overflow.
+    error = damaged([&](RecordedRun &r) { firstTaskLane(r).segments.back().endNs = INT64_MAX; });
+    QVERIFY2(error.contains(QStringLiteral("has a time out of range")), qPrintable(error));
+    error = damaged([&](RecordedRun &r) { firstTaskLane(r).marks.back().timeNs = kLatestTimeNs + 1; });
+    QVERIFY2(error.contains(QStringLiteral("has a time out of range")), qPrintable(error));
+    error = damaged([&](RecordedRun &r) { r.trace.lastEventNs = INT64_MIN; });
+    QVERIFY2(error.contains(QStringLiteral("start or end time is out of range")), qPrintable(error));
+    error = damaged([&](RecordedRun &r) {
+        withSched(r);
+        r.trace.cpus[1].busyNs = INT64_MAX;
+    });
+    QVERIFY2(error.contains(QStringLiteral("busy time is out of range")), qPrintable(error));
+    // Right at the limit is still a time.
+    error = damaged([&](RecordedRun &r) {
+        LaneTrack &lane = firstTaskLane(r);
+        lane.marks.clear();
+        lane.segments.back().endNs = kLatestTimeNs;
+        lane.endNs = kLatestTimeNs;
+    });
+    QCOMPARE(error, QStringLiteral("accepted"));
 }
 
 void TestHostileInput::everyCountFieldOverwritten()

@@ -107,7 +107,7 @@ void CounterSeries::extend(const Trace &trace, int64_t untilNs)
             if (isLost)
                 ++cursor.lost;
             writes.push_back(Pending { CounterPoint { event.timeNs, cursor.lastReadNs, event.arg, 0, uint32_t(i), 0 },
-                event.arg - cursor.lastRead, isLost });
+                counterStep(event.arg, cursor.lastRead), isLost });
         }
     }
     if (writes.empty())
@@ -129,7 +129,7 @@ void CounterSeries::append(std::vector<Pending> &writes)
     int64_t expected = m_points.empty() ? 0 : m_points.back().expected;
     uint32_t lostWrites = m_points.empty() ? 0 : m_points.back().lostWrites;
     for (Pending &write : writes) {
-        expected += write.delta;
+        expected = counterSum(expected, write.delta);
         lostWrites += write.lost ? 1 : 0;
         write.point.expected = expected;
         write.point.lostWrites = lostWrites;

@@ -9,6 +9,17 @@
 
 namespace threadlab {
 
+// A counter's values come from the recording or from a file: a step between two of them, and a
+// sum of steps, wrap as a 64-bit counter would, instead of overflowing.
+constexpr int64_t counterStep(int64_t after, int64_t before) noexcept
+{
+    return int64_t(uint64_t(after) - uint64_t(before));
+}
+constexpr int64_t counterSum(int64_t value, int64_t step) noexcept
+{
+    return int64_t(uint64_t(value) + uint64_t(step));
+}
+
 struct Trace;
 
 // One write of a shared counter, in the order of all writes to it: what the write made the value,

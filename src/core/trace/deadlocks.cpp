@@ -60,6 +60,8 @@ bool Deadlocks::read(BoundedReader &in, Deadlock &d, quint64 maxLinks, quint64 m
     qint64 detected = 0;
     in.boolean(d.cycle);
     in.integer(detected);
+    if (in.ok() && !isPlausibleTime(detected))
+        return in.fail(Text::tr("the deadlock's time is out of range"));
     in.count(links, maxLinks, 4 + 1 + 4 + 8 + 4, "the number of deadlocked lanes");
     d.detectedNs = detected;
     for (quint32 i = 0; i < links && in.ok(); ++i) {

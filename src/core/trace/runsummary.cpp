@@ -11,11 +11,6 @@ namespace threadlab {
 
 namespace {
 
-double round3(double value)
-{
-    return std::round(value * 1000.0) / 1000.0;
-}
-
 struct Sources
 {
     const Scenario &scenario;
@@ -162,8 +157,8 @@ QJsonObject RunSummary::toJson() const
             { QStringLiteral("parent"), lane.parent } };
         if (size_t(i) < laneSched.size()) {
             const LaneSchedSummary &os = laneSched[size_t(i)];
-            laneJson.insert(QStringLiteral("cpu_ms"), round3(os.cpuMs));
-            laneJson.insert(QStringLiteral("runnable_ms"), round3(os.runnableMs));
+            laneJson.insert(QStringLiteral("cpu_ms"), roundedMs(os.cpuMs));
+            laneJson.insert(QStringLiteral("runnable_ms"), roundedMs(os.runnableMs));
             laneJson.insert(QStringLiteral("switches"),
                 QJsonObject { { QStringLiteral("voluntary"), qint64(os.voluntary) },
                     { QStringLiteral("involuntary"), qint64(os.involuntary) } });
@@ -174,18 +169,18 @@ QJsonObject RunSummary::toJson() const
     QJsonArray cpusJson;
     for (const CpuSummary &cpu : cpus)
         cpusJson.append(
-            QJsonObject { { QStringLiteral("cpu"), cpu.cpu }, { QStringLiteral("busy_ms"), round3(cpu.busyMs) } });
+            QJsonObject { { QStringLiteral("cpu"), cpu.cpu }, { QStringLiteral("busy_ms"), roundedMs(cpu.busyMs) } });
     QJsonArray tasksJson;
     for (const TaskSummary &task : tasks) {
         QJsonObject states;
         for (State state : allStates()) {
             const double value = task.stateMs[size_t(state)];
             if (value > 0)
-                states.insert(stateName(state), round3(value));
+                states.insert(stateName(state), roundedMs(value));
         }
         QJsonObject taskJson { { QStringLiteral("id"), task.id }, { QStringLiteral("name"), task.name },
-            { QStringLiteral("lane"), task.lane }, { QStringLiteral("start_ms"), round3(task.startMs) },
-            { QStringLiteral("end_ms"), round3(task.endMs) },
+            { QStringLiteral("lane"), task.lane }, { QStringLiteral("start_ms"), roundedMs(task.startMs) },
+            { QStringLiteral("end_ms"), roundedMs(task.endMs) },
             { QStringLiteral("outcome"), task.ran ? outcomeName(task.outcome) : QStringLiteral("not run") },
             { QStringLiteral("state_ms"), states } };
         if (!task.error.isEmpty())
@@ -198,9 +193,9 @@ QJsonObject RunSummary::toJson() const
             { QStringLiteral("kind"), objectKindName(lock.kind) },
             { QStringLiteral("acquisitions"), qint64(lock.acquisitions) },
             { QStringLiteral("contended"), qint64(lock.contended) },
-            { QStringLiteral("wait_ms_total"), round3(lock.waitMsTotal) },
-            { QStringLiteral("wait_ms_max"), round3(lock.waitMsMax) },
-            { QStringLiteral("hold_ms_total"), round3(lock.holdMsTotal) } };
+            { QStringLiteral("wait_ms_total"), roundedMs(lock.waitMsTotal) },
+            { QStringLiteral("wait_ms_max"), roundedMs(lock.waitMsMax) },
+            { QStringLiteral("hold_ms_total"), roundedMs(lock.holdMsTotal) } };
         if (lock.kind == ObjectKind::RLock)
             lockJson.insert(QStringLiteral("reentries"), qint64(lock.reentries));
         locksJson.append(lockJson);
@@ -225,7 +220,7 @@ QJsonObject RunSummary::toJson() const
     }
     QJsonArray printsJson;
     for (const PrintSummary &print : prints)
-        printsJson.append(QJsonObject { { QStringLiteral("time_ms"), round3(print.timeMs) },
+        printsJson.append(QJsonObject { { QStringLiteral("time_ms"), roundedMs(print.timeMs) },
             { QStringLiteral("lane"), print.lane }, { QStringLiteral("text"), print.text } });
     QJsonArray queuesJson;
     for (const QueueSummary &queue : queues)
@@ -243,8 +238,8 @@ QJsonObject RunSummary::toJson() const
             QJsonObject { { QStringLiteral("lock"), lock }, { QStringLiteral("gil"), gil },
                 { QStringLiteral("ordering"), ordering } } },
         { QStringLiteral("stopped"), stopped },
-        { QStringLiteral("wall_ms"), round3(wallMs) },
-        { QStringLiteral("main_ms"), round3(mainMs) },
+        { QStringLiteral("wall_ms"), roundedMs(wallMs) },
+        { QStringLiteral("main_ms"), roundedMs(mainMs) },
         { QStringLiteral("lanes"), lanesJson },
         { QStringLiteral("tasks"), tasksJson },
         { QStringLiteral("results_order"), QJsonArray::fromStringList(resultsOrder) },
@@ -266,7 +261,7 @@ QJsonObject RunSummary::toJson() const
         { QStringLiteral("cpus"), cpusJson },
     };
     if (wallWithStartupMs > 0)
-        json.insert(QStringLiteral("wall_with_startup_ms"), round3(wallWithStartupMs));
+        json.insert(QStringLiteral("wall_with_startup_ms"), roundedMs(wallWithStartupMs));
     if (deadlock.found)
         json.insert(QStringLiteral("deadlock"), deadlock.toJson());
     if (program.isSet())

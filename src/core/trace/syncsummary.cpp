@@ -11,11 +11,6 @@ namespace threadlab {
 
 namespace {
 
-double round3(double value)
-{
-    return std::round(value * 1000.0) / 1000.0;
-}
-
 bool isWaitState(State state)
 {
     switch (state) {
@@ -64,7 +59,7 @@ QJsonObject DeadlockSummary::toJson() const
             item.insert(QStringLiteral("held_by"), link.heldBy);
         lanes.append(item);
     }
-    return QJsonObject { { QStringLiteral("detected_ms"), round3(detectedMs) },
+    return QJsonObject { { QStringLiteral("detected_ms"), roundedMs(detectedMs) },
         { QStringLiteral("kind"), cycle ? QStringLiteral("cycle") : QStringLiteral("waits_forever") },
         { QStringLiteral("cycle"), lanes }, { QStringLiteral("explanation"), QJsonArray::fromStringList(sentences) } };
 }
@@ -135,7 +130,7 @@ std::vector<SyncSummary> SyncSummary::from(const Trace &trace)
 QJsonObject SyncSummary::toJson() const
 {
     QJsonObject json { { QStringLiteral("name"), name }, { QStringLiteral("kind"), objectKindName(kind) },
-        { QStringLiteral("waits"), qint64(waits) }, { QStringLiteral("wait_ms_total"), round3(waitMsTotal) },
+        { QStringLiteral("waits"), qint64(waits) }, { QStringLiteral("wait_ms_total"), roundedMs(waitMsTotal) },
         { QStringLiteral("timeouts"), qint64(timeouts) } };
     if (kind == ObjectKind::Barrier)
         json.insert(QStringLiteral("broken"), qint64(broken));

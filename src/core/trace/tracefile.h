@@ -33,6 +33,11 @@ public:
     // Every count and index is checked (tracefilereader.cpp): a damaged or hostile file gives
     // "file.threadlab: damaged at byte N (what)" and nothing else.
     static Result<std::shared_ptr<RecordedRun>> read(const QString &path);
+    // The same from bytes in memory (the whole file, magic included); the error has no path.
+    static Result<std::shared_ptr<RecordedRun>> read(const char *data, qsizetype size);
+    // What a current-version file's blocks hold, already unpacked: lets the fuzzer (and tests) reach
+    // every check of the reader without compressing first.
+    static Result<std::shared_ptr<RecordedRun>> readContents(const char *data, qsizetype size);
 };
 
 } // namespace threadlab

@@ -1,4 +1,5 @@
 #include "base/boundedreader.h"
+#include "base/clock.h"
 #include "base/coretext.h"
 #include "scenario/scenarioparser.h"
 #include "trace/compressedblocks.h"
@@ -8,6 +9,7 @@
 #include <QFile>
 #include <QFileInfo>
 #include <QtEndian>
+#include <algorithm>
 
 namespace threadlab {
 
@@ -83,6 +85,8 @@ private:
             m_in.integer(index);
             if (!m_in.ok())
                 return false;
+            if (!isPlausibleTime(start) || !isPlausibleTime(end))
+                return m_in.fail(where + Text::tr(" has a time out of range"), at);
             if (end < start || start < previousEnd)
                 return m_in.fail(where + Text::tr(" is out of time order"), at);
             slice.startNs = start;
@@ -115,12 +119,15 @@ Result<std::shared_ptr<RecordedRun>> TraceFileReader::read()
         if (!m_run->program.isSet())
             t.objects = m_run->scenario.objects;
         qint64 originNs = 0, lastEventNs = 0;
+        const qsizetype timesAt = m_in.offset();
         quint64 eventCount = 0;
         quint32 lanes = 0;
         m_in.integer(originNs);
         m_in.integer(lastEventNs);
         m_in.integer(eventCount);
         m_in.count(lanes, kMaxLanes, 1, "the number of lanes");
+        if (m_in.ok() && (!isPlausibleTime(originNs) || !isPlausibleTime(lastEventNs)))
+            m_in.fail(Text::tr("the run's start or end time is out of range"), timesAt);
         t.originNs = originNs;
         t.lastEventNs = lastEventNs;
         t.eventCount = eventCount;
@@ -321,7 +328,9 @@ bool TraceFileReader::readSegment(Segment &segment, const char *what)
 bool TraceFileReader::checkSegment(const Segment &s, qsizetype at, const QString &where)
 {
     QString problem;
-    if (s.endNs < s.startNs)
+    if (!isPlausibleTime(s.startNs) || !isPlausibleTime(s.endNs))
+        problem = Text::tr("has a time out of range");
+    else if (s.endNs < s.startNs)
         problem = Text::tr("ends before it starts");
     else if (s.task != -1 && !taskIndex(s.task))
         problem = Text::tr("names task %1 of %2").arg(s.task).arg(m_tasks);
@@ -343,6 +352,8 @@ bool TraceFileReader::checkEvents(
             problem = Text::tr("has kind %1").arg(int(e.kind));
         else if (e.lane != lane)
             problem = Text::tr("belongs to lane %1").arg(e.lane);
+        else if (!isPlausibleTime(e.timeNs))
+            problem = Text::tr("has a time out of range");
         else if (e.timeNs < previous)
             problem = Text::tr("is out of time order");
         else if (e.kind == EventKind::Result ? !taskIndex(e.object) : e.object != kNoObject && !objectIndex(e.object))
@@ -376,8 +387,8 @@ bool TraceFileReader::readLane(size_t index, LaneTrack &lane)
     if (!m_in.ok())
         return false;
     if (info.id != index || kind > quint8(LaneKind::Process) || (parent != -1 && !laneIndex(parent))
-        || (currentTask != -1 && !taskIndex(currentTask)))
-        return m_in.fail(Text::tr("lane %1 has a wrong id, kind, parent or task").arg(index), at);
+        || (currentTask != -1 && !taskIndex(currentTask)) || !isPlausibleTime(begin) || !isPlausibleTime(end))
+        return m_in.fail(Text::tr("lane %1 has a wrong id, kind, parent, task or time").arg(index), at);
     info.kind = LaneKind(kind);
     info.parent = parent;
     lane.beginNs = begin;
@@ -434,6 +445,8 @@ bool TraceFileReader::readLane(size_t index, LaneTrack &lane)
         m_in.integer(since);
         if (m_in.ok() && !objectIndex(lockId))
             return m_in.fail(where + Text::tr(" holds lock %1, which does not exist").arg(lockId), heldAt);
+        if (m_in.ok() && !isPlausibleTime(since))
+            return m_in.fail(where + Text::tr(" holds lock %1 since a time out of range").arg(lockId), heldAt);
         lane.heldLocks.emplace_back(lockId, since);
     }
     return m_in.ok();
@@ -488,9 +501,13 @@ bool TraceFileReader::readTasks()
             qint64 value = 0;
             m_in.integer(value);
             task.stateNs[size_t(state)] = value;
+            if (!isPlausibleTime(value))
+                return m_in.fail(Text::tr("task %1 has a time out of range").arg(i), taskAt);
         }
         const auto lastOutcome = m_version >= 4 ? TaskOutcome::CutOff : TaskOutcome::Failed;
-        if (m_in.ok() && ((lane != -1 && !laneIndex(lane)) || outcome < 0 || outcome > int64_t(lastOutcome)))
+        if (m_in.ok()
+            && ((lane != -1 && !laneIndex(lane)) || outcome < 0 || outcome > int64_t(lastOutcome)
+                || !isPlausibleTime(begin) || !isPlausibleTime(end)))
             return m_in.fail(Text::tr("task %1 has a wrong lane or outcome").arg(i), taskAt);
         task.lane = lane;
         task.beginNs = begin;
@@ -517,6 +534,8 @@ bool TraceFileReader::readLocks()
             m_in.integer(value[v]);
         if (m_in.ok() && !objectIndex(id))
             return m_in.fail(Text::tr("lock %1 does not exist").arg(id), lockAt);
+        if (m_in.ok() && !std::all_of(value, value + values, isPlausibleTime))
+            return m_in.fail(Text::tr("lock %1 has a count or time out of range").arg(id), lockAt);
         m_run->trace.locks[id] = LockRecord { lock.name, value[0], value[1], value[2], value[3], value[4], value[5] };
     }
     return m_in.ok();
@@ -548,8 +567,11 @@ bool TraceFileReader::readRelations()
             return false;
     }
     for (const LockHandoff &h : t.handoffs) {
-        if (!objectIndex(h.lock) || !laneIndex(h.fromLane) || !laneIndex(h.toLane))
-            return m_in.fail(Text::tr("a lock hand-over names a lock or lane that does not exist"), handoffsAt);
+        if (!objectIndex(h.lock) || !laneIndex(h.fromLane) || !laneIndex(h.toLane) || !isPlausibleTime(h.waitStartNs)
+            || !isPlausibleTime(h.acquiredNs))
+            return m_in.fail(
+                Text::tr("a lock hand-over names a lock or lane that does not exist, or a time out of range"),
+                handoffsAt);
     }
     quint32 results = 0;
     m_in.count(results, m_tasks, 4, "the number of results");
@@ -609,6 +631,8 @@ bool TraceFileReader::readSched()
         for (qint64 &count : counts)
             m_in.integer(count);
         lane.sched = LaneSched { counts[0], counts[1], counts[2], counts[3], counts[4] };
+        if (m_in.ok() && !std::all_of(std::begin(counts), std::end(counts), isPlausibleTime))
+            return m_in.fail(Text::tr("lane %1: the scheduler's counts are out of range").arg(index), at);
         const QString where = Text::tr("lane %1: an OS slice").arg(index);
         const bool read
             = readSlices(lane.os, "the number of OS slices", where, [&](OsSlice &slice, qint32 cpu, qsizetype at) {
@@ -633,6 +657,8 @@ bool TraceFileReader::readSched()
         m_in.integer(busy);
         track.cpu = cpu;
         track.busyNs = busy;
+        if (m_in.ok() && !isPlausibleTime(busy))
+            return m_in.fail(Text::tr("CPU %1: its busy time is out of range").arg(index), at);
         const QString where = Text::tr("CPU %1: a slice").arg(index);
         const bool read = readSlices(
             track.slices, "the number of CPU slices", where, [&](CpuSlice &slice, qint32 lane, qsizetype at) {
@@ -663,6 +689,21 @@ Result<std::shared_ptr<RecordedRun>> readVersion(const char *data, qsizetype siz
     return TraceFileReader(contents->constData(), contents->size(), 0, version).read();
 }
 
+// What a trace holds but a file does not store: it is derived from what was read.
+Result<std::shared_ptr<RecordedRun>> withDerivedData(Result<std::shared_ptr<RecordedRun>> run)
+{
+    if (!run)
+        return run;
+    Trace &trace = (*run)->trace;
+    trace.counters.update(trace, INT64_MAX);
+    for (const LaneTrack &lane : trace.lanes) {
+        for (const Event &event : lane.marks)
+            trace.markKinds |= 1u << unsigned(event.kind);
+    }
+    trace.queueStays.update(trace, INT64_MAX);
+    return run;
+}
+
 } // namespace
 
 Result<std::shared_ptr<RecordedRun>> TraceFile::read(const QString &path)
@@ -679,26 +720,34 @@ Result<std::shared_ptr<RecordedRun>> TraceFile::read(const QString &path)
     if (size < magic.size() || file.read(magic.size()) != magic)
         return fail(Text::tr("not a ThreadLab trace (.threadlab) file"));
     // Mapped, not read: a large trace costs address space, not a copy.
-    const qsizetype bodyAt = magic.size() + 4;
-    const uchar *const mapped = size >= bodyAt ? file.map(0, size) : nullptr;
+    const uchar *const mapped = file.map(0, size);
     if (!mapped)
-        return fail(Text::tr("damaged at byte %1 (the file ends inside its version)").arg(magic.size()));
-    const auto *data = reinterpret_cast<const char *>(mapped);
+        return fail(Text::tr("cannot map: ") + file.errorString());
+    Result<std::shared_ptr<RecordedRun>> run = read(reinterpret_cast<const char *>(mapped), qsizetype(size));
+    file.unmap(const_cast<uchar *>(mapped));
+    if (!run)
+        return fail(run.error().text());
+    return run;
+}
+
+Result<std::shared_ptr<RecordedRun>> TraceFile::read(const char *data, qsizetype size)
+{
+    const QByteArray magic = TraceFile::magic();
+    if (size < magic.size() || QByteArrayView(data, magic.size()) != magic)
+        return Error(Text::tr("not a ThreadLab trace (.threadlab) file"));
+    const qsizetype bodyAt = magic.size() + 4;
+    if (size < bodyAt)
+        return Error(Text::tr("damaged at byte %1 (the file ends inside its version)").arg(magic.size()));
     // Versions 2 to 5 wrote it big-endian; 6 on little-endian.
     const quint32 bigEndian = qFromBigEndian<quint32>(data + magic.size());
     const quint32 version
         = bigEndian >= 2 && bigEndian <= 5 ? bigEndian : qFromLittleEndian<quint32>(data + magic.size());
-    Result<std::shared_ptr<RecordedRun>> run = readVersion(data, qsizetype(size), bodyAt, version);
-    file.unmap(const_cast<uchar *>(mapped));
-    if (!run)
-        return fail(run.error().text());
-    (*run)->trace.counters.update((*run)->trace, INT64_MAX); // derived, not stored
-    for (const LaneTrack &lane : (*run)->trace.lanes) {
-        for (const Event &event : lane.marks)
-            (*run)->trace.markKinds |= 1u << unsigned(event.kind);
-    }
-    (*run)->trace.queueStays.update((*run)->trace, INT64_MAX);
-    return run;
+    return withDerivedData(readVersion(data, size, bodyAt, version));
+}
+
+Result<std::shared_ptr<RecordedRun>> TraceFile::readContents(const char *data, qsizetype size)
+{
+    return withDerivedData(TraceFileReader(data, size, 0, kVersion).read());
 }
 
 } // namespace threadlab

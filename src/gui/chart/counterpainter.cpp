@@ -43,7 +43,8 @@ void CounterPainter::paint(QPainter &painter, const GanttFrame &frame, const Cou
     };
     uint32_t lostBefore = before ? before->lostWrites : 0;
     for (const CounterPoint &point : series.in(from, to)) {
-        const int x = std::clamp(int(frame.mapping.timeToX(point.timeNs)) - frame.labelWidth(), 0, width - 1);
+        const int x = frame.mapping.xFloor(point.timeNs, frame.labelWidth(), frame.labelWidth() + width - 1)
+            - frame.labelWidth();
         Column &column = m_columns[size_t(x)];
         if (!column.any) {
             column = Column { point.value, point.value, point.value, point.expected, 0, true };
@@ -61,15 +62,18 @@ void CounterPainter::paint(QPainter &painter, const GanttFrame &frame, const Cou
     // Columns without a write hold the value of the last one before them, up to the last write
     // known (a live run's later writes are not known yet).
     const CounterPoint &last = series.points().back();
-    const int lastX = std::min(width, int(frame.mapping.timeToX(last.timeNs)) - frame.labelWidth() + 1);
+    const int lastX = frame.mapping.xFloor(last.timeNs, frame.labelWidth() - 1, frame.labelWidth() + width - 1)
+        - frame.labelWidth() + 1;
     int64_t value = before ? before->value : 0;
     int64_t expected = before ? before->expected : 0;
     if (before) {
         widen(value);
         widen(expected);
     }
-    const int firstX
-        = before ? 0 : std::max(0, int(frame.mapping.timeToX(series.points().front().timeNs)) - frame.labelWidth());
+    const int firstX = before
+        ? 0
+        : frame.mapping.xFloor(series.points().front().timeNs, frame.labelWidth(), frame.labelWidth() + width)
+            - frame.labelWidth();
     for (int x = firstX; x < lastX; ++x) {
         Column &column = m_columns[size_t(x)];
         if (column.any) {
@@ -84,8 +88,9 @@ void CounterPainter::paint(QPainter &painter, const GanttFrame &frame, const Cou
     // The scale: from the smallest to the largest value in view, with a margin.
     const int plotTop = bar.top() + 2;
     const int plotBottom = bar.bottom() - kDensityHeight - 2;
-    const double range = double(std::max<int64_t>(1, high - low));
-    auto yOf = [&](int64_t v) { return plotBottom - (double(v - low) / range) * (plotBottom - plotTop); };
+    // In doubles: a counter's values may be far enough apart to overflow an int64 difference.
+    const double range = std::max(1.0, double(high) - double(low));
+    auto yOf = [&](int64_t v) { return plotBottom - ((double(v) - double(low)) / range) * (plotBottom - plotTop); };
     QColor lostColour = palette.lostUpdatePen.color();
     QColor gap = lostColour;
     gap.setAlpha(70);

@@ -147,7 +147,7 @@ QString GanttHit::describeLostWrite(const Trace &trace, const CounterSeries &ser
     const auto erased = series.overwrittenBy(write);
     // The update it made is what it added to the expected value; it read the value minus that.
     const int64_t before = &write == series.points().data() ? 0 : (&write - 1)->expected;
-    const int64_t read = write.value - (write.expected - before);
+    const int64_t read = counterStep(write.value, counterStep(write.expected, before));
     lines << Text::tr("%1 read %2 at %3 and wrote %4 at %5")
                  .arg(writer, Outcome::count(read), ms(write.readNs - trace.originNs), Outcome::count(write.value),
                      ms(write.timeNs - trace.originNs));

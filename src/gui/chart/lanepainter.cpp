@@ -243,7 +243,8 @@ void LanePainter::paintLostUpdates(QPainter &painter, const GanttFrame &frame, c
         m_lostPerColumn.assign(size_t(width), 0);
         uint32_t most = 0;
         for (const Event &event : visible) {
-            const int x = std::clamp(int(frame.mapping.timeToX(event.timeNs)) - frame.labelWidth(), 0, width - 1);
+            const int x = frame.mapping.xFloor(event.timeNs, frame.labelWidth(), frame.labelWidth() + width - 1)
+                - frame.labelWidth();
             most = std::max(most, ++m_lostPerColumn[size_t(x)]);
         }
         QColor tick = m_palette.lostUpdatePen.color();
