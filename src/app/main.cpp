@@ -1,3 +1,4 @@
+#include "base/memorypolicy.h"
 #include "cli.h"
 #include "clioptions.h"
 #include "netservices.h"
@@ -34,6 +35,7 @@ void describeApplication()
 
 int main(int argc, char *argv[])
 {
+    threadlab::returnLargeBlocksToTheSystem();
     if (threadlab::Cli::handles(argc, argv)) {
         // The CLI shows no window, but drawing charts and text needs a GUI application: the
         // offscreen platform runs without a display.
