@@ -190,7 +190,8 @@ std::optional<std::vector<Event>> decodeEvents(const QByteArray &payload)
     if (payload.size() % qsizetype(sizeof(Event)) != 0)
         return std::nullopt;
     std::vector<Event> events(size_t(payload.size()) / sizeof(Event));
-    std::memcpy(events.data(), payload.constData(), size_t(payload.size()));
+    if (!events.empty()) // an empty frame has no data to copy (and memcpy from null is undefined)
+        std::memcpy(events.data(), payload.constData(), size_t(payload.size()));
     return events;
 }
 
