@@ -267,6 +267,9 @@ void TestScenarioParser::builtInsAllParse()
         QVERIFY2(!parsed->pythonCode.isEmpty(), qPrintable(entry.id));
         QVERIFY2(!parsed->expected.isEmpty(), qPrintable(entry.id));
         QCOMPARE(QFileInfo(entry.path).completeBaseName(), entry.id);
+        // A scenario keeps its source: the text, not the room read() made for the largest file.
+        QCOMPARE(parsed->source.size(), QFileInfo(entry.path).size());
+        QVERIFY2(parsed->source.capacity() < 2 * parsed->source.size() + 64, qPrintable(entry.id));
     }
 }
 
