@@ -39,7 +39,7 @@ public:
     struct Lane
     {
         LaneBuffer *mirror = nullptr;
-        int64_t lastNs = INT64_MIN;
+        int64_t lastNs = 0; // times are on the monotonic clock: an event before 0 is out of order too
     };
 
 private:
