@@ -1,6 +1,9 @@
 #include "base/osids.h"
 #include "testsupport.h"
 
+#include <QDir>
+#include <QFile>
+#include <QTemporaryDir>
 #include <QTest>
 #include <csignal>
 #include <sys/types.h>
@@ -198,6 +201,25 @@ void TestProcessExecutor::aMissingWorkerExecutableIsReported()
     QVERIFY2(errors.contains(QStringLiteral("task 'a' was not run: no worker process is left")), qPrintable(errors));
     for (const TaskSummary &t : s.tasks)
         QVERIFY(!t.ran);
+
+    // A file that is there but not a program: said so, and nothing of the attempt stays open (a
+    // failed exec in QProcess kept a pipe each time).
+    QTemporaryDir dir;
+    QFile text(dir.filePath(QStringLiteral("threadlab-worker")));
+    QVERIFY(text.open(QIODevice::WriteOnly) && text.write("not a program\n") > 0);
+    text.close();
+    QVERIFY(text.setPermissions(QFile::ReadOwner | QFile::WriteOwner));
+    settings.workerPath = text.fileName();
+    const auto descriptors = [] { return QDir(QStringLiteral("/proc/self/fd")).entryList(QDir::System).size(); };
+    const qsizetype before = descriptors();
+    for (int i = 0; i < 3; ++i) {
+        const auto again = runToEnd(parseOrFail(R"({"title": "p", "executor": {"kind": "processes", "workers": 2},
+            "tasks": [{"name": "a", "steps": [{"sleep": 1}]}, {"name": "b", "steps": [{"sleep": 1}]}]})"),
+            settings);
+        const QString why = summaryOf(*again).errors.join(u'\n');
+        QVERIFY2(why.contains(QStringLiteral("': not an executable file")), qPrintable(why));
+    }
+    QCOMPARE(descriptors(), before);
 }
 
 void TestProcessExecutor::stopLeavesNoProcessBehind()

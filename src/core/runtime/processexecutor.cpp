@@ -13,6 +13,7 @@
 
 #include <QCoreApplication>
 #include <QEventLoop>
+#include <QFileInfo>
 #include <QLocalSocket>
 #include <QProcess>
 #include <QTimer>
@@ -98,6 +99,7 @@ void ProcessExecutor::startWorker(int index)
     process->setProcessEnvironment(environment);
     process->setChildProcessModifier([childEnd] { ::fcntl(childEnd, F_SETFD, 0); });
     process->setProcessChannelMode(QProcess::ForwardedErrorChannel);
+    process->setStandardInputFile(QProcess::nullDevice()); // it talks over the socket pair only
     process->setStandardOutputFile(QProcess::nullDevice());
     QObject::connect(process, &QProcess::finished, m_context.get(), [this, raw](int code, QProcess::ExitStatus status) {
         onWorkerExited(*raw,
@@ -111,6 +113,14 @@ void ProcessExecutor::startWorker(int index)
             onWorkerExited(*raw, QString());
         }
     });
+    // Refused before QProcess tries: Qt 6.4 leaks a pipe each time exec fails.
+    if (!QFileInfo(m_env.workerPath).isFile() || !QFileInfo(m_env.workerPath).isExecutable()) {
+        ::close(childEnd);
+        m_env.log.addError(
+            Text::tr("cannot start worker process '") + m_env.workerPath + Text::tr("': not an executable file"));
+        onWorkerExited(*raw, QString());
+        return;
+    }
     process->start(m_env.workerPath, { QStringLiteral("--index"), QString::number(index) });
     ::close(childEnd);
     QTimer::singleShot(kConnectTimeoutMs, m_context.get(), [this, raw] {
