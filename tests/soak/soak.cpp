@@ -239,10 +239,14 @@ public:
                 run.waitForFinished();
                 const std::shared_ptr<RecordedRun> recorded = run.takeRecording();
                 // A lesson that deadlocks on purpose reports it; anything else is worth a line.
+                bool failed = false;
                 for (const QString &error : run.errors()) {
-                    if (!error.contains(QStringLiteral("deadlock")))
-                        err(QStringLiteral("%1: %2").arg(label, error)), ++failures;
+                    if (error.contains(QStringLiteral("deadlock")))
+                        continue;
+                    err(QStringLiteral("%1: %2").arg(label, error));
+                    failed = true;
                 }
+                failures += failed ? 1 : 0;
                 m_runs.fetch_add(1);
                 if (m_options.eachRun)
                     out(QStringLiteral("# %1: %2 s, %3 MB in use, %4 descriptors")
