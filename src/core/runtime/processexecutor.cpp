@@ -114,7 +114,7 @@ void ProcessExecutor::startWorker(int index)
         }
     });
     // Refused before QProcess tries: Qt 6.4 leaks a pipe each time exec fails.
-    if (!QFileInfo(m_env.workerPath).isFile() || !QFileInfo(m_env.workerPath).isExecutable()) {
+    if (const QFileInfo program(m_env.workerPath); !program.isFile() || !program.isExecutable()) {
         ::close(childEnd);
         m_env.log.addError(
             Text::tr("cannot start worker process '") + m_env.workerPath + Text::tr("': not an executable file"));
