@@ -84,6 +84,7 @@ private Q_SLOTS:
     void kernelMigrationsAndTheRunsOwnThreads();
     void refiningWhileTheTraceGrowsEndsTheSame();
     void theOutcomeSaysWhoWaitedForACpu();
+    void aProgramsWaitsFollowItsSystemCalls();
 };
 
 void TestSchedModel::twoThreadsTakeTurnsOnOneCpu()
@@ -356,6 +357,67 @@ void TestSchedModel::theOutcomeSaysWhoWaitedForACpu()
     QCOMPARE(table[3], QStringList { QStringLiteral("… 1 more") });
     summary.sched.source = SchedSource::Off;
     QVERIFY(Outcome::schedTable(summary).empty());
+}
+
+void TestSchedModel::aProgramsWaitsFollowItsSystemCalls()
+{
+    // A traced program's thread 101 as the /proc looks drew it: running, then a futex wait that the
+    // looks saw from 40 to 80 (its object 7), then running. Thread 102 made no recorded system call.
+    Trace trace = runningLanes({ 101, 102 }, 120);
+    trace.sched.source = SchedSource::Exact;
+    trace.lanes[0].segments = {};
+    trace.lanes[0].lod = {};
+    trace.tasks[0].stateNs = {};
+    for (const Segment &segment : { Segment { 0, 40, 0, kNoObject, -1, State::Running },
+             Segment { 40, 80, 0, 7, -1, State::LockWait }, Segment { 80, 120, 0, kNoObject, -1, State::Running } }) {
+        trace.lanes[0].segments.push_back(segment);
+        trace.lanes[0].lod.append(segment);
+        trace.tasks[0].stateNs[size_t(segment.state)] += segment.durationNs();
+    }
+    // The kernel: it blocked at 35 in futex (entered at 30), woke at 70, ran from 72; then blocked at
+    // 101 in clock_nanosleep until 110. Thread 102 blocked from 50 to 60 on CPU 1.
+    const std::vector<SchedRecord> records { sw(0, 0, 0, 101), sw(35, 0, 101, 0), wake(70, 101), sw(72, 0, 0, 101),
+        sw(101, 0, 101, 0), wake(110, 101), sw(110, 0, 0, 101), sw(0, 1, 0, 102), sw(50, 1, 102, 0), wake(60, 102, 1),
+        sw(60, 1, 0, 102) };
+    constexpr int32_t kFutexCall = 202;
+    constexpr int32_t kSleepCall = 230;
+    const std::vector<SyscallRecord> calls { { 30, 101, kFutexCall, { 0x1000, 0 } }, { 73, 101, -1, {} },
+        { 100, 101, kSleepCall, { 1, 0 } }, { 111, 101, -1, {} } };
+    SchedModel::applyExact(trace, records, 2, 120);
+    SchedModel::refineSegments(trace);
+
+    std::vector<std::vector<BlockedStretch>> blocked = SchedModel::blockedStretches(trace, records, calls, 120);
+    QCOMPARE(blocked.size(), size_t(2));
+    QCOMPARE(blocked[0].size(), size_t(2));
+    QCOMPARE((QList<int64_t> {
+                 blocked[0][0].startNs, blocked[0][0].endNs, blocked[0][0].call, int64_t(blocked[0][0].args[0]) }),
+        (QList<int64_t> { 35, 70, kFutexCall, 0x1000 }));
+    QCOMPARE((QList<int64_t> { blocked[0][1].startNs, blocked[0][1].endNs, blocked[0][1].call }),
+        (QList<int64_t> { 101, 110, kSleepCall }));
+    QVERIFY(blocked[1].empty()); // its calls were not followed: nothing says what it waited in
+
+    // The tracer names them (here: the futex wait is object 3, the sleep object 4).
+    for (BlockedStretch &stretch : blocked[0]) {
+        stretch.state = stretch.call == kFutexCall ? State::LockWait : State::Sleeping;
+        stretch.object = stretch.call == kFutexCall ? 3 : 4;
+    }
+    SchedModel::applyBlockedStretches(trace, blocked);
+    QList<QList<int64_t>> drawn;
+    for (const Segment &s : trace.lanes[0].segments)
+        drawn.append({ s.startNs, s.endNs, int64_t(s.state), s.object == kNoObject ? -1 : int64_t(s.object) });
+    // The wait begins where the thread left its CPU and ends at its wake-up, not at the looks; it
+    // was ready from 70 and ran from 72, inside what the looks drew as the wait.
+    QCOMPARE(drawn,
+        (QList<QList<int64_t>> { { 0, 35, kRun, -1 }, { 35, 70, int64_t(State::LockWait), 3 }, { 70, 72, kReady, -1 },
+            { 72, 101, kRun, -1 }, { 101, 110, kSleep, 4 }, { 110, 120, kRun, -1 } }));
+    QCOMPARE(trace.tasks[0].stateNs[size_t(State::Running)], 35 + 29 + 10);
+    QCOMPARE(trace.tasks[0].stateNs[size_t(State::LockWait)], 35);
+    QCOMPARE(trace.tasks[0].stateNs[size_t(State::Runnable)], 2);
+    QCOMPARE(trace.tasks[0].stateNs[size_t(State::Sleeping)], 9);
+    QCOMPARE(trace.lanes[0].lod.segmentCount(), size_t(6));
+    // The lane without stretches stays as refineSegments() left it: blocked 50-60 is Sleeping.
+    QCOMPARE(
+        segments(trace.lanes[1]), (QList<QList<int64_t>> { { 0, 50, kRun }, { 50, 60, kSleep }, { 60, 120, kRun } }));
 }
 
 QTEST_GUILESS_MAIN(TestSchedModel)

@@ -273,13 +273,22 @@ void SchedModel::applySamples(Trace &trace, std::span<const ThreadSample> input,
 
 namespace {
 
+// The states that a traced program's /proc looks give and the kernel's records can correct.
+bool isKernelState(State state)
+{
+    return state == State::Running || state == State::Sleeping || state == State::IoWait || state == State::LockWait
+        || state == State::JoinWait;
+}
+
 // Pieces of one lane's segments, in time order, with their Running ones cut by the lane's OS slices:
 // Running where the thread was on a CPU, Runnable where it waited for one, and (exact data only)
-// Sleeping where it was blocked.
-PodVector<Segment> refinedSegments(std::span<const Segment> pieces, std::span<const OsSlice> os, bool exact)
+// Sleeping where it was blocked. With blocked stretches (a traced program's system calls), every
+// piece in a kernel state is cut so, and a blocked stretch takes its state and object.
+PodVector<Segment> refinedSegments(std::span<const Segment> pieces, std::span<const OsSlice> os, bool exact,
+    std::span<const BlockedStretch> blocked = {})
 {
     PodVector<Segment> refined;
-    refined.reserve(pieces.size() + 2 * os.size());
+    refined.reserve(pieces.size() + 2 * os.size() + blocked.size());
     int lastCpu = -1; // of the last piece emitted: Running pieces on different CPUs stay apart
     auto emit = [&refined, &lastCpu](const Segment &like, int64_t start, int64_t end, State state, int cpu = -1) {
         if (end <= start)
@@ -301,17 +310,38 @@ PodVector<Segment> refinedSegments(std::span<const Segment> pieces, std::span<co
     };
     // Sampled data knows totals per interval, not when in it the thread blocked: there the time
     // that is neither on a CPU nor waiting stays as recorded.
-    const State blocked = exact ? State::Sleeping : State::Running;
+    const State blockedState = exact ? State::Sleeping : State::Running;
+    size_t stretch = 0; // the first blocked stretch that may still matter
+    // [from, to) of `like`, off any CPU: in the stretches that cover it, else `otherwise`.
+    auto emitBlocked = [&](const Segment &like, int64_t from, int64_t to, State otherwise) {
+        while (stretch < blocked.size() && blocked[stretch].endNs <= from)
+            ++stretch;
+        int64_t at = from;
+        for (size_t i = stretch; i < blocked.size() && blocked[i].startNs < to; ++i) {
+            const int64_t start = std::max(blocked[i].startNs, at);
+            const int64_t end = std::min(blocked[i].endNs, to);
+            emit(like, at, start, otherwise);
+            Segment waiting = like;
+            waiting.object = blocked[i].object;
+            waiting.arg = -1;
+            emit(waiting, start, end, blocked[i].state);
+            at = std::max(at, end);
+        }
+        emit(like, at, to, otherwise);
+    };
     size_t first = pieces.empty()
         ? 0
         : size_t(std::lower_bound(os.begin(), os.end(), pieces.front().startNs, [](const OsSlice &slice, int64_t t) {
               return slice.endNs <= t;
           }) - os.begin()); // the first OS slice that may overlap the piece
     for (const Segment &segment : pieces) {
-        if (segment.state != State::Running) {
+        const bool cut = segment.state == State::Running || (!blocked.empty() && exact && isKernelState(segment.state));
+        if (!cut) {
             emit(segment, segment.startNs, segment.endNs, segment.state);
             continue;
         }
+        // Off a CPU, a Running piece was blocked; a wait stays the wait the looks saw.
+        const State otherwise = segment.state == State::Running ? blockedState : segment.state;
         while (first < os.size() && os[first].endNs <= segment.startNs)
             ++first;
         if (first == os.size() || os[first].startNs >= segment.endNs) {
@@ -319,18 +349,27 @@ PodVector<Segment> refinedSegments(std::span<const Segment> pieces, std::span<co
             // it was blocked (in a futex inside a lock's bookkeeping, say) although it recorded
             // Running. Before its first switch, nothing is known: as recorded.
             const bool seen = exact && !os.empty() && os.front().startNs <= segment.startNs;
-            emit(segment, segment.startNs, segment.endNs, seen ? blocked : State::Running);
+            if (seen)
+                emitBlocked(segment, segment.startNs, segment.endNs, otherwise);
+            else
+                emit(segment, segment.startNs, segment.endNs, segment.state);
             continue;
+        }
+        // A wait cut where its thread was on a CPU or ready for one: no longer waiting on its object.
+        Segment onCpu = segment;
+        if (segment.state != State::Running) {
+            onCpu.object = kNoObject;
+            onCpu.arg = -1;
         }
         int64_t at = segment.startNs;
         for (size_t i = first; i < os.size() && os[i].startNs < segment.endNs; ++i) {
             const int64_t start = std::max(os[i].startNs, at);
             const int64_t end = std::min(os[i].endNs, segment.endNs);
-            emit(segment, at, start, blocked);
-            emit(segment, start, end, os[i].onCpu ? State::Running : State::Runnable, os[i].onCpu ? os[i].cpu : -1);
+            emitBlocked(segment, at, start, otherwise);
+            emit(onCpu, start, end, os[i].onCpu ? State::Running : State::Runnable, os[i].onCpu ? os[i].cpu : -1);
             at = std::max(at, end);
         }
-        emit(segment, at, segment.endNs, blocked);
+        emitBlocked(segment, at, segment.endNs, otherwise);
     }
     return refined;
 }
@@ -425,6 +464,26 @@ void SchedModel::refineSegmentsSoFar(Trace &trace, int64_t untilNs)
     const bool exact = trace.sched.source == SchedSource::Exact;
     for (LaneTrack &lane : trace.lanes)
         refineLane(trace, lane, untilNs, true, exact);
+}
+
+void SchedModel::applyBlockedStretches(Trace &trace, std::span<const std::vector<BlockedStretch>> blocked)
+{
+    if (trace.sched.source != SchedSource::Exact)
+        return;
+    for (size_t i = 0; i < trace.lanes.size() && i < blocked.size(); ++i) {
+        LaneTrack &lane = trace.lanes[i];
+        if (blocked[i].empty() || lane.hasOpenSegment)
+            continue; // (a lane still growing is left as the looks drew it)
+        const PodVector<Segment> refined = refinedSegments(lane.segments, lane.os, true, blocked[i]);
+        addStateTimes(trace, lane.segments, -1);
+        addStateTimes(trace, refined, +1);
+        lane.segments.clear();
+        lane.lod.truncate(lane.segments);
+        for (const Segment &segment : refined) {
+            lane.segments.push_back(segment);
+            lane.lod.append(segment);
+        }
+    }
 }
 
 int SchedModel::maxRunningLanes(const Trace &trace)

@@ -1,8 +1,10 @@
 #pragma once
 
 #include "trace/schedrecord.h"
+#include "trace/schedtrace.h"
 
 #include <span>
+#include <vector>
 
 namespace threadlab {
 
@@ -28,6 +30,18 @@ public:
     // lanes' open segments are cut there. Events that reach the trace later than that are moved to
     // it (see TraceBuilder::lateEvents()).
     static void refineSegmentsSoFar(Trace &trace, int64_t untilNs);
+
+    // Exact data with a traced program's system calls: the stretches in which each lane's thread was
+    // blocked (from a switch away that blocked to its wake-up), each with the system call it was in
+    // then; per lane (by index), in time order. Lanes whose thread has no recorded call get none.
+    // In schedwaits.cpp.
+    static std::vector<std::vector<BlockedStretch>> blockedStretches(
+        const Trace &trace, std::span<const SchedRecord> records, std::span<const SyscallRecord> calls, int64_t endNs);
+    // Then, once refineSegments() has run, each lane that has stretches follows the kernel
+    // entirely: Running and Runnable where the switches say so (also inside a wait that /proc looks
+    // drew late or long), each blocked stretch in its state and object. Other states (Starting) stay.
+    // Tasks' state totals and the level-of-detail summaries follow. blocked: per lane, by index.
+    static void applyBlockedStretches(Trace &trace, std::span<const std::vector<BlockedStretch>> blocked);
 
     // The most lanes in Running at one instant: with exact data, never more than the CPUs.
     static int maxRunningLanes(const Trace &trace);

@@ -33,6 +33,19 @@ struct SchedRecord
 
 static_assert(std::is_trivially_copyable_v<SchedRecord>);
 
+// A system call that a traced program's thread entered or left, as the exact capture reads it from
+// the raw_syscalls tracepoints (only for a program ThreadLab starts: runtime/programs), on the same
+// clock as SchedRecord.
+struct SyscallRecord
+{
+    int64_t timeNs = 0;
+    int32_t tid = 0;
+    int32_t call = -1; // entered: the call's number; -1: the call in progress returned
+    uint64_t args[2] = {}; // entered: its first two arguments
+};
+
+static_assert(std::is_trivially_copyable_v<SyscallRecord>);
+
 // One look at one thread through /proc, as the sampled capture takes it: the CPU it last ran on and
 // the scheduler's running totals for it (schedstat: exact, whatever the sampling interval).
 struct ThreadSample

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "base/podvector.h"
+#include "base/state.h"
 
 #include <QString>
 #include <cstdint>
@@ -24,6 +25,20 @@ struct OsSlice
     int64_t endNs = 0;
     int32_t cpu = -1; // on a CPU: which
     bool onCpu = true; // false: Runnable
+};
+
+// A stretch in which a lane's thread was blocked, from leaving its CPU to its wake-up, and the
+// system call it was blocked in (exact capture with raw_syscalls: a traced program's threads). What
+// that call means, the state and the object it waits on, is the program tracer's to say
+// (runtime/programs/kernelwait.h); SchedModel::applyBlockedStretches() draws it.
+struct BlockedStretch
+{
+    int64_t startNs = 0;
+    int64_t endNs = 0;
+    uint64_t args[2] = {};
+    int32_t call = -1; // -1: blocked outside a system call (a page fault, say)
+    State state = State::Sleeping;
+    uint32_t object = kNoObject;
 };
 
 // Who a CPU slice's thread was, when it is no lane.
