@@ -87,6 +87,7 @@ private Q_SLOTS:
     void sleepIsOneSleepingLane();
     void aShellsChildrenAreProcessLanes();
     void aContendedMutexIsAFutexWaitOnTheWaiter();
+    void exactWaitsBeginAndEndAtTheSwitches();
     void pythonThreadsHaveTheirPythonNamesAndPrints();
     void pythonRunsTheSameWithAndWithoutTheHook();
     void attachesToARunningProcessAndLeavesItRunning();
@@ -199,6 +200,53 @@ void TestProgramTrace::aContendedMutexIsAFutexWaitOnTheWaiter()
     QVERIFY(futex);
     QVERIFY(trace.locks.empty()); // a futex is no lock of ThreadLab's: no lock rows
     QVERIFY(double(stateNs(trace, holder, State::Sleeping)) / 1e6 > 300); // the holder sleeps with it
+}
+
+void TestProgramTrace::exactWaitsBeginAndEndAtTheSwitches()
+{
+    Recorder probe;
+    if (const auto capture = SchedCapture::start(SchedMode::Exact, probe); !capture)
+        QSKIP(qPrintable(capture.error().text()));
+    else
+        (*capture)->stop();
+    const auto recording = traced(command({ QStringLiteral(THREADLAB_TEST_CONTEND) }, SchedMode::Exact));
+    QVERIFY(recording);
+    const Trace &trace = recording->trace;
+    QVERIFY2(trace.sched.reason.contains(QLatin1String("(raw_syscalls)")), qPrintable(trace.sched.reason));
+    const int waiter = laneNamed(trace, QStringLiteral("waiter"));
+    const int holder = laneNamed(trace, QStringLiteral("holder"));
+    QVERIFY(waiter >= 0 && holder >= 0);
+    // The waiter's futex wait, named from the system call it was in when it left its CPU, begins at
+    // that switch (or where its lane begins: a new thread is seen at the next look) and ends at its
+    // wake-up: where an OS slice ends and where the next one begins. (After its exit switch, until
+    // the look that finds it gone, a thread keeps what the looks saw.)
+    const LaneTrack &lane = trace.lanes[size_t(waiter)];
+    auto sliceEndsAt = [&lane](int64_t t) {
+        return std::any_of(lane.os.begin(), lane.os.end(), [t](const OsSlice &s) { return s.onCpu && s.endNs == t; });
+    };
+    auto sliceStartsAt = [&lane](int64_t t) {
+        return std::any_of(lane.os.begin(), lane.os.end(), [t](const OsSlice &s) { return s.startNs == t; });
+    };
+    int64_t futexNs = 0;
+    for (const Segment &segment : lane.segments) {
+        const QString name = trace.objectName(segment.object);
+        if (segment.state != State::LockWait || !name.contains(QLatin1String("raw_syscalls")))
+            continue;
+        QVERIFY2(name.startsWith(QLatin1String("futex wait at 0x")), qPrintable(name));
+        QVERIFY2((segment.startNs == lane.beginNs || sliceEndsAt(segment.startNs))
+                && (segment.endNs == lane.endNs || sliceStartsAt(segment.endNs)),
+            qPrintable(segmentsOf(trace, waiter)));
+        futexNs += segment.durationNs();
+    }
+    QVERIFY2(futexNs > 250'000'000, qPrintable(segmentsOf(trace, waiter)));
+    // The holder sleeps in clock_nanosleep, named so.
+    bool sleepNamed = false;
+    for (const Segment &segment : trace.lanes[size_t(holder)].segments) {
+        if (segment.state == State::Sleeping && segment.durationNs() > 300'000'000)
+            sleepNamed = trace.objectName(segment.object).contains(QLatin1String("clock_nanosleep"))
+                && trace.objectName(segment.object).contains(QLatin1String("raw_syscalls"));
+    }
+    QVERIFY2(sleepNamed, qPrintable(segmentsOf(trace, holder)));
 }
 
 void TestProgramTrace::pythonThreadsHaveTheirPythonNamesAndPrints()

@@ -56,7 +56,9 @@ int paranoia()
     return readAll(QStringLiteral("/proc/sys/kernel/perf_event_paranoid")).trimmed().toInt();
 }
 
-int openTracepoint(uint16_t id, int cpu, size_t watermarkBytes)
+// pid -1: every task on the CPU; else that process, and (follow) every thread and process it
+// starts, from its next exec on.
+int openTracepoint(uint16_t id, int cpu, size_t watermarkBytes, pid_t pid = -1)
 {
     perf_event_attr attr {};
     attr.size = sizeof attr;
@@ -69,7 +71,11 @@ int openTracepoint(uint16_t id, int cpu, size_t watermarkBytes)
     attr.clockid = CLOCK_MONOTONIC; // ThreadLab's clock (std::chrono::steady_clock)
     attr.watermark = 1;
     attr.wakeup_watermark = uint32_t(watermarkBytes);
-    return int(::syscall(SYS_perf_event_open, &attr, -1, cpu, -1, PERF_FLAG_FD_CLOEXEC));
+    if (pid > 0) {
+        attr.inherit = 1;
+        attr.enable_on_exec = 1;
+    }
+    return int(::syscall(SYS_perf_event_open, &attr, pid, cpu, -1, PERF_FLAG_FD_CLOEXEC));
 }
 
 template <typename T> T readAt(const char *data, size_t size, PerfSchedCapture::Field field)
@@ -130,7 +136,7 @@ Result<std::unique_ptr<SchedCapture>> PerfSchedCapture::start()
         return Error(why);
     std::unique_ptr<PerfSchedCapture> capture(new PerfSchedCapture);
     auto tracepoint = [&root](const char *name, const char *a, const char *b, const char *c) -> Tracepoint {
-        const QString dir = root + QStringLiteral("/events/sched/") + QLatin1String(name);
+        const QString dir = root + QStringLiteral("/events/") + QLatin1String(name);
         const QByteArray format = readAll(dir + QStringLiteral("/format"));
         Tracepoint point;
         point.id = uint16_t(readAll(dir + QStringLiteral("/id")).trimmed().toUInt());
@@ -139,10 +145,13 @@ Result<std::unique_ptr<SchedCapture>> PerfSchedCapture::start()
         point.c = c ? fieldOf(format, c) : Field {};
         return point;
     };
-    capture->m_switch = tracepoint("sched_switch", "prev_pid", "prev_state", "next_pid");
-    capture->m_wakeup = tracepoint("sched_wakeup", "pid", "target_cpu", nullptr);
-    capture->m_wakeupNew = tracepoint("sched_wakeup_new", "pid", "target_cpu", nullptr);
-    capture->m_migrate = tracepoint("sched_migrate_task", "pid", "orig_cpu", "dest_cpu");
+    capture->m_switch = tracepoint("sched/sched_switch", "prev_pid", "prev_state", "next_pid");
+    capture->m_wakeup = tracepoint("sched/sched_wakeup", "pid", "target_cpu", nullptr);
+    capture->m_wakeupNew = tracepoint("sched/sched_wakeup_new", "pid", "target_cpu", nullptr);
+    capture->m_migrate = tracepoint("sched/sched_migrate_task", "pid", "orig_cpu", "dest_cpu");
+    // A program's system calls (followSyscalls()): optional.
+    capture->m_sysEnter = tracepoint("raw_syscalls/sys_enter", "id", "args", nullptr);
+    capture->m_sysExit = tracepoint("raw_syscalls/sys_exit", "id", "ret", nullptr);
     if (capture->m_migrate.a.offset < 0 || capture->m_migrate.b.offset < 0 || capture->m_migrate.c.offset < 0)
         capture->m_migrate.id = 0; // an unknown layout: migrations are then counted from the CPU slices
     if (capture->m_switch.id == 0 || capture->m_switch.a.offset < 0 || capture->m_switch.c.offset < 0
@@ -156,6 +165,7 @@ Result<std::unique_ptr<SchedCapture>> PerfSchedCapture::start()
     capture->m_info.reason = Text::tr("the kernel's scheduler tracepoints, every switch");
     for (int cpu = 0; cpu < cpus; ++cpu) {
         Ring ring;
+        ring.cpu = cpu;
         ring.bytes = size_t(pageSize) * (1 + kRingPages);
         for (const Tracepoint *point :
             { &capture->m_switch, &capture->m_wakeup, &capture->m_wakeupNew, &capture->m_migrate }) {
@@ -204,6 +214,11 @@ Result<std::unique_ptr<SchedCapture>> PerfSchedCapture::start()
                 for (int fd : ring.fds)
                     ::ioctl(fd, PERF_EVENT_IOC_DISABLE, 0);
             }
+            {
+                const std::lock_guard follow(raw->m_followMutex);
+                for (int fd : raw->m_followFds)
+                    ::ioctl(fd, PERF_EVENT_IOC_DISABLE, 0);
+            }
             raw->drainAll();
         });
     return std::unique_ptr<SchedCapture>(std::move(capture));
@@ -212,6 +227,8 @@ Result<std::unique_ptr<SchedCapture>> PerfSchedCapture::start()
 PerfSchedCapture::~PerfSchedCapture()
 {
     stop();
+    for (int fd : m_followFds)
+        ::close(fd); // (before the rings they write into)
     for (Ring &ring : m_rings) {
         if (ring.base)
             ::munmap(ring.base, ring.bytes);
@@ -274,6 +291,23 @@ void PerfSchedCapture::take(const char *sample, size_t size)
         return;
     uint16_t type = 0;
     std::memcpy(&type, raw, 2);
+    if (type != 0 && (type == m_sysEnter.id || type == m_sysExit.id)) {
+        SyscallRecord call;
+        call.timeNs = int64_t(time);
+        std::memcpy(&call.tid, sample + 4, 4);
+        if (type == m_sysEnter.id) {
+            call.call = int32_t(readAt<int64_t>(raw, rawSize, m_sysEnter.a));
+            const Field args = m_sysEnter.b;
+            call.args[0] = uint64_t(readAt<int64_t>(raw, rawSize, Field { args.offset, 8 }));
+            call.args[1] = uint64_t(readAt<int64_t>(raw, rawSize, Field { args.offset + 8, 8 }));
+            call.call = std::max(call.call, int32_t(0)); // (never -1: that marks a return)
+        }
+        if (m_syscalls.size() < kMaxSyscallRecords)
+            m_syscalls.push_back(call);
+        else
+            m_syscallsUntilNs = std::min(m_syscallsUntilNs, call.timeNs);
+        return;
+    }
     SchedRecord record;
     record.timeNs = int64_t(time);
     record.cpu = int32_t(cpu);
@@ -313,6 +347,43 @@ void PerfSchedCapture::stop()
     m_thread.stop();
 }
 
+QString PerfSchedCapture::followSyscalls(qint64 pid)
+{
+    const QString why = followSyscallsOf(pid);
+    const std::lock_guard records(m_recordsMutex);
+    m_info.reason += why.isEmpty()
+        ? Text::tr("; what each blocked thread waited in, from its system call when it left its CPU (raw_syscalls)")
+        : Text::tr("; what each blocked thread waited in, from /proc looks (%1)").arg(why);
+    return why;
+}
+
+QString PerfSchedCapture::followSyscallsOf(qint64 pid)
+{
+    if (m_sysEnter.id == 0 || m_sysExit.id == 0 || m_sysEnter.a.offset < 0 || m_sysEnter.b.offset < 0
+        || m_sysEnter.b.size < 16)
+        return Text::tr("this kernel has no raw_syscalls tracepoints that ThreadLab can read");
+    const long pageSize = ::sysconf(_SC_PAGESIZE);
+    std::vector<int> opened;
+    for (const Ring &ring : m_rings) {
+        for (const Tracepoint *point : { &m_sysEnter, &m_sysExit }) {
+            const int fd = openTracepoint(point->id, ring.cpu, size_t(pageSize) * kRingPages / 4, pid_t(pid));
+            const int error = errno;
+            if (fd < 0 || ::ioctl(fd, PERF_EVENT_IOC_SET_OUTPUT, ring.fds.front()) != 0) {
+                const QString why = QString::fromLocal8Bit(std::strerror(fd < 0 ? error : errno));
+                if (fd >= 0)
+                    ::close(fd);
+                for (int open : opened)
+                    ::close(open);
+                return Text::tr("cannot follow the program's system calls: %1").arg(why);
+            }
+            opened.push_back(fd);
+        }
+    }
+    const std::lock_guard follow(m_followMutex);
+    m_followFds.insert(m_followFds.end(), opened.begin(), opened.end());
+    return {};
+}
+
 void PerfSchedCapture::snapshot(Trace &trace, int64_t nowNs)
 {
     std::vector<SchedRecord> records;
@@ -330,6 +401,17 @@ void PerfSchedCapture::apply(Trace &trace, int64_t endNs)
     trace.sched = m_info;
     SchedModel::applyExact(trace, m_records, m_info.cpuCount, endNs);
     SchedModel::refineSegments(trace);
+    if (m_syscalls.empty() || !m_waitNamer)
+        return;
+    std::vector<std::vector<BlockedStretch>> blocked
+        = SchedModel::blockedStretches(trace, m_records, m_syscalls, endNs);
+    for (size_t lane = 0; lane < blocked.size(); ++lane) {
+        // Past the first system call that did not fit, the call a thread was in is not known.
+        std::erase_if(blocked[lane], [&](BlockedStretch &stretch) {
+            return stretch.startNs >= m_syscallsUntilNs || !m_waitNamer(lane, stretch);
+        });
+    }
+    SchedModel::applyBlockedStretches(trace, blocked);
 }
 
 } // namespace threadlab

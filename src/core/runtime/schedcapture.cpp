@@ -45,6 +45,11 @@ QString schedModeName(SchedMode mode)
     return QStringLiteral("auto");
 }
 
+QString SchedCapture::followSyscalls(qint64)
+{
+    return Text::tr("only the exact capture sees system calls");
+}
+
 Result<std::unique_ptr<SchedCapture>> SchedCapture::start(SchedMode mode, const Recorder &recorder, int sampleHz)
 {
     if (mode == SchedMode::Off)

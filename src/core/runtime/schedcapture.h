@@ -4,6 +4,7 @@
 #include "trace/schedtrace.h"
 
 #include <QString>
+#include <functional>
 #include <memory>
 #include <optional>
 
@@ -40,8 +41,19 @@ public:
     virtual void snapshot(Trace &trace, int64_t nowNs) = 0;
     const SchedInfo &info() const { return m_info; }
 
+    // Exact capture only: follows the system calls of process `pid`, and of every thread and process
+    // it starts, from its next exec on (the raw_syscalls tracepoints), so that apply() can say what
+    // each blocked thread waited in. Call it between the fork and the exec. Empty when it follows
+    // them; else why not (the waits are then named by /proc looks alone).
+    virtual QString followSyscalls(qint64 pid);
+    // Says what a blocked stretch of a lane (by index) waited in: its state and object; false
+    // leaves that stretch as the lane recorded it. Called by apply() only.
+    using WaitNamer = std::function<bool(size_t lane, BlockedStretch &stretch)>;
+    void setWaitNamer(WaitNamer namer) { m_waitNamer = std::move(namer); }
+
 protected:
     SchedInfo m_info;
+    WaitNamer m_waitNamer;
 };
 
 } // namespace threadlab

@@ -185,6 +185,8 @@ void TraceCollector::complete()
                                    .arg(m_trace.sched.lost));
         }
     }
+    if (m_hooks.afterSched)
+        m_hooks.afterSched(m_trace);
     if (!m_stop.stopRequested())
         m_trace.shrinkToFit();
 }

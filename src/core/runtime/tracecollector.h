@@ -40,12 +40,13 @@ public:
 
     // What the owner adds, under the trace's lock: before each batch of events, at each pass
     // (settledNs: up to where everything has surely arrived), and once nothing more will arrive,
-    // before the scheduler's data go in.
+    // before the scheduler's data go in and after.
     struct Hooks
     {
         std::function<void(Trace &)> beforeBatch;
         std::function<void(Trace &, int64_t settledNs)> eachPass;
         std::function<void(Trace &)> beforeComplete;
+        std::function<void(Trace &)> afterSched; // once the scheduler's data are in
     };
 
     TraceCollector(Recorder &recorder, RunLog &log, const StopToken &stop);

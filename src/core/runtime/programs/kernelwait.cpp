@@ -96,9 +96,12 @@ bool isOneOf(long number, std::initializer_list<long> numbers)
     return number != kNone && std::find(numbers.begin(), numbers.end(), number) != numbers.end();
 }
 
-KernelWait wait(State state, QString call, const QString &rule)
+KernelWait wait(State state, QString call, const QString &rule, KernelWaits::Seen seen)
 {
-    return KernelWait { state, std::move(call), rule + Text::tr(" (/proc syscall)") };
+    return KernelWait { state, std::move(call),
+        rule
+            + (seen == KernelWaits::Seen::AtSwitch ? Text::tr(" (raw_syscalls, at the switch)")
+                                                   : Text::tr(" (/proc syscall)")) };
 }
 
 } // namespace
@@ -129,7 +132,7 @@ std::optional<KernelWaits::Syscall> KernelWaits::parseSyscallLine(QByteArrayView
     return call;
 }
 
-KernelWait KernelWaits::fromSyscall(const Syscall &call, const std::function<QString(int fd)> &fdKind)
+KernelWait KernelWaits::fromSyscall(const Syscall &call, const std::function<QString(int fd)> &fdKind, Seen seen)
 {
     const long n = call.number;
     const QString name = syscallName(n);
@@ -139,28 +142,30 @@ KernelWait KernelWaits::fromSyscall(const Syscall &call, const std::function<QSt
                               : Text::tr("%1 on fd %2 (%3)").arg(name).arg(fd).arg(kind);
     };
     if (isOneOf(n, { SYS_futex, kFutexWaitv }))
-        return wait(
-            State::LockWait, Text::tr("futex wait at 0x%1").arg(call.args[0], 0, 16), Text::tr("futex → lock wait"));
+        return wait(State::LockWait, Text::tr("futex wait at 0x%1").arg(call.args[0], 0, 16),
+            Text::tr("futex → lock wait"), seen);
     if (isOneOf(n, { kNanosleep, SYS_clock_nanosleep }))
-        return wait(State::Sleeping, name, Text::tr("a sleep → sleeping"));
+        return wait(State::Sleeping, name, Text::tr("a sleep → sleeping"), seen);
     if (isOneOf(n, { kSelect, SYS_pselect6 }))
-        return call.args[0] == 0 ? wait(State::Sleeping, name, Text::tr("select on no file, a timeout only → sleeping"))
-                                 : wait(State::IoWait, Text::tr("%1 on %2 files").arg(name).arg(call.args[0]),
-                                     Text::tr("select on files → I/O"));
+        return call.args[0] == 0
+            ? wait(State::Sleeping, name, Text::tr("select on no file, a timeout only → sleeping"), seen)
+            : wait(State::IoWait, Text::tr("%1 on %2 files").arg(name).arg(call.args[0]),
+                Text::tr("select on files → I/O"), seen);
     if (isOneOf(n, { kPoll, SYS_ppoll }))
-        return call.args[1] == 0 ? wait(State::Sleeping, name, Text::tr("poll on no file, a timeout only → sleeping"))
-                                 : wait(State::IoWait, Text::tr("%1 on %2 files").arg(name).arg(call.args[1]),
-                                     Text::tr("poll on files → I/O"));
+        return call.args[1] == 0
+            ? wait(State::Sleeping, name, Text::tr("poll on no file, a timeout only → sleeping"), seen)
+            : wait(State::IoWait, Text::tr("%1 on %2 files").arg(name).arg(call.args[1]),
+                Text::tr("poll on files → I/O"), seen);
     if (isOneOf(n, { kEpollWait, SYS_epoll_pwait, kEpollPwait2 }))
-        return wait(State::IoWait, name, Text::tr("epoll_wait → I/O"));
+        return wait(State::IoWait, name, Text::tr("epoll_wait → I/O"), seen);
     if (isOneOf(n, { SYS_read, SYS_readv, SYS_pread64, SYS_recvfrom, SYS_recvmsg, SYS_recvmmsg }))
-        return wait(State::IoWait, onFd(int(call.args[0])), Text::tr("a read or receive → I/O"));
+        return wait(State::IoWait, onFd(int(call.args[0])), Text::tr("a read or receive → I/O"), seen);
     if (isOneOf(n, { SYS_write, SYS_writev, SYS_sendto, SYS_sendmsg }))
-        return wait(State::IoWait, onFd(int(call.args[0])), Text::tr("a write or send that must wait → I/O"));
+        return wait(State::IoWait, onFd(int(call.args[0])), Text::tr("a write or send that must wait → I/O"), seen);
     if (isOneOf(n, { kAccept, SYS_accept4, SYS_connect }))
-        return wait(State::IoWait, onFd(int(call.args[0])), Text::tr("accept or connect → I/O"));
+        return wait(State::IoWait, onFd(int(call.args[0])), Text::tr("accept or connect → I/O"), seen);
     if (isOneOf(n, { SYS_wait4, SYS_waitid })) {
-        KernelWait join = wait(State::JoinWait, name, Text::tr("waiting for a child process → join"));
+        KernelWait join = wait(State::JoinWait, name, Text::tr("waiting for a child process → join"), seen);
         // wait4(pid, …); waitid(P_PID = 1, id, …)
         const auto pid = int64_t(n == SYS_wait4 ? int32_t(call.args[0])
                 : call.args[0] == 1             ? int32_t(call.args[1])
@@ -169,10 +174,10 @@ KernelWait KernelWaits::fromSyscall(const Syscall &call, const std::function<QSt
         return join;
     }
     if (isOneOf(n, { kPause, SYS_rt_sigsuspend, SYS_rt_sigtimedwait }))
-        return wait(State::Sleeping, name, Text::tr("waiting for a signal → sleeping"));
+        return wait(State::Sleeping, name, Text::tr("waiting for a signal → sleeping"), seen);
     if (n == SYS_flock)
-        return wait(State::LockWait, name, Text::tr("a file lock → lock wait"));
-    return wait(State::Sleeping, name, Text::tr("blocked in another system call → sleeping"));
+        return wait(State::LockWait, name, Text::tr("a file lock → lock wait"), seen);
+    return wait(State::Sleeping, name, Text::tr("blocked in another system call → sleeping"), seen);
 }
 
 KernelWait KernelWaits::fromWchan(QByteArrayView wchan)

@@ -11,8 +11,8 @@
 namespace threadlab {
 
 // What a traced program's blocked thread waits in, and the state it is drawn in: the system call
-// it is blocked in (from /proc/TID/syscall), or, where that cannot be read, the kernel function it
-// sleeps in (/proc/TID/wchan). The rules (README, "Tracing a program"):
+// it is blocked in (from /proc/TID/syscall, or the exact capture's raw_syscalls records), or, where that cannot be
+// read, the kernel function it sleeps in (/proc/TID/wchan). The rules (README, "Tracing a program"):
 //   futex                                          -> LockWait ("futex wait", with its address)
 //   nanosleep, clock_nanosleep; select/poll on no file (a timeout only); pause -> Sleeping
 //   poll, select, epoll_wait on files; read, recv… on a pipe, socket or file -> IoWait
@@ -42,8 +42,12 @@ public:
     };
     static std::optional<Syscall> parseSyscallLine(QByteArrayView line);
 
+    // Where the system call was seen: in /proc/TID/syscall at a look, or in the raw_syscalls
+    // tracepoints' records at the instant the thread left its CPU (exact capture). The rule says which.
+    enum class Seen : uint8_t { AtLook, AtSwitch };
     // fdKind names what a file descriptor of the thread is ("pipe", "socket", "terminal", "file").
-    static KernelWait fromSyscall(const Syscall &call, const std::function<QString(int fd)> &fdKind);
+    static KernelWait fromSyscall(
+        const Syscall &call, const std::function<QString(int fd)> &fdKind, Seen seen = Seen::AtLook);
     static KernelWait fromWchan(QByteArrayView wchan);
     static KernelWait uninterruptible();
     static KernelWait stopped(); // T: stopped by a signal or a debugger

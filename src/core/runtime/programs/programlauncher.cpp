@@ -94,16 +94,18 @@ Result<qint64> ProgramLauncher::launch(const Spec &spec, int *outputFd)
     if (::pipe2(report, O_CLOEXEC) != 0)
         return Error(Text::tr("cannot start '%1': %2").arg(spec.command.value(0), errnoText(errno)));
     int output[2] = { -1, -1 };
-    if (spec.captureOutput && ::pipe2(output, O_CLOEXEC) != 0) {
+    int go[2] = { -1, -1 }; // closed by the parent once beforeExec is done: the child may exec
+    if ((spec.captureOutput && ::pipe2(output, O_CLOEXEC) != 0) || (spec.beforeExec && ::pipe2(go, O_CLOEXEC) != 0)) {
         const int error = errno;
-        ::close(report[0]);
-        ::close(report[1]);
+        for (int fd : { report[0], report[1], output[0], output[1] })
+            if (fd >= 0)
+                ::close(fd);
         return Error(Text::tr("cannot start '%1': %2").arg(spec.command.value(0), errnoText(error)));
     }
     const pid_t pid = ::fork();
     if (pid < 0) {
         const int error = errno;
-        for (int fd : { report[0], report[1], output[0], output[1] })
+        for (int fd : { report[0], report[1], output[0], output[1], go[0], go[1] })
             if (fd >= 0)
                 ::close(fd);
         return Error(Text::tr("cannot start '%1': %2").arg(spec.command.value(0), errnoText(error)));
@@ -130,6 +132,11 @@ Result<qint64> ProgramLauncher::launch(const Spec &spec, int *outputFd)
                 ::close(null);
             }
         }
+        if (go[0] >= 0) {
+            ::close(go[1]);
+            char byte = 0;
+            while (::read(go[0], &byte, 1) < 0 && errno == EINTR) { } // until the parent closes its end
+        }
         if (error == 0) {
             ::syscall(SYS_close_range, 3u, ~0u, CLOSE_RANGE_CLOEXEC);
             ::execve(file.constData(), argv.pointers.data(), envp.pointers.data());
@@ -140,6 +147,11 @@ Result<qint64> ProgramLauncher::launch(const Spec &spec, int *outputFd)
     }
     ::setpgid(pid, pid); // also from here, so that the group exists before anyone signals it
     ::close(report[1]);
+    if (go[0] >= 0) {
+        ::close(go[0]);
+        spec.beforeExec(qint64(pid));
+        ::close(go[1]);
+    }
     if (output[1] >= 0)
         ::close(output[1]);
     int error = 0;

@@ -3,6 +3,7 @@
 #include "base/result.h"
 
 #include <QStringList>
+#include <functional>
 #include <optional>
 
 namespace threadlab {
@@ -22,6 +23,9 @@ public:
         // Its standard output and error go to a pipe whose reading end launch() hands back (the
         // window shows what it wrote); else they are ThreadLab's.
         bool captureOutput = false;
+        // Called with the new process's pid after the fork and before the exec, which waits for it
+        // (to follow the program from its first instruction: SchedCapture::followSyscalls).
+        std::function<void(qint64 pid)> beforeExec;
     };
 
     // outputFd: the pipe's reading end (non-blocking, close-on-exec), or -1 when not captured.

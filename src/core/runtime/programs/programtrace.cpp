@@ -121,7 +121,13 @@ bool ProgramTrace::launch()
         }
     }
     ProgramLauncher::Spec spec { m_settings.command, m_settings.workingDirectory, environment, m_settings.stdinFromNull,
-        m_settings.captureOutput };
+        m_settings.captureOutput, {} };
+    if (m_sched && m_sched->info().source == SchedSource::Exact) {
+        // The exact capture also follows its system calls, to say what each blocked thread waits in
+        // at the instant it blocks; without them, the looks say it (to a look or two).
+        // (The capture's reason says which it was.)
+        spec.beforeExec = [this](qint64 pid) { m_sched->followSyscalls(pid); };
+    }
     m_startNs = nowNs();
     const Result<qint64> pid = ProgramLauncher::launch(spec, &m_outputFd);
     if (!pid) {
@@ -177,11 +183,18 @@ void ProgramTrace::start()
         if (m_watcher)
             m_watcher->syncInto(trace);
     };
+    hooks.afterSched = [this](Trace &trace) {
+        if (m_watcher)
+            m_watcher->syncInto(trace); // the waits that the scheduler's data named
+    };
     m_collector.allowNewTasks(ThreadWatcher::kMaxThreads);
     // The scheduler's view is captured from before the program's first thread.
-    if (Result<std::unique_ptr<SchedCapture>> capture = SchedCapture::start(m_settings.sched, m_recorder, kSampleHz))
+    if (Result<std::unique_ptr<SchedCapture>> capture = SchedCapture::start(m_settings.sched, m_recorder, kSampleHz)) {
+        m_sched = capture->get();
+        m_sched->setWaitNamer(
+            [this](size_t lane, BlockedStretch &stretch) { return m_watcher && m_watcher->nameWait(lane, stretch); });
         m_collector.setSched(std::move(*capture));
-    else
+    } else
         m_log.addError(Text::tr("no scheduler data: ") + capture.error().text());
     const bool started = m_program.attached ? attach() : launch();
     m_collector.start(m_program.describe(), m_startNs > 0 ? m_startNs : nowNs(), m_settings.maxTraceRecords, hooks);

@@ -93,6 +93,7 @@ private:
     TraceCollector m_collector;
     std::unique_ptr<PythonHook> m_hook;
     std::unique_ptr<ThreadWatcher> m_watcher;
+    SchedCapture *m_sched = nullptr; // the collector's, while it lives
     QString m_startError;
     int m_outputFd = -1;
     QByteArray m_output; // the end of what it wrote

@@ -324,6 +324,22 @@ std::optional<KernelWait> ThreadWatcher::blockedIn(const Thread &thread)
     return KernelWaits::fromWchan(ProcFiles::read(taskFile(thread.pid, thread.tid, "wchan"), 128));
 }
 
+bool ThreadWatcher::nameWait(size_t lane, BlockedStretch &stretch)
+{
+    if (lane >= m_threads.size() || stretch.call < 0)
+        return false;
+    KernelWaits::Syscall call;
+    call.number = stretch.call;
+    call.args[0] = stretch.args[0];
+    call.args[1] = stretch.args[1];
+    // (No file kinds: a descriptor's number may name another file by now.)
+    const KernelWait wait = KernelWaits::fromSyscall(call, {}, KernelWaits::Seen::AtSwitch);
+    stretch.state = wait.state;
+    stretch.object
+        = wait.state == State::JoinWait ? childTask(wait.child) : objectFor(wait.label(), ObjectKind::KernelWait);
+    return true;
+}
+
 uint32_t ThreadWatcher::childTask(qint64 pid) const
 {
     for (const std::unique_ptr<Process> &process : m_procs) {

@@ -4,6 +4,7 @@
 #include "base/recorder.h"
 #include "runtime/programs/kernelwait.h"
 #include "scenario/scenario.h"
+#include "trace/schedtrace.h"
 #include "trace/tracedprogram.h"
 
 #include <QHash>
@@ -60,6 +61,12 @@ public:
     uint64_t threadsNotDrawn() const { return m_threadsNotDrawn; }
     // Threads the Python hook named that no look found: they lived less than a look.
     qsizetype threadsUnseen() const { return m_pendingNames.size(); }
+
+    // What a stretch in which the exact capture saw a thread blocked waited in (the system call it
+    // was in when it left its CPU, SchedModel::blockedStretches): its state and object, by the
+    // looks' rules. False when that cannot be said (blocked outside a system call): what the looks
+    // saw stays. Only once the looks have ended (the objects are the looks' thread's).
+    bool nameWait(size_t lane, BlockedStretch &stretch);
 
     bool syscallsReadable() const { return m_syscallReads > 0 || m_syscallFailures == 0; }
 
