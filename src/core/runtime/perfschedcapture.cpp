@@ -349,7 +349,7 @@ void PerfSchedCapture::stop()
 
 QString PerfSchedCapture::followSyscalls(qint64 pid)
 {
-    const QString why = followSyscallsOf(pid);
+    QString why = followSyscallsOf(pid);
     const std::lock_guard records(m_recordsMutex);
     m_info.reason += why.isEmpty()
         ? Text::tr("; what each blocked thread waited in, from its system call when it left its CPU (raw_syscalls)")
