@@ -6,9 +6,10 @@ namespace threadlab {
 
 class StopToken;
 
-// Calibrated computation: burn(ns) performs the amount of work that takes ns on one idle core of
-// this machine. It is a fixed amount of work, not a wait on the clock, so two burns sharing one
-// core take twice as long — which is what the lessons about CPU-bound work need to show.
+// CPU-bound work: burn(ns) computes until its thread has had ns of CPU time (the thread's own CPU
+// clock, CLOCK_THREAD_CPUTIME_ID), so two burns sharing one core take twice as long, and a burn
+// that is preempted takes longer on the wall, never less work — which is what the lessons about
+// CPU-bound work need to show. The calibration sizes the pieces between looks at that clock.
 class CpuBurner
 {
 public:
@@ -22,6 +23,7 @@ public:
 
     // Returns false if stopped before the work was done.
     bool burn(int64_t ns, const StopToken &stop) const;
+    static int64_t threadCpuNs() noexcept; // CPU time this thread has had so far
     static uint64_t work(uint64_t iterations, uint64_t seed) noexcept;
 
 private:
