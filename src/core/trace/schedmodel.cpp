@@ -1,5 +1,6 @@
 #include "trace/schedmodel.h"
 
+#include "trace/segmentrefinement.h"
 #include "trace/trace.h"
 
 #include <QHash>
@@ -280,12 +281,10 @@ bool isKernelState(State state)
         || state == State::JoinWait;
 }
 
-// Pieces of one lane's segments, in time order, with their Running ones cut by the lane's OS slices:
-// Running where the thread was on a CPU, Runnable where it waited for one, and (exact data only)
-// Sleeping where it was blocked. With blocked stretches (a traced program's system calls), every
-// piece in a kernel state is cut so, and a blocked stretch takes its state and object.
-PodVector<Segment> refinedSegments(std::span<const Segment> pieces, std::span<const OsSlice> os, bool exact,
-    std::span<const BlockedStretch> blocked = {})
+} // namespace
+
+PodVector<Segment> refinedSegments(
+    std::span<const Segment> pieces, std::span<const OsSlice> os, bool exact, std::span<const BlockedStretch> blocked)
 {
     PodVector<Segment> refined;
     refined.reserve(pieces.size() + 2 * os.size() + blocked.size());
@@ -382,6 +381,8 @@ void addStateTimes(Trace &trace, std::span<const Segment> segments, int64_t sign
     }
 }
 
+namespace {
+
 Segment clipped(Segment segment, int64_t from, int64_t to)
 {
     segment.startNs = std::max(segment.startNs, from);
@@ -464,26 +465,6 @@ void SchedModel::refineSegmentsSoFar(Trace &trace, int64_t untilNs)
     const bool exact = trace.sched.source == SchedSource::Exact;
     for (LaneTrack &lane : trace.lanes)
         refineLane(trace, lane, untilNs, true, exact);
-}
-
-void SchedModel::applyBlockedStretches(Trace &trace, std::span<const std::vector<BlockedStretch>> blocked)
-{
-    if (trace.sched.source != SchedSource::Exact)
-        return;
-    for (size_t i = 0; i < trace.lanes.size() && i < blocked.size(); ++i) {
-        LaneTrack &lane = trace.lanes[i];
-        if (blocked[i].empty() || lane.hasOpenSegment)
-            continue; // (a lane still growing is left as the looks drew it)
-        const PodVector<Segment> refined = refinedSegments(lane.segments, lane.os, true, blocked[i]);
-        addStateTimes(trace, lane.segments, -1);
-        addStateTimes(trace, refined, +1);
-        lane.segments.clear();
-        lane.lod.truncate(lane.segments);
-        for (const Segment &segment : refined) {
-            lane.segments.push_back(segment);
-            lane.lod.append(segment);
-        }
-    }
 }
 
 int SchedModel::maxRunningLanes(const Trace &trace)

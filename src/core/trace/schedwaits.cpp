@@ -1,4 +1,5 @@
 #include "trace/schedmodel.h"
+#include "trace/segmentrefinement.h"
 #include "trace/trace.h"
 
 #include <QHash>
@@ -83,6 +84,26 @@ std::vector<std::vector<BlockedStretch>> SchedModel::blockedStretches(
             blocked[lane].clear(); // its system calls were not followed: nothing says what it waited in
     }
     return blocked;
+}
+
+void SchedModel::applyBlockedStretches(Trace &trace, std::span<const std::vector<BlockedStretch>> blocked)
+{
+    if (trace.sched.source != SchedSource::Exact)
+        return;
+    for (size_t i = 0; i < trace.lanes.size() && i < blocked.size(); ++i) {
+        LaneTrack &lane = trace.lanes[i];
+        if (blocked[i].empty() || lane.hasOpenSegment)
+            continue; // (a lane still growing is left as the looks drew it)
+        const PodVector<Segment> refined = refinedSegments(lane.segments, lane.os, true, blocked[i]);
+        addStateTimes(trace, lane.segments, -1);
+        addStateTimes(trace, refined, +1);
+        lane.segments.clear();
+        lane.lod.truncate(lane.segments);
+        for (const Segment &segment : refined) {
+            lane.segments.push_back(segment);
+            lane.lod.append(segment);
+        }
+    }
 }
 
 } // namespace threadlab
