@@ -19,6 +19,7 @@
 #include <QRandomGenerator>
 #include <QTemporaryDir>
 #include <QTest>
+#include <mutex>
 #include <sys/stat.h>
 
 using namespace threadlab;
@@ -27,15 +28,19 @@ using namespace threadlab::test;
 namespace {
 
 // Network services that write what a download would, without a network: the test sees every path
-// the core asks to write.
+// the core asks to write. Tasks download at once from their own threads.
 class RecordingNetwork : public NetworkServices
 {
 public:
-    QStringList destinations;
+    std::mutex mutex;
+    QStringList destinations; // under mutex while a run goes on
     Result<QUrl> startServer(const ServerSettings &) override { return QUrl(QStringLiteral("http://127.0.0.1:9/")); }
     Result<qint64> download(LaneContext &, const QUrl &, const QString &destination, int, const StopToken &) override
     {
-        destinations << destination;
+        {
+            const std::lock_guard lock(mutex);
+            destinations << destination;
+        }
         QFile file(destination);
         if (!file.open(QIODevice::WriteOnly) || file.write("png") != 3)
             return Error(destination + QStringLiteral(": cannot write"));
