@@ -9,7 +9,7 @@ namespace threadlab::test {
 inline Event ev(int64_t t, uint32_t lane, EventKind kind, uint32_t object = kNoObject, int64_t arg = 0,
     State state = State::Running)
 {
-    return Event { t, arg, lane, object, kind, uint16_t(state), 0 };
+    return Event { t, arg, lane, object, kind, uint16_t(state), {} };
 }
 
 // A state change on a lane.

@@ -48,7 +48,7 @@ const Synthetic &synthetic(int64_t segments, int lanes)
         builder.addLane(
             LaneInfo { uint32_t(lane), LaneKind::Thread, 1, lane + 2, QStringLiteral("lane %1").arg(lane), -1 });
         batch.clear();
-        batch.push_back(Event { 0, 0, uint32_t(lane), kNoObject, EventKind::LaneBegin, 0, 0 });
+        batch.push_back(Event { 0, 0, uint32_t(lane), kNoObject, EventKind::LaneBegin, 0, {} });
         double t = 0;
         size_t previous = 0;
         for (int64_t i = 0; i < perLane; ++i) {
@@ -58,9 +58,9 @@ const Synthetic &synthetic(int64_t segments, int lanes)
             previous = (previous + 1 + (seed >> 20) % (std::size(kStates) - 1)) % std::size(kStates);
             const State state = kStates[previous];
             batch.push_back(Event { int64_t(std::min(t, double(s.spanNs - 1))), -1, uint32_t(lane), kNoObject,
-                EventKind::StateChange, uint16_t(state), 0 });
+                EventKind::StateChange, uint16_t(state), {} });
         }
-        batch.push_back(Event { s.spanNs, 0, uint32_t(lane), kNoObject, EventKind::LaneEnd, 0, 0 });
+        batch.push_back(Event { s.spanNs, 0, uint32_t(lane), kNoObject, EventKind::LaneEnd, 0, {} });
         builder.addEvents(batch.data(), batch.size());
         s.events += batch.size();
     }

@@ -300,12 +300,12 @@ void TestSessionViews::consoleListsPrintsInOrderAndJumpsToThem()
     builder.start(scenario, 0);
     builder.addLane(LaneInfo { 0, LaneKind::Thread, 1, 2, QStringLiteral("a"), -1 });
     builder.addLane(LaneInfo { 1, LaneKind::Thread, 1, 3, QStringLiteral("b"), -1 });
-    const Event a[] = { Event { 0, 0, 0, kNoObject, EventKind::LaneBegin, 0, 0 },
-        Event { 300'000'000, 0, 0, 0, EventKind::Mark, 0, 0 }, Event { 700'000'000, 0, 0, 2, EventKind::Mark, 0, 0 },
-        Event { 1'000'000'000, 0, 0, kNoObject, EventKind::LaneEnd, 0, 0 } };
-    const Event b[] = { Event { 0, 0, 1, kNoObject, EventKind::LaneBegin, 0, 0 },
-        Event { 100'000'000, 0, 1, 1, EventKind::Mark, 0, 0 },
-        Event { 1'000'000'000, 0, 1, kNoObject, EventKind::LaneEnd, 0, 0 } };
+    const Event a[] = { Event { 0, 0, 0, kNoObject, EventKind::LaneBegin, 0, {} },
+        Event { 300'000'000, 0, 0, 0, EventKind::Mark, 0, {} }, Event { 700'000'000, 0, 0, 2, EventKind::Mark, 0, {} },
+        Event { 1'000'000'000, 0, 0, kNoObject, EventKind::LaneEnd, 0, {} } };
+    const Event b[] = { Event { 0, 0, 1, kNoObject, EventKind::LaneBegin, 0, {} },
+        Event { 100'000'000, 0, 1, 1, EventKind::Mark, 0, {} },
+        Event { 1'000'000'000, 0, 1, kNoObject, EventKind::LaneEnd, 0, {} } };
     builder.addEvents(a, std::size(a));
     builder.addEvents(b, std::size(b));
     ConsolePanel console;
@@ -354,12 +354,12 @@ void TestSessionViews::replayRevealsTheRunAndStepsStateChanges()
     builder.addLane(LaneInfo { 0, LaneKind::Thread, 1, 2, QStringLiteral("a"), -1 });
     builder.addLane(LaneInfo { 1, LaneKind::Thread, 1, 3, QStringLiteral("b"), -1 });
     constexpr int64_t ms = 1'000'000;
-    const Event a[] = { Event { 0, 0, 0, kNoObject, EventKind::LaneBegin, 0, 0 },
-        Event { 100 * ms, -1, 0, kNoObject, EventKind::StateChange, uint16_t(State::Sleeping), 0 },
-        Event { 300 * ms, -1, 0, kNoObject, EventKind::StateChange, uint16_t(State::Running), 0 },
-        Event { 400 * ms, 0, 0, kNoObject, EventKind::LaneEnd, 0, 0 } };
-    const Event b[] = { Event { 50 * ms, 0, 1, kNoObject, EventKind::LaneBegin, 0, 0 },
-        Event { 400 * ms, 0, 1, kNoObject, EventKind::LaneEnd, 0, 0 } };
+    const Event a[] = { Event { 0, 0, 0, kNoObject, EventKind::LaneBegin, 0, {} },
+        Event { 100 * ms, -1, 0, kNoObject, EventKind::StateChange, uint16_t(State::Sleeping), {} },
+        Event { 300 * ms, -1, 0, kNoObject, EventKind::StateChange, uint16_t(State::Running), {} },
+        Event { 400 * ms, 0, 0, kNoObject, EventKind::LaneEnd, 0, {} } };
+    const Event b[] = { Event { 50 * ms, 0, 1, kNoObject, EventKind::LaneBegin, 0, {} },
+        Event { 400 * ms, 0, 1, kNoObject, EventKind::LaneEnd, 0, {} } };
     builder.addEvents(a, std::size(a));
     builder.addEvents(b, std::size(b));
     QCOMPARE(TraceAnalysis::nextStateChange(trace, 0), 50 * ms);

@@ -1,7 +1,9 @@
 #include "base/recorder.h"
 
 #include <QTest>
+#include <sys/wait.h>
 #include <thread>
+#include <unistd.h>
 #include <vector>
 
 using namespace threadlab;
@@ -15,7 +17,20 @@ private Q_SLOTS:
     void structuralEventsAreNeverDropped();
     void manyThreadsLoseNothing();
     void drainsLiveWhileProducing();
+    void recordedTicksComeOutOnTheSteadyClock();
+    void aForeignEventIsNeverTakenForTicks();
+    void aHandOffToAnotherProcessIsOrdered();
 };
+
+namespace {
+std::vector<Event> drainAll(Recorder &recorder)
+{
+    std::vector<Event> seen;
+    recorder.drain(
+        [](const LaneInfo &) {}, [&](const Event *events, size_t n) { seen.insert(seen.end(), events, events + n); });
+    return seen;
+}
+} // namespace
 
 void TestRecorder::keepsOrderAcrossChunks()
 {
@@ -159,4 +174,98 @@ void TestRecorder::drainsLiveWhileProducing()
 }
 
 QTEST_GUILESS_MAIN(TestRecorder)
+void TestRecorder::recordedTicksComeOutOnTheSteadyClock()
+{
+    // record() reads the hot path's clock (the TSC where the kernel keeps its clock on it); what a
+    // drain hands out is on the steady clock, between the steady-clock reads around it, never back
+    // on the lane, and recordAt() times stay as given.
+    Recorder recorder(int64_t(1) << 20);
+    LaneBuffer *lane = recorder.addLane(LaneInfo {});
+    const int64_t before = nowNs();
+    lane->record(EventKind::Mark, 1);
+    lane->recordAt(123, EventKind::Mark, 2);
+    std::this_thread::sleep_for(std::chrono::milliseconds(20));
+    const int64_t middle = nowNs();
+    for (int i = 0; i < 3 * int(LaneBuffer::kChunkEvents); ++i)
+        lane->record(EventKind::CounterWrite, 3, i);
+    const int64_t recorded = nowNs();
+    std::vector<Event> seen = drainAll(recorder);
+    QCOMPARE(seen.size(), size_t(2 + 3 * LaneBuffer::kChunkEvents));
+    // (A reading of both clocks is exact to tens of nanoseconds; a microsecond is room enough.)
+    constexpr int64_t kSlackNs = 1'000;
+    QVERIFY2(seen[0].timeNs >= before - kSlackNs && seen[0].timeNs <= middle,
+        qPrintable(QStringLiteral("%1 not in [%2, %3] (%4)")
+                       .arg(seen[0].timeNs)
+                       .arg(before)
+                       .arg(middle)
+                       .arg(TickClock::description())));
+    QCOMPARE(seen[1].timeNs, int64_t(123));
+    for (size_t i = 2; i < seen.size(); ++i) {
+        QCOMPARE(seen[i].clock, EventClock::SteadyNs);
+        QVERIFY(seen[i].timeNs >= middle - kSlackNs && seen[i].timeNs <= recorded + kSlackNs);
+        if (i > 2)
+            QVERIFY(seen[i].timeNs >= seen[i - 1].timeNs);
+    }
+    // Later drains go on from there.
+    lane->record(EventKind::Mark, 4);
+    seen = drainAll(recorder);
+    QCOMPARE(seen.size(), size_t(1));
+    QVERIFY(seen[0].timeNs >= recorded - kSlackNs && seen[0].timeNs <= nowNs());
+}
+
+void TestRecorder::aForeignEventIsNeverTakenForTicks()
+{
+    // A worker's event arrives on the steady clock: whatever its clock field says (a hostile or
+    // damaged frame), it is not converted again.
+    Recorder recorder;
+    LaneBuffer *lane = recorder.addLane(LaneInfo {});
+    Event foreign;
+    foreign.timeNs = 5'000;
+    foreign.kind = EventKind::Mark;
+    foreign.clock = EventClock::Ticks;
+    lane->push(foreign);
+    const std::vector<Event> seen = drainAll(recorder);
+    QCOMPARE(seen.size(), size_t(1));
+    QCOMPARE(seen[0].timeNs, int64_t(5'000));
+    QCOMPARE(seen[0].clock, EventClock::SteadyNs);
+}
+
+void TestRecorder::aHandOffToAnotherProcessIsOrdered()
+{
+    // This process records, then hands over to a child process through a pipe; the child records
+    // as soon as it hears of it. On the steady clock the child's event is after this one and before
+    // this process hears back, though each read its own clock and converted with its own map.
+    int toChild[2];
+    int toParent[2];
+    QVERIFY(::pipe(toChild) == 0 && ::pipe(toParent) == 0);
+    const pid_t child = ::fork();
+    QVERIFY(child >= 0);
+    if (child == 0) {
+        char go = 0;
+        if (::read(toChild[0], &go, 1) != 1)
+            ::_exit(2);
+        Recorder recorder;
+        LaneBuffer *lane = recorder.addLane(LaneInfo {});
+        lane->record(EventKind::Mark);
+        int64_t at = -1;
+        recorder.drain([](const LaneInfo &) {}, [&](const Event *events, size_t) { at = events[0].timeNs; });
+        ::_exit(::write(toParent[1], &at, sizeof at) == sizeof at ? 0 : 3);
+    }
+    Recorder recorder;
+    LaneBuffer *lane = recorder.addLane(LaneInfo {});
+    lane->record(EventKind::Mark);
+    QVERIFY(::write(toChild[1], "x", 1) == 1);
+    int64_t childsEvent = -1;
+    QVERIFY(::read(toParent[0], &childsEvent, sizeof childsEvent) == sizeof childsEvent);
+    const int64_t heardBack = nowNs();
+    const int64_t handedOver = drainAll(recorder).at(0).timeNs;
+    int status = 0;
+    QCOMPARE(::waitpid(child, &status, 0), child);
+    QVERIFY(WIFEXITED(status) && WEXITSTATUS(status) == 0);
+    for (int fd : { toChild[0], toChild[1], toParent[0], toParent[1] })
+        ::close(fd);
+    QVERIFY2(handedOver < childsEvent && childsEvent < heardBack,
+        qPrintable(QStringLiteral("%1 %2 %3").arg(handedOver).arg(childsEvent).arg(heardBack)));
+}
+
 #include "tst_recorder.moc"

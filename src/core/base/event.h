@@ -34,16 +34,22 @@ enum class TaskOutcome : int64_t { Completed = 0, Cancelled = 1, Failed = 2, Cut
 
 constexpr uint32_t kNoObject = 0xffffffffu;
 
+// How an event's time is written (Event::clock).
+enum class EventClock : uint32_t {
+    SteadyNs = 0, // steady-clock nanoseconds: every event a lane buffer hands out, a file or a frame holds
+    Ticks = 1, // TickClock ticks: only inside a lane buffer, until it is drained
+};
+
 // A fixed-size record written on the hot path: one clock read, one store into a per-lane buffer.
 struct Event
 {
-    int64_t timeNs = 0; // absolute steady-clock time
+    int64_t timeNs = 0; // absolute steady-clock time (see clock)
     int64_t arg = 0;
     uint32_t lane = 0;
     uint32_t object = kNoObject;
     EventKind kind = EventKind::Mark;
     uint16_t aux = 0;
-    uint32_t reserved = 0;
+    EventClock clock = EventClock::SteadyNs;
 };
 
 static_assert(sizeof(Event) == 32, "Event must stay 32 bytes");

@@ -1,5 +1,6 @@
 #include "base/lanebuffer.h"
 
+#include <algorithm>
 #include <new>
 
 namespace threadlab {
@@ -119,6 +120,18 @@ bool LaneBuffer::grow(bool structural) noexcept
     m_tail = chunk;
     m_fill = 0;
     return true;
+}
+
+void LaneBuffer::toSteadyClock(const TickClock::Map &ticks, Event *events, uint32_t count) noexcept
+{
+    for (uint32_t i = 0; i < count; ++i) {
+        Event &event = events[i];
+        if (event.clock != EventClock::Ticks)
+            continue;
+        event.timeNs = std::max(ticks.toNs(event.timeNs), m_lastTickNs);
+        event.clock = EventClock::SteadyNs;
+        m_lastTickNs = event.timeNs;
+    }
 }
 
 void LaneBuffer::releaseChunk(Chunk *chunk) noexcept

@@ -2,6 +2,7 @@
 
 #include "base/clock.h"
 #include "base/event.h"
+#include "base/tickclock.h"
 
 #include <algorithm>
 #include <atomic>
@@ -19,7 +20,9 @@ namespace threadlab {
 class ChunkBudget
 {
 public:
-    static constexpr size_t kMaxSpares = 32;
+    // 16 MiB: what one lane recording at full speed fills between two of the collector's drains
+    // (5 ms), so that such a lane faults in no fresh pages (32 spares cost it 3 ns an event).
+    static constexpr size_t kMaxSpares = 128;
 
     explicit ChunkBudget(int64_t chunks)
         : m_left(chunks)
@@ -58,45 +61,39 @@ public:
 
     uint32_t lane() const noexcept { return m_lane; }
 
-    // Producer side: costs one clock read and one store.
+    // Producer side: costs one tick read (TickClock::now()) and one store.
     void record(EventKind kind, uint32_t object = kNoObject, int64_t arg = 0, uint16_t aux = 0) noexcept
     {
-        push(Event { nowNs(), arg, m_lane, object, kind, aux, 0 });
+        write(TickClock::now(), arg, object, kind, aux, EventClock::Ticks);
     }
+    // At a steady-clock time read earlier (nowNs()).
     void recordAt(
         int64_t timeNs, EventKind kind, uint32_t object = kNoObject, int64_t arg = 0, uint16_t aux = 0) noexcept
     {
-        push(Event { timeNs, arg, m_lane, object, kind, aux, 0 });
+        write(timeNs, arg, object, kind, aux, EventClock::SteadyNs);
     }
-    void push(const Event &event) noexcept
+    // An event recorded elsewhere (a worker's), on the steady clock whatever it says.
+    void push(Event event) noexcept
     {
-        if (m_fill == m_limit) [[unlikely]] {
-            pushSlow(event);
-            return;
-        }
-        m_tail->events[m_fill] = event;
-        ++m_fill;
-        m_tail->count.store(m_fill, std::memory_order_release);
-    }
-
-    // Events that begin or end a lane or a task, or deliver a result: never dropped, so that a
-    // trace whose budget ran out still shows every lane and task ending.
-    static constexpr bool isStructural(EventKind kind) noexcept
-    {
-        return kind == EventKind::LaneBegin || kind == EventKind::LaneEnd || kind == EventKind::TaskBegin
-            || kind == EventKind::TaskEnd || kind == EventKind::Result;
+        write(event.timeNs, event.arg, event.object, event.kind, event.aux, EventClock::SteadyNs);
     }
 
     // Consumer side: hands the events written since the last call, at most maxEvents of them, to
-    // sink(const Event *, size_t). The limit keeps a consumer responsive while a producer writes
-    // faster than it reads.
+    // sink(const Event *, size_t), each on the steady clock (ticks are converted by the map, which the
+    // caller reads once for all its lanes). The limit keeps a consumer responsive while a producer
+    // writes faster than it reads.
     template <typename Sink> size_t drain(Sink &&sink, size_t maxEvents = SIZE_MAX)
+    {
+        return drain(TickClock::map(), sink, maxEvents);
+    }
+    template <typename Sink> size_t drain(const TickClock::Map &ticks, Sink &&sink, size_t maxEvents = SIZE_MAX)
     {
         size_t total = 0;
         while (total < maxEvents) {
             const uint32_t count = m_head->count.load(std::memory_order_acquire);
             if (m_read < count) {
                 const auto n = static_cast<uint32_t>(std::min<size_t>(count - m_read, maxEvents - total));
+                toSteadyClock(ticks, &m_head->events[m_read], n);
                 sink(&m_head->events[m_read], static_cast<size_t>(n));
                 total += n;
                 m_read += n;
@@ -116,6 +113,14 @@ public:
         return total;
     }
 
+    // Events that begin or end a lane or a task, or deliver a result: never dropped, so that a
+    // trace whose budget ran out still shows every lane and task ending.
+    static constexpr bool isStructural(EventKind kind) noexcept
+    {
+        return kind == EventKind::LaneBegin || kind == EventKind::LaneEnd || kind == EventKind::TaskBegin
+            || kind == EventKind::TaskEnd || kind == EventKind::Result;
+    }
+
     uint64_t dropped() const noexcept { return m_dropped.load(std::memory_order_relaxed); }
 
 private:
@@ -131,7 +136,31 @@ private:
 
     Chunk *newChunk() noexcept; // a spare of the budget's, or new memory; nullptr if none
     void freeChunk(Chunk *chunk) noexcept; // back to the budget's spares, or freed
+    // Field by field into its slot: an Event built first and copied is written twice, and its
+    // copy reads back what was just stored in pieces (a stalled store-to-load forward: ~5 ns).
+    void write(int64_t timeNs, int64_t arg, uint32_t object, EventKind kind, uint16_t aux, EventClock clock) noexcept
+    {
+        const uint32_t fill = m_fill;
+        Chunk *const tail = m_tail;
+        if (fill == m_limit) [[unlikely]] {
+            pushSlow(Event { timeNs, arg, m_lane, object, kind, aux, clock });
+            return;
+        }
+        Event &slot = tail->events[fill];
+        slot.timeNs = timeNs;
+        slot.arg = arg;
+        slot.lane = m_lane;
+        slot.object = object;
+        slot.kind = kind;
+        slot.aux = aux;
+        slot.clock = clock;
+        m_fill = fill + 1;
+        tail->count.store(fill + 1, std::memory_order_release);
+    }
     void pushSlow(const Event &event) noexcept;
+    // In place, before the consumer hands them out (the producer never writes them again). Ticks
+    // never go back on a lane: two readings of the map may differ by a few nanoseconds.
+    void toSteadyClock(const TickClock::Map &ticks, Event *events, uint32_t count) noexcept;
     bool grow(bool structural) noexcept;
     void releaseChunk(Chunk *chunk) noexcept;
 
@@ -146,6 +175,7 @@ private:
     // consumer
     Chunk *m_head = nullptr;
     uint32_t m_read = 0;
+    int64_t m_lastTickNs = INT64_MIN; // the last ticks converted
     std::atomic<uint64_t> m_dropped { 0 };
 };
 

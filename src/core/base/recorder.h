@@ -34,7 +34,8 @@ public:
     int laneCount() const;
 
     // Consumer: calls onLane(const LaneInfo &) for every lane not yet reported, then
-    // onEvents(const Event *, size_t) for the events written since the last drain: at most
+    // onEvents(const Event *, size_t) for the events written since the last drain (on the steady
+    // clock, whichever clock recorded them: base/tickclock.h): at most
     // maxEvents of them, shared out among the lanes from a starting lane that moves on each call.
     // Returns how many; fewer than maxEvents means every lane was drained.
     template <typename OnLane, typename OnEvents>
@@ -55,12 +56,13 @@ public:
         // total under maxEvents means every lane was drained.
         size_t total = 0;
         const size_t lanes = buffers.size();
+        const TickClock::Map ticks = TickClock::map();
         for (size_t pass = 1; pass > 0 && total < maxEvents;) {
             pass = 0;
             for (size_t i = 0; i < lanes && total + pass < maxEvents; ++i) {
                 const size_t left = maxEvents - total - pass;
                 const size_t share = maxEvents == SIZE_MAX ? SIZE_MAX : std::max<size_t>(1, left / (lanes - i));
-                pass += buffers[(m_nextLane + i) % lanes]->drain(onEvents, share);
+                pass += buffers[(m_nextLane + i) % lanes]->drain(ticks, onEvents, share);
             }
             total += pass;
         }

@@ -15,10 +15,9 @@ void SharedCounter::add(LaneContext &lane, int64_t delta, int64_t raceWindowNs, 
     if (!m_touched.load(std::memory_order_relaxed))
         m_touched.store(true, std::memory_order_relaxed);
     const int64_t read = m_value.load(std::memory_order_relaxed);
-    const int64_t readAt = nowNs();
-    lane.buffer->recordAt(readAt, EventKind::CounterRead, m_id, read);
+    lane.buffer->record(EventKind::CounterRead, m_id, read);
     if (raceWindowNs > 0) {
-        const int64_t until = readAt + raceWindowNs;
+        const int64_t until = nowNs() + raceWindowNs;
         while (nowNs() < until && !stop.stopRequested()) { }
     }
     const int64_t written = read + delta;

@@ -472,7 +472,7 @@ bool TraceFileReader::readEvents(PodVector<Event> &events, const char *what)
         e.timeNs = time;
         e.arg = arg;
         e.kind = EventKind(kind); // checked by checkEvents()
-        e.reserved = 0;
+        e.clock = EventClock::SteadyNs;
     }
     return m_in.ok();
 }
