@@ -255,7 +255,11 @@ public:
                             .arg(heapInUseMb(), 0, 'f', 1)
                             .arg(countEntries(QStringLiteral("/proc/self/fd"))));
             }
-            cycleEnds.push_back(settle(m_startNs, m_runs.load(), threadsBefore));
+            {
+                // Not while the sampler counts: its look at /proc/self/fd is a descriptor too.
+                const std::lock_guard lock(m_mutex);
+                cycleEnds.push_back(settle(m_startNs, m_runs.load(), threadsBefore));
+            }
             out(row(QStringLiteral("cycle %1 end").arg(cycle), cycleEnds.back()));
         }
         {
