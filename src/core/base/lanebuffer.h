@@ -82,10 +82,6 @@ public:
     // sink(const Event *, size_t), each on the steady clock (ticks are converted by the map, which the
     // caller reads once for all its lanes). The limit keeps a consumer responsive while a producer
     // writes faster than it reads.
-    template <typename Sink> size_t drain(Sink &&sink, size_t maxEvents = SIZE_MAX)
-    {
-        return drain(TickClock::map(), sink, maxEvents);
-    }
     template <typename Sink> size_t drain(const TickClock::Map &ticks, Sink &&sink, size_t maxEvents = SIZE_MAX)
     {
         size_t total = 0;

@@ -2,6 +2,7 @@
 
 #include "base/coretext.h"
 
+#include <algorithm>
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
