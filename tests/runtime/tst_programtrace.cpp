@@ -218,8 +218,9 @@ void TestProgramTrace::exactWaitsAreNamedFromTheSystemCalls()
     QVERIFY(waiter >= 0 && holder >= 0);
     // Its waits (the waiter's futex, the holder's clock_nanosleep, the main thread's joins) are
     // named from the system call each thread was in when it left its CPU, by the looks' rules.
-    // (Where they begin and end is tst_schedmodel's to check: the exact capture sometimes lacks a
-    // thread's switches — see issue 13's note — and such a wait keeps the looks' name.)
+    // (Where they begin and end is tst_schedmodel's to check. Where the kernel dropped records, as
+    // under a storm of switches elsewhere (tst_sched), a thread's switches are missing and such a
+    // wait keeps the looks' name.)
     int named = 0;
     for (const LaneTrack &lane : trace.lanes) {
         for (const Segment &segment : lane.segments) {

@@ -163,15 +163,15 @@ Result<std::unique_ptr<SchedCapture>> PerfSchedCapture::start()
     capture->m_info.source = SchedSource::Exact;
     capture->m_info.cpuCount = cpus;
     capture->m_info.reason = Text::tr("the kernel's scheduler tracepoints, every switch");
+    const size_t pages = ringPages(cpus, size_t(pageSize));
     for (int cpu = 0; cpu < cpus; ++cpu) {
         Ring ring;
         ring.cpu = cpu;
-        ring.bytes = size_t(pageSize) * (1 + kRingPages);
         for (const Tracepoint *point :
             { &capture->m_switch, &capture->m_wakeup, &capture->m_wakeupNew, &capture->m_migrate }) {
             if (point->id == 0)
                 continue;
-            const int fd = openTracepoint(point->id, cpu, size_t(pageSize) * kRingPages / 4);
+            const int fd = openTracepoint(point->id, cpu, size_t(pageSize) * pages / 4);
             if (fd < 0) {
                 const int error = errno;
                 for (int open : ring.fds)
@@ -189,14 +189,25 @@ Result<std::unique_ptr<SchedCapture>> PerfSchedCapture::start()
                 continue;
             }
             ring.fds.push_back(fd);
-            if (ring.fds.size() == 1) {
-                void *base = ::mmap(nullptr, ring.bytes, PROT_READ | PROT_WRITE, MAP_SHARED, fd, 0);
+            if (ring.fds.size() > 1)
+                continue;
+            // The largest ring the kernel grants (perf_event_mlock_kb bounds an unprivileged user's).
+            int mapError = 0;
+            for (size_t tried = pages; tried >= kMinRingPages && !ring.base; tried /= 2) {
+                const size_t bytes = size_t(pageSize) * (1 + tried);
+                void *base = ::mmap(nullptr, bytes, PROT_READ | PROT_WRITE, MAP_SHARED, fd, 0);
                 if (base == MAP_FAILED) {
-                    ::close(fd);
-                    return Error(Text::tr("exact capture cannot map its ring buffer: %1")
-                                     .arg(QString::fromLocal8Bit(std::strerror(errno))));
+                    mapError = errno;
+                    continue;
                 }
                 ring.base = static_cast<char *>(base);
+                ring.bytes = bytes;
+                ring.pages = tried;
+            }
+            if (!ring.base) {
+                ::close(fd);
+                return Error(Text::tr("exact capture cannot map its ring buffer: %1")
+                                 .arg(QString::fromLocal8Bit(std::strerror(mapError))));
             }
         }
         if (!ring.fds.empty())
@@ -221,7 +232,19 @@ Result<std::unique_ptr<SchedCapture>> PerfSchedCapture::start()
             }
             raw->drainAll();
         });
+    // When the system switches threads faster than a CPU's ring drains (ThreadLab's drain then
+    // waits for a CPU like every other thread), the kernel drops records: the drain goes first
+    // where it may (root or CAP_SYS_NICE), as perf record -r does.
+    capture->m_thread.runBeforeOtherWork();
     return std::unique_ptr<SchedCapture>(std::move(capture));
+}
+
+size_t PerfSchedCapture::ringPages(int cpus, size_t pageSize)
+{
+    size_t pages = kMaxRingPages; // a power of two, as the kernel wants
+    while (pages > kMinRingPages && size_t(std::max(1, cpus)) * pages * pageSize > kRingBudgetBytes)
+        pages /= 2;
+    return pages;
 }
 
 PerfSchedCapture::~PerfSchedCapture()
@@ -366,7 +389,7 @@ QString PerfSchedCapture::followSyscallsOf(qint64 pid)
     std::vector<int> opened;
     for (const Ring &ring : m_rings) {
         for (const Tracepoint *point : { &m_sysEnter, &m_sysExit }) {
-            const int fd = openTracepoint(point->id, ring.cpu, size_t(pageSize) * kRingPages / 4, pid_t(pid));
+            const int fd = openTracepoint(point->id, ring.cpu, size_t(pageSize) * ring.pages / 4, pid_t(pid));
             const int error = errno;
             if (fd < 0 || ::ioctl(fd, PERF_EVENT_IOC_SET_OUTPUT, ring.fds.front()) != 0) {
                 const QString why = QString::fromLocal8Bit(std::strerror(fd < 0 ? error : errno));

@@ -21,7 +21,14 @@ namespace threadlab {
 class PerfSchedCapture : public SchedCapture
 {
 public:
-    static constexpr size_t kRingPages = 256; // 1 MiB per CPU
+    // Each CPU's ring holds what the kernel writes between two drains. A busy system switches
+    // threads up to about a million times a second (some 70 MB/s of records per CPU: every task
+    // is followed), so the rings are as large as a 64 MiB budget allows: 8 MiB per CPU (about
+    // 0.1 s of such a storm) on up to 8 CPUs, never less than 1 MiB.
+    static constexpr size_t kMaxRingPages = 2048;
+    static constexpr size_t kMinRingPages = 256;
+    static constexpr size_t kRingBudgetBytes = size_t(64) << 20;
+    static size_t ringPages(int cpus, size_t pageSize);
     static constexpr size_t kMaxRecords = 8'000'000; // about 190 MB; later records are counted as lost
     // A followed program's system calls (two records each): about 130 MB. After the first one that
     // does not fit, blocked threads are named by the /proc looks again.
@@ -57,7 +64,8 @@ private:
         int cpu = 0;
         std::vector<int> fds; // the first owns the buffer; the others write into it
         char *base = nullptr;
-        size_t bytes = 0;
+        size_t bytes = 0; // the metadata page and the data pages
+        size_t pages = 0; // data pages
     };
 
     PerfSchedCapture() = default;

@@ -4,6 +4,8 @@
 #include <condition_variable>
 #include <functional>
 #include <mutex>
+#include <pthread.h>
+#include <sched.h>
 #include <thread>
 
 namespace threadlab {
@@ -39,6 +41,15 @@ public:
                 return period;
             },
             std::move(last));
+    }
+
+    // Real-time priority (SCHED_FIFO, the lowest level): the thread runs as soon as its wait
+    // ends, before any normal thread. False where this user may not (then nothing changes).
+    bool runBeforeOtherWork()
+    {
+        sched_param param {};
+        param.sched_priority = 1;
+        return m_thread.joinable() && pthread_setschedparam(m_thread.native_handle(), SCHED_FIFO, &param) == 0;
     }
 
     void stop()

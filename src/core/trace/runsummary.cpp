@@ -404,7 +404,10 @@ QString RunSummary::toText() const
     } else {
         line(QStringLiteral("  OS scheduler: ") + schedSourceName(sched.source) + QStringLiteral(" (") + sched.reason
             + QStringLiteral("), ") + QString::number(sched.cpuCount) + QStringLiteral(" CPUs, ")
-            + QString::number(sched.lost) + QStringLiteral(" records lost"));
+            + QString::number(sched.lost) + QStringLiteral(" records lost")
+            + (sched.lost > 0 ? QStringLiteral(" (the system switched threads faster than they could be read: some "
+                                               "threads' OS states are missing)")
+                              : QString()));
         QStringList busy;
         for (const CpuSummary &cpu : cpus)
             busy << QStringLiteral("cpu%1 %2%").arg(cpu.cpu).arg(spanMs > 0 ? 100 * cpu.busyMs / spanMs : 0, 0, 'f', 0);
