@@ -2,6 +2,7 @@
 #include "testsupport.h"
 #include "trace/schedmodel.h"
 
+#include <QDir>
 #include <QTest>
 #include <atomic>
 #include <sys/resource.h>
@@ -162,6 +163,8 @@ void TestSched::theCoresFillInWhileTheRunGoes()
 // thread, then lost most records, so threads of a traced program had no switches at all).
 void TestSched::exactCaptureKeepsUpWhenTheSystemSwitchesFast()
 {
+    const auto openDescriptors = [] { return QDir(QStringLiteral("/proc/self/fd")).count(); };
+    const uint descriptorsBefore = openDescriptors();
     Recorder recorder;
     auto capture = SchedCapture::start(SchedMode::Exact, recorder);
     if (!capture)
@@ -200,7 +203,11 @@ void TestSched::exactCaptureKeepsUpWhenTheSystemSwitchesFast()
         switches += cpu.slices.size();
     const QString counts = QStringLiteral("%1 switches kept, %2 records lost").arg(switches).arg(trace.sched.lost);
     QVERIFY2(switches > 20'000, qPrintable(counts)); // the storm was there
-    QVERIFY2(trace.sched.lost * 100 <= switches, qPrintable(counts)); // and at most 1 % of it lost
+    // and little of it lost (the drain, behind in a normal thread, lost more than half)
+    QVERIFY2(trace.sched.lost * 10 <= switches, qPrintable(counts));
+    // Its perf events (a few per CPU) are all closed when it goes.
+    capture->reset();
+    QCOMPARE(openDescriptors(), descriptorsBefore);
 }
 
 void TestSched::modesAreNamed()
