@@ -32,6 +32,21 @@ int64_t processCpuNs()
     return ns(usage.ru_utime) + ns(usage.ru_stime);
 }
 
+constexpr bool runsUnderThreadSanitizer()
+{
+#if defined(__SANITIZE_THREAD__)
+    return true;
+#elif defined(__has_feature)
+#if __has_feature(thread_sanitizer)
+    return true;
+#else
+    return false;
+#endif
+#else
+    return false;
+#endif
+}
+
 } // namespace
 
 class TestSched : public QObject
@@ -204,7 +219,9 @@ void TestSched::exactCaptureKeepsUpWhenTheSystemSwitchesFast()
     const QString counts = QStringLiteral("%1 switches kept, %2 records lost").arg(switches).arg(trace.sched.lost);
     QVERIFY2(switches > 20'000, qPrintable(counts)); // the storm was there
     // and little of it lost (the drain, behind in a normal thread, lost more than half)
-    QVERIFY2(trace.sched.lost * 10 <= switches, qPrintable(counts));
+    // (Not under ThreadSanitizer: it makes the drain itself several times slower than the storm.)
+    if (!runsUnderThreadSanitizer())
+        QVERIFY2(trace.sched.lost * 10 <= switches, qPrintable(counts));
     // Its perf events (a few per CPU) are all closed when it goes.
     capture->reset();
     QCOMPARE(openDescriptors(), descriptorsBefore);
