@@ -2,6 +2,7 @@
 #include "cli.h"
 #include "clioptions.h"
 #include "netservices.h"
+#include "runtime/backgroundrelease.h"
 #include "runtime/run.h"
 #include "window/mainwindow.h"
 #include "window/translations.h"
@@ -44,7 +45,14 @@ int main(int argc, char *argv[])
         g_defaultHandler = qInstallMessageHandler(quietHandler);
         QApplication app(argc, argv);
         describeApplication();
-        return threadlab::Cli::exec(QApplication::arguments());
+        const int status = threadlab::Cli::exec(QApplication::arguments());
+        // An exact capture's events may still be closing; exit would wait for them the same way.
+        threadlab::BackgroundRelease::shared().waitUntilDone(std::chrono::seconds(1), [] {
+            threadlab::CliOptions::err(QStringLiteral(
+                "threadlab: waiting for the kernel to release its scheduler tracepoints (the system is "
+                "switching threads very fast: this can take some seconds; what was recorded is written)"));
+        });
+        return status;
     }
     // The window: QApplication takes Qt's own options (-style, -platform, -reverse …) out of argv;
     // what is left is the file to open ("Open with", Exec=threadlab %f).

@@ -1,3 +1,4 @@
+#include "runtime/backgroundrelease.h"
 #include "runtime/schedcapture.h"
 #include "testsupport.h"
 #include "trace/schedmodel.h"
@@ -5,6 +6,8 @@
 #include <QDir>
 #include <QTest>
 #include <atomic>
+#include <future>
+#include <mutex>
 #include <sys/resource.h>
 #include <thread>
 #include <unistd.h>
@@ -57,6 +60,7 @@ private Q_SLOTS:
     void eachBackendSeesTheBurners();
     void theCoresFillInWhileTheRunGoes();
     void exactCaptureKeepsUpWhenTheSystemSwitchesFast();
+    void aSlowReleaseRunsInOrderOffTheCallerAndIsExplained();
     void modesAreNamed();
     void offCapturesNothingAndSaysSo();
 };
@@ -226,9 +230,67 @@ void TestSched::exactCaptureKeepsUpWhenTheSystemSwitchesFast()
     // (Not under ThreadSanitizer: it makes the drain itself several times slower than the storm.)
     if (!runsUnderThreadSanitizer())
         QVERIFY2(trace.sched.lost * 10 <= switches, qPrintable(counts));
-    // Its perf events (a few per CPU) are all closed when it goes.
+    // Its perf events (a few per CPU) are all closed when it goes (off this thread: the closing
+    // may wait for the kernel).
     capture->reset();
+    BackgroundRelease::shared().waitUntilDone(std::chrono::milliseconds(0), {});
     QCOMPARE(openDescriptors(), descriptorsBefore);
+}
+
+void TestSched::aSlowReleaseRunsInOrderOffTheCallerAndIsExplained()
+{
+    std::vector<int> order;
+    std::mutex orderMutex;
+    // The kernel lets go when the test says so, and at the latest when the test returns (a failed
+    // check must not leave the release waiting for ever).
+    struct KernelLetsGo
+    {
+        std::promise<void> promise;
+        std::shared_future<void> future = promise.get_future().share();
+        bool done = false;
+        void now()
+        {
+            if (!std::exchange(done, true))
+                promise.set_value();
+        }
+        ~KernelLetsGo() { now(); }
+    };
+    std::shared_future<void> letGo;
+    const std::thread::id caller = std::this_thread::get_id();
+    std::atomic<bool> ranOnTheCaller = false;
+    int explained = 0;
+    {
+        BackgroundRelease release;
+        KernelLetsGo kernel; // (goes before the release does)
+        letGo = kernel.future;
+        release.waitUntilDone(std::chrono::milliseconds(0), [&explained] { ++explained; });
+        QCOMPARE(explained, 0); // nothing to wait for: nothing to explain
+        for (int job = 1; job <= 3; ++job) {
+            release.post([&, job] {
+                if (job == 1)
+                    letGo.wait_for(std::chrono::seconds(10)); // a close that waits for the kernel
+                ranOnTheCaller = ranOnTheCaller || std::this_thread::get_id() == caller;
+                const std::lock_guard lock(orderMutex);
+                order.push_back(job);
+            });
+        }
+        {
+            const std::lock_guard lock(orderMutex);
+            QVERIFY(order.empty()); // post() did not wait for the slow job
+        }
+        release.waitUntilDone(std::chrono::milliseconds(20), [&] {
+            ++explained;
+            kernel.now(); // the wait is explained first, then the kernel lets go
+        });
+        QCOMPARE(explained, 1);
+        QCOMPARE(order, (std::vector<int> { 1, 2, 3 })); // all of them ran, in order, before it returned
+        release.post([&] {
+            const std::lock_guard lock(orderMutex);
+            order.push_back(4);
+        });
+    } // going, it runs what is still posted
+    QCOMPARE(order, (std::vector<int> { 1, 2, 3, 4 }));
+    QVERIFY(!ranOnTheCaller);
 }
 
 void TestSched::modesAreNamed()

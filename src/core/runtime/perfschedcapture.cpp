@@ -1,6 +1,7 @@
 #include "runtime/perfschedcapture.h"
 
 #include "base/coretext.h"
+#include "runtime/backgroundrelease.h"
 #include "trace/schedmodel.h"
 #include "trace/trace.h"
 
@@ -250,14 +251,18 @@ size_t PerfSchedCapture::ringPages(int cpus, size_t pageSize)
 PerfSchedCapture::~PerfSchedCapture()
 {
     stop();
-    for (int fd : m_followFds)
-        ::close(fd); // (before the rings they write into)
-    for (Ring &ring : m_rings) {
-        if (ring.base)
-            ::munmap(ring.base, ring.bytes);
-        for (int fd : ring.fds)
-            ::close(fd);
-    }
+    // Closing a tracepoint's last event waits for a grace period (seconds under a switch storm):
+    // off this thread, which may be the window's.
+    BackgroundRelease::shared().post([follow = std::move(m_followFds), rings = std::move(m_rings)] {
+        for (int fd : follow)
+            ::close(fd); // (before the rings they write into)
+        for (const Ring &ring : rings) {
+            if (ring.base)
+                ::munmap(ring.base, ring.bytes);
+            for (int fd : ring.fds)
+                ::close(fd);
+        }
+    });
 }
 
 void PerfSchedCapture::drainAll()
