@@ -71,7 +71,7 @@ bool TraceCollector::waitForFinished(int timeoutMs)
 Trace TraceCollector::takeTrace()
 {
     waitForFinished();
-    std::lock_guard lock(m_traceMutex);
+    std::lock_guard lock(m_traceLock);
     Trace taken = std::move(m_trace);
     m_trace = Trace {};
     return taken;
@@ -89,7 +89,7 @@ void TraceCollector::loop()
         const bool lanesEnded = m_lanesEnded.load(); // read first: what they recorded before is all there
         while (!m_stop.abandoned() && collectBatch() == kCollectBatch) { }
         if (!m_stop.abandoned() && m_hooks.eachPass) {
-            std::lock_guard lock(m_traceMutex);
+            std::lock_guard lock(m_traceLock);
             m_hooks.eachPass(m_trace, nowNs() - kSchedSettledNs);
         }
         if (!lanesEnded && !m_stop.abandoned() && nowNs() >= nextSnapshotNs) {
@@ -118,7 +118,8 @@ void TraceCollector::loop()
 
 size_t TraceCollector::collectBatch()
 {
-    std::lock_guard lock(m_traceMutex);
+    m_traceLock.letReadersFirst(); // a frame waits for one batch at most
+    std::lock_guard lock(m_traceLock);
     if (m_hooks.beforeBatch)
         m_hooks.beforeBatch(m_trace);
     const size_t taken = m_recorder.drain([this](const LaneInfo &info) { m_builder.addLane(info); },
@@ -143,14 +144,14 @@ void TraceCollector::showSchedSoFar()
         return;
     Trace scratch;
     {
-        std::lock_guard lock(m_traceMutex);
+        std::lock_guard lock(m_traceLock);
         scratch.lanes.resize(m_trace.lanes.size());
         for (size_t i = 0; i < m_trace.lanes.size(); ++i)
             scratch.lanes[i].info = m_trace.lanes[i].info;
     }
     const int64_t now = nowNs();
     m_sched->snapshot(scratch, now);
-    std::lock_guard lock(m_traceMutex);
+    std::lock_guard lock(m_traceLock);
     for (size_t i = 0; i < scratch.lanes.size() && i < m_trace.lanes.size(); ++i) {
         m_trace.lanes[i].os.swap(scratch.lanes[i].os);
         m_trace.lanes[i].sched = scratch.lanes[i].sched;
@@ -168,7 +169,7 @@ void TraceCollector::complete()
     // Nothing more will arrive. The trace gives its growth slack back; that copies it once, so a
     // stopped recording, whose user is waiting to get out, keeps its slack (at most its size).
     std::lock_guard capture(m_schedMutex); // in the order showSchedSoFar() takes them
-    std::lock_guard lock(m_traceMutex);
+    std::lock_guard lock(m_traceLock);
     if (m_hooks.beforeComplete)
         m_hooks.beforeComplete(m_trace);
     if (m_sched) {

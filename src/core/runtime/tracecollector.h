@@ -68,7 +68,7 @@ public:
     bool isFinished() const { return m_finished.load(); }
     void join(); // waits for the collector's thread to end (after lanesEnded(), or when never started)
     bool waitForFinished(int timeoutMs = -1);
-    TraceSource liveTrace() const { return TraceSource(m_trace, m_traceMutex); }
+    TraceSource liveTrace() const { return TraceSource(m_trace, m_traceLock); }
     const Trace &trace() const { return m_trace; } // once finished
     Trace takeTrace(); // once finished: moved out (an empty trace stays)
     uint64_t dropped() const { return m_dropped.load(); } // events the trace had no budget for
@@ -85,7 +85,7 @@ private:
     const StopToken &m_stop;
     Hooks m_hooks;
     uint64_t m_budget = UINT64_MAX;
-    mutable std::mutex m_traceMutex; // held by the collector for one batch, by a reader for one look
+    mutable TraceLock m_traceLock; // held by the collector for one batch, by a reader for one look
     Trace m_trace;
     TraceBuilder m_builder; // the collector thread's
     std::atomic<uint64_t> m_dropped { 0 };
