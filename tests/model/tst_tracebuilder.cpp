@@ -2,8 +2,12 @@
 #include "lodcompare.h"
 #include "trace/traceanalysis.h"
 #include "trace/tracebuilder.h"
+#include "trace/tracesource.h"
 
 #include <QTest>
+#include <atomic>
+#include <random>
+#include <thread>
 
 using namespace threadlab;
 using threadlab::test::ev;
@@ -78,7 +82,9 @@ private Q_SLOTS:
     void resultsInArrivalOrder();
     void counterSeriesMergesLanesAndFindsLostUpdates();
     void counterSeriesGrownInPiecesIsTheSame();
+    void counterSeriesFromLanesArrivingInAnyOrderIsTheSame();
     void gilTurnsTooNarrowForTheWholeRunGetAWindow();
+    void aReaderGetsInBeforeTheBuildersNextBatch();
     void queueStaysFromPutToGetInSlots();
 };
 
@@ -451,6 +457,113 @@ void TestTraceBuilder::counterSeriesGrownInPiecesIsTheSame()
     builder.addEvents(lane1.data() + 3, lane1.size() - 3);
     live.counters.update(live, 100);
     QCOMPARE(pointsText(live.counters.all()[0]), expected);
+}
+
+void TestTraceBuilder::aReaderGetsInBeforeTheBuildersNextBatch()
+{
+    // A builder that is behind takes batch after batch, letting go of the lock only in between;
+    // a reader that asks for the trace meanwhile gets it before the builder's next batch starts
+    // (with a plain mutex the builder took it back at once, often for many batches).
+    Trace trace;
+    TraceLock lock;
+    const TraceSource source(trace, lock);
+    std::atomic<int> batches = 0;
+    std::atomic<bool> done = false;
+    std::atomic<int> work = 0;
+    std::thread builder([&] {
+        while (!done.load()) {
+            lock.letReadersFirst();
+            const std::lock_guard batch(lock);
+            batches.fetch_add(1);
+            for (int step = 0; step < 20'000; ++step)
+                work.fetch_add(1, std::memory_order_relaxed); // a batch's work
+        }
+    });
+    while (batches.load() < 10) { }
+    int most = 0;
+    for (int read = 0; read < 500; ++read) {
+        const int before = batches.load();
+        const TraceReading reading = source.read();
+        most = std::max(most, batches.load() - before);
+    }
+    done = true;
+    builder.join();
+    QVERIFY2(most <= 1, qPrintable(QStringLiteral("%1 batches started while a reader waited").arg(most)));
+}
+
+void TestTraceBuilder::counterSeriesFromLanesArrivingInAnyOrderIsTheSame()
+{
+    // Three lanes race on one counter (reads, writes, some writes that lost updates); a live run
+    // hands their events over in pieces, lane by lane in any order, and the series is brought up to
+    // a moment a little behind the newest event after each piece. Late lanes make it go back and
+    // take writes again: in the end it is the series of the whole trace.
+    for (uint32_t seed = 1; seed <= 20; ++seed) {
+        std::mt19937 random(seed);
+        std::vector<std::vector<Event>> lanes(3);
+        for (uint32_t lane = 0; lane < lanes.size(); ++lane) {
+            std::vector<Event> &events = lanes[lane];
+            events.push_back(ev(0, lane, EventKind::LaneBegin));
+            int64_t t = 1 + lane;
+            for (int write = 0; write < 200; ++write) {
+                events.push_back(ev(t += 1 + random() % 7, lane, EventKind::CounterRead, 0, write));
+                events.push_back(ev(t += 1 + random() % 7, lane, EventKind::CounterWrite, 0, write + 1));
+                if (random() % 4 == 0)
+                    events.push_back(ev(t += 1, lane, EventKind::LostUpdate, 0, 1));
+            }
+            events.push_back(ev(t + 1, lane, EventKind::LaneEnd));
+        }
+        auto start = [](TraceBuilder &builder) {
+            builder.start(oneCounter(), 0);
+            for (uint32_t lane = 0; lane < 3; ++lane)
+                builder.addLane(LaneInfo { lane, LaneKind::Thread, 1, int(lane) + 2, QStringLiteral("add"), -1 });
+        };
+        Trace whole;
+        TraceBuilder wholeBuilder(whole);
+        start(wholeBuilder);
+        for (const std::vector<Event> &events : lanes)
+            wholeBuilder.addEvents(events.data(), events.size());
+        whole.counters.update(whole, INT64_MAX);
+
+        Trace live;
+        TraceBuilder builder(live);
+        start(builder);
+        std::vector<size_t> given(lanes.size(), 0);
+        int64_t newest = 0;
+        for (;;) {
+            std::vector<uint32_t> open;
+            for (uint32_t lane = 0; lane < lanes.size(); ++lane)
+                if (given[lane] < lanes[lane].size())
+                    open.push_back(lane);
+            if (open.empty())
+                break;
+            const uint32_t lane = open[random() % open.size()];
+            const size_t count = std::min<size_t>(1 + random() % 60, lanes[lane].size() - given[lane]);
+            builder.addEvents(lanes[lane].data() + given[lane], count);
+            given[lane] += count;
+            newest = std::max(newest, lanes[lane][given[lane] - 1].timeNs);
+            live.counters.update(live, newest - int64_t(random() % 40));
+        }
+        live.counters.update(live, INT64_MAX);
+        QCOMPARE(live.counters.all().size(), size_t(1));
+        QVERIFY(!whole.counters.all()[0].points().empty());
+        QCOMPARE(pointsText(live.counters.all()[0]), pointsText(whole.counters.all()[0]));
+        // The extremes of any run of writes, from the blocks kept through those rewinds, are the
+        // writes' own.
+        const CounterSeries &series = live.counters.all()[0];
+        const std::span<const CounterPoint> points = series.points();
+        for (int probe = 0; probe < 200; ++probe) {
+            size_t first = random() % points.size();
+            size_t last = first + random() % (points.size() - first + 1);
+            CounterSeries::Extent brute;
+            for (size_t i = first; i < last; ++i)
+                brute.widen(points[i]);
+            const CounterSeries::Extent extent = series.extentOf(first, last);
+            QCOMPARE(extent.lowValue, brute.lowValue);
+            QCOMPARE(extent.highValue, brute.highValue);
+            QCOMPARE(extent.lowExpected, brute.lowExpected);
+            QCOMPARE(extent.highExpected, brute.highExpected);
+        }
+    }
 }
 
 void TestTraceBuilder::gilTurnsTooNarrowForTheWholeRunGetAWindow()

@@ -115,13 +115,53 @@ void CounterSeries::extend(const Trace &trace, int64_t untilNs)
     std::stable_sort(writes.begin(), writes.end(),
         [](const Pending &a, const Pending &b) { return a.point.timeNs < b.point.timeNs; });
     if (!m_points.empty() && writes.front().point.timeNs < m_points.back().timeNs) {
-        // A lane reported late: start again from the whole trace (in one go, so in order).
-        m_points = {};
-        m_cursors.assign(trace.lanes.size(), Cursor {});
+        // A lane reported late: the series goes back to just before its first write and is taken
+        // again from there, in order (a flooded live run has lanes late all the time: going back
+        // to the start each time made every pass as long as the run so far).
+        rewindTo(trace, writes.front().point.timeNs);
         extend(trace, untilNs);
         return;
     }
     append(writes);
+}
+
+void CounterSeries::rewindTo(const Trace &trace, int64_t timeNs)
+{
+    const auto kept = std::partition_point(
+        m_points.begin(), m_points.end(), [timeNs](const CounterPoint &p) { return p.timeNs < timeNs; });
+    m_points.resize(size_t(kept - m_points.begin()));
+    // The last block, now maybe partial, is summed again from its writes.
+    m_blocks.resize((m_points.size() + kExtentBlock - 1) / kExtentBlock);
+    if (!m_blocks.empty()) {
+        Extent &last = m_blocks.back();
+        last = Extent {};
+        for (size_t i = (m_blocks.size() - 1) * kExtentBlock; i < m_points.size(); ++i)
+            last.widen(m_points[i]);
+    }
+    const auto before = [timeNs](const Event &event) { return event.timeNs < timeNs; };
+    for (size_t i = 0; i < m_cursors.size() && i < trace.lanes.size(); ++i) {
+        const LaneTrack &lane = trace.lanes[i];
+        Cursor &cursor = m_cursors[i];
+        const auto &events = lane.counterEvents;
+        const size_t first = size_t(std::partition_point(events.begin(), events.end(), before) - events.begin());
+        if (cursor.event <= first)
+            continue; // nothing of this lane from timeNs on was taken
+        cursor.event = first;
+        // What the lane had read last before that (its next write is computed from it).
+        cursor.lastRead = 0;
+        cursor.lastReadNs = 0;
+        for (size_t back = first; back-- > 0;) {
+            const Event &event = events[back];
+            if (event.object == m_counter && event.kind == EventKind::CounterRead) {
+                cursor.lastRead = event.arg;
+                cursor.lastReadNs = event.timeNs;
+                break;
+            }
+        }
+        const auto &lost = lane.lostUpdates;
+        cursor.lost
+            = std::min(cursor.lost, size_t(std::partition_point(lost.begin(), lost.end(), before) - lost.begin()));
+    }
 }
 
 void CounterSeries::append(std::vector<Pending> &writes)
@@ -133,8 +173,40 @@ void CounterSeries::append(std::vector<Pending> &writes)
         lostWrites += write.lost ? 1 : 0;
         write.point.expected = expected;
         write.point.lostWrites = lostWrites;
+        if (m_points.size() % kExtentBlock == 0)
+            m_blocks.push_back(Extent {});
+        m_blocks.back().widen(write.point);
         m_points.push_back(write.point);
     }
+}
+
+void CounterSeries::Extent::widen(const CounterPoint &point)
+{
+    lowValue = std::min(lowValue, point.value);
+    highValue = std::max(highValue, point.value);
+    lowExpected = std::min(lowExpected, point.expected);
+    highExpected = std::max(highExpected, point.expected);
+}
+
+void CounterSeries::Extent::widen(const Extent &other)
+{
+    lowValue = std::min(lowValue, other.lowValue);
+    highValue = std::max(highValue, other.highValue);
+    lowExpected = std::min(lowExpected, other.lowExpected);
+    highExpected = std::max(highExpected, other.highExpected);
+}
+
+CounterSeries::Extent CounterSeries::extentOf(size_t first, size_t last) const
+{
+    Extent extent;
+    last = std::min(last, m_points.size());
+    while (first < last && first % kExtentBlock != 0)
+        extent.widen(m_points[first++]);
+    for (; first + kExtentBlock <= last; first += kExtentBlock)
+        extent.widen(m_blocks[first / kExtentBlock]);
+    while (first < last)
+        extent.widen(m_points[first++]);
+    return extent;
 }
 
 const CounterSeries *CounterSeriesSet::find(uint32_t counter, qint64 pid) const

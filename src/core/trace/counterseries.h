@@ -3,6 +3,7 @@
 #include "base/podvector.h"
 
 #include <QtGlobal>
+#include <climits>
 #include <cstdint>
 #include <span>
 #include <vector>
@@ -61,6 +62,20 @@ public:
     // The lane's last write at or before t (a lane's LostUpdate event follows its write), or nullptr.
     const CounterPoint *lastWriteOf(uint32_t lane, int64_t timeNs) const;
 
+    // The lowest and highest value written, and expected, over writes [first, last) of points():
+    // from a summary of every kExtentBlock writes, so a chart column costs what its pixels do.
+    struct Extent
+    {
+        int64_t lowValue = INT64_MAX;
+        int64_t highValue = INT64_MIN;
+        int64_t lowExpected = INT64_MAX;
+        int64_t highExpected = INT64_MIN;
+        void widen(const CounterPoint &point);
+        void widen(const Extent &other);
+    };
+    static constexpr size_t kExtentBlock = 64;
+    Extent extentOf(size_t first, size_t last) const;
+
     // Takes in the lanes' writes up to untilNs (later ones wait for the next call). A write older
     // than the last one taken (a lane that reported late) rebuilds the series.
     void extend(const Trace &trace, int64_t untilNs);
@@ -80,10 +95,13 @@ private:
         bool lost;
     };
     void append(std::vector<Pending> &writes);
+    // Drops the writes from timeNs on and moves the lanes' cursors back to take them again.
+    void rewindTo(const Trace &trace, int64_t timeNs);
 
     uint32_t m_counter;
     qint64 m_pid;
     PodVector<CounterPoint> m_points;
+    PodVector<Extent> m_blocks; // of m_points, kExtentBlock at a time (the last one may be partial)
     std::vector<Cursor> m_cursors; // per lane
 };
 

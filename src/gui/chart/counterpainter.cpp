@@ -6,7 +6,7 @@
 #include "trace/outcome.h"
 
 #include <QPainter>
-#include <QPainterPath>
+#include <QPolygonF>
 #include <algorithm>
 
 namespace threadlab {
@@ -42,22 +42,34 @@ void CounterPainter::paint(QPainter &painter, const GanttFrame &frame, const Cou
         high = std::max(high, v);
     };
     uint32_t lostBefore = before ? before->lostWrites : 0;
-    for (const CounterPoint &point : series.in(from, to)) {
-        const int x = frame.mapping.xFloor(point.timeNs, frame.labelWidth(), frame.labelWidth() + width - 1)
-            - frame.labelWidth();
-        Column &column = m_columns[size_t(x)];
-        if (!column.any) {
-            column = Column { point.value, point.value, point.value, point.expected, 0, true };
-        } else {
-            column.low = std::min(column.low, point.value);
-            column.high = std::max(column.high, point.value);
-            column.last = point.value;
-            column.expected = point.expected;
-        }
-        column.lost += point.lostWrites - lostBefore;
-        lostBefore = point.lostWrites;
-        widen(point.value);
-        widen(point.expected);
+    const std::span<const CounterPoint> visible = series.in(from, to);
+    const auto columnOf = [&](int64_t timeNs) {
+        return frame.mapping.xFloor(timeNs, frame.labelWidth(), frame.labelWidth() + width - 1) - frame.labelWidth();
+    };
+    // Each column's writes: one after the other where they are few, else found by their time and
+    // summed from the series' blocks (the cost follows the pixels, not the writes).
+    const CounterPoint *const points = series.points().data();
+    const CounterPoint *first = visible.data();
+    const CounterPoint *const end = visible.data() + visible.size();
+    const bool many = visible.size() > size_t(width);
+    while (first != end) {
+        const int x = columnOf(first->timeNs);
+        const CounterPoint *last = first + 1;
+        if (many)
+            last = std::partition_point(first, end, [&](const CounterPoint &p) { return columnOf(p.timeNs) <= x; });
+        else
+            while (last != end && columnOf(last->timeNs) == x)
+                ++last;
+        const CounterSeries::Extent extent = series.extentOf(size_t(first - points), size_t(last - points));
+        const CounterPoint &final = *(last - 1);
+        m_columns[size_t(x)] = Column { extent.lowValue, extent.highValue, final.value, final.expected,
+            final.lostWrites - lostBefore, true };
+        lostBefore = final.lostWrites;
+        widen(extent.lowValue);
+        widen(extent.highValue);
+        widen(extent.lowExpected);
+        widen(extent.highExpected);
+        first = last;
     }
     // Columns without a write hold the value of the last one before them, up to the last write
     // known (a live run's later writes are not known yet).
@@ -104,34 +116,48 @@ void CounterPainter::paint(QPainter &painter, const GanttFrame &frame, const Cou
         const double y1 = yOf(column.last);
         painter.fillRect(QRectF(left + x, std::min(y0, y1), 1, std::max(1.0, std::abs(y1 - y0))), gap);
     }
+    // Many writes in one column: the range of values they left, a bar of the value's colour. The
+    // lines join the columns' last values: polylines of cosmetic pens (one point per column; a
+    // stroked path of every column's range cost most of a live frame).
+    const QColor valueColour = palette.isDark() ? QColor(0x7f, 0xb8, 0xff) : QColor(0x1f, 0x5f, 0xbf);
+    for (int x = 0; x < width; ++x) {
+        const Column &column = m_columns[size_t(x)];
+        if (!column.any || column.low == column.high)
+            continue;
+        const double top = yOf(column.high);
+        painter.fillRect(QRectF(left + x, top, 1, std::max(1.0, yOf(column.low) - top)), valueColour);
+    }
+    QPen expectedPen(QColor(palette.text.red(), palette.text.green(), palette.text.blue(), 150), 1, Qt::DashLine);
+    expectedPen.setCosmetic(true);
+    QPen valuePen(valueColour, 1.6);
+    valuePen.setCosmetic(true);
     painter.setRenderHint(QPainter::Antialiasing, true);
-    QPainterPath expectedPath;
-    QPainterPath valuePath;
-    bool started = false;
+    QPolygonF expectedLine;
+    QPolygonF valueLine;
+    auto flush = [&] {
+        if (valueLine.size() > 1) {
+            painter.setPen(expectedPen);
+            painter.drawPolyline(expectedLine);
+            painter.setPen(valuePen);
+            painter.drawPolyline(valueLine);
+        } else if (valueLine.size() == 1) {
+            painter.setPen(valuePen);
+            painter.drawPoint(valueLine.front());
+        }
+        expectedLine.clear();
+        valueLine.clear();
+    };
     for (int x = 0; x < width; ++x) {
         const Column &column = m_columns[size_t(x)];
         if (!column.any) {
-            started = false;
+            flush();
             continue;
         }
         const double cx = left + x + 0.5;
-        if (!started) {
-            expectedPath.moveTo(cx, yOf(column.expected));
-            valuePath.moveTo(cx, yOf(column.last));
-            started = true;
-        }
-        expectedPath.lineTo(cx, yOf(column.expected));
-        if (column.low != column.high) {
-            // Many writes in one column: the range of values they left.
-            valuePath.lineTo(cx, yOf(column.high));
-            valuePath.lineTo(cx, yOf(column.low));
-        }
-        valuePath.lineTo(cx, yOf(column.last));
+        expectedLine.append(QPointF(cx, yOf(column.expected)));
+        valueLine.append(QPointF(cx, yOf(column.last)));
     }
-    QPen expectedPen(palette.text, 1, Qt::DashLine);
-    expectedPen.setColor(QColor(palette.text.red(), palette.text.green(), palette.text.blue(), 150));
-    painter.strokePath(expectedPath, expectedPen);
-    painter.strokePath(valuePath, QPen(palette.isDark() ? QColor(0x7f, 0xb8, 0xff) : QColor(0x1f, 0x5f, 0xbf), 1.6));
+    flush();
     painter.setRenderHint(QPainter::Antialiasing, false);
     // How many writes lost updates in each column: darker for more.
     uint32_t most = 0;

@@ -240,12 +240,20 @@ void LanePainter::paintLostUpdates(QPainter &painter, const GanttFrame &frame, c
     if (visible.size() * 8 > size_t(width)) {
         // Many: how many in each pixel column, as a red strip along the lane's bottom edge, darker
         // for more (one cross each would cover the lane and its labels).
+        // Each column's count found by time, not counted one by one: the cost follows the pixels.
         m_lostPerColumn.assign(size_t(width), 0);
         uint32_t most = 0;
-        for (const Event &event : visible) {
-            const int x = frame.mapping.xFloor(event.timeNs, frame.labelWidth(), frame.labelWidth() + width - 1)
+        const auto columnOf = [&](int64_t timeNs) {
+            return frame.mapping.xFloor(timeNs, frame.labelWidth(), frame.labelWidth() + width - 1)
                 - frame.labelWidth();
-            most = std::max(most, ++m_lostPerColumn[size_t(x)]);
+        };
+        for (auto first = visible.begin(); first != visible.end();) {
+            const int x = columnOf(first->timeNs);
+            const auto last = std::partition_point(
+                first, visible.end(), [&](const Event &event) { return columnOf(event.timeNs) <= x; });
+            m_lostPerColumn[size_t(x)] = uint32_t(last - first);
+            most = std::max(most, m_lostPerColumn[size_t(x)]);
+            first = last;
         }
         QColor tick = m_palette.lostUpdatePen.color();
         for (int x = 0; x < width; ++x) {
