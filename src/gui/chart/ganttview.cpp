@@ -406,7 +406,16 @@ void GanttView::paintEvent(QPaintEvent *)
     const bool dark = StatePalette::isDarkPalette(palette().color(QPalette::Base), palette().color(QPalette::Text));
     if (dark != m_painter.isDark())
         m_painter.setDark(dark);
-    m_painter.paint(painter, frame(viewport()->size(), m_source.read()));
+    int64_t newestEventNs = -1;
+    uint64_t events = 0;
+    {
+        const TraceReading trace = m_source.read();
+        m_painter.paint(painter, frame(viewport()->size(), trace));
+        if (hasTrace()) {
+            newestEventNs = trace->lastEventNs;
+            events = trace->eventCount;
+        }
+    }
     if (hasTrace() && m_view == ChartView::Cores && m_rows.empty()) {
         painter.setPen(palette().color(QPalette::PlaceholderText));
         painter.drawText(viewport()->rect().adjusted(0, 0, 0, -GanttFrame::kLegendRowHeight * 2), Qt::AlignCenter,
@@ -463,6 +472,8 @@ void GanttView::paintEvent(QPaintEvent *)
         painter.drawRect(box.adjusted(0, 0, -1, -1));
         painter.drawText(box.adjusted(8, 4, -8, -4), Qt::AlignVCenter | Qt::AlignLeft | Qt::TextWordWrap, text);
     }
+    painter.end();
+    Q_EMIT framePainted(newestEventNs, events);
 }
 
 void GanttView::resizeEvent(QResizeEvent *event)

@@ -69,6 +69,9 @@ public:
 Q_SIGNALS:
     void followChanged(bool follows);
     void viewChanged();
+    // After each paint: the newest event the chart drew, and how many the trace held (-1, 0
+    // without a trace). What bench_live times event -> pixel by.
+    void framePainted(int64_t newestEventNs, uint64_t events);
 
 protected:
     void paintEvent(QPaintEvent *event) override;

@@ -48,7 +48,12 @@
 namespace threadlab {
 
 namespace {
-constexpr int kPollIntervalMs = 40; // the display rate: 25 frames a second
+// A live run is looked at once per frame of the display (60 Hz where the screen does not say).
+int displayFrameMs(const QScreen *screen)
+{
+    const double hz = screen && screen->refreshRate() >= 20 ? screen->refreshRate() : 60.0;
+    return std::clamp(int(1000.0 / hz), 4, 50);
+}
 const QString kDefaultScenario = QStringLiteral("ten-threads");
 } // namespace
 
@@ -90,7 +95,7 @@ MainWindow::MainWindow(QWidget *parent)
     buildStatusBar();
     nameForAccessibility();
     m_poll = new QTimer(this);
-    m_poll->setInterval(kPollIntervalMs);
+    m_poll->setTimerType(Qt::PreciseTimer);
     connect(m_poll, &QTimer::timeout, this, &MainWindow::poll);
     connectActions();
     restoreSettings();
@@ -349,7 +354,7 @@ void MainWindow::startRecording(std::unique_ptr<LiveRecording> recording)
     m_ui->console->clear();
     m_ui->lesson->showRunning(m_runSettings);
     m_stateLabel->setText(tr("Running — %1").arg(m_runSettings));
-    m_poll->start();
+    m_poll->start(displayFrameMs(screen())); // (the screen the window is on now)
     updateControls();
 }
 
