@@ -30,10 +30,28 @@ struct SegmentLod::Accumulator
     int64_t windowEndNs;
     std::vector<uint8_t> &out;
     int column = -1;
-    std::array<double, kStateCount> durations {};
+    // In floats, as the nodes keep them: the adds of a whole node go four or eight at a time (the
+    // frame's largest cost with many segments), and which state is largest is all that is asked.
+    std::array<float, kStateCount> durations {};
 
-    int columnOf(int64_t t) const { return int(std::floor(double(t - fromNs) * columnsPerNs)); }
-    int64_t columnStart(int c) const { return fromNs + int64_t(std::ceil(c * nsPerColumn)); }
+    // floor and ceil by hand: on the baseline x86-64 the library's are calls, and these run for
+    // every lane and column of a frame.
+    static int64_t floorOf(double x)
+    {
+        const auto i = int64_t(x);
+        return i - (double(i) > x ? 1 : 0);
+    }
+    static int64_t ceilOf(double x)
+    {
+        const auto i = int64_t(x);
+        return i + (double(i) < x ? 1 : 0);
+    }
+    int columnOf(int64_t t) const
+    {
+        // (clamped: a segment far outside a zoomed-in window is more columns away than an int holds)
+        return int(floorOf(std::clamp(double(t - fromNs) * columnsPerNs, -2.0, double(columns) + 2.0)));
+    }
+    int64_t columnStart(int c) const { return fromNs + ceilOf(c * nsPerColumn); }
 
     void flush()
     {
@@ -54,13 +72,17 @@ struct SegmentLod::Accumulator
     void add(int c, State state, int64_t ns)
     {
         move(c);
-        durations[size_t(state)] += double(std::max<int64_t>(ns, 1));
+        durations[size_t(state)] += float(std::max<int64_t>(ns, 1));
     }
-    void add(int c, const Node &node, double share = 1.0)
+    void add(int c, const Node &node, float share = 1.0f)
     {
         move(c);
-        for (size_t i = 0; i < durations.size(); ++i)
-            durations[i] += double(node.stateNs[i]) * share;
+        // Through copies, so that the compiler knows the two arrays apart and adds them as vectors.
+        std::array<float, kStateCount> sum = durations;
+        const std::array<float, kStateCount> times = node.stateNs;
+        for (size_t i = 0; i < sum.size(); ++i)
+            sum[i] += times[i] * share;
+        durations = sum;
     }
     // Columns [first, last] lie wholly inside one span of `state`.
     void fill(int first, int last, State state)
@@ -165,11 +187,14 @@ void SegmentLod::visit(int level, size_t index, std::span<const Segment> segment
     if (span <= kShareColumns * acc.nsPerColumn) {
         // A node a few columns wide straddles a boundary: share it out by overlap rather
         // than descend to its segments (its mix of states is taken as even across it).
+        const double perNs = 1.0 / span;
+        int64_t columnEnd = acc.columnStart(first);
         for (int c = first; c <= last; ++c) {
-            const int64_t from = std::max(node.startNs, acc.columnStart(c));
-            const int64_t to = std::min(node.endNs, acc.columnStart(c + 1));
+            const int64_t from = std::max(node.startNs, columnEnd);
+            columnEnd = acc.columnStart(c + 1);
+            const int64_t to = std::min(node.endNs, columnEnd);
             if (to > from)
-                acc.add(c, node, double(to - from) / span);
+                acc.add(c, node, float(double(to - from) * perNs));
         }
         return;
     }
