@@ -55,15 +55,34 @@ void CounterPainter::paint(QPainter &painter, const GanttFrame &frame, const Cou
     while (first != end) {
         const int x = columnOf(first->timeNs);
         const CounterPoint *last = first + 1;
-        if (many)
-            last = std::partition_point(first, end, [&](const CounterPoint &p) { return columnOf(p.timeNs) <= x; });
-        else
+        if (many) {
+            // Galloping from the column's first write to the first one past its end (by time: no
+            // division per probe), then halving: about twice the log of the column's writes.
+            const double columnEnd = double(from) + double(x + 1) * frame.mapping.nsPerPixel;
+            const auto inColumn = [&](const CounterPoint &p) { return double(p.timeNs) < columnEnd; };
+            size_t step = 1;
+            const CounterPoint *probe = first + 1;
+            while (probe < end && inColumn(*probe)) {
+                last = probe + 1;
+                step *= 2;
+                probe = first + std::min<size_t>(step, size_t(end - first));
+            }
+            last = std::partition_point(last, probe < end ? probe + 1 : end, inColumn);
+            if (last == first)
+                last = first + 1; // (a column's own first write, whatever rounding says)
+        } else {
             while (last != end && columnOf(last->timeNs) == x)
                 ++last;
+        }
         const CounterSeries::Extent extent = series.extentOf(size_t(first - points), size_t(last - points));
         const CounterPoint &final = *(last - 1);
-        m_columns[size_t(x)] = Column { extent.lowValue, extent.highValue, final.value, final.expected,
-            final.lostWrites - lostBefore, true };
+        Column &column = m_columns[size_t(x)];
+        const uint32_t lost = final.lostWrites - lostBefore;
+        if (column.any) // (the last column also takes what rounding put past the chart's end)
+            column = Column { std::min(column.low, extent.lowValue), std::max(column.high, extent.highValue),
+                final.value, final.expected, column.lost + lost, true };
+        else
+            column = Column { extent.lowValue, extent.highValue, final.value, final.expected, lost, true };
         lostBefore = final.lostWrites;
         widen(extent.lowValue);
         widen(extent.highValue);
