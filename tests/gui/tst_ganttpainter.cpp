@@ -1,4 +1,5 @@
 #include "chart/chartexporter.h"
+#include "chart/counterpainter.h"
 #include "chart/cpupainter.h"
 #include "chart/gantthit.h"
 #include "chart/ganttpainter.h"
@@ -12,6 +13,7 @@
 #include <QPainter>
 #include <QTemporaryDir>
 #include <QTest>
+#include <random>
 
 using namespace threadlab;
 using threadlab::test::ev;
@@ -73,6 +75,8 @@ private Q_SLOTS:
     void paintsEachStateInItsColour();
     void summarisesDenseLanesPerColumn();
     void marksLostUpdates();
+    void counterColumnsAgreeWithEachWrite_data();
+    void counterColumnsAgreeWithEachWrite();
     void exportsPngSvgAndPdf();
     void denseMarksAtAnyZoomFinish();
     void darkSurfaceKeepsTheStateColours();
@@ -155,6 +159,101 @@ void TestGanttPainter::marksLostUpdates()
         }
     }
     QVERIFY2(red >= 6, qPrintable(QString::number(red)));
+}
+
+void TestGanttPainter::counterColumnsAgreeWithEachWrite_data()
+{
+    QTest::addColumn<int>("writes");
+    QTest::addColumn<bool>("zoomed");
+    QTest::newRow("fewer writes than columns") << 150 << false;
+    QTest::newRow("many writes per column") << 40'000 << false;
+    QTest::newRow("many, a window in the middle") << 40'000 << true;
+}
+
+void TestGanttPainter::counterColumnsAgreeWithEachWrite()
+{
+    // Two lanes race on a counter (reads, writes, some lost updates); the columns the chart draws
+    // are checked against each write put into its column one by one.
+    QFETCH(int, writes);
+    QFETCH(bool, zoomed);
+    Scenario scenario;
+    scenario.objects = { ObjectSpec { ObjectKind::Counter, QStringLiteral("x"), QueueKind::Fifo } };
+    Trace trace;
+    TraceBuilder builder(trace);
+    builder.start(scenario, 0);
+    std::mt19937 random(7);
+    std::vector<Event> events;
+    for (uint32_t lane = 0; lane < 2; ++lane) {
+        builder.addLane(LaneInfo { lane, LaneKind::Thread, 1, int(lane) + 2, QStringLiteral("add"), -1 });
+        events.clear();
+        events.push_back(ev(0, lane, EventKind::LaneBegin));
+        int64_t t = 1 + lane;
+        int64_t value = 0;
+        for (int write = 0; write < writes / 2; ++write) {
+            events.push_back(ev(t += 1 + random() % 50, lane, EventKind::CounterRead, 0, value));
+            value += int64_t(random() % 7) - 3;
+            events.push_back(ev(t += 1 + random() % 50, lane, EventKind::CounterWrite, 0, value));
+            if (random() % 5 == 0)
+                events.push_back(ev(t += 1, lane, EventKind::LostUpdate, 0, 1));
+        }
+        events.push_back(ev(t + 1, lane, EventKind::LaneEnd));
+        builder.addEvents(events.data(), events.size());
+    }
+    trace.counters.update(trace, INT64_MAX);
+    QCOMPARE(trace.counters.all().size(), size_t(1));
+    const CounterSeries &series = trace.counters.all()[0];
+    GanttFrame frame;
+    frame.trace = &trace;
+    frame.size = QSize(GanttFrame::kLabelWidth + 300, 400);
+    frame.mapping.left = GanttFrame::kLabelWidth;
+    const int64_t span = series.points().back().timeNs + 10;
+    frame.mapping.nsPerPixel = (zoomed ? span / 7.0 : double(span)) / frame.chartWidth();
+    frame.mapping.startNs = zoomed ? span / 2 : 0;
+    CounterPainter painter;
+    int64_t low = 0;
+    int64_t high = 0;
+    const std::vector<CounterPainter::Column> columns = painter.columns(frame, series, low, high);
+    QCOMPARE(int(columns.size()), frame.chartWidth());
+
+    // Each write in view, one by one.
+    const int width = frame.chartWidth();
+    std::vector<CounterPainter::Column> expected(size_t(width), CounterPainter::Column { 0, 0, 0, 0, 0, false });
+    const CounterPoint *before = series.at(frame.mapping.startNs - 1);
+    uint32_t lostBefore = before ? before->lostWrites : 0;
+    int64_t lowest = before ? std::min(before->value, before->expected) : INT64_MAX;
+    int64_t highest = before ? std::max(before->value, before->expected) : INT64_MIN;
+    int counted = 0;
+    for (const CounterPoint &point : series.in(frame.mapping.startNs, frame.mapping.endNs(width))) {
+        const int x = frame.mapping.xFloor(point.timeNs, frame.labelWidth(), frame.labelWidth() + width - 1)
+            - frame.labelWidth();
+        CounterPainter::Column &column = expected[size_t(x)];
+        if (!column.any)
+            column = CounterPainter::Column { point.value, point.value, point.value, point.expected, 0, true };
+        column.low = std::min(column.low, point.value);
+        column.high = std::max(column.high, point.value);
+        column.last = point.value;
+        column.expected = point.expected;
+        column.lost += point.lostWrites - lostBefore;
+        lostBefore = point.lostWrites;
+        lowest = std::min({ lowest, point.value, point.expected });
+        highest = std::max({ highest, point.value, point.expected });
+        ++counted;
+    }
+    QVERIFY(counted > (writes > 1000 ? 10 * width : 50)); // (the rows test what they say)
+    QCOMPARE(low, lowest);
+    QCOMPARE(high, highest);
+    for (int x = 0; x < width; ++x) {
+        if (!expected[size_t(x)].any)
+            continue; // (a column without writes holds the value before it: not checked here)
+        const CounterPainter::Column &got = columns[size_t(x)];
+        const CounterPainter::Column &want = expected[size_t(x)];
+        const QString where = QStringLiteral("column %1").arg(x);
+        QVERIFY2(got.any, qPrintable(where));
+        QVERIFY2(got.low == want.low && got.high == want.high, qPrintable(where));
+        QVERIFY2(got.last == want.last && got.expected == want.expected, qPrintable(where));
+        QVERIFY2(got.lost == want.lost,
+            qPrintable(where + QStringLiteral(": %1 lost, not %2").arg(got.lost).arg(want.lost)));
+    }
 }
 
 void TestGanttPainter::exportsPngSvgAndPdf()

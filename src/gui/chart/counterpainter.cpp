@@ -24,19 +24,21 @@ QString CounterPainter::valueLine(const CounterSeries &series, int64_t atNs, boo
         .arg(Outcome::count(point->value), Outcome::count(point->expected));
 }
 
-void CounterPainter::paint(QPainter &painter, const GanttFrame &frame, const CounterSeries &series, const QRect &bar,
-    const StatePalette &palette)
+const std::vector<CounterPainter::Column> &CounterPainter::columns(
+    const GanttFrame &frame, const CounterSeries &series, int64_t &low, int64_t &high)
 {
+    low = INT64_MAX;
+    high = INT64_MIN;
     const int width = frame.chartWidth();
-    if (width <= 0 || series.points().empty())
-        return;
+    if (width <= 0 || series.points().empty()) {
+        m_columns.clear();
+        return m_columns;
+    }
     const int64_t from = frame.mapping.startNs;
     const int64_t to = frame.mapping.endNs(width);
     m_columns.assign(size_t(width), Column { 0, 0, 0, 0, 0, false });
     // The value before the window carries into its first columns.
     const CounterPoint *before = series.at(from - 1);
-    int64_t low = INT64_MAX;
-    int64_t high = INT64_MIN;
     auto widen = [&](int64_t v) {
         low = std::min(low, v);
         high = std::max(high, v);
@@ -114,8 +116,18 @@ void CounterPainter::paint(QPainter &painter, const GanttFrame &frame, const Cou
         }
         column = Column { value, value, value, expected, 0, true };
     }
+    return m_columns;
+}
+
+void CounterPainter::paint(QPainter &painter, const GanttFrame &frame, const CounterSeries &series, const QRect &bar,
+    const StatePalette &palette)
+{
+    int64_t low = 0;
+    int64_t high = 0;
+    columns(frame, series, low, high);
     if (low > high)
         return;
+    const int width = frame.chartWidth();
     // The scale: from the smallest to the largest value in view, with a margin.
     const int plotTop = bar.top() + 2;
     const int plotBottom = bar.bottom() - kDensityHeight - 2;
