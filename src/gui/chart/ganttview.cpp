@@ -28,6 +28,9 @@ GanttView::GanttView(QWidget *parent)
 {
     setMouseTracking(true);
     viewport()->setMouseTracking(true);
+    // The painter fills every pixel of the viewport first: Qt need not fill its background before
+    // (a whole second fill of the chart in each live frame).
+    viewport()->setAttribute(Qt::WA_OpaquePaintEvent);
     setFocusPolicy(Qt::StrongFocus);
     setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOn);
     setVerticalScrollBarPolicy(Qt::ScrollBarAsNeeded);
