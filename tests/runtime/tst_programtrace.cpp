@@ -127,12 +127,12 @@ void TestProgramTrace::sleepIsOneSleepingLane()
     QCOMPARE(trace.lanes.size(), size_t(1));
     QCOMPARE(trace.lanes[0].info.kind, LaneKind::Main);
     QCOMPARE(trace.lanes[0].info.pid, recording->program.pid);
-    // From its launch (Starting until ThreadLab's first look: short, unless ThreadLab itself is slow,
-    // as under a sanitizer) it lives about 1 s, and once seen it sleeps.
+    // From its launch it lives about 1 s, and it sleeps 1 s of that. (Its start can be long: on a
+    // fresh machine under a sanitizer, exec read `sleep` and its libraries from disk for 250 ms,
+    // truly drawn as IoWait. So the sleep is measured, not its share of the life.)
     const double lifeMs = double(trace.lanes[0].endNs - trace.lanes[0].beginNs) / 1e6;
-    const double seenMs = lifeMs - double(stateNs(trace, 0, State::Starting)) / 1e6;
     const double sleepingMs = double(stateNs(trace, 0, State::Sleeping)) / 1e6;
-    QVERIFY2(lifeMs > 990 && lifeMs < 1500 && sleepingMs > 0.85 * seenMs,
+    QVERIFY2(lifeMs > 990 && lifeMs < 1500 && sleepingMs > 950 && sleepingMs < 1150,
         qPrintable(QStringLiteral("%1 of %2 ms: ").arg(sleepingMs).arg(lifeMs) + segmentsOf(trace, 0)));
     QVERIFY(recording->program.exited);
     QCOMPARE(recording->program.exitCode, 0);
