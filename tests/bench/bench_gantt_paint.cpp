@@ -2,6 +2,7 @@
 // segments over 16 and 64 lanes, with the whole run in view and zoomed in. The promise: the cost
 // follows pixels, not events (10 M costs about what 10 k costs). Also reports the trace's memory
 // per recorded event.
+#include "benchmain.h"
 #include "chart/ganttpainter.h"
 #include "chart/lanelayout.h"
 #include "trace/tracebuilder.h"
@@ -111,10 +112,5 @@ int main(int argc, char **argv)
     if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
         qputenv("QT_QPA_PLATFORM", "offscreen");
     QGuiApplication app(argc, argv);
-    benchmark::Initialize(&argc, argv);
-    if (benchmark::ReportUnrecognizedArguments(argc, argv))
-        return 1;
-    benchmark::RunSpecifiedBenchmarks();
-    benchmark::Shutdown();
-    return 0;
+    return runBenchmarks(argc, argv);
 }

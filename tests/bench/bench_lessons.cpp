@@ -2,6 +2,7 @@
 // (4 × 500 ms of computation) gets on the cores with threads without the GIL and with worker
 // processes, each against the same work run one task after another, and how long a worker process
 // takes from its spawn to its first task. The ratios are taken in the same run: the machine is shared.
+#include "benchmain.h"
 #include "runtime/run.h"
 #include "scenario/scenariolibrary.h"
 #include "scenario/scenariooverrides.h"
@@ -100,10 +101,5 @@ BENCHMARK_CAPTURE(cpuBoundSpeedup, processes, ExecutorKind::Processes)
 int main(int argc, char **argv)
 {
     QCoreApplication app(argc, argv); // the process executor's sockets and child processes need one
-    benchmark::Initialize(&argc, argv);
-    if (benchmark::ReportUnrecognizedArguments(argc, argv))
-        return 1;
-    benchmark::RunSpecifiedBenchmarks();
-    benchmark::Shutdown();
-    return 0;
+    return runBenchmarks(argc, argv);
 }

@@ -4,6 +4,7 @@
 // t or later; latency_p50_ms and latency_p95_ms are over the moments t of the run (every 0.1 ms),
 // gui_busy_pct is the GUI thread's CPU time over the wall time, events_per_s the trace's growth.
 #include "base/clock.h"
+#include "benchmain.h"
 #include "chart/ganttview.h"
 #include "window/mainwindow.h"
 
@@ -135,10 +136,5 @@ int main(int argc, char **argv)
         qputenv("QT_QPA_PLATFORM", "offscreen");
     QApplication app(argc, argv);
     QStandardPaths::setTestModeEnabled(true); // the window's settings: not the user's
-    benchmark::Initialize(&argc, argv);
-    if (benchmark::ReportUnrecognizedArguments(argc, argv))
-        return 1;
-    benchmark::RunSpecifiedBenchmarks();
-    benchmark::Shutdown();
-    return 0;
+    return runBenchmarks(argc, argv);
 }

@@ -3,6 +3,7 @@
 // work each) run untraced and traced, alternately in the same benchmark so that the machine's
 // noise hits both alike; counters untraced_ms, traced_ms and overhead_pct (the median of each).
 #include "base/clock.h"
+#include "benchmain.h"
 #include "runtime/programs/programtrace.h"
 
 #include <QCoreApplication>
@@ -74,8 +75,5 @@ BENCHMARK_CAPTURE(tracingOverhead, sched_auto, SchedMode::Auto)->Iterations(7)->
 int main(int argc, char **argv)
 {
     QCoreApplication app(argc, argv);
-    benchmark::Initialize(&argc, argv);
-    benchmark::RunSpecifiedBenchmarks();
-    benchmark::Shutdown();
-    return 0;
+    return runBenchmarks(argc, argv);
 }

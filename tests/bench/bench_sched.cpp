@@ -5,6 +5,7 @@
 #include "base/osids.h"
 #include "base/recorder.h"
 #include "base/stoptoken.h"
+#include "benchmain.h"
 #include "runtime/cpuburner.h"
 #include "runtime/procschedsampler.h"
 #include "runtime/run.h"
@@ -153,8 +154,5 @@ BENCHMARK(exactRecordsIntoTrace)->Unit(benchmark::kMillisecond);
 int main(int argc, char **argv)
 {
     QCoreApplication app(argc, argv);
-    benchmark::Initialize(&argc, argv);
-    benchmark::RunSpecifiedBenchmarks();
-    benchmark::Shutdown();
-    return 0;
+    return runBenchmarks(argc, argv);
 }

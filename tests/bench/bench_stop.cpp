@@ -2,6 +2,7 @@
 // within 200 ms"): from Run::stop() to the finished recording in hand, the way the CLI and the
 // window wait for it. Each iteration stops at a different moment of the flood.
 #include "base/clock.h"
+#include "benchmain.h"
 #include "runtime/run.h"
 #include "scenario/scenarioparser.h"
 
@@ -66,8 +67,5 @@ BENCHMARK_CAPTURE(stopWhileFlooding, processes, R"({"kind": "processes", "worker
 int main(int argc, char **argv)
 {
     QCoreApplication app(argc, argv); // the process executor's sockets and child processes need one
-    benchmark::Initialize(&argc, argv);
-    benchmark::RunSpecifiedBenchmarks();
-    benchmark::Shutdown();
-    return 0;
+    return runBenchmarks(argc, argv);
 }
