@@ -1,8 +1,10 @@
 #include "chart/ganttview.h"
 #include "events.h"
 #include "trace/tracebuilder.h"
+#include "trace/tracesource.h"
 
 #include <QApplication>
+#include <QPaintEvent>
 #include <QScrollBar>
 #include <QTest>
 #include <QWheelEvent>
@@ -71,6 +73,24 @@ QPoint pointOf(const GanttView &view, int lane, int64_t t)
     return {};
 }
 
+// What the viewport is asked to paint, paint after paint.
+class PaintedRegions : public QObject
+{
+public:
+    QRegion last;
+    int paints = 0;
+
+protected:
+    bool eventFilter(QObject *, QEvent *event) override
+    {
+        if (event->type() == QEvent::Paint) {
+            last = static_cast<QPaintEvent *>(event)->region();
+            ++paints;
+        }
+        return false;
+    }
+};
+
 } // namespace
 
 class TestGanttView : public QObject
@@ -84,6 +104,7 @@ private Q_SLOTS:
     void ctrlDragZoomsToTheStretchAndCtrlShiftWheelZoomsFourTimes();
     void aNarrowChartHasANarrowerLabelColumn();
     void clickingAResultLinksItToTheLaneThatProducedIt();
+    void aChosenWindowOfALiveRunRepaintsOnlyWhatCanStillChange();
 };
 
 void TestGanttView::clickingALockWaitShowsItsHolder()
@@ -322,3 +343,80 @@ void TestGanttView::clickingAResultLinksItToTheLaneThatProducedIt()
 
 QTEST_MAIN(TestGanttView)
 #include "tst_ganttview.moc"
+
+void TestGanttView::aChosenWindowOfALiveRunRepaintsOnlyWhatCanStillChange()
+{
+    // A live run 2 s in, the user looking at its first 200 ms: as it goes on, the lanes there are
+    // final and not painted again; the labels, the legend and the live edge are. A new lane
+    // repaints everything, and so does following the run.
+    constexpr int64_t ms = 1'000'000;
+    Trace trace;
+    TraceLock lock;
+    TraceBuilder builder(trace);
+    builder.start(Scenario {}, 0);
+    builder.addLane(LaneInfo { 0, LaneKind::Thread, 1, 2, QStringLiteral("a"), -1 });
+    const Event begin[] = { ev(0, 0, EventKind::LaneBegin), st(2000 * ms, 0, State::Sleeping) };
+    builder.addEvents(begin, std::size(begin));
+    GanttView view;
+    view.resize(1200, 400);
+    view.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&view));
+    view.setTrace(TraceSource(trace, lock), 1);
+    view.traceUpdated(2000 * ms, true);
+    view.showWindow(0, 200 * ms, QString());
+    QVERIFY(!view.follows());
+    PaintedRegions painted;
+    view.viewport()->installEventFilter(&painted);
+    QTRY_VERIFY(painted.paints > 0);
+    const int lanes = pointOf(view, 0, 100 * ms).y();
+    const QPoint early = pointOf(view, 0, 100 * ms);
+    QVERIFY(view.viewport()->rect().contains(early));
+
+    {
+        const std::lock_guard growing(lock);
+        const Event later[] = { st(2100 * ms, 0, State::Running) };
+        builder.addEvents(later, std::size(later));
+    }
+    painted.paints = 0;
+    view.traceUpdated(2100 * ms, true);
+    QTRY_VERIFY(painted.paints > 0);
+    QVERIFY(!painted.last.contains(early)); // final: not painted again
+    QVERIFY(painted.last.contains(QPoint(10, lanes))); // the lane's label
+    QVERIFY(painted.last.contains(QPoint(600, view.viewport()->height() - 2))); // the legend
+
+    // A window that reaches the live edge: that part of it is painted again.
+    painted.paints = 0;
+    view.showWindow(1900 * ms, 400 * ms, QString());
+    QTRY_VERIFY(painted.paints > 0);
+    {
+        const std::lock_guard growing(lock);
+        const Event later[] = { st(2200 * ms, 0, State::Sleeping) };
+        builder.addEvents(later, std::size(later));
+    }
+    painted.paints = 0;
+    view.traceUpdated(2200 * ms, true);
+    QTRY_VERIFY(painted.paints > 0); // (painted before the next update, which is not merged into it)
+    {
+        const std::lock_guard growing(lock);
+        const Event later[] = { st(2250 * ms, 0, State::Running) };
+        builder.addEvents(later, std::size(later));
+    }
+    painted.paints = 0;
+    view.traceUpdated(2250 * ms, true);
+    QTRY_VERIFY(painted.paints > 0);
+    QVERIFY(painted.last.contains(pointOf(view, 0, 2150 * ms)));
+    // (more than 250 ms before the newest event drawn, 2200 ms: final)
+    QVERIFY(!painted.last.contains(pointOf(view, 0, 1910 * ms)));
+
+    // A new lane: all of it.
+    {
+        const std::lock_guard growing(lock);
+        builder.addLane(LaneInfo { 1, LaneKind::Thread, 1, 3, QStringLiteral("b"), -1 });
+        const Event second[] = { ev(2250 * ms, 1, EventKind::LaneBegin), st(2260 * ms, 0, State::Sleeping) };
+        builder.addEvents(second, std::size(second));
+    }
+    painted.paints = 0;
+    view.traceUpdated(2260 * ms, true);
+    QTRY_VERIFY(painted.paints > 0);
+    QVERIFY(painted.last.contains(pointOf(view, 0, 1910 * ms)));
+}

@@ -20,6 +20,9 @@ constexpr double kZoomStep = 1.25;
 constexpr double kBigZoomStep = 4;
 constexpr double kMinNsPerPixel = 0.5;
 constexpr int64_t kMinFollowSpanNs = 1'000'000'000; // a young live run is shown on at least 1 s
+// How far before the newest event drawn a live run can still change the picture (lanes that
+// report late, the rows that are drawn from what has settled): 5 times the collector's 50 ms.
+constexpr int64_t kStillChangingNs = 250'000'000;
 constexpr int kDragThreshold = 4;
 } // namespace
 
@@ -233,16 +236,49 @@ void GanttView::traceUpdated(int64_t nowNs, bool live)
 {
     m_nowNs = nowNs;
     m_live = live;
+    const size_t rowsBefore = m_rowsForLanes;
+    const int legendBefore = m_legendHeight;
+    int64_t changedFromNs = INT64_MIN; // everything
     if (hasTrace()) {
         const TraceReading trace = m_source.read();
+        if (m_live && m_lastEventNs > m_originNs)
+            changedFromNs = stillChangingFromNs(*trace);
         rebuildRows(*trace, m_view == ChartView::Cores); // the CPUs' load labels move on
         updateLostActions(*trace);
     }
-    if (m_follow)
-        fit();
-    else
-        syncScrollBars();
-    viewport()->update();
+    if (m_follow) {
+        fit(); // (all of it moves)
+        return;
+    }
+    syncScrollBars();
+    if (changedFromNs == INT64_MIN || m_rowsForLanes != rowsBefore || m_legendHeight != legendBefore
+        || m_view == ChartView::Cores) {
+        viewport()->update();
+        return;
+    }
+    // A window the user chose while the run goes on: only what the run can still change is
+    // painted again, the lanes' labels (values so far), the legend and, right of changedFromNs,
+    // the lanes. Left of it, what is drawn is final.
+    const QRect all = viewport()->rect();
+    QRegion changed(QRect(0, 0, m_mapping.left, all.height()));
+    changed += QRect(0, all.height() - m_legendHeight, all.width(), m_legendHeight);
+    const double x = std::max(double(m_mapping.left), std::floor(m_mapping.timeToX(changedFromNs)) - 1);
+    if (x < all.width())
+        changed += QRect(int(x), 0, all.width() - int(x), all.height());
+    viewport()->update(changed);
+}
+
+int64_t GanttView::stillChangingFromNs(const Trace &trace) const
+{
+    // New events come after the newest one drawn, or shortly before it from a lane that reported
+    // late; the counter and queue rows follow 50 ms behind (the collector's settled time); and the
+    // OS scheduler's refinement goes on from where each lane's has reached.
+    int64_t from = m_lastEventNs - kStillChangingNs;
+    for (const LaneTrack &lane : trace.lanes) {
+        if (lane.refinedUntilNs != INT64_MIN)
+            from = std::min(from, lane.refinedUntilNs);
+    }
+    return from;
 }
 
 int GanttView::chartWidth() const
@@ -366,9 +402,16 @@ void GanttView::syncScrollBars()
     m_syncing = false;
 }
 
-void GanttView::scrollContentsBy(int dx, int)
+void GanttView::scrollContentsBy(int dx, int dy)
 {
-    if (m_syncing || !hasTrace()) {
+    if (m_syncing && hasTrace()) {
+        // The bars follow the view (a live run's growth moves the horizontal one, not the
+        // view): only lanes that moved up or down are drawn again from here.
+        if (dy != 0)
+            viewport()->update();
+        return;
+    }
+    if (!hasTrace()) {
         viewport()->update();
         return;
     }

@@ -91,6 +91,8 @@ private:
     void syncScrollBars();
     void leaveFollow();
     void rebuildRows(const Trace &trace, bool force = false);
+    // While a run goes on: from when the picture can still change (before it, it is final).
+    int64_t stillChangingFromNs(const Trace &trace) const;
     bool hasTrace() const { return !m_source.isNull(); }
 
     void selectRace(int64_t lostWriteNs, qint64 pid, uint32_t counter);
