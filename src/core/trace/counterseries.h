@@ -73,7 +73,7 @@ public:
         void widen(const CounterPoint &point);
         void widen(const Extent &other);
     };
-    static constexpr size_t kExtentBlock = 64;
+    static constexpr size_t kExtentBlock = 32;
     Extent extentOf(size_t first, size_t last) const;
 
     // Takes in the lanes' writes up to untilNs (later ones wait for the next call). A write older
