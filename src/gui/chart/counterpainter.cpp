@@ -160,8 +160,8 @@ void CounterPainter::paint(QPainter &painter, const GanttFrame &frame, const Cou
     }
     QPen expectedPen(QColor(palette.text.red(), palette.text.green(), palette.text.blue(), 150), 1, Qt::DashLine);
     expectedPen.setCosmetic(true);
-    QPen valuePen(
-        valueColour, 1); // (a cosmetic pen of width 1 is drawn by the fast stroker; wider ones by the general one)
+    // (A cosmetic pen 1 px wide is drawn by Qt's fast stroker; a wider one by the general one.)
+    QPen valuePen(valueColour, 1);
     valuePen.setCosmetic(true);
     painter.setRenderHint(QPainter::Antialiasing, true);
     QPolygonF expectedLine;
