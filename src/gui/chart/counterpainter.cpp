@@ -45,9 +45,6 @@ const std::vector<CounterPainter::Column> &CounterPainter::columns(
     };
     uint32_t lostBefore = before ? before->lostWrites : 0;
     const std::span<const CounterPoint> visible = series.in(from, to);
-    const auto columnOf = [&](int64_t timeNs) {
-        return frame.mapping.xFloor(timeNs, frame.labelWidth(), frame.labelWidth() + width - 1) - frame.labelWidth();
-    };
     // Each column's writes: one after the other where they are few, else found by their time and
     // summed from the series' blocks (the cost follows the pixels, not the writes).
     const CounterPoint *const points = series.points().data();
@@ -55,7 +52,7 @@ const std::vector<CounterPainter::Column> &CounterPainter::columns(
     const CounterPoint *const end = visible.data() + visible.size();
     const bool many = visible.size() > size_t(width);
     while (first != end) {
-        const int x = columnOf(first->timeNs);
+        const int x = frame.columnOf(first->timeNs);
         const CounterPoint *last = first + 1;
         if (many) {
             // Galloping from the column's first write to the first one past its end (by time: no
@@ -73,7 +70,7 @@ const std::vector<CounterPainter::Column> &CounterPainter::columns(
             if (last == first)
                 last = first + 1; // (a column's own first write, whatever rounding says)
         } else {
-            while (last != end && columnOf(last->timeNs) == x)
+            while (last != end && frame.columnOf(last->timeNs) == x)
                 ++last;
         }
         const CounterSeries::Extent extent = series.extentOf(size_t(first - points), size_t(last - points));

@@ -83,6 +83,11 @@ struct GanttFrame
 
     int labelWidth() const { return mapping.left; }
     int chartWidth() const { return size.width() - mapping.left; }
+    // The chart's pixel column (0 to chartWidth() - 1, clamped) where time t lies.
+    int columnOf(int64_t t) const
+    {
+        return mapping.xFloor(t, labelWidth(), labelWidth() + chartWidth() - 1) - labelWidth();
+    }
     int lanesTop() const { return kAxisHeight; }
     int lanesBottom() const { return size.height() - legendHeight; }
     int rowTop(const LaneRow &row) const { return lanesTop() + row.y - scrollY; }

@@ -243,14 +243,10 @@ void LanePainter::paintLostUpdates(QPainter &painter, const GanttFrame &frame, c
         // Each column's count found by time, not counted one by one: the cost follows the pixels.
         m_lostPerColumn.assign(size_t(width), 0);
         uint32_t most = 0;
-        const auto columnOf = [&](int64_t timeNs) {
-            return frame.mapping.xFloor(timeNs, frame.labelWidth(), frame.labelWidth() + width - 1)
-                - frame.labelWidth();
-        };
         for (auto first = visible.begin(); first != visible.end();) {
-            const int x = columnOf(first->timeNs);
+            const int x = frame.columnOf(first->timeNs);
             const auto last = std::partition_point(
-                first, visible.end(), [&](const Event &event) { return columnOf(event.timeNs) <= x; });
+                first, visible.end(), [&](const Event &event) { return frame.columnOf(event.timeNs) <= x; });
             m_lostPerColumn[size_t(x)] = uint32_t(last - first);
             most = std::max(most, m_lostPerColumn[size_t(x)]);
             first = last;
