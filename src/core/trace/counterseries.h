@@ -75,6 +75,8 @@ public:
     };
     static constexpr size_t kExtentBlock = 32;
     Extent extentOf(size_t first, size_t last) const;
+    // What the series holds in memory: its writes and their blocks' extremes.
+    size_t memoryBytes() const { return m_points.size() * sizeof(CounterPoint) + m_blocks.size() * sizeof(Extent); }
 
     // Takes in the lanes' writes up to untilNs (later ones wait for the next call). A write older
     // than the last one taken (a lane that reported late) rebuilds the series.

@@ -33,7 +33,7 @@ size_t Trace::memoryBytes() const
                 * sizeof(Event);
     }
     for (const CounterSeries &series : counters.all())
-        bytes += series.points().size() * sizeof(CounterPoint);
+        bytes += series.memoryBytes();
     return bytes;
 }
 
